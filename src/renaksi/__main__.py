@@ -1,0 +1,5 @@
+"""Allow ``python -m renaksi``."""
+
+from renaksi.cli import main
+
+main()

@@ -1,0 +1,178 @@
+"""The command line: each command parses options, calls the core, prints, and picks the
+exit code. 0: no errors; 1: errors (or warnings with --strict); 2: usage or I/O problems.
+
+Heavy modules (pydantic models, ruamel.yaml, rich, Babel) are imported inside the commands
+that need them, so ``renaksi --help`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from renaksi import __version__
+
+app = typer.Typer(
+    name="renaksi",
+    help="Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``validate``."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"renaksi {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi."),
+    ] = False,
+) -> None:
+    """renaksi: periksa, cetak, dan tinjau Rencana Aksi yang disimpan sebagai YAML."""
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"renaksi: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def default_plan(cwd: Path) -> Path | None:
+    """The newest ``plans/<year>`` below ``cwd``, or ``cwd`` itself if it is a plan folder."""
+    plans = cwd / "plans"
+    if plans.is_dir():
+        years = sorted(p for p in plans.iterdir() if _YEAR.match(p.name) and p.is_dir())
+        if years:
+            return years[-1]
+    if (cwd / "instansi.yaml").exists():
+        return cwd
+    return None
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = OutputFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Peringatan juga membuat exit code 1.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Hanya aturan ini (kode, nama, atau awalan seperti BG)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Abaikan aturan ini (kode, nama, atau awalan)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Ukuran terbesar satu berkas rencana (byte)."),
+    ] = None,
+) -> None:
+    """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
+    from renaksi.check import UnknownRuleError
+    from renaksi.check import validate as run_validate
+    from renaksi.load import MAX_BYTES, PlanIOError
+    from renaksi.output import formatter
+
+    folders = list(paths or [])
+    if not folders:
+        found = default_plan(Path.cwd())
+        if found is None:
+            raise _fail(
+                "tidak ada folder rencana: sebutkan PATH, atau jalankan dari folder yang berisi "
+                "plans/<tahun>/"
+            )
+        folders = [found]
+    try:
+        result = run_validate(
+            folders,
+            select=_split(select),
+            ignore=_split(ignore),
+            max_bytes=max_bytes or MAX_BYTES,
+        )
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    except UnknownRuleError as exc:
+        raise _fail(f"aturan {exc} tidak dikenal; lihat 'renaksi rules'") from None
+    sys.stdout.write(formatter(output_format.value)(result, strict))
+    raise typer.Exit(EXIT_INVALID if result.failed(strict=strict) else EXIT_OK)
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Kode (BG01) atau nama (anggaran.total) aturan.", show_default=False),
+    ] = None,
+) -> None:
+    """Daftar semua aturan, atau penjelasan satu aturan."""
+    from renaksi.rules import ALL_RULES, find
+
+    if code is None:
+        for r in ALL_RULES:
+            typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}")
+        return
+    found = find(code)
+    if found is None:
+        raise _fail(f"aturan {code} tidak dikenal; lihat 'renaksi rules'")
+    typer.echo(f"{found.code} {found.name} ({found.severity.label})")
+    typer.echo(found.summary)
+    typer.echo()
+    typer.echo(found.doc)
+
+
+def main() -> None:
+    """Console-script entry point.
+
+    The last line of defence: a bug must not show a user a Python traceback. The message
+    says what happened and asks for a report; the exit code is 2 (renaksi could not check).
+    """
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("renaksi: dihentikan", err=True)
+        raise SystemExit(130) from None
+    except Exception as exc:  # deliberately broad, see the docstring
+        typer.echo(
+            f"renaksi: galat internal ({type(exc).__name__}: {exc}). Mohon laporkan beserta "
+            "berkas rencana yang diperiksa.",
+            err=True,
+        )
+        raise SystemExit(EXIT_USAGE) from None

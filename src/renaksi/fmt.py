@@ -1,0 +1,51 @@
+"""Indonesian formats for everything a person reads: ``Rp 2.718.270.000``, ``29,17%``,
+``2 Januari 2024``. Babel supplies the locale rules; it is imported on first use so that
+commands which print no numbers do not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+LOCALE = "id_ID"
+#: Keep every digit that was written: targets are exact, never rounded for display.
+_EXACT = "#,##0.##########"
+
+
+@cache
+def _numbers() -> Any:
+    from babel import numbers
+
+    return numbers
+
+
+def number(value: int | Decimal) -> str:
+    """``1200`` -> ``1.200``; ``Decimal('29.17')`` -> ``29,17``."""
+    return str(_numbers().format_decimal(value, format=_EXACT, locale=LOCALE))
+
+
+def rupiah(value: int, *, prefix: bool = True) -> str:
+    """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
+    digits = number(abs(int(value)))
+    text = f"Rp {digits}" if prefix else digits
+    return f"-{text}" if value < 0 else text
+
+
+def signed_rupiah(value: int) -> str:
+    """A difference: ``+Rp 50.000.000``, ``-Rp 50.000.000``, ``Rp 0``."""
+    return ("+" if value > 0 else "") + rupiah(value)
+
+
+def percent(value: Decimal) -> str:
+    """``Decimal('29.17')`` -> ``29,17%``."""
+    return f"{number(value)}%"
+
+
+def date(value: dt.date) -> str:
+    """``date(2024, 1, 2)`` -> ``2 Januari 2024``."""
+    from renaksi.values import MONTHS
+
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

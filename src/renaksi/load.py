@@ -1,0 +1,382 @@
+"""Read a plan folder: files -> YAML trees with positions -> models, plus load problems.
+
+Reading is defensive: files are size-checked before they are read, must be UTF-8, and
+are parsed as YAML 1.2 with anchors, aliases, explicit tags and deep nesting refused, so a
+hostile file cannot expand, construct objects or exhaust the stack. Dates are kept as text
+by the YAML reader and parsed by the models, so a bad date gets a located message.
+
+Problems with the *content* of files are returned as :class:`~renaksi.problems.Problem`
+values. Problems that stop the run (a folder that does not exist, a file that cannot be
+opened) raise :class:`PlanIOError`, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
+from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, BidangEntry, Plan
+from renaksi.problems import Location, Problem
+from renaksi.rules import files as F
+from renaksi.rules.schema import problems_from_validation
+from renaksi.sources import Document
+
+#: Default largest plan file read, in bytes (``--max-bytes`` changes it).
+MAX_BYTES = 2 * 1024 * 1024
+#: Deepest nesting accepted; real plan files need fewer than ten levels.
+MAX_DEPTH = 50
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class PlanIOError(Exception):
+    """A plan folder or file that cannot be read at all (exit code 2)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A plan and the problems found while reading it."""
+
+    plan: Plan
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def display_path(path: Path) -> str:
+    """A path as shown to users: relative to the current folder when it is below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+class _Refused(Exception):
+    def __init__(self, rule: Any, message: str, mark: Any, **args: object) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.mark = mark
+        self.args_ = args
+
+
+def _yaml() -> Any:
+    # ruamel.yaml is imported here, not at module level, so commands that never read
+    # YAML (``renaksi rules``, ``--help``) start without it.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.events import AliasEvent
+
+    class PlanComposer(Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent):
+                raise _Refused(
+                    F.REFERENCE_FEATURE,
+                    "alias *{name} tidak dipakai di berkas rencana; tulis nilainya langsung",
+                    event.start_mark,
+                    name=event.anchor,
+                )
+            if getattr(event, "anchor", None) is not None:
+                raise _Refused(
+                    F.REFERENCE_FEATURE,
+                    "anchor &{name} tidak dipakai di berkas rencana; tulis nilainya langsung",
+                    event.start_mark,
+                    name=event.anchor,
+                )
+            tag = getattr(event, "ctag", None)
+            if tag is not None and str(tag) != "!":
+                raise _Refused(
+                    F.TAG,
+                    "tag YAML {tag} tidak diizinkan di berkas rencana",
+                    event.start_mark,
+                    tag=str(tag),
+                )
+            return super().compose_node(parent, index)
+
+    class PlanConstructor(RoundTripConstructor):
+        pass
+
+    # Keep dates as text; the models parse them with located, Indonesian messages.
+    PlanConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+    )
+
+    yaml = YAML(typ="rt")
+    yaml.Composer = PlanComposer
+    yaml.Constructor = PlanConstructor
+    yaml.max_depth = MAX_DEPTH
+    return yaml
+
+
+@cache
+def _parser() -> Any:
+    """One configured YAML reader per process (building it costs more than a small file)."""
+    return _yaml()
+
+
+def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Problem:
+    """Read a file's bytes, refusing one over ``max_bytes`` without reading it all."""
+    try:
+        if path.is_dir():
+            raise PlanIOError(f"{display}: sebuah folder, padahal yang diharapkan berkas", display)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PlanIOError:
+        raise
+    except PermissionError:
+        raise PlanIOError(f"{display}: tidak dapat dibaca (izin ditolak)", display) from None
+    except OSError as exc:
+        raise PlanIOError(f"{display}: tidak dapat dibaca ({exc.strerror})", display) from None
+    if len(data) > max_bytes:
+        return F.TOO_LARGE.problem(
+            Location(display),
+            "berkas lebih besar dari batas {limit} byte; berkas rencana wajar hanya puluhan KiB",
+            limit=max_bytes,
+        )
+    return data
+
+
+def decode(data: bytes, display: str) -> str | Problem:
+    """Decode UTF-8 (BOM allowed); report other encodings and NUL bytes with a location."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return F.ENCODING.problem(
+            Location(display, 1, 1),
+            "berkas tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        return F.ENCODING.problem(
+            Location(display, line, column),
+            "berkas bukan UTF-8 (byte {byte} tidak sah); simpan ulang sebagai UTF-8",
+            byte=f"0x{data[exc.start]:02X}",
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        return F.ENCODING.problem(
+            Location(display, line, column), "berkas berisi byte NUL; ini bukan berkas teks"
+        )
+    return text
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+_SYNTAX_WORDS = (
+    (
+        "mapping values are not allowed here",
+        "tanda ':' tidak boleh di sini; teks yang memuat ': ' perlu diberi tanda kutip",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi",
+    ),
+    ("found a tab character", "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi"),
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
+    ("expected <block end>, but found", "indentasi tidak konsisten"),
+    (
+        "expected a single document in the stream",
+        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
+    ),
+    ("found unexpected end of stream", "berkas berakhir sebelum kutipan atau kurung ditutup"),
+    ("expected ',' or ']'", "daftar '[...]' tidak ditutup dengan benar"),
+    ("expected ',' or '}'", "pemetaan '{...}' tidak ditutup dengan benar"),
+    ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda"),
+    ("special characters are not allowed", "berkas memuat karakter kontrol yang tidak diizinkan"),
+)
+
+
+def _syntax_message(problem: str) -> str:
+    for english, indonesian in _SYNTAX_WORDS:
+        if english in problem:
+            return indonesian
+    return "YAML tidak sah: " + problem.strip()
+
+
+def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
+    """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return _parser().load(text), None
+    except _Refused as exc:
+        mark = exc.mark
+        return None, exc.rule.problem(
+            Location(display, mark.line + 1, mark.column + 1), exc.message, **exc.args_
+        )
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        first = exc.context_mark
+        key = _duplicate_key_name(str(exc.problem))
+        return None, F.DUPLICATE_KEY.problem(
+            Location(display, mark.line + 1, mark.column + 1),
+            "kunci {key} ditulis dua kali dalam pemetaan yang sama (yang pertama di baris {first})",
+            related=(Location(display, first.line + 1, first.column + 1),) if first else (),
+            key=key,
+            first=(first.line + 1) if first else "?",
+        )
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = str(exc.problem or exc.context or "")
+        if "maximum depth" in problem:
+            return None, F.TOO_LARGE.problem(
+                Location(display, line, column),
+                "data bersarang lebih dari {limit} tingkat",
+                limit=MAX_DEPTH,
+            )
+        return None, F.SYNTAX.problem(Location(display, line, column), _syntax_message(problem))
+    except (YAMLError, ValueError, TypeError, RecursionError, OverflowError) as exc:
+        return None, F.SYNTAX.problem(
+            Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
+        )
+
+
+def _duplicate_key_name(problem: str) -> str:
+    match = re.search(r'duplicate key "(.*?)"', problem)
+    return match.group(1) if match else "?"
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
+    """Read and parse one plan file. Raises PlanIOError when it cannot be opened."""
+    display = display_path(path)
+    doc = Document(path, display)
+    data = read_bytes(path, display, max_bytes)
+    if isinstance(data, Problem):
+        return doc, [data]
+    text = decode(data, display)
+    if isinstance(text, Problem):
+        return doc, [text]
+    doc.text = text
+    root, problem = parse_yaml(text, display)
+    if problem is not None:
+        return doc, [problem]
+    if root is None:
+        return doc, [F.EMPTY.problem(Location(display), "berkas tidak berisi data")]
+    doc.root = root
+    return doc, []
+
+
+def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against its model; problems are located in ``doc``."""
+    if doc.root is None:
+        return None, []
+    if not isinstance(doc.root, dict):
+        from renaksi.rules.schema import WRONG_TYPE, describe
+
+        return None, [
+            WRONG_TYPE.problem(
+                Location(doc.display, 1, 1),
+                "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
+                found=describe(doc.root),
+            )
+        ]
+    try:
+        return model.model_validate(doc.root), []
+    except ValidationError as exc:
+        return None, list(problems_from_validation(doc, model, exc))
+
+
+def _bidang_files(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """Files in ``bidang/`` as (path, readable-as-bidang) pairs, sorted by name."""
+    directory = folder / BIDANG_DIR
+    if not directory.is_dir():
+        return
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError as exc:
+        raise PlanIOError(
+            f"{display_path(directory)}: tidak dapat dibaca ({exc.strerror})",
+            display_path(directory),
+        ) from None
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = directory / name
+        yield path, name.endswith(".yaml") and bool(_SLUG.match(name[: -len(".yaml")]))
+
+
+def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Read every file of a plan folder. Raises PlanIOError if the folder is unusable."""
+    display = display_path(folder)
+    if not folder.exists():
+        raise PlanIOError(f"{display}: folder rencana tidak ada", display)
+    if not folder.is_dir():
+        raise PlanIOError(f"{display}: bukan folder rencana (harus sebuah folder)", display)
+    plan = Plan(folder=folder, display=display)
+    result = LoadResult(plan)
+
+    for name in (INSTANSI_FILE, PK_FILE):
+        path = folder / name
+        if not path.exists() and not path.is_symlink():
+            result.problems.append(
+                F.MISSING_FILE.problem(
+                    Location(display_path(path)), "berkas wajib {name} tidak ada", name=name
+                )
+            )
+            continue
+        doc, problems = read_document(path, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        if name == INSTANSI_FILE:
+            plan.instansi_doc = doc
+            plan.instansi, problems = validate_model(doc, InstansiFile)
+        else:
+            plan.pk_doc = doc
+            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile)
+        result.problems.extend(problems)
+
+    for path, usable in _bidang_files(folder):
+        if not usable:
+            if path.is_file():
+                result.problems.append(
+                    F.IGNORED_FILE.problem(
+                        Location(display_path(path)),
+                        "berkas {name} tidak dibaca; berkas bidang harus bernama <slug>.yaml",
+                        name=path.name,
+                    )
+                )
+            continue
+        doc, problems = read_document(path, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        model, problems = validate_model(doc, BidangFile)
+        result.problems.extend(problems)
+        plan.bidang.append(BidangEntry(path.name[: -len(".yaml")], doc, model))
+
+    if not plan.bidang:
+        result.problems.append(
+            F.MISSING_FILE.problem(
+                Location(display_path(folder / BIDANG_DIR)),
+                "tidak ada berkas bidang; tambahkan {name}",
+                name=f"{BIDANG_DIR}/<slug>.yaml",
+            )
+        )
+    return result

@@ -1,0 +1,279 @@
+"""The plan's vocabulary as pydantic models: one model per kind of plan file.
+
+Keys are the Indonesian words the official document uses. Every model forbids unknown keys,
+so a typo is reported (with the nearest known key) instead of being silently ignored.
+The models check shape and types only; arithmetic and cross-file agreement are the rules'
+job (:mod:`renaksi.rules`), so that each finding gets its own code and location.
+Derived numbers (totals, sums) are never stored here: a stated total is optional and is
+checked against the computed one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from renaksi import values
+
+
+def _wrap(parse: Any) -> Any:
+    """Turn a :mod:`renaksi.values` parser into a pydantic validator with our message."""
+
+    def validate(raw: object) -> object:
+        try:
+            return parse(raw)
+        except values.ValueProblem as exc:
+            raise PydanticCustomError(
+                "renaksi_" + exc.kind, "renaksi", {"template": exc.message, "args": exc.args_}
+            ) from None
+
+    return validate
+
+
+def _nip_text(raw: object) -> object:
+    # An ungrouped NIP written without quotes is a YAML integer; keep its digits.
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return raw
+
+
+def _output_target(raw: object) -> object:
+    # "1200 orang" is the natural way to write an output target; split it.
+    if isinstance(raw, str):
+        match = re.match(r"^\s*(\S+)\s+(.+?)\s*$", raw)
+        if match:
+            return {"jumlah": match.group(1), "satuan": match.group(2)}
+    return raw
+
+
+Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah))]
+Quantity = Annotated[Decimal, BeforeValidator(_wrap(values.parse_quantity))]
+Month = Annotated[int, BeforeValidator(_wrap(values.parse_month))]
+Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date))]
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=80,
+        description="Pengenal tetap (huruf, angka, titik, garis bawah, tanda hubung).",
+    ),
+]
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=40,
+        description="Nama pendek bidang = nama berkas di folder bidang/ tanpa .yaml.",
+    ),
+]
+Nip = Annotated[
+    str,
+    BeforeValidator(_nip_text),
+    Field(description="NIP 18 digit, boleh dikelompokkan: 19690325 199103 2 004."),
+]
+Year = Annotated[int, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, hide_input_in_errors=True
+    )
+
+
+class Pegawai(_Model):
+    """A signing official."""
+
+    nama: Text = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
+    nip: Nip
+    pangkat: str | None = Field(None, description="Pangkat, mis. Pembina.")
+    golongan: str | None = Field(None, description="Golongan ruang, mis. IV/a.")
+    jabatan: Text = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
+    plt: bool = Field(False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.).")
+
+
+class Kantor(_Model):
+    """The agency itself."""
+
+    nama: Text = Field(description="Nama resmi perangkat daerah.")
+    singkatan: str | None = None
+    pemerintah: str | None = Field(None, description="Mis. Pemerintah Kota Samarinda.")
+    kota: Text
+    alamat: Text
+    kode_pos: str | None = None
+    website: str | None = None
+    telepon: str | None = None
+
+
+class Periode(_Model):
+    """A period of years, e.g. the Renstra's 2021-2026."""
+
+    mulai: Year
+    selesai: Year
+
+
+class Misi(_Model):
+    """A mission of the regional head that the agency carries."""
+
+    nomor: int = Field(ge=1)
+    uraian: Text
+
+
+class Sasaran(_Model):
+    """A sasaran strategis (strategic objective)."""
+
+    id: Id
+    uraian: Text
+
+
+class Renstra(_Model):
+    """The medium-term strategic plan the yearly plan follows."""
+
+    periode: Periode
+    visi: Text
+    misi: list[Misi] = Field(min_length=1)
+    tujuan: list[Text] = Field(min_length=1)
+    sasaran_strategis: list[Sasaran] = Field(min_length=1)
+
+
+class IkuIndikator(_Model):
+    """An Indikator Kinerja Utama (Tabel 2.1)."""
+
+    sasaran: Id = Field(description="id sasaran strategis.")
+    nama: Text
+    formulasi: Text
+    target: Quantity
+    satuan: Text
+
+
+class Iku(_Model):
+    """The IKU and the decree that set them."""
+
+    dasar: str | None = Field(None, description="Dasar penetapan IKU, mis. nomor SK.")
+    indikator: list[IkuIndikator] = Field(min_length=1)
+
+
+class InstansiFile(_Model):
+    """``instansi.yaml``: the agency, its head, the Renstra and the IKU."""
+
+    tahun: Year
+    instansi: Kantor
+    kepala: Pegawai
+    tempat: Text = Field(description="Tempat penandatanganan dokumen.")
+    tanggal: Date = Field(description="Tanggal penandatanganan dokumen.")
+    renstra: Renstra
+    iku: Iku
+    satuan_tambahan: list[Text] = Field(
+        default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
+    )
+
+
+CaraGabung = Literal["jumlah", "kumulatif", "tetap"]
+Arah = Literal["naik", "turun"]
+
+
+class Indikator(_Model):
+    """A performance indicator with quarterly targets."""
+
+    id: Id
+    sasaran: Id = Field(description="id sasaran strategis yang didukung.")
+    nama: Text
+    satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
+    target: Quantity | None = Field(None, description="Target tahunan.")
+    triwulan: list[Quantity] = Field(
+        min_length=4, max_length=4, description="Target triwulan I, II, III, IV."
+    )
+    cara_gabung: CaraGabung = Field(
+        description=(
+            "Cara target triwulan membentuk target tahunan: jumlah (dijumlahkan), "
+            "kumulatif (angka berjalan, triwulan IV = tahunan), tetap (sama tiap triwulan)."
+        )
+    )
+    arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+
+
+class PkIndikator(Indikator):
+    """A Perjanjian Kinerja indicator: the annual target is required."""
+
+    target: Quantity = Field(description="Target tahunan.")
+
+
+class SubKegiatan(_Model):
+    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
+
+    id: Id
+    kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
+    nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
+    pagu: Rupiah
+    bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
+
+
+class Kegiatan(_Model):
+    """A kegiatan and its sub kegiatan; a stated pagu is checked against their sum."""
+
+    kode: str | None = None
+    nama: Text
+    pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
+    sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
+
+
+class Program(_Model):
+    """A program, the indicator it supports, and its kegiatan."""
+
+    kode: str | None = None
+    nama: Text
+    indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
+    pagu: Rupiah | None = None
+    kegiatan: list[Kegiatan] = Field(min_length=1)
+
+
+class PerjanjianKinerjaFile(_Model):
+    """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
+
+    tahun: Year | None = None
+    indikator: list[PkIndikator] = Field(min_length=1)
+    program: list[Program] = Field(min_length=1)
+    total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
+
+
+class Target(_Model):
+    """An output target: an amount and its unit, e.g. 1200 orang."""
+
+    jumlah: Quantity
+    satuan: Text
+
+
+class Aksi(_Model):
+    """One action; its number in the printed table comes from its position."""
+
+    nama: Text
+    bulan: list[Month] = Field(default_factory=list, description="Bulan pelaksanaan, 1-12.")
+    keluaran: Text = Field(description="Output/keluaran aksi.")
+    no: int | None = Field(
+        None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
+    )
+
+
+class RencanaSubKegiatan(_Model):
+    """The action plan of one sub kegiatan inside a bidang file."""
+
+    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
+    target: Annotated[Target, BeforeValidator(_output_target)]
+    pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
+    aksi: list[Aksi] = Field(default_factory=list)
+
+
+class BidangFile(_Model):
+    """``bidang/<slug>.yaml``: one bidang's signatory, indicators and action plans."""
+
+    nama: Text = Field(description="Nama bidang seperti tercetak.")
+    penandatangan: Pegawai
+    tempat: Text
+    tanggal: Date
+    indikator: list[Indikator] = Field(default_factory=list)
+    rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)

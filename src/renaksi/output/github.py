@@ -1,0 +1,37 @@
+"""``--format github``: GitHub Actions workflow commands, one per finding.
+
+``::error file=F,line=L,col=C,title=T::message`` makes GitHub annotate the line in a pull
+request. Values are escaped as the runner expects (``%``, CR and LF everywhere; ``:`` and
+``,`` inside properties too).
+"""
+
+from __future__ import annotations
+
+from renaksi.check import CheckResult
+from renaksi.output.summary import summary
+from renaksi.output.words import message
+from renaksi.problems import Severity
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: CheckResult, strict: bool) -> str:
+    """One workflow command per problem, then the plain summary line."""
+    lines = []
+    for p in result.problems:
+        command = "error" if p.severity is Severity.ERROR or strict else "warning"
+        props = [f"file={escape_property(p.location.file)}"]
+        if p.location.line > 0:
+            props += [f"line={p.location.line}", f"col={p.location.column}"]
+        props.append(f"title={escape_property(f'{p.code} {p.name}')}")
+        lines.append(f"::{command} {','.join(props)}::{escape_data(message(p))}")
+    lines.append(summary(result, strict))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""A loaded plan folder: the parsed models of each file next to their source documents.
+
+A file that failed to load or to match its schema is present as a document with no model,
+so rules that need it skip quietly: its own findings already say what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
+from renaksi.sources import Document
+
+INSTANSI_FILE = "instansi.yaml"
+PK_FILE = "perjanjian-kinerja.yaml"
+BIDANG_DIR = "bidang"
+
+
+@dataclass(slots=True)
+class BidangEntry:
+    """One ``bidang/<slug>.yaml``: its slug, document and (if it loaded) model."""
+
+    slug: str
+    doc: Document
+    model: BidangFile | None
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything read from one plan folder (e.g. ``plans/2024``)."""
+
+    folder: Path
+    display: str
+    instansi_doc: Document | None = None
+    instansi: InstansiFile | None = None
+    pk_doc: Document | None = None
+    pk: PerjanjianKinerjaFile | None = None
+    bidang: list[BidangEntry] = field(default_factory=list)
+
+    @property
+    def bidang_slugs(self) -> list[str]:
+        """Slugs of all bidang files present, loaded or not."""
+        return [entry.slug for entry in self.bidang]
+
+    def bidang_by_slug(self, slug: str) -> BidangEntry | None:
+        """The bidang entry for ``slug`` (case-insensitive), if present."""
+        wanted = slug.lower()
+        for entry in self.bidang:
+            if entry.slug.lower() == wanted:
+                return entry
+        return None

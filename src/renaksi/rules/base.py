@@ -1,0 +1,112 @@
+"""What a rule is: a code, a readable name, a severity, its documentation and its check.
+
+A check is a pure function from a :class:`Context` to findings. It never builds the code,
+name or severity of what it reports: the registry attaches those, so a rule cannot report
+under another rule's code. A rule's docstring is its user documentation
+(``renaksi rules CODE`` prints it).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from renaksi.plan import Plan
+from renaksi.problems import Location, Problem, Severity
+from renaksi.sources import Document, Key, path_text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports: where, the message template, its arguments and related places."""
+
+    location: Location
+    message: str
+    args: Mapping[str, object] = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
+
+
+@dataclass(slots=True)
+class Context:
+    """What checks read: the plan, plus a way to turn a YAML path into a location."""
+
+    plan: Plan
+
+    def at(self, doc: Document, keys: Sequence[Key], *, at_key: bool = False) -> Location:
+        """The location of ``keys`` in ``doc``."""
+        line, column = doc.position(keys, at_key=at_key)
+        return Location(doc.display, line, column, path_text(keys))
+
+    def finding(
+        self,
+        doc: Document,
+        keys: Sequence[Key],
+        message: str,
+        *,
+        related: Iterable[Location] = (),
+        at_key: bool = False,
+        **args: object,
+    ) -> Finding:
+        """A finding at ``keys`` in ``doc``."""
+        return Finding(self.at(doc, keys, at_key=at_key), message, args, tuple(related))
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: code (``BG01``), name (``anggaran.jumlah-kegiatan``), severity, docs, check.
+
+    Rules without a check are reported by the loader (syntax, schema, files).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Check | None = None
+
+    def problem(
+        self,
+        location: Location,
+        message: str,
+        *,
+        related: Sequence[Location] = (),
+        **args: object,
+    ) -> Problem:
+        """A :class:`Problem` of this rule."""
+        return self.make(location, message, args, related)
+
+    def make(
+        self,
+        location: Location,
+        message: str,
+        args: Mapping[str, object],
+        related: Sequence[Location] = (),
+    ) -> Problem:
+        """A :class:`Problem` of this rule from an argument mapping."""
+        return Problem(self.code, self.name, self.severity, location, message, args, tuple(related))
+
+    def run(self, ctx: Context) -> Iterator[Problem]:
+        """Run the check and turn its findings into problems of this rule."""
+        if self.check is None:
+            return
+        for found in self.check(ctx):
+            yield self.make(found.location, found.message, found.args, found.related)
+
+
+def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Rule]:
+    """Declare a checking rule; the decorated function's docstring is its documentation."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(code, name, severity, summary, inspect.cleandoc(check.__doc__ or ""), check)
+
+    return wrap
+
+
+def declare(code: str, name: str, severity: Severity, summary: str, doc: str) -> Rule:
+    """Declare a rule that the loader reports (no check of its own)."""
+    return Rule(code, name, severity, summary, inspect.cleandoc(doc))

@@ -1,0 +1,171 @@
+"""Budget rules (``BG``): pagu add up at every level, and restated pagu agree.
+
+Pagu is written once, on each sub kegiatan in ``perjanjian-kinerja.yaml``. Totals above it
+(kegiatan, program, the agency) may be written too; each written total is checked against
+the sum of the level directly below it, taking a written subtotal where there is one, so a
+single wrong number is reported once, where it is, not again at every level above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from renaksi.model import Kegiatan
+from renaksi.problems import Location, Severity
+from renaksi.rules import walk
+from renaksi.rules.base import Context, Finding, rule
+from renaksi.sources import Document, KeyPath
+from renaksi.values import Rupiah
+
+E = Severity.ERROR
+
+
+def _lines(locations: Sequence[Location]) -> str:
+    return ", ".join(str(loc.line) for loc in locations)
+
+
+def _sum_finding(
+    ctx: Context,
+    doc: Document,
+    path: KeyPath,
+    what: str,
+    stated: int,
+    parts: Sequence[tuple[KeyPath, int]],
+    part_word: str,
+) -> Finding | None:
+    computed = sum(value for _, value in parts)
+    if computed == stated:
+        return None
+    places = [ctx.at(doc, p) for p, _ in parts]
+    return ctx.finding(
+        doc,
+        path,
+        "pagu {what} tertulis {stated}, tetapi jumlah {n} {part} {computed} (selisih {diff}); "
+        "bagiannya di baris {lines}",
+        related=places,
+        what=what,
+        stated=Rupiah(stated),
+        n=len(parts),
+        part=part_word,
+        computed=Rupiah(computed),
+        diff=Rupiah(stated - computed),
+        lines=_lines(places),
+    )
+
+
+def kegiatan_total(item: Kegiatan) -> int:
+    """A kegiatan's pagu as the level above sees it: written if written, else the sum."""
+    if item.pagu is not None:
+        return item.pagu
+    return sum(sub.pagu for sub in item.sub_kegiatan)
+
+
+@rule("BG01", "anggaran.jumlah-kegiatan", E, "Pagu kegiatan = jumlah pagu sub kegiatannya.")
+def kegiatan_sum(ctx: Context) -> Iterator[Finding]:
+    """
+    Bila pagu kegiatan ditulis, nilainya harus sama dengan jumlah pagu sub kegiatannya.
+    Temuan menunjuk pagu kegiatan yang tertulis dan menyebut baris pagu setiap sub kegiatan,
+    karena yang salah bisa salah satu bagiannya. Contoh: kegiatan Bidang Ideologi tertulis
+    Rp 2.718.270.000 = 506.090.000 + 112.180.000 + 150.000.000 + 1.850.000.000 + 100.000.000.
+    """
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None:
+        return
+    for keg in walk.kegiatan(doc, pk):
+        if keg.item.pagu is None:
+            continue
+        parts = [
+            ((*keg.path, "sub_kegiatan", k, "pagu"), sub.pagu)
+            for k, sub in enumerate(keg.item.sub_kegiatan)
+        ]
+        found = _sum_finding(
+            ctx, doc, (*keg.path, "pagu"), "kegiatan", keg.item.pagu, parts, "sub kegiatan"
+        )
+        if found:
+            yield found
+
+
+@rule("BG02", "anggaran.jumlah-program", E, "Pagu program = jumlah pagu kegiatannya.")
+def program_sum(ctx: Context) -> Iterator[Finding]:
+    """
+    Bila pagu program ditulis, nilainya harus sama dengan jumlah pagu kegiatannya (pagu
+    kegiatan yang tertulis, atau jumlah sub kegiatannya bila tidak ditulis).
+    """
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None:
+        return
+    for prog in walk.programs(doc, pk):
+        if prog.item.pagu is None:
+            continue
+        parts = [
+            (_total_path((*prog.path, "kegiatan", j), keg.pagu), kegiatan_total(keg))
+            for j, keg in enumerate(prog.item.kegiatan)
+        ]
+        found = _sum_finding(
+            ctx, doc, (*prog.path, "pagu"), "program", prog.item.pagu, parts, "kegiatan"
+        )
+        if found:
+            yield found
+
+
+def _total_path(path: KeyPath, written: int | None) -> KeyPath:
+    # Point at the written subtotal where there is one, else at the item itself.
+    return (*path, "pagu") if written is not None else path
+
+
+@rule("BG03", "anggaran.total", E, "Total pagu = jumlah pagu semua program.")
+def grand_total(ctx: Context) -> Iterator[Finding]:
+    """
+    Bila ``total_pagu`` ditulis di ``perjanjian-kinerja.yaml``, nilainya harus sama dengan
+    jumlah pagu seluruh program (pagu program yang tertulis, atau jumlah kegiatannya).
+    Untuk rencana 2024 Kesbangpol Samarinda totalnya Rp 59.059.304.998.
+    """
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None or pk.total_pagu is None:
+        return
+    parts: list[tuple[KeyPath, int]] = []
+    for prog in walk.programs(doc, pk):
+        if prog.item.pagu is not None:
+            parts.append(((*prog.path, "pagu"), prog.item.pagu))
+        else:
+            parts.append(
+                (
+                    prog.path,
+                    sum(kegiatan_total(k) for k in prog.item.kegiatan),
+                )
+            )
+    found = _sum_finding(ctx, doc, ("total_pagu",), "total", pk.total_pagu, parts, "program")
+    if found:
+        yield found
+
+
+@rule("BG04", "anggaran.pagu-ulang", E, "Pagu yang ditulis ulang di berkas bidang = pagu PK.")
+def restated_pagu(ctx: Context) -> Iterator[Finding]:
+    """
+    Pagu ditulis sekali, di ``perjanjian-kinerja.yaml``. Berkas bidang boleh menulisnya
+    ulang (sebagian kantor terbiasa demikian), tetapi nilainya harus sama persis. Dokumen
+    2024 yang diterbitkan memuat contoh nyata: Tabel 2.3 memberi Pembentukan Paskibraka
+    Rp 1.850.000.000, sedangkan tabel Bidang Ideologi menulis Rp 1.800.000.000.
+    """
+    pagu = {p.item.id: p for p in walk.plan_sub_kegiatan(ctx.plan)}
+    for _, ren in walk.rencana(ctx.plan):
+        restated = ren.item.pagu
+        source = pagu.get(ren.item.sub_kegiatan)
+        if restated is None or source is None or restated == source.item.pagu:
+            continue
+        pk_place = ctx.at(source.doc, (*source.path, "pagu"))
+        yield ctx.finding(
+            ren.doc,
+            (*ren.path, "pagu"),
+            "pagu {id} ditulis {restated}, padahal perjanjian-kinerja menulis {pk} "
+            "(selisih {diff}; lihat {where})",
+            related=[pk_place],
+            id=ren.item.sub_kegiatan,
+            restated=Rupiah(restated),
+            pk=Rupiah(source.item.pagu),
+            diff=Rupiah(restated - source.item.pagu),
+            where=str(pk_place),
+        )
+
+
+RULES = (kegiatan_sum, program_sum, grand_total, restated_pagu)

@@ -1,0 +1,335 @@
+"""Schema rules (``SC``): the shape and types of each plan file.
+
+The pydantic models in :mod:`renaksi.model` define the shape; this module turns pydantic's
+errors into located findings with Indonesian messages, one rule code per kind of mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from renaksi.problems import Location, Problem, Severity
+from renaksi.rules.base import Rule, declare
+from renaksi.sources import Document, Key, path_text
+
+E = Severity.ERROR
+
+UNKNOWN_KEY = declare(
+    "SC01",
+    "skema.kunci-tak-dikenal",
+    E,
+    "Kunci yang tidak dikenal di tempat itu.",
+    """
+    Setiap jenis berkas punya daftar kunci yang tetap (lihat ``renaksi schema`` dan
+    README). Kunci lain, biasanya salah ketik (``pgu:`` untuk ``pagu:``), ditolak dan
+    renaksi menyarankan kunci terdekat yang dikenal, supaya nilai tidak diabaikan diam-diam.
+    """,
+)
+
+MISSING_KEY = declare(
+    "SC02",
+    "skema.kunci-wajib",
+    E,
+    "Kunci wajib tidak ada.",
+    """
+    Beberapa kunci wajib ada, mis. ``pagu`` dan ``bidang`` pada setiap sub kegiatan,
+    ``nip`` pada penandatangan. Lokasi menunjuk pemetaan yang kekurangan kunci tersebut.
+    """,
+)
+
+WRONG_TYPE = declare(
+    "SC03",
+    "skema.jenis-nilai",
+    E,
+    "Nilai berjenis salah (teks di tempat angka, daftar di tempat teks, ...).",
+    """
+    Nilai harus berjenis yang diharapkan: angka untuk target, daftar untuk ``bulan``,
+    pemetaan untuk ``penandatangan``, ``true``/``false`` untuk ``plt``. Angka dalam teks
+    dibaca cara Indonesia (``"29,17%"``, ``"1.200"``); bentuk yang bisa dibaca dua cara ditolak.
+    """,
+)
+
+MONEY = declare(
+    "SC04",
+    "skema.rupiah",
+    E,
+    "Pagu bukan rupiah bulat yang jelas.",
+    """
+    Pagu adalah bilangan bulat rupiah: ``2_718_270_000`` (angka YAML) atau teks format
+    Indonesia ``"2.718.270.000"`` / ``"Rp 2.718.270.000"``. Ditolak: pecahan (``1.85`` tanpa
+    tanda kutip terbaca sebagai satu koma delapan lima), pemisah ribuan koma
+    (``"2,718,270,000"``), nilai negatif, dan nilai yang tidak masuk akal besarnya.
+    """,
+)
+
+DATE = declare(
+    "SC05",
+    "skema.tanggal",
+    E,
+    "Tanggal tidak dapat dibaca atau tidak ada di kalender.",
+    """
+    Tanggal ditulis ``2024-01-02`` atau ``"2 Januari 2024"``. Tanggal yang tidak ada
+    (``2024-02-30``) atau bentuk lain ditolak.
+    """,
+)
+
+BAD_VALUE = declare(
+    "SC06",
+    "skema.nilai",
+    E,
+    "Nilai tidak termasuk pilihan atau format yang diizinkan.",
+    """
+    Beberapa kunci hanya menerima pilihan tertentu (``cara_gabung``: jumlah, kumulatif,
+    tetap; ``arah``: naik, turun) atau format tertentu (pengenal ``id`` dan slug bidang:
+    huruf, angka, tanda hubung; teks tidak boleh kosong; tahun empat digit).
+    """,
+)
+
+LIST_LENGTH = declare(
+    "SC07",
+    "skema.jumlah-butir",
+    E,
+    "Daftar terlalu pendek atau terlalu panjang.",
+    """
+    Target triwulan selalu empat nilai (I, II, III, IV); daftar program, kegiatan dan
+    sub kegiatan tidak boleh kosong.
+    """,
+)
+
+RULES = (UNKNOWN_KEY, MISSING_KEY, WRONG_TYPE, MONEY, DATE, BAD_VALUE, LIST_LENGTH)
+
+_TYPE_WORDS = {
+    "string_type": "teks",
+    "int_type": "bilangan bulat",
+    "int_parsing": "bilangan bulat",
+    "int_from_float": "bilangan bulat",
+    "bool_type": "true atau false",
+    "bool_parsing": "true atau false",
+    "list_type": "daftar (baris berawalan '-')",
+    "model_type": "pemetaan (kunci: nilai)",
+    "model_attributes_type": "pemetaan (kunci: nilai)",
+    "dict_type": "pemetaan (kunci: nilai)",
+    "decimal_type": "angka",
+    "decimal_parsing": "angka",
+    "date_type": "tanggal",
+    "none_required": "kosong",
+}
+
+
+def describe(value: object) -> str:
+    """Say in Indonesian what kind of value was found, with a short excerpt."""
+    if value is None:
+        return "nilai kosong"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (benar/salah)"
+    if isinstance(value, int):
+        return f"angka {int(value)}"
+    if isinstance(value, float):
+        return f"pecahan {float(value)!r}"
+    if isinstance(value, Decimal):
+        return f"angka {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f'teks "{short}"'
+    if isinstance(value, dt.date):
+        return f"tanggal {value.isoformat()}"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan"
+    return type(value).__name__
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated/Optional/list wrappers down to a model class, where there is one."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated or origin in (list, tuple):
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def known_keys(model: type[BaseModel], keys: Sequence[Key]) -> list[str]:
+    """The field names valid in the mapping at ``keys`` (the parent of an unknown key)."""
+    current: Any = model
+    for key in keys:
+        if isinstance(key, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(key)
+        if field is None:
+            return []
+        current = _unwrap(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _data_keys(loc: Sequence[Any]) -> tuple[Key, ...]:
+    return tuple(k for k in loc if isinstance(k, (str, int)) and not _is_tag(k))
+
+
+def _is_tag(key: object) -> bool:
+    # pydantic inserts validator names such as "function-before[...]" into some locs.
+    return isinstance(key, str) and ("[" in key or key.startswith("function-"))
+
+
+def problems_from_validation(
+    doc: Document, model: type[BaseModel], error: ValidationError
+) -> Iterator[Problem]:
+    """Turn a pydantic ValidationError on ``doc`` into located, coded problems."""
+    for err in error.errors(include_url=False):
+        keys = _data_keys(err["loc"])
+        kind = err["type"]
+        found = err.get("input")
+        rule, message, args, at_key = _classify(model, keys, kind, err, found)
+        line, column = doc.position(keys, at_key=at_key)
+        yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
+
+
+def _classify(
+    model: type[BaseModel],
+    keys: tuple[Key, ...],
+    kind: str,
+    err: Any,
+    found: object,
+) -> tuple[Rule, str, dict[str, object], bool]:
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = str(keys[-1]) if keys else "?"
+        known = known_keys(model, keys[:-1])
+        near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        if near:
+            return (
+                UNKNOWN_KEY,
+                "kunci {key} tidak dikenal di sini; maksudnya {near}?",
+                {
+                    "key": key,
+                    "near": near[0],
+                },
+                True,
+            )
+        return (
+            UNKNOWN_KEY,
+            "kunci {key} tidak dikenal di sini; kunci yang dikenal: {known}",
+            {
+                "key": key,
+                "known": ", ".join(known),
+            },
+            True,
+        )
+    if kind == "missing":
+        return MISSING_KEY, "kunci wajib {key} tidak ada", {"key": str(keys[-1])}, False
+    if kind.startswith("renaksi_"):
+        sub = kind.removeprefix("renaksi_")
+        rule = {"money": MONEY, "date": DATE}.get(sub, WRONG_TYPE)
+        raw_args = ctx.get("args", {})
+        args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
+        return rule, str(ctx.get("template", err["msg"])), args, False
+    if kind == "literal_error":
+        return (
+            BAD_VALUE,
+            "nilai {found} tidak dikenal; pilihan: {expected}",
+            {
+                "found": describe(found),
+                "expected": str(ctx.get("expected", "")).replace("'", ""),
+            },
+            False,
+        )
+    if kind in ("too_short", "too_long"):
+        field = str(keys[-1]) if keys else "daftar"
+        if field == "triwulan":
+            return (
+                LIST_LENGTH,
+                "target triwulan harus tepat 4 nilai (I-IV), ditemukan {n}",
+                {"n": ctx.get("actual_length", "?")},
+                False,
+            )
+        if kind == "too_short":
+            return (
+                LIST_LENGTH,
+                "daftar {field} harus berisi paling sedikit {n} butir",
+                {
+                    "field": field,
+                    "n": ctx.get("min_length", 1),
+                },
+                False,
+            )
+        return (
+            LIST_LENGTH,
+            "daftar {field} paling banyak {n} butir",
+            {
+                "field": field,
+                "n": ctx.get("max_length", "?"),
+            },
+            False,
+        )
+    if kind == "string_too_short":
+        return BAD_VALUE, "teks tidak boleh kosong", {}, False
+    if kind == "string_pattern_mismatch":
+        return (
+            BAD_VALUE,
+            (
+                "{found} bukan pengenal yang sah; pakai huruf, angka dan tanda hubung "
+                "(mis. politik-monev)"
+            ),
+            {"found": describe(found)},
+            False,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt", "?"))))
+        word = {"greater_than_equal": ">=", "less_than_equal": "<=", "greater_than": ">"}.get(
+            kind, "<"
+        )
+        return (
+            BAD_VALUE,
+            "nilai harus {op} {bound}, ditemukan {found}",
+            {
+                "op": word,
+                "bound": bound,
+                "found": describe(found),
+            },
+            False,
+        )
+    if kind == "string_too_long":
+        return (
+            BAD_VALUE,
+            "teks terlalu panjang (paling banyak {n} karakter)",
+            {"n": ctx.get("max_length", "?")},
+            False,
+        )
+    expected = _TYPE_WORDS.get(kind)
+    if expected is not None:
+        return (
+            WRONG_TYPE,
+            "harus {expected}, ditemukan {found}",
+            {
+                "expected": expected,
+                "found": describe(found),
+            },
+            False,
+        )
+    return (
+        WRONG_TYPE,
+        "nilai tidak sah ({detail}), ditemukan {found}",
+        {
+            "detail": kind,
+            "found": describe(found),
+        },
+        False,
+    )

@@ -1,0 +1,99 @@
+"""Ways through a plan that several rule families share, each with its YAML path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from renaksi.model import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Pegawai,
+    PerjanjianKinerjaFile,
+    Program,
+    RencanaSubKegiatan,
+    SubKegiatan,
+)
+from renaksi.plan import BidangEntry, Plan
+from renaksi.sources import Document, KeyPath
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed(Generic[T]):
+    """A model object together with the document and YAML path it came from."""
+
+    doc: Document
+    path: KeyPath
+    item: T
+
+
+def programs(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:
+    """Each program of the PK."""
+    for i, program in enumerate(pk.program):
+        yield Placed(doc, ("program", i), program)
+
+
+def kegiatan(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiatan]]:
+    """Each kegiatan of the PK, across programs."""
+    for prog in programs(doc, pk):
+        for j, keg in enumerate(prog.item.kegiatan):
+            yield Placed(doc, (*prog.path, "kegiatan", j), keg)
+
+
+def sub_kegiatan(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[SubKegiatan]]:
+    """Each sub kegiatan of the PK, in document order."""
+    for keg in kegiatan(doc, pk):
+        for k, sub in enumerate(keg.item.sub_kegiatan):
+            yield Placed(doc, (*keg.path, "sub_kegiatan", k), sub)
+
+
+def plan_sub_kegiatan(plan: Plan) -> Iterator[Placed[SubKegiatan]]:
+    """Each sub kegiatan of the plan's PK, if the PK loaded."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        yield from sub_kegiatan(plan.pk_doc, plan.pk)
+
+
+def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, Document]]:
+    """Bidang files that loaded and validated."""
+    for entry in plan.bidang:
+        if entry.model is not None:
+            yield entry, entry.doc
+
+
+def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan]]]:
+    """Each sub kegiatan action plan across bidang files."""
+    for entry, doc in loaded_bidang(plan):
+        assert entry.model is not None
+        for i, item in enumerate(entry.model.rencana_aksi):
+            yield entry, Placed(doc, ("rencana_aksi", i), item)
+
+
+def aksi(plan: Plan) -> Iterator[tuple[BidangEntry, int, Placed[Aksi]]]:
+    """Each aksi across bidang files, with its 0-based position within its sub kegiatan."""
+    for entry, ren in rencana(plan):
+        for j, item in enumerate(ren.item.aksi):
+            yield entry, j, Placed(ren.doc, (*ren.path, "aksi", j), item)
+
+
+def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
+    """Every indicator with quarterly targets: the PK's, then each bidang's."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        for i, pk_ind in enumerate(plan.pk.indikator):
+            yield Placed(plan.pk_doc, ("indikator", i), pk_ind)
+    for entry, doc in loaded_bidang(plan):
+        assert entry.model is not None
+        for i, ind in enumerate(entry.model.indikator):
+            yield Placed(doc, ("indikator", i), ind)
+
+
+def signatories(plan: Plan) -> Iterator[Placed[Pegawai]]:
+    """The agency head and each bidang's signing official."""
+    if plan.instansi is not None and plan.instansi_doc is not None:
+        yield Placed(plan.instansi_doc, ("kepala",), plan.instansi.kepala)
+    for entry, doc in loaded_bidang(plan):
+        assert entry.model is not None
+        yield Placed(doc, ("penandatangan",), entry.model.penandatangan)

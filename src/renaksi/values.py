@@ -1,0 +1,231 @@
+"""Domain values and how they are read from plan files: rupiah, quantities, months, dates.
+
+Money is an integer number of rupiah; every other quantity is an exact ``Decimal``.
+Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_000``);
+numbers written as strings are read the Indonesian way (``"29,17%"``, ``"Rp 2.718.270.000"``).
+Anything that could be read two ways is refused rather than guessed.
+
+Parsing failures raise :class:`ValueProblem`, whose message is an Indonesian template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import Decimal, InvalidOperation
+
+#: Largest pagu accepted (Rp 10.000 triliun); anything larger is a typing slip.
+MAX_RUPIAH = 10**16
+
+
+class Rupiah(int):
+    """An amount of money in whole rupiah. A tag for formatters: printed as ``Rp 1.234``."""
+
+    __slots__ = ()
+
+
+class Percent(Decimal):
+    """A percentage value, printed as ``29,17%``."""
+
+    __slots__ = ()
+
+
+class Terms(tuple[object, ...]):
+    """Summands to be printed as ``a + b + c``."""
+
+    __slots__ = ()
+
+
+class ValueProblem(ValueError):
+    """A value in a plan file that cannot be read. ``kind`` selects the rule code."""
+
+    def __init__(self, kind: str, message: str, **args: object) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.args_ = args
+
+
+_RP_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d+$")
+_DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_COMMA_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
+
+
+def parse_rupiah(raw: object) -> int:
+    """Read a pagu: a YAML integer or an Indonesian-formatted string, never a float."""
+    if isinstance(raw, bool):
+        raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
+    if isinstance(raw, int):
+        return _checked_rupiah(int(raw), raw)
+    if isinstance(raw, float):
+        raise ValueProblem(
+            "money",
+            "pagu harus bilangan bulat rupiah, ditemukan pecahan {found}; "
+            'tulis tanpa titik desimal (2_718_270_000) atau sebagai teks ("2.718.270.000")',
+            found=_float_text(raw),
+        )
+    if not isinstance(raw, str):
+        raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
+    text = raw.strip()
+    body = _RP_PREFIX.sub("", text).replace("\u00a0", "").replace(" ", "")
+    if body.startswith("-"):
+        raise ValueProblem("money", "pagu tidak boleh negatif: {found}", found=raw)
+    body = _ZERO_CENTS.sub("", body)
+    if _DIGITS.match(body):
+        return _checked_rupiah(int(body), raw)
+    if _DOT_GROUPED.match(body):
+        return _checked_rupiah(int(body.replace(".", "")), raw)
+    if _COMMA_GROUPED.match(body):
+        raise ValueProblem(
+            "money",
+            "pemisah ribuan rupiah adalah titik, bukan koma: {found}; tulis {suggestion}",
+            found=raw,
+            suggestion=f'"{body.replace(",", ".")}"',
+        )
+    raise ValueProblem(
+        "money",
+        "format rupiah tidak dikenal: {found}; contoh yang benar: 2_718_270_000 "
+        'atau "Rp 2.718.270.000"',
+        found=raw,
+    )
+
+
+def _checked_rupiah(value: int, raw: object) -> int:
+    if value < 0:
+        raise ValueProblem("money", "pagu tidak boleh negatif: {found}", found=raw)
+    if value >= MAX_RUPIAH:
+        raise ValueProblem("money", "pagu terlalu besar untuk masuk akal: {found}", found=raw)
+    return value
+
+
+def _float_text(value: float) -> str:
+    return repr(value)
+
+
+_ID_NUMBER = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+
+
+def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
+    """Read a target or other quantity as an exact Decimal.
+
+    YAML numbers are taken as written (``29.17``); strings are Indonesian (``"29,17%"``,
+    ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed.
+    """
+    if isinstance(raw, bool):
+        raise ValueProblem("type", what + " harus berupa angka, ditemukan {found}", found=raw)
+    if isinstance(raw, int):
+        return Decimal(int(raw))
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise ValueProblem(
+                "type", what + " harus angka terhingga, ditemukan {found}", found=raw
+            )
+        return Decimal(repr(float(raw)))
+    if isinstance(raw, Decimal):
+        return raw
+    if not isinstance(raw, str):
+        raise ValueProblem("type", what + " harus berupa angka, ditemukan {found}", found=raw)
+    text = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if not _ID_NUMBER.match(text):
+        raise ValueProblem(
+            "number",
+            what
+            + ' tidak dapat dibaca sebagai angka Indonesia: {found}; contoh: 29.17 atau "29,17%"',
+            found=raw,
+        )
+    try:
+        value = Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid text
+        raise ValueProblem("number", what + " tidak dapat dibaca: {found}", found=raw) from None
+    if abs(value) >= Decimal(10) ** 15:
+        raise ValueProblem("number", what + " terlalu besar: {found}", found=raw)
+    return value
+
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+#: Month abbreviations as the official grids print them (Mrt, Agt, Nop) and common variants.
+MONTH_SHORT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
+
+_MONTH_NAMES: dict[str, int] = {}
+for _i, _name in enumerate(MONTHS, start=1):
+    _MONTH_NAMES[_name.lower()] = _i
+    _MONTH_NAMES[_name.lower()[:3]] = _i
+for _i, _name in enumerate(MONTH_SHORT, start=1):
+    _MONTH_NAMES[_name.lower()] = _i
+_MONTH_NAMES.update({"agu": 8, "nov": 11, "pebruari": 2, "peb": 2, "nopember": 11})
+
+
+def parse_month(raw: object) -> int:
+    """Read a month: a number (range-checked by the schedule rules) or an Indonesian name."""
+    if isinstance(raw, bool):
+        raise ValueProblem(
+            "type", "bulan harus angka 1-12 atau nama bulan, ditemukan {found}", found=raw
+        )
+    if isinstance(raw, int):
+        return int(raw)
+    if isinstance(raw, str):
+        key = raw.strip().lower().rstrip(".")
+        if key.isdigit():
+            return int(key)
+        if key in _MONTH_NAMES:
+            return _MONTH_NAMES[key]
+    raise ValueProblem(
+        "type",
+        "bulan harus angka 1-12 atau nama bulan (Jan, Februari, ...), ditemukan {found}",
+        found=raw,
+    )
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ID_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+
+
+def parse_date(raw: object) -> dt.date:
+    """Read a date: ISO ``2024-01-02`` or Indonesian ``2 Januari 2024``."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if not isinstance(raw, str):
+        raise ValueProblem(
+            "date",
+            'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+            found=raw,
+        )
+    text = raw.strip()
+    iso = _ISO_DATE.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    else:
+        named = _ID_DATE.match(text)
+        month_number = _MONTH_NAMES.get(named.group(2).lower()) if named else None
+        if not named or month_number is None:
+            raise ValueProblem(
+                "date",
+                'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+                found=raw,
+            )
+        day, month, year = int(named.group(1)), month_number, int(named.group(3))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueProblem("date", "tanggal tidak ada di kalender: {found}", found=raw) from None
