@@ -141,10 +141,18 @@ def rules(
         str | None,
         typer.Argument(help="Kode (BG01) atau nama (anggaran.total) aturan.", show_default=False),
     ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Semua aturan sebagai Markdown (docs/rules.md).")
+    ] = False,
 ) -> None:
     """Daftar semua aturan, atau penjelasan satu aturan."""
     from renaksi.rules import ALL_RULES, find
 
+    if markdown:
+        from renaksi.rules.docs import markdown as rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return
     if code is None:
         for r in ALL_RULES:
             typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}")
