@@ -24,6 +24,11 @@ def _lines(locations: Sequence[Location]) -> str:
     return ", ".join(str(loc.line) for loc in locations)
 
 
+def gap(written: int, reference: int) -> tuple[str, Rupiah]:
+    """How a written amount differs from the one it should equal: ("lebih"|"kurang", amount)."""
+    return ("lebih" if written > reference else "kurang"), Rupiah(abs(written - reference))
+
+
 def _sum_finding(
     ctx: Context,
     doc: Document,
@@ -32,24 +37,28 @@ def _sum_finding(
     stated: int,
     parts: Sequence[tuple[KeyPath, int]],
     part_word: str,
+    places: Sequence[KeyPath] | None = None,
 ) -> Finding | None:
+    """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts."""
     computed = sum(value for _, value in parts)
     if computed == stated:
         return None
-    places = [ctx.at(doc, p) for p, _ in parts]
+    related = [ctx.at(doc, p) for p in (places if places is not None else [p for p, _ in parts])]
+    direction, amount = gap(stated, computed)
     return ctx.finding(
         doc,
         path,
-        "pagu {what} tertulis {stated}, tetapi jumlah {n} {part} {computed} (selisih {diff}); "
-        "bagiannya di baris {lines}",
-        related=places,
+        "pagu {what} tertulis {stated}, tetapi jumlah {n} {part} {computed} "
+        "(tertulis {direction} {amount}); bagiannya di baris {lines}",
+        related=related,
         what=what,
         stated=Rupiah(stated),
         n=len(parts),
         part=part_word,
         computed=Rupiah(computed),
-        diff=Rupiah(stated - computed),
-        lines=_lines(places),
+        direction=direction,
+        amount=amount,
+        lines=_lines(related),
     )
 
 
@@ -124,17 +133,21 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
     if pk is None or doc is None or pk.total_pagu is None:
         return
     parts: list[tuple[KeyPath, int]] = []
+    places: list[KeyPath] = []
     for prog in walk.programs(doc, pk):
         if prog.item.pagu is not None:
             parts.append(((*prog.path, "pagu"), prog.item.pagu))
-        else:
-            parts.append(
-                (
-                    prog.path,
-                    sum(kegiatan_total(k) for k in prog.item.kegiatan),
-                )
-            )
-    found = _sum_finding(ctx, doc, ("total_pagu",), "total", pk.total_pagu, parts, "program")
+            places.append((*prog.path, "pagu"))
+            continue
+        parts.append((prog.path, sum(kegiatan_total(k) for k in prog.item.kegiatan)))
+        # Without a written program pagu, the parts a reader can check are its kegiatan.
+        places.extend(
+            _total_path((*prog.path, "kegiatan", j), keg.pagu)
+            for j, keg in enumerate(prog.item.kegiatan)
+        )
+    found = _sum_finding(
+        ctx, doc, ("total_pagu",), "total", pk.total_pagu, parts, "program", places
+    )
     if found:
         yield found
 
@@ -154,17 +167,19 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
         if restated is None or source is None or restated == source.item.pagu:
             continue
         pk_place = ctx.at(source.doc, (*source.path, "pagu"))
+        direction, amount = gap(restated, source.item.pagu)
         yield ctx.finding(
             ren.doc,
             (*ren.path, "pagu"),
-            "pagu {id} ditulis {restated}, padahal perjanjian-kinerja menulis {pk} "
-            "(selisih {diff}; lihat {where})",
+            "pagu {id} ditulis {restated}, padahal perjanjian-kinerja.yaml baris {line} "
+            "menulis {pk} ({direction} {amount})",
             related=[pk_place],
             id=ren.item.sub_kegiatan,
             restated=Rupiah(restated),
+            line=pk_place.line,
             pk=Rupiah(source.item.pagu),
-            diff=Rupiah(restated - source.item.pagu),
-            where=str(pk_place),
+            direction=direction,
+            amount=amount,
         )
 
 
