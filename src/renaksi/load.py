@@ -12,6 +12,7 @@ opened) raise :class:`PlanIOError`, which the CLI turns into exit code 2.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterator
@@ -75,13 +76,14 @@ class _Refused(Exception):
         self.args_ = args
 
 
-def _yaml() -> Any:
+@cache
+def _classes() -> tuple[Any, Any]:
     # ruamel.yaml is imported here, not at module level, so commands that never read
     # YAML (``renaksi rules``, ``--help``) start without it.
-    from ruamel.yaml import YAML
     from ruamel.yaml.composer import Composer
     from ruamel.yaml.constructor import RoundTripConstructor
-    from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.events import AliasEvent, ScalarEvent
+    from ruamel.yaml.nodes import MappingNode
 
     class PlanComposer(Composer):
         def compose_node(self, parent: Any, index: Any) -> Any:
@@ -89,24 +91,39 @@ def _yaml() -> Any:
             if isinstance(event, AliasEvent):
                 raise _Refused(
                     F.REFERENCE_FEATURE,
-                    "alias *{name} tidak dipakai di berkas rencana; tulis nilainya langsung",
+                    "alias *{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
                     name=event.anchor,
                 )
             if getattr(event, "anchor", None) is not None:
                 raise _Refused(
                     F.REFERENCE_FEATURE,
-                    "anchor &{name} tidak dipakai di berkas rencana; tulis nilainya langsung",
+                    "anchor &{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
                     name=event.anchor,
                 )
             tag = getattr(event, "ctag", None)
             if tag is not None and str(tag) != "!":
+                written = f"{tag.handle or ''}{tag.suffix or ''}" or str(tag)
                 raise _Refused(
                     F.TAG,
                     "tag YAML {tag} tidak diizinkan di berkas rencana",
                     event.start_mark,
-                    tag=str(tag),
+                    tag=written,
+                )
+            if (
+                isinstance(event, ScalarEvent)
+                and isinstance(parent, MappingNode)
+                and index is None
+                and event.value == "<<"
+                and event.style is None
+            ):
+                # A merge key copies values in unseen (and silently loses the ones it
+                # overrides), even without an alias.
+                raise _Refused(
+                    F.REFERENCE_FEATURE,
+                    "merge key << tidak boleh dipakai di berkas rencana; tulis kuncinya langsung",
+                    event.start_mark,
                 )
             return super().compose_node(parent, index)
 
@@ -118,17 +135,20 @@ def _yaml() -> Any:
         "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
     )
 
+    return PlanComposer, PlanConstructor
+
+
+def _parser() -> Any:
+    """A configured YAML reader. A fresh one per file: after a refused or broken file a
+    reader's parser state is not reusable, so none is shared between files."""
+    from ruamel.yaml import YAML
+
+    composer, constructor = _classes()
     yaml = YAML(typ="rt")
-    yaml.Composer = PlanComposer
-    yaml.Constructor = PlanConstructor
+    yaml.Composer = composer
+    yaml.Constructor = constructor
     yaml.max_depth = MAX_DEPTH
     return yaml
-
-
-@cache
-def _parser() -> Any:
-    """One configured YAML reader per process (building it costs more than a small file)."""
-    return _yaml()
 
 
 def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Problem:
@@ -172,6 +192,11 @@ def decode(data: bytes, display: str) -> str | Problem:
             byte=f"0x{data[exc.start]:02X}",
         )
     nul = text.find("\x00")
+    if nul >= 0 and _looks_utf16(data):
+        return F.ENCODING.problem(
+            Location(display, 1, 1),
+            "berkas tampaknya tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
+        )
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
@@ -179,6 +204,14 @@ def decode(data: bytes, display: str) -> str | Problem:
             Location(display, line, column), "berkas berisi byte NUL; ini bukan berkas teks"
         )
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII text in UTF-16 has a NUL in every other byte."""
+    head = data[:200]
+    return len(head) >= 4 and (
+        head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
+    )
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -233,17 +266,19 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         )
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
-        first = exc.context_mark
         key = _duplicate_key_name(str(exc.problem))
+        first = _first_key(text, key, exc.context_mark, mark)
         return None, F.DUPLICATE_KEY.problem(
             Location(display, mark.line + 1, mark.column + 1),
             "kunci {key} ditulis dua kali dalam pemetaan yang sama (yang pertama di baris {first})",
-            related=(Location(display, first.line + 1, first.column + 1),) if first else (),
+            related=(Location(display, first[0], first[1]),),
             key=key,
-            first=(first.line + 1) if first else "?",
+            first=first[0],
         )
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        context = str(exc.context or "")
+        opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = str(exc.problem or exc.context or "")
         if "maximum depth" in problem:
@@ -252,11 +287,40 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
                 "data bersarang lebih dari {limit} tingkat",
                 limit=MAX_DEPTH,
             )
-        return None, F.SYNTAX.problem(Location(display, line, column), _syntax_message(problem))
-    except (YAMLError, ValueError, TypeError, RecursionError, OverflowError) as exc:
+        message = _syntax_message(problem)
+        stop = exc.problem_mark
+        if opened and stop is not None and stop.line + 1 != line:
+            message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
+        return None, F.SYNTAX.problem(Location(display, line, column), message)
+    except RecursionError:
+        return None, F.TOO_LARGE.problem(
+            Location(display, 1, 1), "data bersarang terlalu dalam", limit=MAX_DEPTH
+        )
+    except (YAMLError, Exception) as exc:
+        # The parser is third-party code fed untrusted text: whatever it raises becomes a
+        # finding about this file, never a traceback.
         return None, F.SYNTAX.problem(
             Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
         )
+
+
+def _first_key(text: str, key: str, start: Any, duplicate: Any) -> tuple[int, int]:
+    """1-based (line, column) of the first ``key:`` between the mapping start and its twin.
+
+    ruamel marks where the mapping starts, not where the first key is; look for the key at
+    the duplicate's column, which is where every key of a block mapping starts.
+    """
+    lines = text.splitlines()
+    column = duplicate.column
+    first_line = start.line if start is not None else 0
+    for number in range(first_line, duplicate.line):
+        line = lines[number] if number < len(lines) else ""
+        rest = line[column:]
+        if rest.startswith(key) and rest[len(key) :].lstrip().startswith(":"):
+            return number + 1, column + 1
+    if start is not None:
+        return start.line + 1, start.column + 1
+    return duplicate.line + 1, duplicate.column + 1
 
 
 def _duplicate_key_name(problem: str) -> str:
@@ -323,6 +387,18 @@ def _bidang_files(folder: Path) -> Iterator[tuple[Path, bool]]:
         yield path, name.endswith(".yaml") and bool(_SLUG.match(name[: -len(".yaml")]))
 
 
+def _misnamed(folder: Path, name: str) -> str:
+    """A hint naming a file that looks like ``name`` saved under another name."""
+    try:
+        present = [p.name for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    stem = name.removesuffix(".yaml")
+    near = [p for p in present if p.replace("_", "-").rsplit(".", 1)[0].lower() == stem]
+    near = near or difflib.get_close_matches(name, present, n=1, cutoff=0.8)
+    return f"; ada {near[0]}: ganti namanya menjadi {name}" if near else ""
+
+
 def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
     """Read every file of a plan folder. Raises PlanIOError if the folder is unusable."""
     display = display_path(folder)
@@ -338,7 +414,10 @@ def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
         if not path.exists() and not path.is_symlink():
             result.problems.append(
                 F.MISSING_FILE.problem(
-                    Location(display_path(path)), "berkas wajib {name} tidak ada", name=name
+                    Location(display_path(path)),
+                    "berkas wajib {name} tidak ada{hint}",
+                    name=name,
+                    hint=_misnamed(folder, name),
                 )
             )
             continue
@@ -354,15 +433,17 @@ def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
         result.problems.extend(problems)
 
     for path, usable in _bidang_files(folder):
-        if not usable:
-            if path.is_file():
-                result.problems.append(
-                    F.IGNORED_FILE.problem(
-                        Location(display_path(path)),
-                        "berkas {name} tidak dibaca; berkas bidang harus bernama <slug>.yaml",
-                        name=path.name,
-                    )
+        if not usable or path.is_dir():
+            kind = "folder" if path.is_dir() else "berkas"
+            result.problems.append(
+                F.IGNORED_FILE.problem(
+                    Location(display_path(path)),
+                    "{kind} {name} tidak dibaca; berkas bidang harus bernama <slug>.yaml "
+                    "(huruf kecil, angka, tanda hubung) langsung di folder bidang/",
+                    kind=kind,
+                    name=path.name,
                 )
+            )
             continue
         doc, problems = read_document(path, max_bytes)
         result.files += 1

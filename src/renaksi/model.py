@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
 from renaksi import values
@@ -45,9 +45,18 @@ def _nip_text(raw: object) -> object:
 def _output_target(raw: object) -> object:
     # "1200 orang" is the natural way to write an output target; split it.
     if isinstance(raw, str):
-        match = re.match(r"^\s*(\S+)\s+(.+?)\s*$", raw)
-        if match:
-            return {"jumlah": match.group(1), "satuan": match.group(2)}
+        match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+        if not match:
+            raise PydanticCustomError(
+                "renaksi_type",
+                "renaksi",
+                {
+                    "template": "target keluaran ditulis jumlah lalu satuan (mis. 1200 orang), "
+                    "ditemukan {found}",
+                    "args": {"found": raw},
+                },
+            )
+        return {"jumlah": match.group(1), "satuan": match.group(2)}
     return raw
 
 
@@ -77,7 +86,7 @@ Nip = Annotated[
     BeforeValidator(_nip_text),
     Field(description="NIP 18 digit, boleh dikelompokkan: 19690325 199103 2 004."),
 ]
-Year = Annotated[int, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
+Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
 
 
 class _Model(BaseModel):
@@ -94,7 +103,9 @@ class Pegawai(_Model):
     pangkat: str | None = Field(None, description="Pangkat, mis. Pembina.")
     golongan: str | None = Field(None, description="Golongan ruang, mis. IV/a.")
     jabatan: Text = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
-    plt: bool = Field(False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.).")
+    plt: StrictBool = Field(
+        False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.)."
+    )
 
 
 class Kantor(_Model):
@@ -120,7 +131,7 @@ class Periode(_Model):
 class Misi(_Model):
     """A mission of the regional head that the agency carries."""
 
-    nomor: int = Field(ge=1)
+    nomor: StrictInt = Field(ge=1)
     uraian: Text
 
 
@@ -184,7 +195,13 @@ class Indikator(_Model):
     sasaran: Id = Field(description="id sasaran strategis yang didukung.")
     nama: Text
     satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
-    target: Quantity | None = Field(None, description="Target tahunan.")
+    target: Quantity | None = Field(
+        None,
+        description=(
+            "Target tahunan. Wajib di PK; di berkas bidang boleh tidak ditulis bila dokumen "
+            "tidak mencantumkannya (maka target triwulan tidak dapat dicocokkan)."
+        ),
+    )
     triwulan: list[Quantity] = Field(
         min_length=4, max_length=4, description="Target triwulan I, II, III, IV."
     )
@@ -254,7 +271,7 @@ class Aksi(_Model):
     nama: Text
     bulan: list[Month] = Field(default_factory=list, description="Bulan pelaksanaan, 1-12.")
     keluaran: Text = Field(description="Output/keluaran aksi.")
-    no: int | None = Field(
+    no: StrictInt | None = Field(
         None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
     )
 

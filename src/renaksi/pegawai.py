@@ -32,9 +32,18 @@ PANGKAT: dict[str, str] = {
 }
 GOLONGAN_OF = {name.lower(): gol for gol, name in PANGKAT.items()}
 
-_GROUPED = re.compile(r"^(\d{8}) (\d{6}) (\d) (\d{3})$")
+
+def golongan_of(pangkat: str) -> str | None:
+    """The golongan of a pangkat name, accepting "Tk. I" and "Tingkat 1" for "Tingkat I"."""
+    words = " ".join(pangkat.replace(".", ". ").split()).lower()
+    words = re.sub(r"\btk\.?(?=\s)", "tingkat", words)
+    words = re.sub(r"\btingkat 1\b", "tingkat i", words)
+    return GOLONGAN_OF.get(words.replace(" .", "").strip())
+
+
+_GROUPED = re.compile(r"^(\d{8})\s+(\d{6})\s+(\d)\s+(\d{3})$")
 _PLAIN = re.compile(r"^\d{18}$")
-_GOLONGAN = re.compile(r"^(IV|III|II|I)/([a-e])$", re.IGNORECASE)
+_GOLONGAN = re.compile(r"^(IV|III|II|I)\s*/\s*([a-e])$", re.IGNORECASE)
 _COMBINED = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 
 
@@ -55,7 +64,8 @@ class NipParts:
 
 def split_nip(text: str) -> NipParts | None:
     """Split an 18-digit NIP written grouped or plain; None when it is neither."""
-    value = text.strip()
+    # Word and PDF copies bring non-breaking and doubled spaces; they are still spaces.
+    value = " ".join(text.replace("\u00a0", " ").split())
     grouped = _GROUPED.match(value)
     if grouped:
         return NipParts(*grouped.groups())
@@ -86,10 +96,11 @@ def normal_golongan(text: str) -> str | None:
     return f"{match.group(1).upper()}/{match.group(2).lower()}"
 
 
-def split_pangkat(pangkat: str | None, golongan: str | None) -> tuple[str | None, str | None]:
-    """Accept ``pangkat: Pembina (IV/a)`` as well as the two separate fields."""
-    if pangkat is not None and golongan is None:
-        combined = _COMBINED.match(pangkat)
-        if combined:
-            return combined.group(1).strip(), combined.group(2).strip()
-    return pangkat, golongan
+def split_pangkat(pangkat: str | None) -> tuple[str | None, str | None]:
+    """Split ``Pembina (IV/a)`` into (pangkat, golongan); a bare name has no golongan."""
+    if pangkat is None:
+        return None, None
+    combined = _COMBINED.match(pangkat)
+    if combined:
+        return combined.group(1).strip(), combined.group(2).strip()
+    return pangkat.strip(), None

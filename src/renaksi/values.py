@@ -63,9 +63,9 @@ def parse_rupiah(raw: object) -> int:
     if isinstance(raw, float):
         raise ValueProblem(
             "money",
-            "pagu harus bilangan bulat rupiah, ditemukan pecahan {found}; "
+            "pagu harus bilangan bulat rupiah, ditemukan {found}; "
             'tulis tanpa titik desimal (2_718_270_000) atau sebagai teks ("2.718.270.000")',
-            found=_float_text(raw),
+            found=raw,
         )
     if not isinstance(raw, str):
         raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
@@ -99,10 +99,6 @@ def _checked_rupiah(value: int, raw: object) -> int:
     if value >= MAX_RUPIAH:
         raise ValueProblem("money", "pagu terlalu besar untuk masuk akal: {found}", found=raw)
     return value
-
-
-def _float_text(value: float) -> str:
-    return repr(value)
 
 
 _ID_NUMBER = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")

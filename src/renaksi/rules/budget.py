@@ -3,7 +3,9 @@
 Pagu is written once, on each sub kegiatan in ``perjanjian-kinerja.yaml``. Totals above it
 (kegiatan, program, the agency) may be written too; each written total is checked against
 the sum of the level directly below it, taking a written subtotal where there is one, so a
-single wrong number is reported once, where it is, not again at every level above.
+wrong sub kegiatan pagu is reported once, at its kegiatan, not again at every level above.
+(A wrong written subtotal disagrees both with its parts and with the level above, and is
+reported at both: either side may be the one to correct.)
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _sum_finding(
     return ctx.finding(
         doc,
         path,
-        "pagu {what} tertulis {stated}, tetapi jumlah {n} {part} {computed} "
+        "{what} tertulis {stated}, tetapi jumlah {n} {part} {computed} "
         "(tertulis {direction} {amount}); bagiannya di baris {lines}",
         related=related,
         what=what,
@@ -88,7 +90,7 @@ def kegiatan_sum(ctx: Context) -> Iterator[Finding]:
             for k, sub in enumerate(keg.item.sub_kegiatan)
         ]
         found = _sum_finding(
-            ctx, doc, (*keg.path, "pagu"), "kegiatan", keg.item.pagu, parts, "sub kegiatan"
+            ctx, doc, (*keg.path, "pagu"), "pagu kegiatan", keg.item.pagu, parts, "sub kegiatan"
         )
         if found:
             yield found
@@ -111,7 +113,7 @@ def program_sum(ctx: Context) -> Iterator[Finding]:
             for j, keg in enumerate(prog.item.kegiatan)
         ]
         found = _sum_finding(
-            ctx, doc, (*prog.path, "pagu"), "program", prog.item.pagu, parts, "kegiatan"
+            ctx, doc, (*prog.path, "pagu"), "pagu program", prog.item.pagu, parts, "kegiatan"
         )
         if found:
             yield found
@@ -146,7 +148,7 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
             for j, keg in enumerate(prog.item.kegiatan)
         )
     found = _sum_finding(
-        ctx, doc, ("total_pagu",), "total", pk.total_pagu, parts, "program", places
+        ctx, doc, ("total_pagu",), "total pagu", pk.total_pagu, parts, "program", places
     )
     if found:
         yield found

@@ -31,16 +31,21 @@ def nip_format(ctx: Context) -> Iterator[Finding]:
     ``196903251991032004``. Bentuk lain (kurang digit, titik, pengelompokan lain) ditolak.
     """
     for person in walk.signatories(ctx.plan):
-        if pegawai.split_nip(person.item.nip) is None:
-            digits = sum(ch.isdigit() for ch in person.item.nip)
-            yield ctx.finding(
-                person.doc,
-                (*person.path, "nip"),
-                "NIP {nip} harus 18 digit (ditemukan {digits} digit), ditulis seperti "
-                "19690325 199103 2 004",
-                nip=person.item.nip,
-                digits=digits,
+        if pegawai.split_nip(person.item.nip) is not None:
+            continue
+        digits = sum(ch.isdigit() for ch in person.item.nip)
+        if digits == 18:
+            message = (
+                "NIP {nip} berisi 18 digit tetapi penulisannya salah; tulis hanya angkanya, "
+                "dikelompokkan dengan spasi: 19690325 199103 2 004"
             )
+        else:
+            message = (
+                "NIP {nip} harus 18 digit, ditemukan {digits} digit; contoh: 19690325 199103 2 004"
+            )
+        yield ctx.finding(
+            person.doc, (*person.path, "nip"), message, nip=person.item.nip, digits=digits
+        )
 
 
 @rule("PG02", "nip.tanggal-lahir", E, "Delapan digit pertama NIP adalah tanggal lahir yang ada.")
@@ -59,9 +64,10 @@ def nip_birth(ctx: Context) -> Iterator[Finding]:
 @rule("PG03", "nip.tmt", E, "TMT CPNS dalam NIP masuk akal.")
 def nip_tmt(ctx: Context) -> Iterator[Finding]:
     """
-    Digit 9-14 NIP adalah TMT CPNS ``YYYYMM``: bulannya 01-12, dan paling cepat 18 tahun
-    setelah tanggal lahir.
+    Digit 9-14 NIP adalah TMT CPNS ``YYYYMM``: bulannya 01-12, paling cepat 18 tahun
+    setelah tanggal lahir, dan tidak sesudah tahun rencana (penandatangan sudah PNS).
     """
+    plan_year = walk.plan_year(ctx.plan)
     for person, parts in _nips(ctx):
         year, month = int(parts.tmt[:4]), int(parts.tmt[4:])
         born = pegawai.birth_date(parts)
@@ -79,6 +85,14 @@ def nip_tmt(ctx: Context) -> Iterator[Finding]:
                 "TMT {tmt} dalam NIP kurang dari 18 tahun setelah tanggal lahir {born}",
                 tmt=parts.tmt,
                 born=born,
+            )
+        elif plan_year is not None and year > plan_year:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "TMT {tmt} dalam NIP jatuh sesudah tahun rencana {year}",
+                tmt=parts.tmt,
+                year=plan_year,
             )
 
 
@@ -103,14 +117,20 @@ def rank_matches(ctx: Context) -> Iterator[Finding]:
     atau bersama (``pangkat: Pembina (IV/a)``).
     """
     for person in walk.signatories(ctx.plan):
-        name, gol = pegawai.split_pangkat(person.item.pangkat, person.item.golongan)
-        where = (*person.path, "golongan" if person.item.golongan else "pangkat")
-        if gol is not None and pegawai.normal_golongan(gol) is None:
+        name, inline = pegawai.split_pangkat(person.item.pangkat)
+        pairs = ((inline, "pangkat"), (person.item.golongan, "golongan"))
+        golongan = [(g, key) for g, key in pairs if g is not None]
+        bad = [(g, key) for g, key in golongan if pegawai.normal_golongan(g) is None]
+        for gol, key in bad:
             yield ctx.finding(
-                person.doc, where, "golongan {gol} tidak dikenal (contoh: III/c, IV/a)", gol=gol
+                person.doc,
+                (*person.path, key),
+                "golongan {gol} tidak dikenal (contoh: III/c, IV/a)",
+                gol=gol,
             )
+        if bad:
             continue
-        expected = pegawai.GOLONGAN_OF.get(name.strip().lower()) if name else None
+        expected = pegawai.golongan_of(name) if name else None
         if name is not None and expected is None:
             yield ctx.finding(
                 person.doc,
@@ -118,15 +138,17 @@ def rank_matches(ctx: Context) -> Iterator[Finding]:
                 "pangkat {name} tidak dikenal (contoh: Penata, Pembina, Pembina Tingkat I)",
                 name=name,
             )
-        elif name is not None and gol is not None and pegawai.normal_golongan(gol) != expected:
-            yield ctx.finding(
-                person.doc,
-                where,
-                "pangkat {name} bergolongan {expected}, bukan {gol}",
-                name=name,
-                expected=expected,
-                gol=gol,
-            )
+            continue
+        for gol, key in golongan:
+            if expected is not None and pegawai.normal_golongan(gol) != expected:
+                yield ctx.finding(
+                    person.doc,
+                    (*person.path, key),
+                    "pangkat {name} bergolongan {expected}, bukan {gol}",
+                    name=name,
+                    expected=expected,
+                    gol=gol,
+                )
 
 
 RULES = (nip_format, nip_birth, nip_tmt, nip_gender, rank_matches)

@@ -112,9 +112,11 @@ def planned_by_owner(ctx: Context) -> Iterator[Finding]:
     pindahkan rencana aksinya bersama-sama.
     """
     owner = {s.item.id: s for s in walk.plan_sub_kegiatan(ctx.plan)}
+    slugs = ctx.plan.bidang_slugs
     for entry, ren in walk.rencana(ctx.plan):
         sub = owner.get(ren.item.sub_kegiatan)
-        if sub is None or sub.item.bidang == entry.slug:
+        # An owner with no bidang file is RF02's finding; saying it twice helps nobody.
+        if sub is None or sub.item.bidang == entry.slug or sub.item.bidang not in slugs:
             continue
         where = ctx.at(sub.doc, (*sub.path, "bidang"))
         yield ctx.finding(
@@ -157,14 +159,17 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
 @rule("RF06", "cakupan.tanpa-aksi", W, "Sub kegiatan berpagu tanpa rencana aksi.")
 def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
-    Setiap sub kegiatan yang diberi pagu seharusnya punya rencana aksi di berkas bidang
-    pemiliknya; tanpa itu uangnya dianggarkan tetapi tidak ada yang dijadwalkan atau dapat
-    dipantau. Ini peringatan (rencana tetap sah), kecuali dengan ``--strict``. Dokumen 2024
-    punya dua: monitoring Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000).
+    Setiap sub kegiatan yang diberi pagu seharusnya punya rencana aksi (di berkas bidang
+    pemiliknya; rencana di berkas lain dilaporkan oleh RF04); tanpa itu uangnya
+    dianggarkan tetapi tidak ada yang dijadwalkan atau dapat dipantau. Ini peringatan
+    (rencana tetap sah), kecuali dengan ``--strict``. Dokumen 2024 punya dua: monitoring
+    Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000).
     """
     with_aksi = {ren.item.sub_kegiatan for _, ren in walk.rencana(ctx.plan) if ren.item.aksi}
+    # A bidang file that did not load has its own findings; its plans are unknown, not absent.
+    unread = {e.slug for e in ctx.plan.bidang if e.model is None}
     for sub in walk.plan_sub_kegiatan(ctx.plan):
-        if sub.item.pagu <= 0 or sub.item.id in with_aksi:
+        if sub.item.pagu <= 0 or sub.item.id in with_aksi or sub.item.bidang in unread:
             continue
         yield ctx.finding(
             sub.doc,
@@ -201,16 +206,23 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
                 )
     if plan.pk is not None and plan.pk_doc is not None:
         pk_ids = [i.id for i in plan.pk.indikator]
+        others = {i.item.id for i in walk.indikator(plan)} - set(pk_ids)
         for prog in walk.programs(plan.pk_doc, plan.pk):
             wanted = prog.item.indikator
-            if wanted is not None and wanted not in pk_ids:
-                yield ctx.finding(
-                    prog.doc,
-                    (*prog.path, "indikator"),
-                    "indikator {id} tidak ada di daftar indikator PK{hint}",
-                    id=wanted,
-                    hint=_nearest(wanted, pk_ids),
-                )
+            if wanted is None or wanted in pk_ids:
+                continue
+            if wanted in others:
+                message = "{id} adalah indikator bidang; program menunjang indikator PK ({known})"
+            else:
+                message = "indikator {id} tidak ada di daftar indikator PK{hint}"
+            yield ctx.finding(
+                prog.doc,
+                (*prog.path, "indikator"),
+                message,
+                id=wanted,
+                hint=_nearest(wanted, pk_ids),
+                known=", ".join(pk_ids),
+            )
 
 
 RULES = (

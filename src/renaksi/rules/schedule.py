@@ -26,7 +26,7 @@ def has_months(ctx: Context) -> Iterator[Finding]:
         if not aksi.item.bulan:
             yield ctx.finding(
                 aksi.doc,
-                aksi.path,
+                (*aksi.path, "bulan"),
                 "aksi {name} tidak punya bulan pelaksanaan",
                 name=aksi.item.nama,
             )

@@ -180,6 +180,14 @@ def known_keys(model: type[BaseModel], keys: Sequence[Key]) -> list[str]:
     return []
 
 
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as Indonesian "a, b atau c"."""
+    options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",") if o.strip(" '")]
+    if len(options) < 2:
+        return ", ".join(options)
+    return ", ".join(options[:-1]) + " atau " + options[-1]
+
+
 def _data_keys(loc: Sequence[Any]) -> tuple[Key, ...]:
     return tuple(k for k in loc if isinstance(k, (str, int)) and not _is_tag(k))
 
@@ -241,13 +249,18 @@ def _classify(
         raw_args = ctx.get("args", {})
         args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
         return rule, str(ctx.get("template", err["msg"])), args, False
+    if kind == "string_type" and (found is None or found == ""):
+        return BAD_VALUE, "teks tidak boleh kosong", {}, False
+    if kind == "string_type" and isinstance(found, (int, float)) and not isinstance(found, bool):
+        message = 'harus teks, ditemukan {found}; beri tanda kutip: "{raw}"'
+        return WRONG_TYPE, message, {"found": describe(found), "raw": found}, False
     if kind == "literal_error":
         return (
             BAD_VALUE,
             "nilai {found} tidak dikenal; pilihan: {expected}",
             {
                 "found": describe(found),
-                "expected": str(ctx.get("expected", "")).replace("'", ""),
+                "expected": _choices(str(ctx.get("expected", ""))),
             },
             False,
         )

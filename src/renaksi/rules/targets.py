@@ -149,7 +149,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                 ind.doc,
                 (*ind.path, "target"),
                 "target tahunan tidak boleh negatif, ditemukan {value}",
-                value=ind.item.target,
+                value=_value(ind.item.target, ind.item.satuan),
             )
         for q, value in enumerate(ind.item.triwulan):
             if value < 0:
@@ -158,7 +158,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                     (*ind.path, "triwulan", q),
                     "target triwulan {q} tidak boleh negatif, ditemukan {value}",
                     q=ROMAN[q],
-                    value=value,
+                    value=_value(value, ind.item.satuan),
                 )
     for _, ren in walk.rencana(ctx.plan):
         if ren.item.target.jumlah < 0:
@@ -191,10 +191,14 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
         if unit.strip().lower() in known:
             continue
         near = difflib.get_close_matches(unit.strip().lower(), sorted(known), n=1, cutoff=0.6)
-        hint = (
-            f"; maksudnya {near[0]}?" if near else "; daftarkan di instansi.yaml: satuan_tambahan"
+        yield ctx.finding(
+            doc,
+            path,
+            "satuan {unit} tidak dikenal{hint}; bila memang dipakai, daftarkan di "
+            "instansi.yaml: satuan_tambahan",
+            unit=unit,
+            hint=f" (maksudnya {near[0]}?)" if near else "",
         )
-        yield ctx.finding(doc, path, "satuan {unit} tidak dikenal{hint}", unit=unit, hint=hint)
 
 
 RULES = (quarters_agree, no_negative, known_unit)

@@ -90,6 +90,24 @@ def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
             yield Placed(doc, ("indikator", i), ind)
 
 
+def folder_year(plan: Plan) -> int | None:
+    """The year a ``plans/<year>`` folder is named after, if it is named after one."""
+    name = plan.folder.resolve().name
+    return int(name) if len(name) == 4 and name.isdigit() else None
+
+
+def plan_year(plan: Plan) -> int | None:
+    """The plan's year: the folder's name when it is a year, else ``instansi.yaml: tahun``.
+
+    The folder wins because it is what every file in it is filed under; a disagreeing
+    ``tahun`` is reported once (TH01) instead of making every date look wrong.
+    """
+    year = folder_year(plan)
+    if year is None and plan.instansi is not None:
+        year = plan.instansi.tahun
+    return year
+
+
 def signatories(plan: Plan) -> Iterator[Placed[Pegawai]]:
     """The agency head and each bidang's signing official."""
     if plan.instansi is not None and plan.instansi_doc is not None:

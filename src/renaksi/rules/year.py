@@ -20,36 +20,37 @@ def folder_year(ctx: Context) -> Iterator[Finding]:
     ``instansi.yaml`` harus sama. Folder yang namanya bukan empat digit tidak diperiksa.
     """
     plan = ctx.plan
-    name = plan.folder.resolve().name
-    if (
-        plan.instansi is None
-        or plan.instansi_doc is None
-        or not (len(name) == 4 and name.isdigit())
-    ):
+    folder = walk.folder_year(plan)
+    if plan.instansi is None or plan.instansi_doc is None or folder is None:
         return
-    if int(name) != plan.instansi.tahun:
+    if folder != plan.instansi.tahun:
         yield ctx.finding(
             plan.instansi_doc,
             ("tahun",),
             "tahun rencana {year} tidak sama dengan nama folder {folder}",
             year=plan.instansi.tahun,
-            folder=name,
+            folder=str(folder),
         )
 
 
 @rule("TH02", "tahun.pk", E, "Tahun Perjanjian Kinerja sama dengan tahun rencana.")
 def pk_year(ctx: Context) -> Iterator[Finding]:
-    """Bila ``perjanjian-kinerja.yaml`` menulis ``tahun``, nilainya sama dengan tahun rencana."""
+    """
+    Bila ``perjanjian-kinerja.yaml`` menulis ``tahun``, nilainya sama dengan tahun rencana
+    (nama folder ``plans/<tahun>``, atau ``tahun`` di ``instansi.yaml`` bila folder tidak
+    bernama tahun).
+    """
     plan = ctx.plan
-    if plan.instansi is None or plan.pk is None or plan.pk_doc is None or plan.pk.tahun is None:
+    year = walk.plan_year(plan)
+    if year is None or plan.pk is None or plan.pk_doc is None or plan.pk.tahun is None:
         return
-    if plan.pk.tahun != plan.instansi.tahun:
+    if plan.pk.tahun != year:
         yield ctx.finding(
             plan.pk_doc,
             ("tahun",),
             "tahun Perjanjian Kinerja {pk} tidak sama dengan tahun rencana {year}",
             pk=plan.pk.tahun,
-            year=plan.instansi.tahun,
+            year=year,
         )
 
 
@@ -60,10 +61,12 @@ def signing_year(ctx: Context) -> Iterator[Finding]:
     2024). Tanggal di ``instansi.yaml`` dan setiap berkas bidang diperiksa.
     """
     plan = ctx.plan
-    if plan.instansi is None or plan.instansi_doc is None:
+    year = walk.plan_year(plan)
+    if year is None:
         return
-    year = plan.instansi.tahun
-    dates = [(plan.instansi_doc, plan.instansi.tanggal)]
+    dates = []
+    if plan.instansi is not None and plan.instansi_doc is not None:
+        dates.append((plan.instansi_doc, plan.instansi.tanggal))
     dates += [(doc, entry.model.tanggal) for entry, doc in walk.loaded_bidang(plan) if entry.model]
     for doc, date in dates:
         if date.year != year:
@@ -95,9 +98,10 @@ def within_renstra(ctx: Context) -> Iterator[Finding]:
             end=period.selesai,
         )
     elif not period.mulai <= plan.instansi.tahun <= period.selesai:
+        # The period is the value that goes stale (a new Renstra every five years).
         yield ctx.finding(
             plan.instansi_doc,
-            ("tahun",),
+            ("renstra", "periode"),
             "tahun rencana {year} di luar periode Renstra {start}-{end}",
             year=plan.instansi.tahun,
             start=period.mulai,
