@@ -11,14 +11,48 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
 
+HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+
+
+def _translated(option: Any) -> Any:
+    if option is not None:
+        option.help = HELP_TEXT
+    return option
+
+
+class _Group(TyperGroup):
+    """The command group, with its --help described in Indonesian."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _translated(super().get_help_option(ctx))
+
+
+class _Command(TyperCommand):
+    """A command, with its --help described in Indonesian."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _translated(super().get_help_option(ctx))
+
+
+def _write(text: str) -> None:
+    """Print ``text``; characters the terminal cannot encode are shown as escapes."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
 app = typer.Typer(
     name="renaksi",
+    cls=_Group,
     help="Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
     no_args_is_help=True,
     add_completion=False,
@@ -77,7 +111,7 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -131,11 +165,11 @@ def validate(
         raise _fail(exc.message) from None
     except UnknownRuleError as exc:
         raise _fail(f"aturan {exc} tidak dikenal; lihat 'renaksi rules'") from None
-    sys.stdout.write(formatter(output_format.value)(result, strict))
+    _write(formatter(output_format.value)(result, strict))
     raise typer.Exit(EXIT_INVALID if result.failed(strict=strict) else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def rules(
     code: Annotated[
         str | None,
@@ -151,7 +185,7 @@ def rules(
     if markdown:
         from renaksi.rules.docs import markdown as rules_markdown
 
-        sys.stdout.write(rules_markdown())
+        _write(rules_markdown())
         return
     if code is None:
         for r in ALL_RULES:

@@ -237,6 +237,10 @@ _SYNTAX_WORDS = (
         "expected a single document in the stream",
         "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
     ),
+    (
+        "but found another document",
+        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
+    ),
     ("found unexpected end of stream", "berkas berakhir sebelum kutipan atau kurung ditutup"),
     ("expected ',' or ']'", "daftar '[...]' tidak ditutup dengan benar"),
     ("expected ',' or '}'", "pemetaan '{...}' tidak ditutup dengan benar"),
@@ -245,10 +249,17 @@ _SYNTAX_WORDS = (
 )
 
 
+_CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
+
+
 def _syntax_message(problem: str) -> str:
     for english, indonesian in _SYNTAX_WORDS:
         if english in problem:
             return indonesian
+    start = _CANNOT_START.search(problem)
+    if start:
+        char = start.group(1)
+        return f"karakter '{char}' tidak boleh mengawali nilai; beri tanda kutip, mis. \"{char}\""
     return "YAML tidak sah: " + problem.strip()
 
 
@@ -256,6 +267,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     try:
         return _parser().load(text), None
@@ -274,6 +286,15 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
             related=(Location(display, first[0], first[1]),),
             key=key,
             first=first[0],
+        )
+    except ReaderError as exc:
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, F.SYNTAX.problem(
+            Location(display, line, column),
+            "karakter kontrol {char} tidak diizinkan di berkas YAML; hapus karakter itu",
+            char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
         )
     except MarkedYAMLError as exc:
         context = str(exc.context or "")

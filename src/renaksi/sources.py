@@ -35,6 +35,11 @@ def _is_seq(node: object) -> bool:
     return isinstance(node, list) and hasattr(node, "lc")
 
 
+def _has_key(node: Any, key: object) -> bool:
+    # pydantic reports a null key as the text "None"; the mapping holds the real None.
+    return key in node or (key == "None" and None in node)
+
+
 def locate(root: Any, keys: Sequence[Key], *, at_key: bool = False) -> tuple[int, int]:
     """Return the 1-based (line, column) of the value at ``keys`` below ``root``.
 
@@ -48,9 +53,10 @@ def locate(root: Any, keys: Sequence[Key], *, at_key: bool = False) -> tuple[int
     pos = (root.lc.line, root.lc.col)
     for i, key in enumerate(keys):
         last = i == len(keys) - 1
-        if _is_map(node) and not isinstance(key, int) and key in node:
-            pos = node.lc.key(key) if (at_key and last) else node.lc.value(key)
-            node = node[key]
+        if _is_map(node) and _has_key(node, key):
+            real = key if key in node else None
+            pos = node.lc.key(real) if (at_key and last) else node.lc.value(real)
+            node = node[real]
         elif _is_seq(node) and isinstance(key, int) and 0 <= key < len(node):
             pos = node.lc.item(key)
             node = node[key]

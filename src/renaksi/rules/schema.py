@@ -241,6 +241,13 @@ def _classify(
             },
             True,
         )
+    if kind == "invalid_key":
+        return (
+            WRONG_TYPE,
+            "kunci harus berupa teks, ditemukan {found}",
+            {"found": describe(found)},
+            True,
+        )
     if kind == "missing":
         return MISSING_KEY, "kunci wajib {key} tidak ada", {"key": str(keys[-1])}, False
     if kind.startswith("renaksi_"):
