@@ -45,7 +45,8 @@ def _messages(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[str, 
             "pagu: 100_000_000",
             'pagu: "100,000,000"',
             "SC04",
-            'pemisah ribuan rupiah adalah titik, bukan koma: teks "100,000,000"; tulis "100.000.000"',
+            'pemisah ribuan rupiah adalah titik, bukan koma: teks "100,000,000"; '
+            'tulis "100.000.000"',
         ),
         (
             "instansi.yaml",

@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
+from renaksi.oserrors import os_reason
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
@@ -99,7 +100,10 @@ def default_plan(cwd: Path) -> Path | None:
     """The newest ``plans/<year>`` below ``cwd``, or ``cwd`` itself if it is a plan folder."""
     plans = cwd / "plans"
     if plans.is_dir():
-        years = sorted(p for p in plans.iterdir() if _YEAR.match(p.name) and p.is_dir())
+        try:
+            years = sorted(p for p in plans.iterdir() if _YEAR.match(p.name) and p.is_dir())
+        except OSError as exc:
+            raise _fail(f"{plans}: tidak dapat dibaca ({os_reason(exc)})") from None
         if years:
             return years[-1]
     if (cwd / "instansi.yaml").exists():

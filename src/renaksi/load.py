@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
+from renaksi.oserrors import os_reason
 from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, BidangEntry, Plan
 from renaksi.problems import Location, Problem
 from renaksi.rules import files as F
@@ -160,10 +161,8 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Problem:
             data = handle.read(max_bytes + 1)
     except PlanIOError:
         raise
-    except PermissionError:
-        raise PlanIOError(f"{display}: tidak dapat dibaca (izin ditolak)", display) from None
     except OSError as exc:
-        raise PlanIOError(f"{display}: tidak dapat dibaca ({exc.strerror})", display) from None
+        raise PlanIOError(f"{display}: tidak dapat dibaca ({os_reason(exc)})", display) from None
     if len(data) > max_bytes:
         return F.TOO_LARGE.problem(
             Location(display),
@@ -249,6 +248,7 @@ _SYNTAX_WORDS = (
 )
 
 
+_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.MULTILINE)
 _CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
 
 
@@ -269,6 +269,15 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    directive = _DIRECTIVE.search(text)
+    if directive and directive.group(1) != "1.2":
+        line = text.count("\n", 0, directive.start()) + 1
+        return None, F.SYNTAX.problem(
+            Location(display, line, 1),
+            "direktif %YAML {version} tidak didukung: berkas rencana dibaca sebagai YAML 1.2; "
+            "hapus baris ini",
+            version=directive.group(1),
+        )
     try:
         return _parser().load(text), None
     except _Refused as exc:
@@ -398,7 +407,7 @@ def _bidang_files(folder: Path) -> Iterator[tuple[Path, bool]]:
         names = sorted(os.listdir(directory))
     except OSError as exc:
         raise PlanIOError(
-            f"{display_path(directory)}: tidak dapat dibaca ({exc.strerror})",
+            f"{display_path(directory)}: tidak dapat dibaca ({os_reason(exc)})",
             display_path(directory),
         ) from None
     for name in names:

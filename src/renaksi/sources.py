@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: A mapping key or list index. Plan keys are text; other YAML keys (numbers, lists) can
+#: still appear in a broken file and must be locatable.
 Key = str | int
 KeyPath = tuple[Key, ...]
 
@@ -23,7 +25,7 @@ def path_text(keys: Sequence[Key]) -> str:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            out += ("." if out else "") + key
+            out += ("." if out else "") + str(key)
     return out
 
 
@@ -35,9 +37,36 @@ def _is_seq(node: object) -> bool:
     return isinstance(node, list) and hasattr(node, "lc")
 
 
-def _has_key(node: Any, key: object) -> bool:
-    # pydantic reports a null key as the text "None"; the mapping holds the real None.
-    return key in node or (key == "None" and None in node)
+def _real_key(node: Any, key: object) -> tuple[bool, Any]:
+    """The key of mapping ``node`` that ``key`` names, if any.
+
+    pydantic reports keys that are not text (``1.5``, ``[a, b]``, null) by their text;
+    the mapping holds the real objects.
+    """
+    try:
+        if key in node:
+            return True, key
+    except TypeError:  # an unhashable key in an error location
+        pass
+    for real in node:
+        if str(real) == str(key):
+            return True, real
+    return False, None
+
+
+def path_to_key(root: Any, key: object) -> tuple[Any, ...] | None:
+    """The path to the first mapping key equal to ``key`` anywhere below ``root``."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if _is_map(node):
+            for k, v in node.items():
+                if k == key:
+                    return (*path, k)
+                stack.append((v, (*path, k)))
+        elif _is_seq(node):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node))
+    return None
 
 
 def locate(root: Any, keys: Sequence[Key], *, at_key: bool = False) -> tuple[int, int]:
@@ -53,8 +82,8 @@ def locate(root: Any, keys: Sequence[Key], *, at_key: bool = False) -> tuple[int
     pos = (root.lc.line, root.lc.col)
     for i, key in enumerate(keys):
         last = i == len(keys) - 1
-        if _is_map(node) and _has_key(node, key):
-            real = key if key in node else None
+        found, real = _real_key(node, key) if _is_map(node) else (False, None)
+        if found:
             pos = node.lc.key(real) if (at_key and last) else node.lc.value(real)
             node = node[real]
         elif _is_seq(node) and isinstance(key, int) and 0 <= key < len(node):

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from renaksi.problems import Location, Problem, Severity
 from renaksi.rules.base import Rule, declare
-from renaksi.sources import Document, Key, path_text
+from renaksi.sources import Document, Key, path_text, path_to_key
 
 E = Severity.ERROR
 
@@ -141,9 +141,9 @@ def describe(value: object) -> str:
         return f'teks "{short}"'
     if isinstance(value, dt.date):
         return f"tanggal {value.isoformat()}"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "daftar"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "pemetaan"
     return type(value).__name__
 
@@ -188,8 +188,9 @@ def _choices(expected: str) -> str:
     return ", ".join(options[:-1]) + " atau " + options[-1]
 
 
-def _data_keys(loc: Sequence[Any]) -> tuple[Key, ...]:
-    return tuple(k for k in loc if isinstance(k, (str, int)) and not _is_tag(k))
+def _data_keys(loc: Sequence[Any]) -> tuple[Any, ...]:
+    # Keys can be anything YAML allows (numbers, lists); only pydantic's validator tags go.
+    return tuple(k for k in loc if not _is_tag(k))
 
 
 def _is_tag(key: object) -> bool:
@@ -205,6 +206,9 @@ def problems_from_validation(
         keys = _data_keys(err["loc"])
         kind = err["type"]
         found = err.get("input")
+        if not keys and kind == "string_unicode":
+            # A key pydantic could not even read as text comes with no location at all.
+            keys = path_to_key(doc.root, found) or ()
         rule, message, args, at_key = _classify(model, keys, kind, err, found)
         line, column = doc.position(keys, at_key=at_key)
         yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
@@ -240,6 +244,17 @@ def _classify(
                 "known": ", ".join(known),
             },
             True,
+        )
+    key_error = bool(keys) and found == keys[-1]
+    if kind == "string_unicode":
+        return (
+            WRONG_TYPE,
+            (
+                "teks berisi karakter yang tidak sah (escape \\ud800-\\udfff tanpa pasangan); "
+                "tulis karakternya langsung"
+            ),
+            {},
+            key_error,
         )
     if kind == "invalid_key":
         return (

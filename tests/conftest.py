@@ -1,0 +1,44 @@
+"""Shared test setup: the hypothesis profiles and the ``--fuzz-long`` option.
+
+Property tests run a small, bounded number of examples by default so the whole suite stays
+fast. ``RENAKSI_FUZZ=long`` (or ``pytest --fuzz-long``, which sets that variable) loads the
+``long`` profile instead, and the property tests then ask for many more examples; use it
+before a release or after touching the loader.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+FUZZ_ENV = "RENAKSI_FUZZ"
+
+settings.register_profile(
+    "default",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long",
+    max_examples=2_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        default=False,
+        help=f"run the property tests with many more examples (same as {FUZZ_ENV}=long)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--fuzz-long"):
+        os.environ[FUZZ_ENV] = "long"
+    long = os.environ.get(FUZZ_ENV, "").lower() == "long"
+    settings.load_profile("long" if long else "default")

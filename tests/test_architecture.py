@@ -1,0 +1,185 @@
+"""Layering: the core never depends on the CLI or the terminal, and light commands stay light.
+
+The core (models, loading, values, rules, checking, formats) is a library: it does not
+import typer, rich or click, never prints and never exits. Only ``renaksi.cli`` and the
+text formatter (``renaksi.output.text``) may. Commands that read no YAML do not load
+ruamel.yaml or the pydantic models, so they start quickly.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "renaksi"
+
+CORE = [
+    "renaksi.model",
+    "renaksi.load",
+    "renaksi.problems",
+    "renaksi.values",
+    "renaksi.sources",
+    "renaksi.plan",
+    "renaksi.check",
+    "renaksi.fmt",
+    "renaksi.pegawai",
+    "renaksi.rules",
+]
+#: The only modules allowed to talk to the terminal.
+FRONT = {SRC / "cli.py", SRC / "output" / "text.py"}
+UI_PACKAGES = ("typer", "rich", "click")
+
+
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (so sys.modules starts empty); return stdout."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_core_does_not_import_ui_packages() -> None:
+    code = f"""
+import importlib, pkgutil, sys, json
+for name in {CORE!r}:
+    importlib.import_module(name)
+import renaksi.rules
+for info in pkgutil.iter_modules(renaksi.rules.__path__, "renaksi.rules."):
+    importlib.import_module(info.name)
+# Exercise the core too: load, check and format a number, all without the CLI.
+from pathlib import Path
+from renaksi.check import validate
+from renaksi import fmt
+validate([Path("plans/2024")])
+fmt.rupiah(1000)
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {UI_PACKAGES!r})))
+"""
+    assert json.loads(run_python(code)) == []
+
+
+def test_non_text_formats_do_not_import_ui_packages() -> None:
+    code = f"""
+import json, sys
+from pathlib import Path
+from renaksi.check import validate
+from renaksi.output import formatter
+result = validate([Path("tests/fixtures/as-published/2024")])
+formatter("json")(result, False)
+formatter("github")(result, True)
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {UI_PACKAGES!r})))
+"""
+    assert json.loads(run_python(code)) == []
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if p not in FRONT)
+
+
+FORBIDDEN_TEXT = ("import typer", "import rich", "from rich", "sys.exit(", "print(")
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_core_module_text_has_no_ui(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for forbidden in FORBIDDEN_TEXT:
+        assert forbidden not in text, f"{path.relative_to(ROOT)} contains {forbidden!r}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_core_module_ast_has_no_ui(path: Path) -> None:
+    # The same rule read from the syntax tree: catches "from typer import ...",
+    # "import click", "exit()" and "raise SystemExit", which the text check misses.
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                assert alias.name.split(".")[0] not in UI_PACKAGES, (path, alias.name)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            assert node.module.split(".")[0] not in UI_PACKAGES, (path, node.module)
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                assert func.id not in ("print", "exit", "quit"), (path, node.lineno)
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                assert (func.value.id, func.attr) != ("sys", "exit"), (path, node.lineno)
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            assert not (isinstance(exc, ast.Name) and exc.id == "SystemExit"), (path, node.lineno)
+
+
+HEAVY = ("ruamel", "pydantic", "pydantic_core", "babel", "jinja2")
+HEAVY_RENAKSI = ("renaksi.model", "renaksi.load", "renaksi.check", "renaksi.plan")
+
+
+def _loaded_after(args: list[str]) -> tuple[int, list[str]]:
+    """Exit code and the heavy modules loaded after ``renaksi ARGS`` in a fresh process."""
+    code = f"""
+import json, sys
+from typer.testing import CliRunner
+from renaksi.cli import app
+result = CliRunner().invoke(app, {args!r})
+heavy = sorted(
+    m for m in sys.modules
+    if m.split('.')[0] in {HEAVY!r} or m in {HEAVY_RENAKSI!r}
+)
+print(json.dumps([result.exit_code, heavy]))
+"""
+    exit_code, loaded = json.loads(run_python(code))
+    return exit_code, loaded
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_and_version_stay_light(args: list[str]) -> None:
+    exit_code, loaded = _loaded_after(args)
+    assert exit_code == 0
+    assert loaded == []
+
+
+def test_validate_help_loads_no_model_or_yaml() -> None:
+    # typer itself uses pydantic for option types, so pydantic may be loaded here; the
+    # plan models, the loader and ruamel.yaml must not be.
+    exit_code, loaded = _loaded_after(["validate", "--help"])
+    assert exit_code == 0
+    assert [m for m in loaded if m.split(".")[0] not in ("pydantic", "pydantic_core")] == []
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "BG01"]])
+def test_rules_does_not_read_yaml(args: list[str]) -> None:
+    exit_code, loaded = _loaded_after(args)
+    assert exit_code == 0
+    assert not any(m.split(".")[0] == "ruamel" for m in loaded)
+    assert "renaksi.load" not in loaded
+
+
+def test_help_via_importtime_has_no_heavy_imports() -> None:
+    # The console-script path: ``python -X importtime -m renaksi --help`` lists every
+    # module imported, on stderr.
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "renaksi", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "renaksi.cli" in imported
+    heavy = sorted(m for m in imported if m.split(".")[0] in HEAVY or m in HEAVY_RENAKSI)
+    assert heavy == []
