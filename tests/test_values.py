@@ -393,3 +393,16 @@ def test_split_nip_tolerates_pasted_spaces() -> None:
     expected = renaksi.pegawai.NipParts("19670319", "199702", "1", "003")
     assert renaksi.pegawai.split_nip("19670319\u00a0199702\u00a01\u00a0003") == expected
     assert renaksi.pegawai.split_nip(" 19670319  199702 1   003 ") == expected
+
+
+def test_money_in_hex_or_octal_is_refused() -> None:
+    data = YAML().load("a: 0x1E2A_1A30\nb: 0o17\nc: 0b101\n")
+    for key in "abc":
+        with pytest.raises(ValueProblem) as caught:
+            parse_rupiah(data[key])
+        assert "desimal biasa" in caught.value.message
+
+
+def test_full_width_digits_are_not_a_nip() -> None:
+    full_width = "\uff11\uff19\uff16\uff17\uff10\uff13\uff11\uff19 199702 1 003"
+    assert renaksi.pegawai.split_nip(full_width) is None

@@ -93,7 +93,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"^[0-9]{4}$")
 
 
 def default_plan(cwd: Path) -> Path | None:

@@ -41,8 +41,8 @@ def golongan_of(pangkat: str) -> str | None:
     return GOLONGAN_OF.get(words.replace(" .", "").strip())
 
 
-_GROUPED = re.compile(r"^(\d{8})\s+(\d{6})\s+(\d)\s+(\d{3})$")
-_PLAIN = re.compile(r"^\d{18}$")
+_GROUPED = re.compile(r"^([0-9]{8})\s+([0-9]{6})\s+([0-9])\s+([0-9]{3})$")
+_PLAIN = re.compile(r"^[0-9]{18}$")
 _GOLONGAN = re.compile(r"^(IV|III|II|I)\s*/\s*([a-e])$", re.IGNORECASE)
 _COMBINED = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 

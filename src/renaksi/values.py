@@ -47,10 +47,17 @@ class ValueProblem(ValueError):
         self.args_ = args
 
 
+#: ruamel.yaml's classes for 0x.., 0o.. and 0b.. integers: legal YAML, but no way to write money.
+_NON_DECIMAL = {
+    "HexInt": "heksadesimal (0x...)",
+    "HexCapsInt": "heksadesimal (0x...)",
+    "OctalInt": "oktal (0o...)",
+    "BinaryInt": "biner (0b...)",
+}
 _RP_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
-_DIGITS = re.compile(r"^\d+$")
-_DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_COMMA_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DIGITS = re.compile(r"^[0-9]+$")
+_DOT_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
+_COMMA_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
 
 
@@ -59,6 +66,13 @@ def parse_rupiah(raw: object) -> int:
     if isinstance(raw, bool):
         raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
     if isinstance(raw, int):
+        written = _NON_DECIMAL.get(type(raw).__name__)
+        if written is not None:
+            raise ValueProblem(
+                "money",
+                "pagu ditulis sebagai angka {kind}; tulis angka desimal biasa",
+                kind=written,
+            )
         return _checked_rupiah(int(raw), raw)
     if isinstance(raw, float):
         raise ValueProblem(
@@ -101,7 +115,7 @@ def _checked_rupiah(value: int, raw: object) -> int:
     return value
 
 
-_ID_NUMBER = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+_ID_NUMBER = re.compile(r"^-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,[0-9]+)?$")
 
 
 def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
@@ -191,8 +205,8 @@ def parse_month(raw: object) -> int:
     )
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_ID_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_ID_DATE = re.compile(r"^([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})$")
 
 
 def parse_date(raw: object) -> dt.date:

@@ -18,14 +18,17 @@ from renaksi.sources import Document, KeyPath
 E = Severity.ERROR
 
 FORMATS = {
-    "program": (re.compile(r"^\d\.\d{2}\.\d{2}$"), "U.BB.PP, mis. 8.01.02"),
-    "kegiatan": (re.compile(r"^\d\.\d{2}\.\d{2}\.\d\.\d{2}$"), "U.BB.PP.L.KK, mis. 8.01.02.2.01"),
+    "program": (re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}$"), "U.BB.PP, mis. 8.01.02"),
+    "kegiatan": (
+        re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}$"),
+        "U.BB.PP.L.KK, mis. 8.01.02.2.01",
+    ),
     "sub kegiatan": (
-        re.compile(r"^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{4}$"),
+        re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{4}$"),
         "U.BB.PP.L.KK.SSSS, mis. 8.01.02.2.01.0004",
     ),
 }
-_OLD_SUB = re.compile(r"^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{2}$")
+_OLD_SUB = re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{2}$")
 
 
 def _codes(ctx: Context) -> Iterator[tuple[str, Document, KeyPath, str | None, str | None]]:
