@@ -70,8 +70,8 @@ def parse_rupiah(raw: object) -> int:
         if written is not None:
             raise ValueProblem(
                 "money",
-                "pagu ditulis sebagai angka {kind}; tulis angka desimal biasa",
-                kind=written,
+                "pagu ditulis sebagai angka {written}; tulis angka desimal biasa",
+                written=written,
             )
         return _checked_rupiah(int(raw), raw)
     if isinstance(raw, float):
