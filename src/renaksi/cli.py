@@ -173,6 +173,105 @@ def validate(
     raise typer.Exit(EXIT_INVALID if result.failed(strict=strict) else EXIT_OK)
 
 
+class ReportFormat(StrEnum):
+    """Output formats of ``report``."""
+
+    md = "md"
+    html = "html"
+
+
+@app.command(cls=_Command)
+def report(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
+            show_default=False,
+        ),
+    ] = None,
+    bidang: Annotated[
+        str | None,
+        typer.Option("--bidang", "-b", help="Hanya halaman satu bidang (slug, mis. politik)."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="md (Markdown) atau html.")
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Tulis ke berkas ini (atomik) alih-alih ke layar."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Folder template yang menimpa template bawaan."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Cetak juga bila rencana tidak lolos pemeriksaan."),
+    ] = False,
+) -> None:
+    """Cetak Rencana Aksi: dokumen utuh, atau halaman satu bidang, sebagai Markdown/HTML."""
+    from renaksi.check import validate as run_validate
+    from renaksi.git import provenance
+    from renaksi.load import PlanIOError
+    from renaksi.output import formatter
+    from renaksi.output.words import message
+    from renaksi.report import TemplateProblem, render
+    from renaksi.report_model import Warning
+    from renaksi.writing import OutputRefused, write_atomic
+
+    folder = path or default_plan(Path.cwd())
+    if folder is None:
+        raise _fail(
+            "tidak ada folder rencana: sebutkan PATH, atau jalankan dari folder yang berisi "
+            "plans/<tahun>/"
+        )
+    if templates is not None and not templates.is_dir():
+        raise _fail(f"{templates}: folder template tidak ada")
+    try:
+        result = run_validate([folder])
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    plan = result.loads[0].plan
+    if bidang is not None and plan.bidang_by_slug(bidang) is None:
+        known = ", ".join(plan.bidang_slugs) or "-"
+        raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
+    if result.failed():
+        if not force:
+            sys.stderr.write(formatter("text")(result, False))
+            typer.echo(
+                "renaksi: rencana tidak lolos pemeriksaan, jadi tidak dicetak; perbaiki "
+                "temuannya atau pakai --force",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INVALID)
+        if plan.instansi is None or plan.pk is None:
+            sys.stderr.write(formatter("text")(result, False))
+            raise _fail("instansi.yaml dan perjanjian-kinerja.yaml harus terbaca untuk dicetak")
+    warnings = [
+        Warning(p.code, p.severity.label, str(p.location), message(p))
+        for p in result.problems
+        if result.failed()
+    ]
+    try:
+        text = render(
+            plan,
+            output_format=output_format.value,
+            bidang=bidang,
+            provenance=provenance(folder),
+            templates=templates,
+            warnings=warnings,
+        )
+    except TemplateProblem as exc:
+        raise _fail(str(exc)) from None
+    if output is None:
+        _write(text)
+        return
+    try:
+        write_atomic(output, text, protected=[plan.folder])
+    except OutputRefused as exc:
+        raise _fail(str(exc)) from None
+
+
 @app.command(cls=_Command)
 def rules(
     code: Annotated[

@@ -27,6 +27,11 @@ def number(value: int | Decimal) -> str:
     return str(_numbers().format_decimal(value, format=_EXACT, locale=LOCALE))
 
 
+def count(value: int | Decimal) -> str:
+    """A target amount as the official tables print it: no grouping (``10000``, ``2,5``)."""
+    return str(_numbers().format_decimal(value, format="0.##########", locale=LOCALE))
+
+
 def rupiah(value: int, *, prefix: bool = True) -> str:
     """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
     digits = number(abs(int(value)))

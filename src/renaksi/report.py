@@ -1,0 +1,163 @@
+"""Render the official Rencana Aksi document from a plan: Jinja templates, Indonesian filters.
+
+Templates live in the top-level ``templates/`` folder (shipped inside the wheel as
+``renaksi/templates``). ``--templates DIR`` puts a folder of the user's in front: a template
+there replaces the default of the same name, and can extend it as ``default/<name>``.
+
+Plan text is always data: it is inserted through ``{{ ... }}`` and never becomes template
+source, so ``{{ 7*7 }}`` typed into an aksi name is printed as typed. HTML templates
+autoescape; Markdown templates escape every inserted value for Markdown (pipes, emphasis,
+HTML), so plan text cannot break a table or inject markup. Undefined names are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from renaksi import fmt, pegawai
+from renaksi.git import Provenance
+from renaksi.plan import Plan
+from renaksi.report_model import Document, Warning, build
+
+FORMATS = ("md", "html")
+_PACKAGED = Path(__file__).parent / "templates"
+_REPOSITORY = Path(__file__).resolve().parents[2] / "templates"
+
+
+class TemplateProblem(Exception):
+    """A user template that cannot be loaded or rendered (exit code 2)."""
+
+
+def default_templates() -> Path:
+    """The packaged templates; in a source checkout, the repository's ``templates/``."""
+    return _PACKAGED if _PACKAGED.is_dir() else _REPOSITORY
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def escape_markdown(value: object) -> str:
+    """Make plan text inert in Markdown: no emphasis, links, HTML or table breaks."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return str(value)
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+
+
+def _target(value: Decimal | None, satuan: str) -> str:
+    if value is None:
+        return "-"
+    if satuan.strip() in ("%", "persen"):
+        return fmt.percent(value)
+    return f"{fmt.count(value)} {satuan}"
+
+
+def _pangkat(person: Any) -> str:
+    name, inline = pegawai.split_pangkat(person.pangkat)
+    golongan = person.golongan or inline
+    if name and golongan:
+        return f"{name} ({pegawai.normal_golongan(golongan) or golongan})"
+    return name or golongan or ""
+
+
+def _jabatan(person: Any) -> str:
+    return f"Plt. {person.jabatan}" if person.plt else str(person.jabatan)
+
+
+def _markdown_html(text: str) -> Any:
+    """Narrative Markdown as HTML; raw HTML in the prose is escaped, never passed through."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "rupiah": lambda v: fmt.rupiah(int(v)),
+    "angka": lambda v: fmt.number(v) if v is not None else "",
+    "persen": fmt.percent,
+    "tanggal": fmt.date,
+    "nip": pegawai.format_nip,
+    "target": _target,
+    "pangkat": _pangkat,
+    "jabatan": _jabatan,
+    "markdown_html": _markdown_html,
+}
+
+
+@cache
+def _environment(kind: str, user: Path | None) -> Any:
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        PrefixLoader,
+        StrictUndefined,
+    )
+
+    default = FileSystemLoader(str(default_templates()))
+    loaders: list[Any] = [FileSystemLoader(str(user))] if user is not None else []
+    loaders += [PrefixLoader({"default": default}), default]
+    options: dict[str, Any] = {
+        "loader": ChoiceLoader(loaders),
+        "undefined": StrictUndefined,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "autoescape": kind == "html",
+    }
+    if kind == "md":
+        options["finalize"] = escape_markdown
+    env = Environment(**options)
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(
+    plan: Plan,
+    *,
+    output_format: str,
+    bidang: str | None,
+    provenance: Provenance,
+    templates: Path | None = None,
+    warnings: Sequence[Warning] = (),
+) -> str:
+    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
+    from jinja2 import TemplateError
+
+    document = build(plan, warnings)
+    pages = document.bidang
+    if bidang is not None:
+        pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
+    name = f"{'bidang' if bidang is not None else 'dokumen'}.{output_format}.j2"
+    env = _environment(output_format, templates.resolve() if templates else None)
+    try:
+        template = env.get_template(name)
+        return str(
+            template.render(
+                doc=document,
+                instansi=plan.instansi,
+                pages=pages,
+                provenance=provenance,
+                warnings=document.warnings,
+            )
+        )
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        place = f"{where}:{line}" if line else where
+        raise TemplateProblem(f"template {place}: {exc}") from None
+
+
+def known_document(plan: Plan) -> Document:
+    """The view of ``plan`` (for tools and tests that want the numbers, not the text)."""
+    return build(plan)
