@@ -209,6 +209,18 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
     )
 
 
+def _document_order(pk: PerjanjianKinerjaFile, slug: str) -> tuple[int, str]:
+    """Bidang pages follow the budget: the bidang of the first program comes first."""
+    position = 0
+    for program in pk.program:
+        for keg in program.kegiatan:
+            for sub in keg.sub_kegiatan:
+                if sub.bidang == slug:
+                    return (position, slug)
+                position += 1
+    return (position, slug)
+
+
 def read_narasi(folder: Path) -> dict[str, str]:
     """The narrative chapters present in ``<plan>/narasi/``; missing ones are left out."""
     out: dict[str, str] = {}
@@ -231,7 +243,9 @@ def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
         for i, ind in enumerate(plan.instansi.iku.indikator, start=1)
     )
     pages = tuple(
-        _bidang_page(plan, entry, sasaran) for entry in plan.bidang if entry.model is not None
+        _bidang_page(plan, entry, sasaran)
+        for entry in sorted(plan.bidang, key=lambda e: _document_order(plan.pk, e.slug))
+        if entry.model is not None
     )
     return Document(
         plan=plan,
