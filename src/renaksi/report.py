@@ -22,7 +22,7 @@ from typing import Any
 from renaksi import fmt, pegawai
 from renaksi.git import Provenance
 from renaksi.plan import Plan
-from renaksi.report_model import Document, Warning, build
+from renaksi.report_model import Warning, build
 
 FORMATS = ("md", "html")
 _PACKAGED = Path(__file__).parent / "templates"
@@ -156,8 +156,3 @@ def render(
         line = getattr(exc, "lineno", None)
         place = f"{where}:{line}" if line else where
         raise TemplateProblem(f"template {place}: {exc}") from None
-
-
-def known_document(plan: Plan) -> Document:
-    """The view of ``plan`` (for tools and tests that want the numbers, not the text)."""
-    return build(plan)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from renaksi.model import (
     Aksi,
+    IkuIndikator,
     Indikator,
     Kegiatan,
     PerjanjianKinerjaFile,
@@ -63,6 +63,15 @@ class IndikatorRow:
 
     no: int
     indikator: Indikator
+    sasaran: str
+
+
+@dataclass(frozen=True, slots=True)
+class IkuRow:
+    """A row of Tabel 2.1."""
+
+    no: int
+    indikator: IkuIndikator
     sasaran: str
 
 
@@ -127,7 +136,7 @@ class Document:
     plan: Plan
     tahun: int
     sasaran: dict[str, str]
-    iku: tuple[IndikatorRow, ...]
+    iku: tuple[IkuRow, ...]
     pk: tuple[IndikatorRow, ...]
     budget: Budget
     bidang: tuple[BidangPage, ...]
@@ -150,7 +159,9 @@ def _sasaran(plan: Plan) -> dict[str, str]:
     return {s.id: s.uraian for s in plan.instansi.renstra.sasaran_strategis}
 
 
-def _indikator_rows(items: Sequence[Indikator], sasaran: dict[str, str]) -> tuple[IndikatorRow, ...]:
+def _indikator_rows(
+    items: Sequence[Indikator], sasaran: dict[str, str]
+) -> tuple[IndikatorRow, ...]:
     return tuple(
         IndikatorRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))
         for i, ind in enumerate(items, start=1)
@@ -238,13 +249,14 @@ def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
     if plan.instansi is None or plan.pk is None:
         raise ValueError("rencana belum dapat dicetak: instansi.yaml atau PK tidak terbaca")
     sasaran = _sasaran(plan)
+    pk = plan.pk
     iku = tuple(
-        IndikatorRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))  # type: ignore[arg-type]
+        IkuRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))
         for i, ind in enumerate(plan.instansi.iku.indikator, start=1)
     )
     pages = tuple(
         _bidang_page(plan, entry, sasaran)
-        for entry in sorted(plan.bidang, key=lambda e: _document_order(plan.pk, e.slug))
+        for entry in sorted(plan.bidang, key=lambda e: _document_order(pk, e.slug))
         if entry.model is not None
     )
     return Document(
@@ -258,8 +270,3 @@ def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
         narasi=read_narasi(plan.folder),
         warnings=tuple(warnings),
     )
-
-
-def quarter_total(values: Sequence[Decimal]) -> Decimal:
-    """The sum of quarterly targets (what ``cara_gabung: jumlah`` adds up)."""
-    return sum(values, Decimal(0))
