@@ -146,8 +146,9 @@ def validate(
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
     from renaksi.check import UnknownRuleError
     from renaksi.check import validate as run_validate
-    from renaksi.load import MAX_BYTES, PlanIOError
+    from renaksi.load import MAX_BYTES
     from renaksi.output import formatter
+    from renaksi.plan_source import PlanIOError
 
     folders = list(paths or [])
     if not folders:
@@ -212,9 +213,9 @@ def report(
     """Cetak Rencana Aksi: dokumen utuh, atau halaman satu bidang, sebagai Markdown/HTML."""
     from renaksi.check import validate as run_validate
     from renaksi.git import provenance
-    from renaksi.load import PlanIOError
     from renaksi.output import formatter
     from renaksi.output.words import message
+    from renaksi.plan_source import PlanIOError
     from renaksi.report import TemplateProblem, render
     from renaksi.report_model import Warning
     from renaksi.writing import OutputRefused, write_atomic

@@ -13,7 +13,6 @@ opened) raise :class:`PlanIOError`, which the CLI turns into exit code 2.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
-from renaksi.oserrors import os_reason
 from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, BidangEntry, Plan
+from renaksi.plan_source import DirSource, PlanIOError, PlanSource, display_path
 from renaksi.problems import Location, Problem
 from renaksi.rules import files as F
 from renaksi.rules.schema import problems_from_validation
@@ -41,15 +40,6 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 M = TypeVar("M", bound=BaseModel)
 
 
-class PlanIOError(Exception):
-    """A plan folder or file that cannot be read at all (exit code 2)."""
-
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
-
-
 @dataclass(slots=True)
 class LoadResult:
     """A plan and the problems found while reading it."""
@@ -57,15 +47,6 @@ class LoadResult:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
-
-
-def display_path(path: Path) -> str:
-    """A path as shown to users: relative to the current folder when it is below it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
 
 
 class _Refused(Exception):
@@ -152,20 +133,12 @@ def _parser() -> Any:
     return yaml
 
 
-def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Problem:
+def read_bytes(source: PlanSource, rel: str, max_bytes: int) -> bytes | Problem:
     """Read a file's bytes, refusing one over ``max_bytes`` without reading it all."""
-    try:
-        if path.is_dir():
-            raise PlanIOError(f"{display}: sebuah folder, padahal yang diharapkan berkas", display)
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PlanIOError:
-        raise
-    except OSError as exc:
-        raise PlanIOError(f"{display}: tidak dapat dibaca ({os_reason(exc)})", display) from None
+    data = source.read(rel, max_bytes + 1)
     if len(data) > max_bytes:
         return F.TOO_LARGE.problem(
-            Location(display),
+            Location(source.display(rel)),
             "berkas lebih besar dari batas {limit} byte; berkas rencana wajar hanya puluhan KiB",
             limit=max_bytes,
         )
@@ -359,10 +332,17 @@ def _duplicate_key_name(problem: str) -> str:
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
-    """Read and parse one plan file. Raises PlanIOError when it cannot be opened."""
-    display = display_path(path)
-    doc = Document(path, display)
-    data = read_bytes(path, display, max_bytes)
+    """Read and parse one plan file on disk. Raises PlanIOError when it cannot be opened."""
+    return read_source_document(DirSource(path.parent), path.name, max_bytes)
+
+
+def read_source_document(
+    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES
+) -> tuple[Document, list[Problem]]:
+    """Read and parse one plan file of ``source``. Raises PlanIOError when unreadable."""
+    display = source.display(rel)
+    doc = Document(Path(display), display)
+    data = read_bytes(source, rel, max_bytes)
     if isinstance(data, Problem):
         return doc, [data]
     text = decode(data, display)
@@ -398,30 +378,22 @@ def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Proble
         return None, list(problems_from_validation(doc, model, exc))
 
 
-def _bidang_files(folder: Path) -> Iterator[tuple[Path, bool]]:
-    """Files in ``bidang/`` as (path, readable-as-bidang) pairs, sorted by name."""
-    directory = folder / BIDANG_DIR
-    if not directory.is_dir():
+def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
+    """Entries of ``bidang/`` as (relative path, readable-as-bidang) pairs, sorted."""
+    if source.kind(BIDANG_DIR) != "dir":
         return
-    try:
-        names = sorted(os.listdir(directory))
-    except OSError as exc:
-        raise PlanIOError(
-            f"{display_path(directory)}: tidak dapat dibaca ({os_reason(exc)})",
-            display_path(directory),
-        ) from None
-    for name in names:
+    for name in source.names(BIDANG_DIR):
         if name.startswith("."):
             continue
-        path = directory / name
-        yield path, name.endswith(".yaml") and bool(_SLUG.match(name[: -len(".yaml")]))
+        usable = name.endswith(".yaml") and bool(_SLUG.match(name[: -len(".yaml")]))
+        yield f"{BIDANG_DIR}/{name}", usable
 
 
-def _misnamed(folder: Path, name: str) -> str:
+def _misnamed(source: PlanSource, name: str) -> str:
     """A hint naming a file that looks like ``name`` saved under another name."""
     try:
-        present = [p.name for p in folder.iterdir() if p.is_file()]
-    except OSError:
+        present = [n for n in source.names("") if source.kind(n) == "file"]
+    except PlanIOError:
         return ""
     stem = name.removesuffix(".yaml")
     near = [p for p in present if p.replace("_", "-").rsplit(".", 1)[0].lower() == stem]
@@ -430,28 +402,32 @@ def _misnamed(folder: Path, name: str) -> str:
 
 
 def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Read every file of a plan folder. Raises PlanIOError if the folder is unusable."""
+    """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable."""
     display = display_path(folder)
     if not folder.exists():
         raise PlanIOError(f"{display}: folder rencana tidak ada", display)
     if not folder.is_dir():
         raise PlanIOError(f"{display}: bukan folder rencana (harus sebuah folder)", display)
-    plan = Plan(folder=folder, display=display)
+    return load_source(DirSource(folder), folder=folder, max_bytes=max_bytes)
+
+
+def load_source(source: PlanSource, *, folder: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Read every file of a plan from ``source``; ``folder`` names it (its year)."""
+    plan = Plan(folder=folder, display=source.display(""))
     result = LoadResult(plan)
 
     for name in (INSTANSI_FILE, PK_FILE):
-        path = folder / name
-        if not path.exists() and not path.is_symlink():
+        if source.kind(name) == "missing":
             result.problems.append(
                 F.MISSING_FILE.problem(
-                    Location(display_path(path)),
+                    Location(source.display(name)),
                     "berkas wajib {name} tidak ada{hint}",
                     name=name,
-                    hint=_misnamed(folder, name),
+                    hint=_misnamed(source, name),
                 )
             )
             continue
-        doc, problems = read_document(path, max_bytes)
+        doc, problems = read_source_document(source, name, max_bytes)
         result.files += 1
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
@@ -462,30 +438,31 @@ def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
             plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile)
         result.problems.extend(problems)
 
-    for path, usable in _bidang_files(folder):
-        if not usable or path.is_dir():
-            kind = "folder" if path.is_dir() else "berkas"
+    for rel, usable in _bidang_files(source):
+        is_dir = source.kind(rel) == "dir"
+        name = rel.rsplit("/", 1)[-1]
+        if not usable or is_dir:
             result.problems.append(
                 F.IGNORED_FILE.problem(
-                    Location(display_path(path)),
+                    Location(source.display(rel)),
                     "{kind} {name} tidak dibaca; berkas bidang harus bernama <slug>.yaml "
                     "(huruf kecil, angka, tanda hubung) langsung di folder bidang/",
-                    kind=kind,
-                    name=path.name,
+                    kind="folder" if is_dir else "berkas",
+                    name=name,
                 )
             )
             continue
-        doc, problems = read_document(path, max_bytes)
+        doc, problems = read_source_document(source, rel, max_bytes)
         result.files += 1
         result.problems.extend(problems)
         model, problems = validate_model(doc, BidangFile)
         result.problems.extend(problems)
-        plan.bidang.append(BidangEntry(path.name[: -len(".yaml")], doc, model))
+        plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 
     if not plan.bidang:
         result.problems.append(
             F.MISSING_FILE.problem(
-                Location(display_path(folder / BIDANG_DIR)),
+                Location(source.display(BIDANG_DIR)),
                 "tidak ada berkas bidang; tambahkan {name}",
                 name=f"{BIDANG_DIR}/<slug>.yaml",
             )
