@@ -78,11 +78,16 @@ def _kept(problem: Problem, chosen: set[str] | None, dropped: set[str]) -> bool:
 def check_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> tuple[LoadResult, list[Problem]]:
     """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
     loaded = load_plan(folder, max_bytes=max_bytes)
+    return loaded, check_loaded(loaded)
+
+
+def check_loaded(loaded: LoadResult) -> list[Problem]:
+    """All problems of a loaded plan: those found while loading, then every rule's, sorted."""
     ctx = Context(loaded.plan)
     problems = list(loaded.problems)
     for rule in CHECK_RULES:
         problems.extend(rule.run(ctx))
-    return loaded, problems
+    return sorted(problems, key=Problem.sort_key)
 
 
 def validate(

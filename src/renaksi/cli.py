@@ -273,6 +273,67 @@ def report(
         raise _fail(str(exc)) from None
 
 
+class DiffFormat(StrEnum):
+    """Output formats of ``diff``."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command(cls=_Command)
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="Revisi dasar (cabang, tag, sha, main...fitur). Bawaan: HEAD.", show_default=False
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(help="Revisi yang dibandingkan. Bawaan: working tree.", show_default=False),
+    ] = None,
+    plans: Annotated[
+        Path | None,
+        typer.Option("--plans", help="Folder rencana. Bawaan: plans/<tahun> terbaru."),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text, md (komentar PR) atau json.")
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Keluar dengan kode 1 bila ada perubahan.")
+    ] = False,
+    base_dir: Annotated[
+        Path | None, typer.Option("--base-dir", help="Bandingkan folder ini (tanpa git) ...")
+    ] = None,
+    head_dir: Annotated[
+        Path | None, typer.Option("--head-dir", help="... dengan folder ini.")
+    ] = None,
+) -> None:
+    """Tunjukkan apa yang diubah sebuah perubahan pada pagu, target dan jadwal rencana."""
+    from renaksi.git import GitError
+    from renaksi.output.diff_format import render_diff
+    from renaksi.plan_source import PlanIOError
+    from renaksi.review import compare_dirs, compare_git
+
+    try:
+        if base_dir is not None or head_dir is not None:
+            if base_dir is None or head_dir is None or base is not None or head is not None:
+                raise _fail("--base-dir dan --head-dir dipakai berdua, tanpa revisi git")
+            result = compare_dirs(base_dir, head_dir)
+        else:
+            folder = plans or default_plan(Path.cwd())
+            if folder is None:
+                raise _fail("tidak ada folder rencana: pakai --plans DIR")
+            result = compare_git(folder, base or "HEAD", head)
+    except GitError as exc:
+        raise _fail(str(exc)) from None
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    _write(render_diff(result, output_format.value))
+    raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
+
+
 @app.command(cls=_Command)
 def rules(
     code: Annotated[

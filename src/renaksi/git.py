@@ -62,3 +62,87 @@ def provenance(folder: Path) -> Provenance:
         return Provenance(commit="0" * 40, dirty=True)
     status = _git(folder, "status", "--porcelain", "--untracked-files=normal", "--", ".")
     return Provenance(commit=head.strip(), dirty=bool(status and status.strip()))
+
+
+class GitError(Exception):
+    """git could not answer: not a repository, an unknown revision (exit code 2)."""
+
+
+def _run(root: Path, *args: str, data: bytes | None = None) -> bytes:
+    exe = shutil.which("git")
+    if exe is None:
+        raise GitError(
+            "git tidak terpasang; untuk membandingkan tanpa git pakai --base-dir/--head-dir"
+        )
+    try:
+        run = subprocess.run(
+            [exe, "-C", str(root), *args], input=data, capture_output=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise GitError(f"git gagal dijalankan: {exc}") from None
+    if run.returncode != 0:
+        raise GitError(run.stderr.decode("utf-8", "replace").strip() or "git gagal")
+    return run.stdout
+
+
+def repo_root(path: Path) -> Path:
+    """The top folder of the git work tree holding ``path``."""
+    try:
+        out = _run(path, "rev-parse", "--show-toplevel")
+    except GitError:
+        raise GitError(
+            f"{path}: bukan repositori git; untuk membandingkan dua folder pakai "
+            "--base-dir dan --head-dir"
+        ) from None
+    return Path(out.decode().strip())
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The commit a revision names (branch, tag, sha, ``A...B`` for their merge base)."""
+    if "..." in revision:
+        left, right = revision.split("...", 1)
+        try:
+            out = _run(
+                root, "merge-base", resolve(root, left or "HEAD"), resolve(root, right or "HEAD")
+            )
+        except GitError:
+            raise GitError(f"revisi {revision}: tidak ada merge base") from None
+        return out.decode().strip()
+    try:
+        out = _run(
+            root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+        )
+    except GitError:
+        raise GitError(f"revisi {revision} tidak dikenal di repositori ini") from None
+    return out.decode().strip()
+
+
+def read_folder(root: Path, commit: str, prefix: str) -> dict[str, bytes]:
+    """The files below ``prefix`` at ``commit``, keyed by path relative to ``prefix``.
+
+    Reads objects straight from the repository: the working tree and index are untouched.
+    """
+    listing = _run(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix)
+    entries = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, raw_path = record.split(b"\t", 1)
+        _, kind, sha = meta.split()
+        if kind == b"blob":
+            entries.append((raw_path.decode("utf-8", "surrogateescape"), sha.decode()))
+    if not entries:
+        return {}
+    batch = _run(
+        root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
+    )
+    files: dict[str, bytes] = {}
+    offset = 0
+    base = prefix.rstrip("/") + "/"
+    for name, _ in entries:
+        header_end = batch.index(b"\n", offset)
+        size = int(batch[offset:header_end].split()[2])
+        start = header_end + 1
+        files[name[len(base) :] if name.startswith(base) else name] = batch[start : start + size]
+        offset = start + size + 1
+    return files

@@ -1,0 +1,92 @@
+"""``renaksi diff --format json``: the classified changes for tools. Version 1.
+
+Amounts are integers (rupiah) or decimal strings (targets, exact); months are numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from renaksi import __version__
+from renaksi.diff import PlanDiff, Total
+from renaksi.output.diff_words import headline
+from renaksi.output.words import message
+from renaksi.problems import Problem
+
+FORMAT_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _total(total: Total) -> dict[str, Any]:
+    return {
+        "key": total.key,
+        "name": total.name,
+        "old": total.old,
+        "new": total.new,
+        "delta": total.delta,
+    }
+
+
+def _finding(problem: Problem) -> dict[str, Any]:
+    loc = problem.location
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "file": loc.file,
+        "line": loc.line,
+        "column": loc.column,
+        "path": loc.path,
+        "message": message(problem),
+    }
+
+
+def render(diff: PlanDiff) -> str:
+    """The diff as one JSON document."""
+    document = {
+        "format": "renaksi.diff",
+        "version": FORMAT_VERSION,
+        "renaksi": __version__,
+        "base": diff.base_label,
+        "head": diff.head_label,
+        "summary": {
+            "headline": headline(diff),
+            "changes": len(diff.changes),
+            "introduced": len(diff.introduced),
+            "fixed": len(diff.fixed),
+            "empty": diff.empty,
+        },
+        "totals": {
+            "agency": _total(diff.agency),
+            "programs": [_total(t) for t in diff.programs],
+            "bidang": [_total(t) for t in diff.bidang],
+        },
+        "changes": [
+            {
+                "kind": c.kind,
+                "weight": int(c.weight),
+                "bidang": c.bidang,
+                "subject": c.subject,
+                "key": c.key,
+                "old": _plain(c.old),
+                "new": _plain(c.new),
+                "detail": _plain(c.detail),
+            }
+            for c in sorted(diff.changes, key=lambda c: -c.weight)
+        ],
+        "findings": {
+            "introduced": [_finding(p) for p in diff.introduced],
+            "fixed": [_finding(p) for p in diff.fixed],
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,73 @@
+"""``renaksi diff --format md``: one pull-request comment, most important first.
+
+Long lists fold into ``<details>``; the whole comment stays under GitHub's 65 536-character
+limit (cut with a note when a change is enormous). Plan text is escaped for Markdown.
+"""
+
+from __future__ import annotations
+
+from renaksi.diff import PlanDiff
+from renaksi.output.diff_words import headline, money_change, section_name, sentence
+from renaksi.output.words import message
+from renaksi.report import escape_markdown
+
+#: GitHub refuses comments over 65 536 characters; leave room for the marker and a note.
+LIMIT = 60_000
+SHOWN = 8
+MARKER = "<!-- renaksi-diff -->"
+
+
+def _items(lines: list[str]) -> list[str]:
+    out = [f"- {line}" for line in lines[:SHOWN]]
+    if len(lines) > SHOWN:
+        out.append("")
+        out.append(f"<details><summary>{len(lines) - SHOWN} perubahan lainnya</summary>")
+        out.append("")
+        out += [f"- {line}" for line in lines[SHOWN:]]
+        out.append("")
+        out.append("</details>")
+    return out
+
+
+def render(diff: PlanDiff) -> str:
+    """The comment body."""
+    e = escape_markdown
+    out = [
+        MARKER,
+        f"### Perubahan rencana `{e(diff.base_label)}` → `{e(diff.head_label)}`",
+        "",
+        f"**{e(headline(diff))}**",
+        "",
+    ]
+    if diff.introduced:
+        out.append(f"#### Temuan baru ({len(diff.introduced)})")
+        out += _items([f"`{p.code}` {e(p.location)}: {e(message(p))}" for p in diff.introduced])
+        out.append("")
+    totals = [t for t in diff.programs if t.old != t.new]
+    totals_b = [t for t in diff.bidang if t.old != t.new]
+    if totals or totals_b:
+        out += ["| | sebelum → sesudah |", "|---|---|"]
+        out += [f"| {e(t.name)} | {e(money_change(t.old, t.new))} |" for t in totals]
+        out += [
+            f"| {e(diff.bidang_names.get(t.key, t.key))} | {e(money_change(t.old, t.new))} |"
+            for t in totals_b
+        ]
+        out.append(f"| **Total** | **{e(money_change(diff.agency.old, diff.agency.new))}** |")
+        out.append("")
+    for slug, changes in diff.by_bidang().items():
+        out.append(f"#### {e(section_name(slug, diff.bidang_names))}")
+        out += _items([e(sentence(c, diff.bidang_names)) for c in changes])
+        out.append("")
+    if diff.fixed:
+        out.append(f"<details><summary>Temuan yang diperbaiki ({len(diff.fixed)})</summary>")
+        out.append("")
+        out += [f"- `{p.code}` {e(p.location.file)}: {e(message(p))}" for p in diff.fixed]
+        out += ["", "</details>", ""]
+    text = "\n".join(out).rstrip() + "\n"
+    if len(text) > LIMIT:
+        cut = text[:LIMIT].rsplit("\n", 1)[0]
+        text = (
+            cut + "\n\n… (dipotong: perubahan terlalu banyak untuk satu komentar; "
+            "jalankan `renaksi diff` untuk daftar lengkap)\n"
+        )
+    return text

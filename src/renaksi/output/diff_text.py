@@ -1,0 +1,35 @@
+"""``renaksi diff --format text``: the change in plain words for the terminal."""
+
+from __future__ import annotations
+
+from renaksi.diff import PlanDiff
+from renaksi.output.diff_words import headline, section_name, sentence, total_line
+from renaksi.output.words import message
+
+
+def render(diff: PlanDiff) -> str:
+    """Headline, totals that changed, changes per bidang, then validation differences."""
+    lines = [f"Perubahan rencana {diff.base_label} → {diff.head_label}", headline(diff), ""]
+    changed = [t for t in diff.programs if t.old != t.new]
+    changed_bidang = [t for t in diff.bidang if t.old != t.new]
+    if changed or changed_bidang:
+        lines.append("Total per program dan bidang:")
+        lines += [f"  {total_line(t)}" for t in changed]
+        lines += [
+            f"  {diff.bidang_names.get(t.key, t.key)}: {total_line(t).split(': ', 1)[1]}"
+            for t in changed_bidang
+        ]
+        lines.append("")
+    for slug, changes in diff.by_bidang().items():
+        lines.append(section_name(slug, diff.bidang_names))
+        lines += [f"  - {sentence(c, diff.bidang_names)}" for c in changes]
+        lines.append("")
+    if diff.introduced:
+        lines.append("Temuan baru dari renaksi validate:")
+        lines += [f"  - {p.code} {p.location}: {message(p)}" for p in diff.introduced]
+        lines.append("")
+    if diff.fixed:
+        lines.append("Temuan yang diperbaiki:")
+        lines += [f"  - {p.code} {p.location.file}: {message(p)}" for p in diff.fixed]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,163 @@
+"""The words of a plan diff, in Indonesian: one sentence per change, and the headline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from renaksi import fmt
+from renaksi.diff import Change, PlanDiff, Total
+from renaksi.values import MONTH_SHORT
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def money_change(old: int | None, new: int | None) -> str:
+    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``."""
+    if old is None:
+        return f"(baru) {fmt.rupiah(new or 0)}"
+    if new is None:
+        return f"{fmt.rupiah(old)} → (dihapus)"
+    if old == new:
+        return f"{fmt.rupiah(new)} (tetap)"
+    delta = new - old
+    percent = ""
+    if old:
+        ratio = (Decimal(delta) * 100 / Decimal(old)).quantize(Decimal("0.01"))
+        percent = f"; {'+' if ratio > 0 else ''}{fmt.number(ratio)}%"
+    return f"{fmt.rupiah(old)} → {fmt.rupiah(new)} ({fmt.signed_rupiah(delta)}{percent})"
+
+
+def _amount(value: Decimal | None, satuan: str) -> str:
+    if value is None:
+        return "-"
+    if satuan.strip() in ("%", "persen"):
+        return fmt.percent(value)
+    return f"{fmt.count(value)} {satuan}"
+
+
+def _months(months: Any) -> str:
+    return ", ".join(MONTH_SHORT[m - 1] for m in months if 1 <= m <= 12) or "-"
+
+
+def _quote(text: Any) -> str:
+    return f"“{text}”"
+
+
+def short(name: str, words: int = 8) -> str:
+    """Official sub kegiatan names run to forty words; a diff line needs the first few."""
+    parts = name.split()
+    return name if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def sentence(change: Change, bidang_names: dict[str, str]) -> str:
+    """One change as a sentence a Kepala Bidang can approve."""
+    c = replace(change, subject=short(change.subject))
+    d = c.detail
+    if c.kind == "pagu":
+        return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
+    if c.kind == "sub-added":
+        return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {fmt.rupiah(c.new)}"
+    if c.kind == "sub-removed":
+        return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {fmt.rupiah(c.old)}"
+    if c.kind == "sub-moved":
+        old = bidang_names.get(c.old, c.old)
+        new = bidang_names.get(c.new, c.new)
+        return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
+    if c.kind == "sub-renamed":
+        return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+    if c.kind == "output-target":
+        return (
+            f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
+            f"{_amount(c.new[0], c.new[1])}"
+        )
+    if c.kind == "indikator-target":
+        what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
+        return (
+            f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, d['satuan'])} → "
+            f"{_amount(c.new, d['satuan'])}"
+        )
+    if c.kind == "indikator-added":
+        return f"Indikator baru {_quote(c.subject)} ({c.key}), target {_amount(c.new, d['satuan'])}"
+    if c.kind == "indikator-removed":
+        return f"Indikator {_quote(c.subject)} ({c.key}) dihapus"
+    if c.kind == "aksi-added":
+        return (
+            f"Aksi baru di {c.subject}: {_quote(c.new)} (nomor {d['position']}; "
+            f"bulan {_months(d['bulan'])}; keluaran {_quote(d['keluaran'])})"
+        )
+    if c.kind == "aksi-removed":
+        return f"Aksi dihapus dari {c.subject}: {_quote(c.old)} (dulu nomor {d['position']})"
+    if c.kind == "aksi-renamed":
+        return f"Aksi di {c.subject} berganti nama: {_quote(c.old)} → {_quote(c.new)}"
+    if c.kind == "aksi-reordered":
+        before = "; ".join(f"{i}. {n}" for i, n in enumerate(c.old, start=1))
+        after = "; ".join(f"{i}. {n}" for i, n in enumerate(c.new, start=1))
+        return f"Urutan aksi {c.subject} berubah, jadi nomor aksinya berubah: {before} → {after}"
+    if c.kind == "aksi-months":
+        parts = []
+        if d["added"]:
+            parts.append(f"ditambah {_months(d['added'])}")
+        if d["removed"]:
+            parts.append(f"dihapus {_months(d['removed'])}")
+        return (
+            f"Jadwal {_quote(d['aksi'])} ({c.subject}): {', '.join(parts)}; "
+            f"sekarang {_months(c.new)}"
+        )
+    if c.kind == "aksi-keluaran":
+        return f"Keluaran {_quote(d['aksi'])} ({c.subject}): {_quote(c.old)} → {_quote(c.new)}"
+    if c.kind == "signatory":
+        return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+
+
+def section_name(slug: str | None, bidang_names: dict[str, str]) -> str:
+    """The heading of a group of changes."""
+    if slug is None:
+        return "Tingkat instansi (PK dan Kepala Badan)"
+    return bidang_names.get(slug, f"Bidang {slug}")
+
+
+def total_line(total: Total) -> str:
+    """``Program X: Rp a → Rp b (+Rp c)``."""
+    return f"{total.name}: {money_change(total.old, total.new)}"
+
+
+_COUNT_WORDS = (
+    ("pagu", "pagu berubah"),
+    ("sub-added", "sub kegiatan baru"),
+    ("sub-removed", "sub kegiatan dihapus"),
+    ("sub-moved", "sub kegiatan pindah bidang"),
+    ("indikator-target", "target indikator berubah"),
+    ("output-target", "target keluaran berubah"),
+    ("aksi-added", "aksi ditambah"),
+    ("aksi-removed", "aksi dihapus"),
+    ("aksi-renamed", "aksi berganti nama"),
+    ("aksi-reordered", "urutan aksi berubah"),
+    ("aksi-months", "jadwal aksi berubah"),
+    ("signatory", "data penandatangan berubah"),
+)
+
+
+def headline(diff: PlanDiff) -> str:
+    """One line: total pagu, counts of changes, findings introduced and fixed."""
+    total = diff.agency
+    if total.old == total.new:
+        parts = [f"Total pagu tetap {fmt.rupiah(total.new or 0)}"]
+    else:
+        parts = [f"Total pagu {money_change(total.old, total.new)}"]
+    counts = Counter(c.kind for c in diff.changes)
+    parts += [f"{counts[k]} {words}" for k, words in _COUNT_WORDS if counts[k]]
+    new_errors = sum(1 for p in diff.introduced if p.severity.value == "error")
+    new_warnings = len(diff.introduced) - new_errors
+    if new_errors:
+        parts.append(f"{new_errors} galat baru")
+    if new_warnings:
+        parts.append(f"{new_warnings} peringatan baru")
+    if diff.fixed:
+        parts.append(f"{len(diff.fixed)} temuan diperbaiki")
+    if diff.empty:
+        parts.append("tidak ada perubahan")
+    return "; ".join(parts)

@@ -1,0 +1,61 @@
+"""Load two revisions of a plan and compare them: from git, or from two folders.
+
+This is where :mod:`renaksi.git` (reading revisions) meets :mod:`renaksi.diff` (comparing);
+both sides are validated, so the diff can say which findings a change introduces or fixes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from renaksi import git
+from renaksi.check import check_loaded
+from renaksi.diff import PlanDiff, diff_plans
+from renaksi.load import LoadResult, load_plan, load_source
+from renaksi.plan_source import MemorySource, display_path
+
+
+def _compare(base: LoadResult, head: LoadResult, base_label: str, head_label: str) -> PlanDiff:
+    return diff_plans(
+        base.plan,
+        head.plan,
+        base_problems=check_loaded(base),
+        head_problems=check_loaded(head),
+        base_label=base_label,
+        head_label=head_label,
+    )
+
+
+def compare_dirs(base: Path, head: Path) -> PlanDiff:
+    """Compare two plan folders on disk."""
+    return _compare(load_plan(base), load_plan(head), display_path(base), display_path(head))
+
+
+def _at_revision(root: Path, revision: str, prefix: str) -> LoadResult:
+    commit = git.resolve(root, revision)
+    files = git.read_folder(root, commit, prefix)
+    if not files:
+        raise git.GitError(f"{prefix} tidak ada di revisi {revision}")
+    return load_source(MemorySource(files, f"{revision}:{prefix}"), folder=Path(prefix))
+
+
+def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
+    """Compare ``folder`` at revision ``base`` with revision ``head`` (or the work tree).
+
+    ``main...feature`` as ``base`` compares the merge base of the two with ``feature``.
+    """
+    root = git.repo_root(folder if folder.is_dir() else folder.parent)
+    prefix = os.path.relpath(folder.resolve(), root.resolve()).replace(os.sep, "/")
+    if prefix.startswith(".."):
+        raise git.GitError(f"{folder}: di luar repositori git {root}")
+    if "..." in base and head is None:
+        head = base.split("...", 1)[1] or "HEAD"
+    base_side = _at_revision(root, base, prefix)
+    if head is None:
+        head_side = load_plan(folder)
+        head_label = "working tree"
+    else:
+        head_side = _at_revision(root, head, prefix)
+        head_label = head
+    return _compare(base_side, head_side, base, head_label)
