@@ -111,6 +111,17 @@ def default_plan(cwd: Path) -> Path | None:
     return None
 
 
+def _plan_folder(given: Path | None, how: str = "PATH") -> Path:
+    """The plan folder a command works on: the one given, or the default one."""
+    folder = given or default_plan(Path.cwd())
+    if folder is None:
+        raise _fail(
+            f"tidak ada folder rencana: sebutkan {how}, atau jalankan dari folder yang berisi "
+            "plans/<tahun>/"
+        )
+    return folder
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
@@ -152,13 +163,7 @@ def validate(
 
     folders = list(paths or [])
     if not folders:
-        found = default_plan(Path.cwd())
-        if found is None:
-            raise _fail(
-                "tidak ada folder rencana: sebutkan PATH, atau jalankan dari folder yang berisi "
-                "plans/<tahun>/"
-            )
-        folders = [found]
+        folders = [_plan_folder(None)]
     try:
         result = run_validate(
             folders,
@@ -220,12 +225,7 @@ def report(
     from renaksi.report_model import Warning
     from renaksi.writing import OutputRefused, write_atomic
 
-    folder = path or default_plan(Path.cwd())
-    if folder is None:
-        raise _fail(
-            "tidak ada folder rencana: sebutkan PATH, atau jalankan dari folder yang berisi "
-            "plans/<tahun>/"
-        )
+    folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
     try:
@@ -322,10 +322,7 @@ def diff(
                 raise _fail("--base-dir dan --head-dir dipakai berdua, tanpa revisi git")
             result = compare_dirs(base_dir, head_dir)
         else:
-            folder = plans or default_plan(Path.cwd())
-            if folder is None:
-                raise _fail("tidak ada folder rencana: pakai --plans DIR")
-            result = compare_git(folder, base or "HEAD", head)
+            result = compare_git(_plan_folder(plans, "--plans DIR"), base or "HEAD", head)
     except GitError as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:

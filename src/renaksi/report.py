@@ -12,7 +12,6 @@ HTML), so plan text cannot break a table or inject markup. Undefined names are e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
@@ -21,6 +20,7 @@ from typing import Any
 
 from renaksi import fmt, pegawai
 from renaksi.git import Provenance
+from renaksi.mdtext import escape_markdown
 from renaksi.plan import Plan
 from renaksi.report_model import Warning, build
 
@@ -36,21 +36,6 @@ class TemplateProblem(Exception):
 def default_templates() -> Path:
     """The packaged templates; in a source checkout, the repository's ``templates/``."""
     return _PACKAGED if _PACKAGED.is_dir() else _REPOSITORY
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
-
-
-def escape_markdown(value: object) -> str:
-    """Make plan text inert in Markdown: no emphasis, links, HTML or table breaks."""
-    from markupsafe import Markup
-
-    if isinstance(value, Markup):
-        return str(value)
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def _target(value: Decimal | None, satuan: str) -> str:

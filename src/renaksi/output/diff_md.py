@@ -7,9 +7,9 @@ limit (cut with a note when a change is enormous). Plan text is escaped for Mark
 from __future__ import annotations
 
 from renaksi.diff import PlanDiff
+from renaksi.mdtext import escape_markdown
 from renaksi.output.diff_words import headline, money_change, section_name, sentence
 from renaksi.output.words import message
-from renaksi.report import escape_markdown
 
 #: GitHub refuses comments over 65 536 characters; leave room for the marker and a note.
 LIMIT = 60_000
