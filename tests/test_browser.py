@@ -78,14 +78,15 @@ class Served:
 
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[Served]:
-    handler = type("Handler", (_Quiet,), {"requests": []})
+    requests: list[str] = []
+    handler: type[_Quiet] = type("Handler", (_Quiet,), {"requests": requests})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(f"http://127.0.0.1:{server.server_address[1]}", handler.requests)
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}", requests)
     finally:
         server.shutdown()
         server.server_close()

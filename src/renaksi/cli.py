@@ -332,6 +332,47 @@ def diff(
 
 
 @app.command(cls=_Command)
+def schema(
+    kind: Annotated[
+        str | None,
+        typer.Argument(help="instansi, perjanjian-kinerja atau bidang.", show_default=False),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="Tulis ketiganya sebagai <jenis>.schema.json di sini."),
+    ] = None,
+) -> None:
+    """JSON Schema berkas rencana, untuk editor (VS Code + ekstensi YAML)."""
+    import json
+
+    from renaksi.jsonschema import KINDS
+    from renaksi.jsonschema import schema as make_schema
+    from renaksi.writing import OutputRefused, write_atomic
+
+    def text(name: str) -> str:
+        return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
+
+    if output_dir is not None:
+        if kind is not None:
+            raise _fail("pakai JENIS atau --output-dir, tidak keduanya")
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+            for name in KINDS:
+                write_atomic(output_dir / f"{name}.schema.json", text(name))
+        except (OSError, OutputRefused) as exc:
+            raise _fail(f"{output_dir}: tidak dapat ditulis ({exc})") from None
+        return
+    if kind not in KINDS:
+        known = ", ".join(KINDS)
+        raise _fail(
+            f"sebutkan jenis berkas: {known}"
+            if kind is None
+            else f"jenis {kind} tidak dikenal; pilihan: {known}"
+        )
+    _write(text(kind))
+
+
+@app.command(cls=_Command)
 def rules(
     code: Annotated[
         str | None,

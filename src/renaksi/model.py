@@ -15,7 +15,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from renaksi import values
@@ -60,10 +68,39 @@ def _output_target(raw: object) -> object:
     return raw
 
 
-Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah))]
-Quantity = Annotated[Decimal, BeforeValidator(_wrap(values.parse_quantity))]
-Month = Annotated[int, BeforeValidator(_wrap(values.parse_month))]
-Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date))]
+# What editors are told about the values renaksi reads its own way (see renaksi.values).
+_RUPIAH_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00|,-)?$"},
+    ],
+    "description": 'Rupiah bulat: 2_718_270_000 atau "Rp 2.718.270.000".',
+}
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^-?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?%?$"},
+    ],
+    "description": 'Angka: 29.17 atau teks Indonesia "29,17%".',
+}
+_MONTH_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": 12},
+        {"type": "string", "enum": list(dict.fromkeys([*values.MONTH_SHORT, *values.MONTHS]))},
+    ],
+    "description": "Bulan 1-12 atau namanya (Jan, Mrt, Agustus, ...).",
+}
+_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [A-Za-z]+ [0-9]{4})$",
+    "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024".',
+}
+Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah)), WithJsonSchema(_RUPIAH_SCHEMA)]
+Quantity = Annotated[
+    Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
+]
+Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[
     str,
@@ -84,7 +121,15 @@ Slug = Annotated[
 Nip = Annotated[
     str,
     BeforeValidator(_nip_text),
-    Field(description="NIP 18 digit, boleh dikelompokkan: 19690325 199103 2 004."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"},
+                {"type": "integer"},
+            ],
+            "description": "NIP 18 digit, boleh dikelompokkan: 19690325 199103 2 004.",
+        }
+    ),
 ]
 Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
 
@@ -280,7 +325,27 @@ class RencanaSubKegiatan(_Model):
     """The action plan of one sub kegiatan inside a bidang file."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
-    target: Annotated[Target, BeforeValidator(_output_target)]
+    target: Annotated[
+        Target,
+        BeforeValidator(_output_target),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$"},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "jumlah": _QUANTITY_SCHEMA,
+                            "satuan": {"type": "string", "minLength": 1},
+                        },
+                        "required": ["jumlah", "satuan"],
+                        "additionalProperties": False,
+                    },
+                ],
+                "description": "Target keluaran: jumlah lalu satuan, mis. 1200 orang.",
+            }
+        ),
+    ]
     pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
     aksi: list[Aksi] = Field(default_factory=list)
 

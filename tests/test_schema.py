@@ -1,0 +1,92 @@
+"""``renaksi schema``: JSON Schema for editors, generated from the models and kept in docs/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from renaksi.cli import app
+from renaksi.jsonschema import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "plans" / "2024"
+SCHEMAS = ROOT / "docs" / "schema"
+
+
+def _kind(path: Path) -> str:
+    return "bidang" if path.parent.name == "bidang" else path.stem
+
+
+def _yaml(path: Path) -> Any:
+    # The editor sees dates as text, as renaksi reads them: load them the same way.
+    yaml = YAML(typ="safe")
+    yaml.constructor.yaml_constructors["tag:yaml.org,2002:timestamp"] = (
+        yaml.constructor.yaml_constructors["tag:yaml.org,2002:str"]
+    )
+    return yaml.load(path.read_text(encoding="utf-8"))
+
+
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8")))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_schema_is_printed_and_in_sync_with_docs(kind: str) -> None:
+    result = CliRunner().invoke(app, ["schema", kind])
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    Draft202012Validator.check_schema(document)
+    assert document["$schema"].endswith("2020-12/schema")
+    on_disk = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert on_disk == result.output, "docs/schema is stale: renaksi schema --output-dir docs/schema"
+
+
+def test_descriptions_are_indonesian() -> None:
+    text = json.dumps(json.loads((SCHEMAS / "bidang.schema.json").read_text("utf-8")))
+    assert "Satu aksi: nama, bulan pelaksanaan, keluaran" in text
+    assert "A signing official" not in text
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PLAN.glob("*.yaml")) + sorted(PLAN.glob("bidang/*.yaml")), ids=lambda p: p.name
+)
+def test_real_plan_files_match_their_schema(path: Path) -> None:
+    errors = list(_validator(_kind(path)).iter_errors(_yaml(path)))
+    assert errors == [], [e.message for e in errors]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("pagu: 506_090_000", "pgu: 506_090_000"),
+        ("pagu: 506_090_000", "pagu: 506090000.5"),
+        ("pagu: 506_090_000", 'pagu: "506,090,000"'),
+        ("cara_gabung: jumlah", "cara_gabung: rata-rata"),
+    ],
+)
+def test_schema_flags_what_validate_flags(old: str, new: str, tmp_path: Path) -> None:
+    path = tmp_path / "perjanjian-kinerja.yaml"
+    text = (PLAN / "perjanjian-kinerja.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert list(_validator("perjanjian-kinerja").iter_errors(_yaml(path)))
+
+
+def test_money_and_targets_may_be_indonesian_text(tmp_path: Path) -> None:
+    path = tmp_path / "perjanjian-kinerja.yaml"
+    text = (PLAN / "perjanjian-kinerja.yaml").read_text(encoding="utf-8")
+    text = text.replace("pagu: 506_090_000", 'pagu: "Rp 506.090.000"', 1)
+    text = text.replace("target: 29.17", 'target: "29,17%"', 1)
+    path.write_text(text, encoding="utf-8")
+    assert list(_validator("perjanjian-kinerja").iter_errors(_yaml(path))) == []
+
+
+def test_unknown_kind_exits_2() -> None:
+    result = CliRunner().invoke(app, ["schema", "nope"])
+    assert result.exit_code == 2
+    assert "instansi, perjanjian-kinerja, bidang" in result.stderr
