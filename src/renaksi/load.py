@@ -242,6 +242,12 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    from renaksi import fastyaml
+
+    try:
+        return fastyaml.load(text), None
+    except fastyaml.Unusual:
+        pass  # the exact reader below decides, and words any problem
     directive = _DIRECTIVE.search(text)
     if directive and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1

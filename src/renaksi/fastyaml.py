@@ -1,0 +1,195 @@
+"""The fast way to read an ordinary plan file: libyaml's C composer, positions kept.
+
+ruamel.yaml's round-trip reader (pure Python) is exact and gives the best messages, but it
+is several times slower than composing with the C parser of ``ruamel.yaml.clib``. For a
+file that uses nothing unusual, the C composer builds the node tree, and :func:`build`
+turns it into dicts and lists that remember where each key and item starts, in the same
+``.lc`` shape the round-trip containers have, so every finding is located the same way.
+
+Anything unusual goes back to the exact reader: text that may hold anchors, aliases,
+tags, merge keys or directives (a conservative scan), very deep nesting, duplicate keys,
+non-text keys, and any syntax error. YAML 1.2 resolution is kept (``no`` is text, ``08``
+is eight); dates stay text, as on the exact path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any
+
+_UNUSUAL = re.compile(
+    r"""(?:^|[\s\[\{,:])[&*!][^\s]"""  # an anchor, alias or tag
+    r"""|(?:^|[\s\{,])<<\s*:"""  # a merge key
+    r"""|^%"""  # a directive
+    r"""|(?:[\[\{]\s*){30,}"""  # deep flow nesting
+    r"""|^[ \t]{120,}\S""",  # deep block nesting
+    re.MULTILINE,
+)
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class Unusual(Exception):
+    """The file needs the exact reader."""
+
+
+class HexInt(int):
+    """An integer written 0x... (named as ruamel.yaml names it)."""
+
+
+class OctalInt(int):
+    """An integer written 0o...."""
+
+
+class BinaryInt(int):
+    """An integer written 0b...."""
+
+
+class _Lines:
+    """Where a container's keys and values (or items) start: 0-based (line, column)."""
+
+    __slots__ = ("col", "keys", "line", "values")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.line = line
+        self.col = col
+        self.keys: dict[Any, tuple[int, int]] = {}
+        self.values: dict[Any, tuple[int, int]] = {}
+
+    def key(self, key: Any) -> tuple[int, int]:
+        return self.keys[key]
+
+    def value(self, key: Any) -> tuple[int, int]:
+        return self.values[key]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self.values[index]
+
+
+class PosDict(dict[Any, Any]):
+    """A mapping that knows where its keys and values are."""
+
+    lc: _Lines
+
+
+class PosList(list[Any]):
+    """A sequence that knows where its items are."""
+
+    lc: _Lines
+
+
+def eligible(text: str) -> bool:
+    """True when nothing in ``text`` needs the exact reader (a conservative scan)."""
+    return _UNUSUAL.search(text) is None
+
+
+@cache
+def _composer() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    if "clib" not in type(yaml.Parser).__module__ and "CParser" not in str(yaml.Parser):
+        return None
+    return yaml
+
+
+def available() -> bool:
+    """Whether the C parser is installed."""
+    try:
+        return _composer() is not None
+    except Exception:  # a broken optional extension is simply not used
+        return False
+
+
+def _int(text: str) -> int:
+    raw = text.replace("_", "")
+    sign = -1 if raw.startswith("-") else 1
+    body = raw.lstrip("+-")
+    if body.startswith(("0x", "0X")):
+        return HexInt(sign * int(body[2:], 16))
+    if body.startswith("0o"):
+        return OctalInt(sign * int(body[2:], 8))
+    if body.startswith("0b"):
+        return BinaryInt(sign * int(body[2:], 2))
+    return sign * int(body, 10)
+
+
+def _float(text: str) -> float:
+    raw = text.replace("_", "").lower()
+    if raw in (".inf", "+.inf"):
+        return math.inf
+    if raw == "-.inf":
+        return -math.inf
+    if raw == ".nan":
+        return math.nan
+    return float(raw)
+
+
+def _scalar(node: Any) -> Any:
+    tag, value = node.tag, node.value
+    if tag in (_STR, _TIMESTAMP):
+        return value
+    if tag == _INT:
+        return _int(value)
+    if tag == _FLOAT:
+        return _float(value)
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _NULL:
+        return None
+    raise Unusual(tag)
+
+
+def build(node: Any, seen: set[int] | None = None) -> Any:
+    """Plain containers with positions from a composed node tree."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # the same node twice: an alias the scan did not see
+        raise Unusual("alias")
+    seen.add(id(node))
+    mark = node.start_mark
+    if isinstance(node, MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise Unusual(node.tag)
+        mapping = PosDict()
+        lines = mapping.lc = _Lines(mark.line, mark.column)
+        for key_node, value_node in node.value:
+            key = build(key_node, seen)
+            if not isinstance(key, str) or key in mapping:
+                raise Unusual("key")
+            mapping[key] = build(value_node, seen)
+            lines.keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+            lines.values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+        return mapping
+    if isinstance(node, SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise Unusual(node.tag)
+        sequence = PosList()
+        lines = sequence.lc = _Lines(mark.line, mark.column)
+        for index, item in enumerate(node.value):
+            sequence.append(build(item, seen))
+            lines.values[index] = (item.start_mark.line, item.start_mark.column)
+        return sequence
+    return _scalar(node)
+
+
+def load(text: str) -> Any:
+    """Read ``text`` the fast way, or raise :class:`Unusual` (then use the exact reader)."""
+    yaml = _composer()
+    if yaml is None or not eligible(text):
+        raise Unusual("not eligible")
+    try:
+        node = yaml.compose(text)
+    except Exception as exc:  # any parse problem is reported by the exact reader
+        raise Unusual(str(exc)) from None
+    if node is None:
+        return None
+    return build(node)
