@@ -248,6 +248,10 @@ def report(
         if plan.instansi is None or plan.pk is None:
             sys.stderr.write(formatter("text")(result, False))
             raise _fail("instansi.yaml dan perjanjian-kinerja.yaml harus terbaca untuk dicetak")
+    page = plan.bidang_by_slug(bidang) if bidang is not None else None
+    if page is not None and page.model is None:
+        sys.stderr.write(formatter("text")(result, False))
+        raise _fail(f"{page.doc.display} tidak terbaca, jadi halamannya tidak dapat dicetak")
     warnings = [
         Warning(p.code, p.severity.label, str(p.location), message(p))
         for p in result.problems

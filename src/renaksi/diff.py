@@ -211,9 +211,10 @@ def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
 
 
 def _similar(a: Aksi, b: Aksi) -> bool:
-    ratio = difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio()
-    same_work = sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran
-    return ratio >= 0.6 or (same_work and ratio >= 0.3)
+    """Same schedule and output under a new name, or nearly the same name: a rename."""
+    if sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran:
+        return True
+    return difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio() >= 0.6
 
 
 def match_aksi(
@@ -395,8 +396,10 @@ def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
         for k in list(dict.fromkeys([*old_p, *new_p]))
     ]
     old_b, new_b = _bidang_totals(base), _bidang_totals(head)
+    names = bidang_names(base, head)
     bidang = [
-        Total(k, k, old_b.get(k), new_b.get(k)) for k in list(dict.fromkeys([*old_b, *new_b]))
+        Total(k, names.get(k, k), old_b.get(k), new_b.get(k))
+        for k in list(dict.fromkeys([*old_b, *new_b]))
     ]
     agency = Total(
         "total",
@@ -407,11 +410,18 @@ def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
     return agency, programs, bidang
 
 
-def _finding_key(problem: Problem, root: str) -> tuple[str, str, str]:
+#: Message arguments that only say where something is; they move when lines move.
+_PLACE_ARGS = frozenset({"lines", "where", "line", "first"})
+
+
+def _finding_key(problem: Problem, root: str) -> tuple[str, str, str, str]:
+    """What identifies a finding across revisions: not its line or list position (which
+    move when something above it changes) but its rule, file and what it says."""
     file = problem.location.file
     if file.startswith(root):
         file = file[len(root) :].lstrip("/")
-    return (problem.code, file, problem.location.path)
+    said = sorted((k, str(v)) for k, v in problem.args.items() if k not in _PLACE_ARGS)
+    return (problem.code, file, problem.message, repr(said))
 
 
 def _finding_delta(

@@ -32,6 +32,12 @@ def count(value: int | Decimal) -> str:
     return str(_numbers().format_decimal(value, format="0.##########", locale=LOCALE))
 
 
+def fixed(value: Decimal, places: int = 2) -> str:
+    """A number with exactly ``places`` decimals: ``-2,70``, ``33,33``."""
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
+
+
 def rupiah(value: int, *, prefix: bool = True) -> str:
     """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
     digits = number(abs(int(value)))

@@ -21,11 +21,12 @@ class Provenance:
     commit: str | None
     dirty: bool
     version: str = __version__
+    repository: bool = True
 
     @property
     def in_git(self) -> bool:
         """True when the plan folder is inside a git repository."""
-        return self.commit is not None
+        return self.repository
 
     @property
     def short(self) -> str | None:
@@ -57,9 +58,9 @@ def provenance(folder: Path) -> Provenance:
     if head is None:
         inside = _git(folder, "rev-parse", "--is-inside-work-tree")
         if inside is None or inside.strip() != "true":
-            return Provenance(commit=None, dirty=False)
+            return Provenance(commit=None, dirty=False, repository=False)
         # A repository without commits yet: everything is uncommitted.
-        return Provenance(commit="0" * 40, dirty=True)
+        return Provenance(commit=None, dirty=True)
     status = _git(folder, "status", "--porcelain", "--untracked-files=normal", "--", ".")
     return Provenance(commit=head.strip(), dirty=bool(status and status.strip()))
 
@@ -87,6 +88,10 @@ def _run(root: Path, *args: str, data: bytes | None = None) -> bytes:
 
 def repo_root(path: Path) -> Path:
     """The top folder of the git work tree holding ``path``."""
+    if shutil.which("git") is None:
+        raise GitError(
+            "git tidak terpasang; untuk membandingkan tanpa git pakai --base-dir/--head-dir"
+        )
     try:
         out = _run(path, "rev-parse", "--show-toplevel")
     except GitError:
@@ -101,12 +106,17 @@ def resolve(root: Path, revision: str) -> str:
     """The commit a revision names (branch, tag, sha, ``A...B`` for their merge base)."""
     if "..." in revision:
         left, right = revision.split("...", 1)
+        first, second = resolve(root, left or "HEAD"), resolve(root, right or "HEAD")
         try:
-            out = _run(
-                root, "merge-base", resolve(root, left or "HEAD"), resolve(root, right or "HEAD")
-            )
+            out = _run(root, "merge-base", first, second)
         except GitError:
-            raise GitError(f"revisi {revision}: tidak ada merge base") from None
+            hint = ""
+            if _run(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
+                hint = (
+                    "; repositori ini dangkal (shallow clone): ambil riwayatnya dengan "
+                    "'git fetch --deepen=100' atau fetch-depth: 0 di GitHub Actions"
+                )
+            raise GitError(f"revisi {revision}: tidak ada merge base{hint}") from None
         return out.decode().strip()
     try:
         out = _run(

@@ -12,6 +12,7 @@ HTML), so plan text cannot break a table or inject markup. Undefined names are e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
@@ -25,6 +26,7 @@ from renaksi.plan import Plan
 from renaksi.report_model import Warning, build
 
 FORMATS = ("md", "html")
+_UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 _PACKAGED = Path(__file__).parent / "templates"
 _REPOSITORY = Path(__file__).resolve().parents[2] / "templates"
 
@@ -117,8 +119,6 @@ def render(
     warnings: Sequence[Warning] = (),
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
-    from jinja2 import TemplateError
-
     document = build(plan, warnings)
     pages = document.bidang
     if bidang is not None:
@@ -136,8 +136,34 @@ def render(
                 warnings=document.warnings,
             )
         )
-    except TemplateError as exc:
-        where = getattr(exc, "filename", None) or name
-        line = getattr(exc, "lineno", None)
-        place = f"{where}:{line}" if line else where
-        raise TemplateProblem(f"template {place}: {exc}") from None
+    except Exception as exc:  # a user template can fail in any way; say where, not how
+        raise TemplateProblem(_template_message(exc, name)) from None
+
+
+def _template_message(exc: Exception, name: str) -> str:
+    """Where a template failed (the innermost template frame) and why, in Indonesian."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+
+    place = name
+    if isinstance(exc, TemplateSyntaxError):
+        place = f"{exc.name or exc.filename or name}:{exc.lineno}"
+    else:
+        # Jinja rewrites tracebacks so that template frames carry the template's own file
+        # name and line: the innermost such frame is where the template failed.
+        frame = exc.__traceback__
+        while frame is not None:
+            filename = frame.tb_frame.f_code.co_filename
+            if filename.endswith(".j2"):
+                place = f"{Path(filename).name}:{frame.tb_lineno}"
+            frame = frame.tb_next
+    if isinstance(exc, UndefinedError):
+        what = _UNDEFINED.search(str(exc))
+        unknown = (what.group(1) or what.group(2)) if what else None
+        reason = f"nama {unknown} tidak dikenal" if unknown else "nama yang tidak dikenal"
+    elif isinstance(exc, TemplateNotFound):
+        reason = f"template {exc.name} tidak ditemukan"
+    elif isinstance(exc, TemplateSyntaxError):
+        reason = f"sintaks template salah ({exc.message})"
+    else:
+        reason = f"gagal dijalankan ({type(exc).__name__}: {exc})"
+    return f"template {place}: {reason}"

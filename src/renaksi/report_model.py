@@ -200,8 +200,8 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
                     owners[sub.id] = (sub, keg, program)
     tables = []
     for ren in entry.model.rencana_aksi:
-        if ren.sub_kegiatan not in owners:
-            continue
+        if ren.sub_kegiatan not in owners or not ren.aksi:
+            continue  # an empty plan is listed under "Belum ada rencana aksi" instead
         sub, keg, program = owners[ren.sub_kegiatan]
         rows = tuple(
             AksiRow(no, aksi, month_grid(aksi.bulan)) for no, aksi in enumerate(ren.aksi, start=1)

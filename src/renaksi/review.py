@@ -54,7 +54,7 @@ def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
     base_side = _at_revision(root, base, prefix)
     if head is None:
         head_side = load_plan(folder)
-        head_label = "working tree"
+        head_label = "salinan kerja (belum di-commit)"
     else:
         head_side = _at_revision(root, head, prefix)
         head_label = head

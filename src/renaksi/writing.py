@@ -51,6 +51,14 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
             )
     if target.is_dir():
         raise OutputRefused(f"{path}: sebuah folder; sebutkan nama berkas keluaran")
+    if target.exists() and not target.is_file():
+        # A device or pipe (/dev/null, /dev/stdout, a fifo) is written to, never replaced.
+        try:
+            with target.open("w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        except OSError as exc:
+            raise OutputRefused(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
+        return
     directory = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)

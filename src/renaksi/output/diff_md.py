@@ -17,6 +17,11 @@ SHOWN = 8
 MARKER = "<!-- renaksi-diff -->"
 
 
+def _code(label: str) -> str:
+    """A revision name as inline code: backslash escapes would show inside backticks."""
+    return "`" + label.replace("`", "'") + "`"
+
+
 def _items(lines: list[str]) -> list[str]:
     out = [f"- {line}" for line in lines[:SHOWN]]
     if len(lines) > SHOWN:
@@ -34,7 +39,7 @@ def render(diff: PlanDiff) -> str:
     e = escape_markdown
     out = [
         MARKER,
-        f"### Perubahan rencana `{e(diff.base_label)}` → `{e(diff.head_label)}`",
+        f"### Perubahan rencana {_code(diff.base_label)} → {_code(diff.head_label)}",
         "",
         f"**{e(headline(diff))}**",
         "",
@@ -66,6 +71,7 @@ def render(diff: PlanDiff) -> str:
     text = "\n".join(out).rstrip() + "\n"
     if len(text) > LIMIT:
         cut = text[:LIMIT].rsplit("\n", 1)[0]
+        cut += "\n\n</details>" * (cut.count("<details>") - cut.count("</details>"))
         text = (
             cut + "\n\n… (dipotong: perubahan terlalu banyak untuk satu komentar; "
             "jalankan `renaksi diff` untuk daftar lengkap)\n"

@@ -26,7 +26,7 @@ def money_change(old: int | None, new: int | None) -> str:
     percent = ""
     if old:
         ratio = (Decimal(delta) * 100 / Decimal(old)).quantize(Decimal("0.01"))
-        percent = f"; {'+' if ratio > 0 else ''}{fmt.number(ratio)}%"
+        percent = f"; {'+' if ratio > 0 else ''}{fmt.fixed(ratio)}%"
     return f"{fmt.rupiah(old)} → {fmt.rupiah(new)} ({fmt.signed_rupiah(delta)}{percent})"
 
 
