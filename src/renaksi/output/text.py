@@ -1,18 +1,15 @@
 """``--format text``: findings grouped by file, each with the offending line and a caret.
 
-Built with rich, so a terminal gets colour; a pipe or a file gets plain text. This module
-is imported only when the text format is chosen, so rich is not loaded otherwise.
+The layout is built once as lines of styled segments. A terminal gets them coloured by
+rich; a pipe, a file or ``NO_COLOR`` gets the same text plain, without loading rich.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import sys
+from collections.abc import Iterator
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
 
 from renaksi.check import CheckResult
 from renaksi.output.summary import summary
@@ -23,6 +20,9 @@ from renaksi.sources import Document
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 #: How many related places ("lihat juga") are listed under one finding.
 MAX_RELATED = 6
+
+Segment = tuple[str, str]  # (text, rich style; "" for none)
+Line = list[Segment]
 
 
 def _documents(result: CheckResult) -> dict[str, Document]:
@@ -35,51 +35,62 @@ def _documents(result: CheckResult) -> dict[str, Document]:
     return docs
 
 
-def render(result: CheckResult, strict: bool) -> str:
-    """Findings grouped by file with source excerpts, then the summary."""
-    buffer = io.StringIO()
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        soft_wrap=True,
-        width=120,
-    )
+def lines(result: CheckResult, strict: bool) -> Iterator[Line]:
+    """The report as lines of styled segments."""
     docs = _documents(result)
     for file, group in groupby(result.problems, key=lambda p: p.location.file):
-        console.print(Text(file, style="bold underline"))
+        yield [(file, "bold underline")]
         for problem in group:
-            _print_problem(console, problem, docs.get(file))
-        console.print()
+            yield from _problem_lines(problem, docs.get(file))
+        yield []
     style = "bold red" if result.failed(strict=strict) else "bold green"
-    console.print(Text(summary(result, strict), style=style))
-    return buffer.getvalue()
+    yield [(summary(result, strict), style)]
 
 
-def _print_problem(console: Console, problem: Problem, doc: Document | None) -> None:
+def _problem_lines(problem: Problem, doc: Document | None) -> Iterator[Line]:
     loc = problem.location
     where = f"{loc.line}:{loc.column}" if loc.line else "-"
-    line = Text("  ")
-    line.append(f"{where:>7}  ", style="dim")
-    line.append(f"{problem.severity.label:<10} ", style=_STYLE[problem.severity])
-    line.append(f"{problem.code}  ", style="bold")
-    line.append(message(problem))
-    line.append(f"  [{problem.name}]", style="dim")
-    console.print(line)
+    yield [
+        ("  ", ""),
+        (f"{where:>7}  ", "dim"),
+        (f"{problem.severity.label:<10} ", _STYLE[problem.severity]),
+        (f"{problem.code}  ", "bold"),
+        (message(problem), ""),
+        (f"  [{problem.name}]", "dim"),
+    ]
     if doc is not None and loc.line:
         source = doc.line_text(loc.line).expandtabs(4).rstrip()
         if source:
             gutter = f"{loc.line:>9} │ "
-            console.print(Text(gutter + source, style="dim"))
+            yield [(gutter + source, "dim")]
             caret = " " * (len(gutter) - 2) + "│ " + " " * max(loc.column - 1, 0) + "^"
-            console.print(Text(caret, style=_STYLE[problem.severity]))
+            yield [(caret, _STYLE[problem.severity])]
     if loc.path:
-        console.print(Text(f"{'':>11}{loc.path}", style="dim"))
+        yield [(f"{'':>11}{loc.path}", "dim")]
     for rel in problem.related[:MAX_RELATED]:
-        console.print(Text(f"{'':>11}lihat juga {rel}", style="dim"))
+        yield [(f"{'':>11}lihat juga {rel}", "dim")]
     if len(problem.related) > MAX_RELATED:
-        console.print(
-            Text(f"{'':>11}... dan {len(problem.related) - MAX_RELATED} lagi", style="dim")
-        )
+        yield [(f"{'':>11}... dan {len(problem.related) - MAX_RELATED} lagi", "dim")]
+
+
+def render(result: CheckResult, strict: bool) -> str:
+    """Findings grouped by file with source excerpts, then the summary."""
+    if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
+        return _coloured(lines(result, strict))
+    return "".join("".join(text for text, _ in line) + "\n" for line in lines(result, strict))
+
+
+def _coloured(rendered: Iterator[Line]) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True)
+    for line in rendered:
+        text = Text()
+        for segment, style in line:
+            text.append(segment, style=style or None)
+        console.print(text)
+    return buffer.getvalue()
