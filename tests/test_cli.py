@@ -608,3 +608,24 @@ def test_main_turns_an_internal_error_into_exit_2(
     err = capsys.readouterr().err
     assert "galat internal (RuntimeError: rusak)" in err
     assert "Traceback" not in err
+
+
+def test_a_folder_of_years_validates_every_year(tmp_path: Path) -> None:
+    for year in ("2024", "2025"):
+        shutil.copytree(PLAN, tmp_path / "plans" / year)
+    result = invoke("validate", "--format", "json", tmp_path / "plans")
+    document = json_of(result)
+    assert [Path(p).name for p in document["plans"]] == ["2024", "2025"]
+    # 2025's copy still says 2024 everywhere: the year rules catch it.
+    assert {p["code"] for p in document["problems"]} >= {"TH01"}
+
+
+def test_github_annotations_put_errors_first(plan_copy: Path) -> None:
+    pk = plan_copy / "perjanjian-kinerja.yaml"
+    pk.write_text(pk.read_text(encoding="utf-8").replace("pagu: 506_090_000", "pagu: 1", 1))
+    result = invoke("validate", "--format", "github", plan_copy)
+    commands = [
+        line.split(" ", 1)[0] for line in result.stdout.splitlines() if line.startswith("::")
+    ]
+    assert commands[0] == "::error"
+    assert commands == sorted(commands)  # "::error" sorts before "::warning"

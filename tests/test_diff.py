@@ -1029,3 +1029,21 @@ def test_scenario_between_two_commits_matches_the_working_tree(repo: Path) -> No
     assert [(f["code"], f["file"], f["line"]) for f in introduced] == [
         ("TG01", "HEAD:plans/2024/perjanjian-kinerja.yaml", 19)
     ]
+
+
+def test_a_new_year_folder_is_all_new(repo: Path) -> None:
+    # A pull request that starts next year's plan: there is no base to compare with.
+    new = repo / "plans" / "2025"
+    shutil.copytree(repo / "plans" / "2024", new)
+    document = diff_json("--plans", new)
+    kinds = {c["kind"] for c in document["changes"]}
+    assert "sub-added" in kinds
+    assert document["totals"]["agency"] == {
+        "key": "total",
+        "name": "Total pagu",
+        "old": None,
+        "new": 59_059_304_998,
+        "delta": 59_059_304_998,
+    }
+    # Nothing can be "fixed" on a side that did not exist.
+    assert document["findings"]["fixed"] == []

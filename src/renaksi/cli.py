@@ -112,6 +112,18 @@ def default_plan(cwd: Path) -> Path | None:
     return None
 
 
+def _years(folder: Path) -> list[Path]:
+    """``plans/`` (a folder of ``<year>`` folders, no plan of its own) means all its years."""
+    if folder.is_dir() and not (folder / "instansi.yaml").exists():
+        try:
+            years = sorted(p for p in folder.iterdir() if _YEAR.match(p.name) and p.is_dir())
+        except OSError:
+            years = []
+        if years:
+            return years
+    return [folder]
+
+
 def _plan_folder(given: Path | None, how: str = "PATH") -> Path:
     """The plan folder a command works on: the one given, or the default one."""
     folder = given or default_plan(Path.cwd())
@@ -162,7 +174,7 @@ def validate(
     from renaksi.output import formatter
     from renaksi.plan_source import PlanIOError
 
-    folders = list(paths or [])
+    folders = [year for folder in paths or [] for year in _years(folder)]
     if not folders:
         folders = [_plan_folder(None)]
     try:

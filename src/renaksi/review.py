@@ -13,14 +13,17 @@ from renaksi import git
 from renaksi.check import check_loaded
 from renaksi.diff import PlanDiff, diff_plans
 from renaksi.load import LoadResult, load_plan, load_source
+from renaksi.plan import Plan
 from renaksi.plan_source import MemorySource, display_path
 
 
 def _compare(base: LoadResult, head: LoadResult, base_label: str, head_label: str) -> PlanDiff:
+    # A side with no plan at all (a new year's folder) has no findings to compare with.
+    empty = not base.files
     return diff_plans(
         base.plan,
         head.plan,
-        base_problems=check_loaded(base),
+        base_problems=[] if empty else check_loaded(base),
         head_problems=check_loaded(head),
         base_label=base_label,
         head_label=head_label,
@@ -32,12 +35,18 @@ def compare_dirs(base: Path, head: Path) -> PlanDiff:
     return _compare(load_plan(base), load_plan(head), display_path(base), display_path(head))
 
 
-def _at_revision(root: Path, revision: str, prefix: str) -> LoadResult:
+def _at_revision(root: Path, revision: str, prefix: str) -> LoadResult | None:
+    """The plan at ``revision``, or None when the folder does not exist there yet."""
     commit = git.resolve(root, revision)
     files = git.read_folder(root, commit, prefix)
     if not files:
-        raise git.GitError(f"{prefix} tidak ada di revisi {revision}")
+        return None
     return load_source(MemorySource(files, f"{revision}:{prefix}"), folder=Path(prefix))
+
+
+def _nothing(prefix: str, label: str) -> LoadResult:
+    """An empty plan, for a side where the plan folder does not exist: all is new."""
+    return LoadResult(Plan(folder=Path(prefix), display=f"{label}:{prefix}"))
 
 
 def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
@@ -51,11 +60,14 @@ def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
         raise git.GitError(f"{folder}: di luar repositori git {root}")
     if "..." in base and head is None:
         head = base.split("...", 1)[1] or "HEAD"
-    base_side = _at_revision(root, base, prefix)
+    base_side = _at_revision(root, base, prefix) or _nothing(prefix, base)
     if head is None:
         head_side = load_plan(folder)
         head_label = "salinan kerja (belum di-commit)"
     else:
-        head_side = _at_revision(root, head, prefix)
+        found = _at_revision(root, head, prefix)
+        if found is None:
+            raise git.GitError(f"{prefix} tidak ada di revisi {head}")
+        head_side = found
         head_label = head
     return _compare(base_side, head_side, base, head_label)

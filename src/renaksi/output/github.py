@@ -26,7 +26,8 @@ def escape_property(text: str) -> str:
 def render(result: CheckResult, strict: bool) -> str:
     """One workflow command per problem, then the plain summary line."""
     lines = []
-    for p in result.problems:
+    # GitHub shows only the first few annotations of each kind per step: errors first.
+    for p in sorted(result.problems, key=lambda p: p.severity is not Severity.ERROR):
         command = "error" if p.severity is Severity.ERROR or strict else "warning"
         props = [f"file={escape_property(p.location.file)}"]
         if p.location.line > 0:
