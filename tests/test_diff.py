@@ -801,7 +801,11 @@ def test_plan_folder_missing_at_the_revision(repo: Path) -> None:
     (repo / "README.md").write_text("kosong\n", encoding="utf-8")
     git(repo, "add", "README.md")
     git(repo, "commit", "-q", "-m", "kosong")
-    result = run_diff("kosong", "main", code=2)
+    # As the base, a revision without the plan means everything is new ...
+    document = diff_json("kosong", "main")
+    assert document["totals"]["agency"]["old"] is None
+    # ... as the head, there is nothing to show.
+    result = run_diff("main", "kosong", code=2)
     assert "plans/2024 tidak ada di revisi kosong" in result.stderr
 
 
