@@ -21,7 +21,7 @@ from typing import Any
 
 from renaksi import fmt, pegawai
 from renaksi.git import Provenance
-from renaksi.mdtext import escape_markdown
+from renaksi.mdtext import escape_markdown, neutralize_bidi
 from renaksi.plan import Plan
 from renaksi.report_model import Warning, build
 
@@ -102,8 +102,8 @@ def _environment(kind: str, user: Path | None) -> Any:
         "lstrip_blocks": True,
         "autoescape": kind == "html",
     }
-    if kind == "md":
-        options["finalize"] = escape_markdown
+    # Every value a template prints passes here first (then HTML autoescaping).
+    options["finalize"] = escape_markdown if kind == "md" else neutralize_bidi
     env = Environment(**options)
     env.filters.update(FILTERS)
     return env
