@@ -19,14 +19,15 @@ import re
 from functools import cache
 from typing import Any
 
-_UNUSUAL = re.compile(
+_MARKS = re.compile(
     r"""(?:^|[\s\[\{,:])[&*!][^\s]"""  # an anchor, alias or tag
     r"""|(?:^|[\s\{,])<<\s*:"""  # a merge key
-    r"""|^%"""  # a directive
-    r"""|(?:[\[\{]\s*){30,}"""  # deep flow nesting
-    r"""|^[ \t]{120,}\S""",  # deep block nesting
+    r"""|^%""",  # a directive
     re.MULTILINE,
 )
+_DEEP_FLOW = re.compile(r"(?:[\[\{]\s*){30,}")
+_DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
+_MEMO_LIMIT = 50_000
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -34,6 +35,8 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 class Unusual(Exception):
@@ -86,17 +89,46 @@ class PosList(list[Any]):
 
 
 def eligible(text: str) -> bool:
-    """True when nothing in ``text`` needs the exact reader (a conservative scan)."""
-    return _UNUSUAL.search(text) is None
+    """True when nothing in ``text`` needs the exact reader (a conservative scan).
+
+    Plain substring tests first: most plan files contain none of the marks at all.
+    """
+    marked = any(mark in text for mark in "&*!<") or text.startswith("%") or "\n%" in text
+    if marked and _MARKS.search(text):
+        return False
+    if text.count("[") + text.count("{") >= 30 and _DEEP_FLOW.search(text):
+        return False
+    return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
 
 
 @cache
 def _composer() -> Any:
     from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver12(VersionedResolver):
+        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
+        every scalar, which was most of the C composer's time. Files with a %YAML
+        directive never come here, so the version is always 1.2."""
+
+        _memo: dict[str, Any] | None = None
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                memo = self._memo
+                if memo is None or len(memo) > _MEMO_LIMIT:
+                    memo = self._memo = {}
+                tag = memo.get(value)
+                if tag is None:
+                    tag = memo[value] = super().resolve(kind, value, implicit)
+                return tag
+            return super().resolve(kind, value, implicit)
 
     yaml = YAML(typ="safe", pure=False)
     if "clib" not in type(yaml.Parser).__module__ and "CParser" not in str(yaml.Parser):
         return None
+    yaml.Resolver = Resolver12
     return yaml
 
 
@@ -147,38 +179,45 @@ def _scalar(node: Any) -> Any:
     raise Unusual(tag)
 
 
-def build(node: Any, seen: set[int] | None = None) -> Any:
+def build(root: Any) -> Any:
     """Plain containers with positions from a composed node tree."""
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    seen = set() if seen is None else seen
-    if id(node) in seen:  # the same node twice: an alias the scan did not see
-        raise Unusual("alias")
-    seen.add(id(node))
-    mark = node.start_mark
-    if isinstance(node, MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise Unusual(node.tag)
-        mapping = PosDict()
-        lines = mapping.lc = _Lines(mark.line, mark.column)
-        for key_node, value_node in node.value:
-            key = build(key_node, seen)
-            if not isinstance(key, str) or key in mapping:
-                raise Unusual("key")
-            mapping[key] = build(value_node, seen)
-            lines.keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-            lines.values[key] = (value_node.start_mark.line, value_node.start_mark.column)
-        return mapping
-    if isinstance(node, SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise Unusual(node.tag)
-        sequence = PosList()
-        lines = sequence.lc = _Lines(mark.line, mark.column)
-        for index, item in enumerate(node.value):
-            sequence.append(build(item, seen))
-            lines.values[index] = (item.start_mark.line, item.start_mark.column)
-        return sequence
-    return _scalar(node)
+    seen: set[int] = set()
+
+    def node_value(node: Any) -> Any:
+        if id(node) in seen:  # the same node twice: an alias the scan did not see
+            raise Unusual("alias")
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                raise Unusual(node.tag)
+            mapping = PosDict()
+            mark = node.start_mark
+            lines = mapping.lc = _Lines(mark.line, mark.column)
+            keys, values = lines.keys, lines.values
+            for key_node, value_node in node.value:
+                key = node_value(key_node)
+                if not isinstance(key, str) or key in mapping:
+                    raise Unusual("key")
+                mapping[key] = node_value(value_node)
+                keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+                values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+            return mapping
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise Unusual(node.tag)
+            sequence = PosList()
+            mark = node.start_mark
+            lines = sequence.lc = _Lines(mark.line, mark.column)
+            values = lines.values
+            for index, item in enumerate(node.value):
+                sequence.append(node_value(item))
+                values[index] = (item.start_mark.line, item.start_mark.column)
+            return sequence
+        return _scalar(node)
+
+    return node_value(root)
 
 
 def load(text: str) -> Any:

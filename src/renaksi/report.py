@@ -60,12 +60,19 @@ def _jabatan(person: Any) -> str:
     return f"Plt. {person.jabatan}" if person.plt else str(person.jabatan)
 
 
-def _markdown_html(text: str) -> Any:
-    """Narrative Markdown as HTML; raw HTML in the prose is escaped, never passed through."""
+@cache
+def _markdown() -> Any:
     from markdown_it import MarkdownIt
+
+    # html=False: raw HTML typed into the prose is shown as text, never passed through.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _markdown_html(text: str) -> Any:
+    """Narrative Markdown as HTML."""
     from markupsafe import Markup
 
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+    return Markup(_markdown().render(text))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
