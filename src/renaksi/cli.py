@@ -281,6 +281,8 @@ def report(
         )
     except TemplateProblem as exc:
         raise _fail(str(exc)) from None
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
     if output is None:
         _write(text)
         return

@@ -77,6 +77,7 @@ class PlanDiff:
     fixed: list[Problem]
     base_errors: int
     head_errors: int
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -443,14 +444,31 @@ def diff_plans(
     base_label: str = "base",
     head_label: str = "head",
 ) -> PlanDiff:
-    """Compare two loaded revisions of one plan."""
+    """Compare two loaded revisions of one plan.
+
+    A file that exists but did not load on one side is not compared (its contents are
+    unknown, not deleted): it is named in ``unreadable`` and its findings say why.
+    """
+    unreadable = [
+        f"{doc.display} ({label})"
+        for plan, label in ((base, base_label), (head, head_label))
+        for doc, model in _documents(plan)
+        if model is None
+    ]
+    skip_pk = any(p.pk is None and p.pk_doc is not None for p in (base, head))
+    skip_bidang = {e.slug for p in (base, head) for e in p.bidang if e.model is None}
     changes = [
-        *_budget_changes(base, head),
+        *([] if skip_pk else _budget_changes(base, head)),
         *_indikator_changes(base, head),
         *_plan_changes(base, head),
         *_signer_changes(base, head),
     ]
+    changes = [
+        c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
+    ]
     agency, programs, bidang = _totals(base, head)
+    if skip_pk:
+        agency, programs, bidang = Total("total", "Total pagu", None, None), [], []
     introduced, fixed = _finding_delta(base_problems, head_problems, base.display, head.display)
     return PlanDiff(
         base_label=base_label,
@@ -464,4 +482,16 @@ def diff_plans(
         fixed=fixed,
         base_errors=sum(1 for p in base_problems if p.severity.value == "error"),
         head_errors=sum(1 for p in head_problems if p.severity.value == "error"),
+        unreadable=unreadable,
     )
+
+
+def _documents(plan: Plan) -> list[tuple[Any, object]]:
+    """(document, model) of every file of ``plan`` that was found."""
+    found: list[tuple[Any, object]] = []
+    if plan.instansi_doc is not None:
+        found.append((plan.instansi_doc, plan.instansi))
+    if plan.pk_doc is not None:
+        found.append((plan.pk_doc, plan.pk))
+    found += [(entry.doc, entry.model) for entry in plan.bidang]
+    return found

@@ -25,9 +25,13 @@ _MARKS = re.compile(
     r"""|^%""",  # a directive
     re.MULTILINE,
 )
-_DEEP_FLOW = re.compile(r"(?:[\[\{]\s*){30,}")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_DASHES = re.compile(r"(?:-[ \t]+){20,}")
 _DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
 _MEMO_LIMIT = 50_000
+#: Deeper than this goes to the exact reader, whose own limit (renaksi.load.MAX_DEPTH,
+#: 50) then decides; kept lower so that the two never disagree at the boundary.
+MAX_DEPTH = 40
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -96,9 +100,24 @@ def eligible(text: str) -> bool:
     marked = any(mark in text for mark in "&*!<") or text.startswith("%") or "\n%" in text
     if marked and _MARKS.search(text):
         return False
-    if text.count("[") + text.count("{") >= 30 and _DEEP_FLOW.search(text):
+    if text.count("[") + text.count("{") >= 20 and _flow_depth(text) >= 20:
+        return False
+    if "- - " in text and _DEEP_DASHES.search(text):
         return False
     return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest bracket nesting (over-counting brackets inside quotes: on the safe
+    side, since deep files go to the exact reader)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 @cache
@@ -165,6 +184,13 @@ def _float(text: str) -> float:
 
 
 def _scalar(node: Any) -> Any:
+    try:
+        return _scalar_value(node)
+    except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
+        raise Unusual("scalar") from None
+
+
+def _scalar_value(node: Any) -> Any:
     tag, value = node.tag, node.value
     if tag in (_STR, _TIMESTAMP):
         return value
@@ -184,11 +210,23 @@ def build(root: Any) -> Any:
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
     seen: set[int] = set()
+    depth = [0]
 
     def node_value(node: Any) -> Any:
         if id(node) in seen:  # the same node twice: an alias the scan did not see
             raise Unusual("alias")
         seen.add(id(node))
+        if not isinstance(node, (MappingNode, SequenceNode)):
+            return _scalar(node)
+        depth[0] += 1
+        if depth[0] > MAX_DEPTH:  # the exact reader reports it with its own limit
+            raise Unusual("deep")
+        try:
+            return container(node)
+        finally:
+            depth[0] -= 1
+
+    def container(node: Any) -> Any:
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
                 raise Unusual(node.tag)
@@ -215,7 +253,7 @@ def build(root: Any) -> Any:
                 sequence.append(node_value(item))
                 values[index] = (item.start_mark.line, item.start_mark.column)
             return sequence
-        return _scalar(node)
+        raise Unusual(type(node).__name__)
 
     return node_value(root)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,32 +128,45 @@ def resolve(root: Path, revision: str) -> str:
     return out.decode().strip()
 
 
-def read_folder(root: Path, commit: str, prefix: str) -> dict[str, bytes]:
+def read_folder(
+    root: Path, commit: str, prefix: str, limit: int, wanted: Callable[[str], bool]
+) -> dict[str, bytes]:
     """The files below ``prefix`` at ``commit``, keyed by path relative to ``prefix``.
 
     Reads objects straight from the repository: the working tree and index are untouched.
+    Only files ``wanted`` (by relative path) are read, and none beyond ``limit`` + 1 bytes:
+    a file of zeros compresses to almost nothing in git, so its size in the repository
+    says nothing about its size once read. Other files are listed with no content.
     """
-    listing = _run(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix)
+    listing = _run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix)
+    base = prefix.rstrip("/") + "/"
+    files: dict[str, bytes] = {}
     entries = []
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, raw_path = record.split(b"\t", 1)
-        _, kind, sha = meta.split()
-        if kind == b"blob":
-            entries.append((raw_path.decode("utf-8", "surrogateescape"), sha.decode()))
+        _, kind, sha, blob_size = meta.split()
+        if kind != b"blob":
+            continue
+        name = raw_path.decode("utf-8", "surrogateescape")
+        rel = name[len(base) :] if name.startswith(base) else name
+        if not wanted(rel):
+            files[rel] = b""
+        elif int(blob_size) > limit:
+            files[rel] = b"\0" * (limit + 1)  # read as "too large", never loaded
+        else:
+            entries.append((rel, sha.decode()))
     if not entries:
-        return {}
+        return files
     batch = _run(
         root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
     )
-    files: dict[str, bytes] = {}
     offset = 0
-    base = prefix.rstrip("/") + "/"
-    for name, _ in entries:
+    for rel, _ in entries:
         header_end = batch.index(b"\n", offset)
         size = int(batch[offset:header_end].split()[2])
         start = header_end + 1
-        files[name[len(base) :] if name.startswith(base) else name] = batch[start : start + size]
+        files[rel] = batch[start : start + size]
         offset = start + size + 1
     return files

@@ -34,6 +34,8 @@ from renaksi.sources import Document
 MAX_BYTES = 2 * 1024 * 1024
 #: Deepest nesting accepted; real plan files need fewer than ten levels.
 MAX_DEPTH = 50
+#: Most lines plus commas in one file; real plan files have a few hundred.
+MAX_ITEMS = 50_000
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -244,6 +246,16 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
 
     from renaksi import fastyaml
 
+    items = text.count("\n") + text.count(",")
+    if items > MAX_ITEMS:
+        # Bytes are bounded by --max-bytes; this bounds the work: a million tiny values
+        # fit in 2 MiB and would take a reader seconds and hundreds of MB.
+        return None, F.TOO_LARGE.problem(
+            Location(display),
+            "berkas berisi lebih dari {limit} baris atau nilai; berkas rencana wajar hanya "
+            "beberapa ratus",
+            limit=MAX_ITEMS,
+        )
     try:
         return fastyaml.load(text), None
     except fastyaml.Unusual:
@@ -308,6 +320,15 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     except (YAMLError, Exception) as exc:
         # The parser is third-party code fed untrusted text: whatever it raises becomes a
         # finding about this file, never a traceback.
+        if "digits" in str(exc):
+            long_number = re.search(r"[0-9_]{1000,}", text)
+            offset = long_number.start() if long_number else 0
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            return None, F.SYNTAX.problem(
+                Location(display, line, column),
+                "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
+            )
         return None, F.SYNTAX.problem(
             Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
         )

@@ -7,6 +7,7 @@ tree and on any revision (``renaksi diff`` reads both sides without touching the
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, Protocol
@@ -32,6 +33,21 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if rel.startswith("..") else rel
+
+
+def check_regular(path: Path, folder: Path, shown: str) -> None:
+    """Refuse what only looks like a plan file: a device or pipe (reading it would never
+    end), or a symbolic link leading out of the plan folder (in a pull request it could
+    make renaksi print lines of any file on the machine that runs the check)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise PlanIOError(
+                f"{shown}: tautan simbolik ke luar folder rencana ({target}) tidak dibaca", shown
+            )
 
 
 class PlanSource(Protocol):
@@ -80,6 +96,7 @@ class DirSource:
         try:
             if path.is_dir():
                 raise PlanIOError(f"{shown}: sebuah folder, padahal yang diharapkan berkas", shown)
+            check_regular(path, self.folder, shown)
             with path.open("rb") as handle:
                 return handle.read(limit)
         except OSError as exc:

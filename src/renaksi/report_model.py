@@ -21,7 +21,9 @@ from renaksi.model import (
     RencanaSubKegiatan,
     SubKegiatan,
 )
+from renaksi.oserrors import os_reason
 from renaksi.plan import BidangEntry, Plan
+from renaksi.plan_source import PlanIOError, check_regular, display_path
 from renaksi.values import MONTH_SHORT
 
 #: The narrative chapters, as files in ``<plan>/narasi/``, in document order.
@@ -232,15 +234,35 @@ def _document_order(pk: PerjanjianKinerjaFile, slug: str) -> tuple[int, str]:
     return (position, slug)
 
 
+#: Largest narrative chapter read; real chapters are a few KiB.
+MAX_NARASI_BYTES = 1024 * 1024
+
+
 def read_narasi(folder: Path) -> dict[str, str]:
-    """The narrative chapters present in ``<plan>/narasi/``; missing ones are left out."""
+    """The narrative chapters present in ``<plan>/narasi/``; missing ones are left out.
+
+    Raises PlanIOError for a chapter that is not an ordinary UTF-8 file of sane size.
+    """
     out: dict[str, str] = {}
     for name in NARASI:
         path = folder / "narasi" / f"{name}.md"
-        try:
-            out[name.replace("-", "_")] = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+        if not path.exists() and not path.is_symlink():
             continue
+        shown = display_path(path)
+        try:
+            check_regular(path, folder, shown)
+            with path.open("rb") as handle:
+                data = handle.read(MAX_NARASI_BYTES + 1)
+        except OSError as exc:
+            raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+        if len(data) > MAX_NARASI_BYTES:
+            raise PlanIOError(f"{shown}: lebih besar dari {MAX_NARASI_BYTES} byte", shown)
+        try:
+            out[name.replace("-", "_")] = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PlanIOError(
+                f"{shown}: bukan teks UTF-8; simpan ulang sebagai UTF-8", shown
+            ) from None
     return out
 
 

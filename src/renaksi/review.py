@@ -12,8 +12,8 @@ from pathlib import Path
 from renaksi import git
 from renaksi.check import check_loaded
 from renaksi.diff import PlanDiff, diff_plans
-from renaksi.load import LoadResult, load_plan, load_source
-from renaksi.plan import Plan
+from renaksi.load import MAX_BYTES, LoadResult, load_plan, load_source
+from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, Plan
 from renaksi.plan_source import MemorySource, display_path
 
 
@@ -35,10 +35,17 @@ def compare_dirs(base: Path, head: Path) -> PlanDiff:
     return _compare(load_plan(base), load_plan(head), display_path(base), display_path(head))
 
 
+def _plan_file(rel: str) -> bool:
+    """The files the loader reads (the rest is only listed)."""
+    return rel in (INSTANSI_FILE, PK_FILE) or (
+        rel.startswith(f"{BIDANG_DIR}/") and rel.count("/") == 1
+    )
+
+
 def _at_revision(root: Path, revision: str, prefix: str) -> LoadResult | None:
     """The plan at ``revision``, or None when the folder does not exist there yet."""
     commit = git.resolve(root, revision)
-    files = git.read_folder(root, commit, prefix)
+    files = git.read_folder(root, commit, prefix, MAX_BYTES, _plan_file)
     if not files:
         return None
     return load_source(MemorySource(files, f"{revision}:{prefix}"), folder=Path(prefix))

@@ -65,6 +65,7 @@ def render(diff: PlanDiff) -> str:
             "introduced": len(diff.introduced),
             "fixed": len(diff.fixed),
             "empty": diff.empty,
+            "unreadable": diff.unreadable,
         },
         "totals": {
             "agency": _total(diff.agency),

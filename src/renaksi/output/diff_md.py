@@ -44,6 +44,10 @@ def render(diff: PlanDiff) -> str:
         f"**{e(headline(diff))}**",
         "",
     ]
+    if diff.unreadable:
+        out.append("**Tidak dibandingkan** (berkas tidak terbaca; lihat temuannya):")
+        out += [f"- {e(name)}" for name in diff.unreadable]
+        out.append("")
     if diff.introduced:
         out.append(f"#### Temuan baru ({len(diff.introduced)})")
         out += _items([f"`{p.code}` {e(p.location)}: {e(message(p))}" for p in diff.introduced])

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from renaksi.diff import PlanDiff
 from renaksi.output.diff_words import headline, section_name, sentence, total_line
-from renaksi.output.words import message
+from renaksi.output.words import message, visible
 
 
 def render(diff: PlanDiff) -> str:
     """Headline, totals that changed, changes per bidang, then validation differences."""
     lines = [f"Perubahan rencana {diff.base_label} → {diff.head_label}", headline(diff), ""]
+    if diff.unreadable:
+        lines.append("Tidak dibandingkan (berkas tidak terbaca; lihat temuannya):")
+        lines += [f"  - {name}" for name in diff.unreadable]
+        lines.append("")
     changed = [t for t in diff.programs if t.old != t.new]
     changed_bidang = [t for t in diff.bidang if t.old != t.new]
     if changed or changed_bidang:
@@ -32,4 +36,4 @@ def render(diff: PlanDiff) -> str:
         lines.append("Temuan yang diperbaiki:")
         lines += [f"  - {p.code} {p.location.file}: {message(p)}" for p in diff.fixed]
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(visible(line) for line in lines).rstrip() + "\n"

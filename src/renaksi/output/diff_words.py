@@ -144,7 +144,9 @@ _COUNT_WORDS = (
 def headline(diff: PlanDiff) -> str:
     """One line: total pagu, counts of changes, findings introduced and fixed."""
     total = diff.agency
-    if total.old == total.new:
+    if total.old is None and total.new is None:
+        parts = ["Total pagu tidak dapat dibandingkan"]
+    elif total.old == total.new:
         parts = [f"Total pagu tetap {fmt.rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
@@ -158,6 +160,8 @@ def headline(diff: PlanDiff) -> str:
         parts.append(f"{new_warnings} peringatan baru")
     if diff.fixed:
         parts.append(f"{len(diff.fixed)} temuan diperbaiki")
-    if diff.empty:
+    if diff.unreadable:
+        parts.append(f"{len(diff.unreadable)} berkas tidak terbaca, tidak dibandingkan")
+    if diff.empty and not diff.unreadable:
         parts.append("tidak ada perubahan")
     return "; ".join(parts)

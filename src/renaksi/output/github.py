@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from renaksi.check import CheckResult
 from renaksi.output.summary import summary
-from renaksi.output.words import message
+from renaksi.output.words import message, visible
 from renaksi.problems import Severity
 
 
@@ -20,7 +20,7 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     """Escape a property value (file, title)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(result: CheckResult, strict: bool) -> str:

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from renaksi.check import CheckResult
 from renaksi.output.summary import summary
-from renaksi.output.words import message
+from renaksi.output.words import message, visible
 from renaksi.problems import Problem, Severity
 from renaksi.sources import Document
 
@@ -39,7 +39,7 @@ def lines(result: CheckResult, strict: bool) -> Iterator[Line]:
     """The report as lines of styled segments."""
     docs = _documents(result)
     for file, group in groupby(result.problems, key=lambda p: p.location.file):
-        yield [(file, "bold underline")]
+        yield [(visible(file), "bold underline")]
         for problem in group:
             yield from _problem_lines(problem, docs.get(file))
         yield []
@@ -62,13 +62,13 @@ def _problem_lines(problem: Problem, doc: Document | None) -> Iterator[Line]:
         source = doc.line_text(loc.line).expandtabs(4).rstrip()
         if source:
             gutter = f"{loc.line:>9} │ "
-            yield [(gutter + source, "dim")]
+            yield [(gutter + visible(source), "dim")]
             caret = " " * (len(gutter) - 2) + "│ " + " " * max(loc.column - 1, 0) + "^"
             yield [(caret, _STYLE[problem.severity])]
     if loc.path:
-        yield [(f"{'':>11}{loc.path}", "dim")]
+        yield [(f"{'':>11}{visible(loc.path)}", "dim")]
     for rel in problem.related[:MAX_RELATED]:
-        yield [(f"{'':>11}lihat juga {rel}", "dim")]
+        yield [(f"{'':>11}lihat juga {visible(str(rel))}", "dim")]
     if len(problem.related) > MAX_RELATED:
         yield [(f"{'':>11}... dan {len(problem.related) - MAX_RELATED} lagi", "dim")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from renaksi import fmt
@@ -29,6 +30,23 @@ def value_text(value: object) -> str:
     return str(value)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print to a terminal or a CI log: control characters (escape sequences
+    that could retitle a window or clear the screen, bidirectional overrides) are shown
+    as ``\\x1b``-style escapes instead of being obeyed."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"<U+{ord(m.group()):04X}>"
+        ),
+        text,
+    )
+
+
 class _Args(dict[str, str]):
     def __missing__(self, key: str) -> str:
         # A template naming an argument that was not given prints the placeholder, never fails.
@@ -39,6 +57,6 @@ def message(problem: Problem) -> str:
     """The problem's message in finished Indonesian."""
     args = _Args({k: value_text(v) for k, v in problem.args.items()})
     try:
-        return problem.message.format_map(args)
+        return visible(problem.message.format_map(args))
     except (ValueError, IndexError, AttributeError):
-        return problem.message
+        return visible(problem.message)
