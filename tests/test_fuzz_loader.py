@@ -311,6 +311,42 @@ def test_damaged_real_plan(plan_copy: Path, damage: tuple[str, bytes]) -> None:
         check_result(result, target, data)
 
 
+@settings(max_examples=examples(20))
+@given(damage=damaged_plan_file())
+def test_damaged_plan_renders_and_diffs(plan_copy: Path, damage: tuple[str, bytes]) -> None:
+    """A plan that validates always renders; any damaged plan can be diffed."""
+    from renaksi.check import check_loaded
+    from renaksi.diff import diff_plans
+    from renaksi.git import Provenance
+    from renaksi.load import load_plan
+    from renaksi.output.diff_format import render_diff
+    from renaksi.report import render
+
+    name, data = damage
+    target = plan_copy / name
+    original = load_plan(plan_copy)
+    with replaced(target, data):
+        damaged = load_plan(plan_copy)
+        problems = check_loaded(damaged)
+        if not any(p.severity.value == "error" for p in problems):
+            for output_format in ("md", "html"):
+                page = render(
+                    damaged.plan,
+                    output_format=output_format,
+                    bidang=None,
+                    provenance=Provenance(None, False, "fuzz", repository=False),
+                )
+                assert "RENCANA AKSI" in page
+        change = diff_plans(
+            original.plan,
+            damaged.plan,
+            base_problems=check_loaded(original),
+            head_problems=problems,
+        )
+        for output_format in ("text", "md", "json"):
+            assert render_diff(change, output_format)
+
+
 # --- (iii) random YAML structures -------------------------------------------------------------
 
 #: Keys of the plan files, so random structures sometimes look like plans.

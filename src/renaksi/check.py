@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renaksi.load import MAX_BYTES, LoadResult, load_plan
+from renaksi.plan import BidangEntry, Plan
 from renaksi.problems import Problem, Severity, count
 from renaksi.rules import CHECK_RULES, LOAD_RULES, find
 from renaksi.rules.base import Context
+from renaksi.sources import Document
 
 
 @dataclass(slots=True)
@@ -75,6 +77,18 @@ def _kept(problem: Problem, chosen: set[str] | None, dropped: set[str]) -> bool:
     return (chosen is None or problem.code in chosen) and problem.code not in dropped
 
 
+def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
+    """The same plan with only what the output of ``problems`` needs: the text of files
+    that have findings. Trees and models are dropped."""
+    files = {p.location.file for p in problems}
+    plan = loaded.plan
+    slim = Plan(folder=plan.folder, display=plan.display)
+    for doc in (plan.instansi_doc, plan.pk_doc, *(e.doc for e in plan.bidang)):
+        if doc is not None and doc.display in files:
+            slim.bidang.append(BidangEntry("", Document(doc.path, doc.display, doc.text), None))
+    return LoadResult(slim, [], loaded.files)
+
+
 def check_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> tuple[LoadResult, list[Problem]]:
     """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
     loaded = load_plan(folder, max_bytes=max_bytes)
@@ -96,14 +110,21 @@ def validate(
     select: Collection[str] = (),
     ignore: Collection[str] = (),
     max_bytes: int = MAX_BYTES,
+    keep_plans: bool = True,
 ) -> CheckResult:
-    """Validate plan folders. Raises PlanIOError (unreadable) or UnknownRuleError."""
+    """Validate plan folders. Raises PlanIOError (unreadable) or UnknownRuleError.
+
+    With ``keep_plans=False`` each plan is let go once checked, keeping only the text of
+    files that have findings (for excerpts): memory then stays that of one plan however
+    many folders are checked.
+    """
     chosen = _codes(select) if select else None
     dropped = _codes(ignore)
     result = CheckResult()
     for folder in folders:
         loaded, problems = check_plan(folder, max_bytes=max_bytes)
-        result.loads.append(loaded)
-        result.problems.extend(p for p in problems if _kept(p, chosen, dropped))
+        kept = [p for p in problems if _kept(p, chosen, dropped)]
+        result.loads.append(loaded if keep_plans else _slim(loaded, kept))
+        result.problems.extend(kept)
     result.problems.sort(key=Problem.sort_key)
     return result

@@ -183,6 +183,7 @@ def validate(
             select=_split(select),
             ignore=_split(ignore),
             max_bytes=max_bytes or MAX_BYTES,
+            keep_plans=False,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None

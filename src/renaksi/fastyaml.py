@@ -29,6 +29,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_DASHES = re.compile(r"(?:-[ \t]+){20,}")
 _DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
 _MEMO_LIMIT = 50_000
+#: Plain scalar text -> its resolved tag, shared by every file of the run.
+_MEMO: dict[str, Any] = {}
 #: Deeper than this goes to the exact reader, whose own limit (renaksi.load.MAX_DEPTH,
 #: 50) then decides; kept lower so that the two never disagree at the boundary.
 MAX_DEPTH = 40
@@ -123,7 +125,7 @@ def _flow_depth(text: str) -> int:
 @cache
 def _composer() -> Any:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from ruamel.yaml.resolver import VersionedResolver
 
     class Resolver12(VersionedResolver):
@@ -131,17 +133,18 @@ def _composer() -> Any:
         every scalar, which was most of the C composer's time. Files with a %YAML
         directive never come here, so the version is always 1.2."""
 
-        _memo: dict[str, Any] | None = None
-
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode and implicit[0]:
-                memo = self._memo
-                if memo is None or len(memo) > _MEMO_LIMIT:
-                    memo = self._memo = {}
-                tag = memo.get(value)
+                tag = _MEMO.get(value)
                 if tag is None:
-                    tag = memo[value] = super().resolve(kind, value, implicit)
+                    if len(_MEMO) > _MEMO_LIMIT:
+                        _MEMO.clear()
+                    tag = _MEMO[value] = super().resolve(kind, value, implicit)
                 return tag
+            if kind is MappingNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is SequenceNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_SEQUENCE_TAG
             return super().resolve(kind, value, implicit)
 
     yaml = YAML(typ="safe", pure=False)
@@ -190,8 +193,15 @@ def _scalar(node: Any) -> Any:
         raise Unusual("scalar") from None
 
 
+def _suffix(node: Any) -> Any:
+    # The resolver's tags have no handle, so the suffix is the whole tag; reading it
+    # directly skips ruamel's str() of the Tag object, which dominated the build.
+    tag = node.ctag
+    return tag.suffix if tag is not None and tag.handle is None else str(tag)
+
+
 def _scalar_value(node: Any) -> Any:
-    tag, value = node.tag, node.value
+    tag, value = _suffix(node), node.value
     if tag in (_STR, _TIMESTAMP):
         return value
     if tag == _INT:
@@ -228,8 +238,8 @@ def build(root: Any) -> Any:
 
     def container(node: Any) -> Any:
         if isinstance(node, MappingNode):
-            if node.tag != _MAP:
-                raise Unusual(node.tag)
+            if _suffix(node) != _MAP:
+                raise Unusual("tag")
             mapping = PosDict()
             mark = node.start_mark
             lines = mapping.lc = _Lines(mark.line, mark.column)
@@ -243,8 +253,8 @@ def build(root: Any) -> Any:
                 values[key] = (value_node.start_mark.line, value_node.start_mark.column)
             return mapping
         if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                raise Unusual(node.tag)
+            if _suffix(node) != _SEQ:
+                raise Unusual("tag")
             sequence = PosList()
             mark = node.start_mark
             lines = sequence.lc = _Lines(mark.line, mark.column)
