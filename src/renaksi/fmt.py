@@ -38,6 +38,15 @@ def fixed(value: Decimal, places: int = 2) -> str:
     return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
 
 
+def target(value: Decimal | None, satuan: str) -> str:
+    """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
+    if value is None:
+        return "-"
+    if satuan.strip() in ("%", "persen"):
+        return percent(value)
+    return f"{count(value)} {satuan}"
+
+
 def rupiah(value: int, *, prefix: bool = True) -> str:
     """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
     digits = number(abs(int(value)))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,14 +37,6 @@ class TemplateProblem(Exception):
 def default_templates() -> Path:
     """The packaged templates; in a source checkout, the repository's ``templates/``."""
     return _PACKAGED if _PACKAGED.is_dir() else _REPOSITORY
-
-
-def _target(value: Decimal | None, satuan: str) -> str:
-    if value is None:
-        return "-"
-    if satuan.strip() in ("%", "persen"):
-        return fmt.percent(value)
-    return f"{fmt.count(value)} {satuan}"
 
 
 def _pangkat(person: Any) -> str:
@@ -81,7 +72,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "persen": fmt.percent,
     "tanggal": fmt.date,
     "nip": pegawai.format_nip,
-    "target": _target,
+    "target": fmt.target,
     "pangkat": _pangkat,
     "jabatan": _jabatan,
     "markdown_html": _markdown_html,

@@ -30,12 +30,7 @@ def money_change(old: int | None, new: int | None) -> str:
     return f"{fmt.rupiah(old)} → {fmt.rupiah(new)} ({fmt.signed_rupiah(delta)}{percent})"
 
 
-def _amount(value: Decimal | None, satuan: str) -> str:
-    if value is None:
-        return "-"
-    if satuan.strip() in ("%", "persen"):
-        return fmt.percent(value)
-    return f"{fmt.count(value)} {satuan}"
+_amount = fmt.target
 
 
 def _months(months: Any) -> str:
