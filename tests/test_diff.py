@@ -404,7 +404,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "12.98",
                 "new": "13.98",
-                "detail": {"satuan": "%", "triwulan": 3},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3},
             }
         ],
         f"Total pagu tetap {TOTAL}; 1 target indikator berubah; 1 galat baru",
@@ -425,7 +425,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "29.17",
                 "new": "30.17",
-                "detail": {"satuan": "%", "triwulan": None},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": None},
             },
             {
                 "kind": "indikator-target",
@@ -433,7 +433,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "12.98",
                 "new": "13.98",
-                "detail": {"satuan": "%", "triwulan": 3},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3},
             },
         ],
         f"Total pagu tetap {TOTAL}; 2 target indikator berubah",
@@ -616,7 +616,8 @@ def test_reordering_a_sub_kegiatan_with_a_warning_is_no_change(repo: Path) -> No
     assert document["findings"] == {"introduced": [], "fixed": []}
 
 
-def test_wholly_new_name_with_the_same_work_is_a_rename(repo: Path) -> None:
+def test_wholly_new_name_with_the_same_work_is_not_a_rename(repo: Path) -> None:
+    # Outputs repeat a lot in these plans: a different name means a different aksi.
     apply(
         repo / "plans" / "2024",
         (
@@ -624,6 +625,21 @@ def test_wholly_new_name_with_the_same_work_is_a_rename(repo: Path) -> None:
                 POLITIK,
                 "- nama: Rapat Interen\n        bulan: [1]\n",
                 "- nama: Konsolidasi Tim Bidang\n        bulan: [1]\n",
+            ),
+        ),
+    )
+    kinds = sorted(c["kind"] for c in diff_json()["changes"])
+    assert kinds == ["aksi-added", "aksi-removed"]
+
+
+def test_similar_name_with_the_same_work_is_a_rename(repo: Path) -> None:
+    apply(
+        repo / "plans" / "2024",
+        (
+            Edit(
+                POLITIK,
+                "- nama: Rapat Interen\n        bulan: [1]\n",
+                "- nama: Rapat Internal Bidang\n        bulan: [1]\n",
             ),
         ),
     )

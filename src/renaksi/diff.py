@@ -212,10 +212,12 @@ def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
 
 
 def _similar(a: Aksi, b: Aksi) -> bool:
-    """Same schedule and output under a new name, or nearly the same name: a rename."""
-    if sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran:
-        return True
-    return difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio() >= 0.6
+    """A rename where that is clear: nearly the same name, or a name with something in
+    common and the very same schedule and output. A wholly different name is a different
+    aksi even when its months and output match (outputs repeat a lot in these plans)."""
+    ratio = difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio()
+    same_work = sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran
+    return ratio >= 0.6 or (same_work and ratio >= 0.3)
 
 
 def match_aksi(
@@ -333,6 +335,20 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 {"satuan": ind.satuan},
             )
             continue
+        for name in ("nama", "satuan", "arah", "cara_gabung"):
+            old_value, new_value = getattr(before, name), getattr(ind, name)
+            if old_value != new_value:
+                weight = Weight.WORDING if name == "nama" else Weight.TARGET
+                yield Change(
+                    "indikator-field",
+                    weight,
+                    slug,
+                    ind.nama,
+                    iid,
+                    old_value,
+                    new_value,
+                    {"field": name},
+                )
         if before.target != ind.target:
             yield Change(
                 "indikator-target",
@@ -342,7 +358,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 iid,
                 before.target,
                 ind.target,
-                {"satuan": ind.satuan, "triwulan": None},
+                {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": None},
             )
         for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
             if a != b:
@@ -354,7 +370,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     iid,
                     a,
                     b,
-                    {"satuan": ind.satuan, "triwulan": q + 1},
+                    {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": q + 1},
                 )
     for key, ind in old.items():
         if key not in new:

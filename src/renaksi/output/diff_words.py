@@ -70,9 +70,21 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
         )
     if c.kind == "indikator-target":
         what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
+        old_unit = d.get("old_satuan", d["satuan"])
         return (
-            f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, d['satuan'])} → "
+            f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, old_unit)} → "
             f"{_amount(c.new, d['satuan'])}"
+        )
+    if c.kind == "indikator-field":
+        words = {
+            "nama": "nama",
+            "satuan": "satuan",
+            "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
+            "cara_gabung": "cara_gabung target triwulan",
+        }
+        return (
+            f"Indikator {_quote(c.subject)}: {words.get(d['field'], d['field'])} "
+            f"{_quote(c.old)} → {_quote(c.new)}"
         )
     if c.kind == "indikator-added":
         return f"Indikator baru {_quote(c.subject)} ({c.key}), target {_amount(c.new, d['satuan'])}"
@@ -126,6 +138,7 @@ _COUNT_WORDS = (
     ("sub-removed", "sub kegiatan dihapus"),
     ("sub-moved", "sub kegiatan pindah bidang"),
     ("indikator-target", "target indikator berubah"),
+    ("indikator-field", "sifat indikator berubah"),
     ("output-target", "target keluaran berubah"),
     ("aksi-added", "aksi ditambah"),
     ("aksi-removed", "aksi dihapus"),
