@@ -98,7 +98,7 @@ class PlanDiff:
 def _subs(plan: Plan) -> dict[str, SubKegiatan]:
     if plan.pk is None:
         return {}
-    return {s.id: s for p in plan.pk.program for k in p.kegiatan for s in k.sub_kegiatan}
+    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
 
 
 def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
@@ -135,10 +135,7 @@ def _signers(plan: Plan) -> dict[str | None, Pegawai]:
 def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
     if plan.pk is None:
         return {}
-    return {
-        (p.kode or p.nama): (p.nama, sum(s.pagu for k in p.kegiatan for s in k.sub_kegiatan))
-        for p in plan.pk.program
-    }
+    return {(p.kode or p.nama): (p.nama, p.computed_pagu) for p in plan.pk.program}
 
 
 def _bidang_totals(plan: Plan) -> dict[str, int]:

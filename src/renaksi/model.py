@@ -283,6 +283,11 @@ class Kegiatan(_Model):
     pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
     sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
 
+    @property
+    def computed_pagu(self) -> int:
+        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal)."""
+        return sum(sub.pagu for sub in self.sub_kegiatan)
+
 
 class Program(_Model):
     """A program, the indicator it supports, and its kegiatan."""
@@ -293,6 +298,11 @@ class Program(_Model):
     pagu: Rupiah | None = None
     kegiatan: list[Kegiatan] = Field(min_length=1)
 
+    @property
+    def computed_pagu(self) -> int:
+        """The sum of the sub kegiatan pagu of all its kegiatan."""
+        return sum(keg.computed_pagu for keg in self.kegiatan)
+
 
 class PerjanjianKinerjaFile(_Model):
     """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
@@ -301,6 +311,16 @@ class PerjanjianKinerjaFile(_Model):
     indikator: list[PkIndikator] = Field(min_length=1)
     program: list[Program] = Field(min_length=1)
     total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
+
+    def sub_index(self) -> dict[str, tuple[SubKegiatan, Kegiatan, Program]]:
+        """Each sub kegiatan by id, with its kegiatan and program (the first of a duplicate
+        id wins; duplicates are RF01's finding)."""
+        index: dict[str, tuple[SubKegiatan, Kegiatan, Program]] = {}
+        for program in self.program:
+            for keg in program.kegiatan:
+                for sub in keg.sub_kegiatan:
+                    index.setdefault(sub.id, (sub, keg, program))
+        return index
 
 
 class Target(_Model):

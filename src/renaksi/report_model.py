@@ -175,9 +175,7 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
     indikator = {i.id: i for i in pk.indikator}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
-        kegiatan = tuple(
-            KegiatanBlock(k, sum(s.pagu for s in k.sub_kegiatan)) for k in program.kegiatan
-        )
+        kegiatan = tuple(KegiatanBlock(k, k.computed_pagu) for k in program.kegiatan)
         ind = indikator.get(program.indikator) if program.indikator else None
         blocks.append(
             ProgramBlock(
@@ -194,12 +192,7 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
 
 def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
     assert entry.model is not None
-    owners: dict[str, tuple[SubKegiatan, Kegiatan, Program]] = {}
-    if plan.pk is not None:
-        for program in plan.pk.program:
-            for keg in program.kegiatan:
-                for sub in keg.sub_kegiatan:
-                    owners[sub.id] = (sub, keg, program)
+    owners = plan.pk.sub_index() if plan.pk is not None else {}
     tables = []
     for ren in entry.model.rencana_aksi:
         if ren.sub_kegiatan not in owners or not ren.aksi:

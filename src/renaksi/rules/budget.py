@@ -66,9 +66,7 @@ def _sum_finding(
 
 def kegiatan_total(item: Kegiatan) -> int:
     """A kegiatan's pagu as the level above sees it: written if written, else the sum."""
-    if item.pagu is not None:
-        return item.pagu
-    return sum(sub.pagu for sub in item.sub_kegiatan)
+    return item.pagu if item.pagu is not None else item.computed_pagu
 
 
 @rule("BG01", "anggaran.jumlah-kegiatan", E, "Pagu kegiatan = jumlah pagu sub kegiatannya.")
