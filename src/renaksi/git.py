@@ -54,16 +54,25 @@ def _git(folder: Path, *args: str) -> str | None:
 
 def provenance(folder: Path) -> Provenance:
     """The commit of the repository holding ``folder``, and whether the folder has
-    uncommitted changes (modified, staged or untracked files below it)."""
-    head = _git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
-    if head is None:
-        inside = _git(folder, "rev-parse", "--is-inside-work-tree")
-        if inside is None or inside.strip() != "true":
-            return Provenance(commit=None, dirty=False, repository=False)
-        # A repository without commits yet: everything is uncommitted.
-        return Provenance(commit=None, dirty=True)
-    status = _git(folder, "status", "--porcelain", "--untracked-files=normal", "--", ".")
-    return Provenance(commit=head.strip(), dirty=bool(status and status.strip()))
+    uncommitted changes (modified, staged or untracked files below it).
+
+    One ``git status`` answers both (its porcelain v2 header names the commit).
+    """
+    status = _git(
+        folder, "status", "--porcelain=v2", "--branch", "--untracked-files=normal", "--", "."
+    )
+    if status is None:
+        return Provenance(commit=None, dirty=False, repository=False)
+    commit = None
+    dirty = False
+    for line in status.splitlines():
+        if line.startswith("# branch.oid "):
+            oid = line.removeprefix("# branch.oid ").strip()
+            commit = None if oid == "(initial)" else oid
+        elif line and not line.startswith("#"):
+            dirty = True
+    # A repository without commits yet: everything in it is uncommitted.
+    return Provenance(commit=commit, dirty=dirty or commit is None)
 
 
 class GitError(Exception):
