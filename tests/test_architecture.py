@@ -30,6 +30,17 @@ CORE = [
     "renaksi.fmt",
     "renaksi.pegawai",
     "renaksi.rules",
+    "renaksi.fastyaml",
+    "renaksi.plan_source",
+    "renaksi.oserrors",
+    "renaksi.writing",
+    "renaksi.mdtext",
+    "renaksi.jsonschema",
+    "renaksi.report_model",
+    "renaksi.report",
+    "renaksi.git",
+    "renaksi.diff",
+    "renaksi.review",
 ]
 #: The only modules allowed to talk to the terminal.
 FRONT = {SRC / "cli.py", SRC / "output" / "text.py"}
