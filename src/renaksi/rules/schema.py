@@ -201,17 +201,39 @@ def _is_tag(key: object) -> bool:
 def problems_from_validation(
     doc: Document, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Problem]:
-    """Turn a pydantic ValidationError on ``doc`` into located, coded problems."""
-    for err in error.errors(include_url=False):
+    """Turn a pydantic ValidationError on ``doc`` into located, coded problems.
+
+    A misspelt key is one mistake, not two: when an unknown key's nearest known key is
+    the very key reported missing in the same mapping, only the unknown key is reported.
+    """
+    errors = error.errors(include_url=False)
+    misspelt = {
+        (*keys[:-1], near)
+        for err in errors
+        if err["type"] == "extra_forbidden"
+        and (keys := _data_keys(err["loc"]))
+        and (near := _nearest_key(model, keys))
+    }
+    for err in errors:
         keys = _data_keys(err["loc"])
         kind = err["type"]
         found = err.get("input")
+        if kind == "missing" and keys in misspelt:
+            continue
         if not keys and kind == "string_unicode":
             # A key pydantic could not even read as text comes with no location at all.
             keys = path_to_key(doc.root, found) or ()
         rule, message, args, at_key = _classify(model, keys, kind, err, found)
         line, column = doc.position(keys, at_key=at_key)
         yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
+
+
+def _nearest_key(model: type[BaseModel], keys: Sequence[Any]) -> str | None:
+    """The known key nearest to the unknown last key of ``keys``, if one is near."""
+    if not keys:
+        return None
+    near = difflib.get_close_matches(str(keys[-1]), known_keys(model, keys[:-1]), n=1, cutoff=0.6)
+    return near[0] if near else None
 
 
 def _classify(
@@ -225,7 +247,7 @@ def _classify(
     if kind == "extra_forbidden":
         key = str(keys[-1]) if keys else "?"
         known = known_keys(model, keys[:-1])
-        near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        near = [n] if (n := _nearest_key(model, keys)) else []
         if near:
             return (
                 UNKNOWN_KEY,
