@@ -83,15 +83,17 @@ def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
     files = {p.location.file for p in problems}
     plan = loaded.plan
     slim = Plan(folder=plan.folder, display=plan.display)
-    for doc in (plan.instansi_doc, plan.pk_doc, *(e.doc for e in plan.bidang)):
-        if doc is not None and doc.display in files:
+    for doc in plan.documents():
+        if doc.display in files:
             slim.bidang.append(BidangEntry("", Document(doc.path, doc.display, doc.text), None))
     return LoadResult(slim, [], loaded.files)
 
 
-def check_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> tuple[LoadResult, list[Problem]]:
+def check_plan(
+    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+) -> tuple[LoadResult, list[Problem]]:
     """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
-    loaded = load_plan(folder, max_bytes=max_bytes)
+    loaded = load_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
     return loaded, check_loaded(loaded)
 
 
@@ -111,18 +113,20 @@ def validate(
     ignore: Collection[str] = (),
     max_bytes: int = MAX_BYTES,
     keep_plans: bool = True,
+    realisasi: Path | None = None,
 ) -> CheckResult:
     """Validate plan folders. Raises PlanIOError (unreadable) or UnknownRuleError.
 
     With ``keep_plans=False`` each plan is let go once checked, keeping only the text of
     files that have findings (for excerpts): memory then stays that of one plan however
-    many folders are checked.
+    many folders are checked. ``realisasi`` reads the quarterly realisasi files from that
+    folder instead of each plan's own ``realisasi/`` (one plan folder only).
     """
     chosen = _codes(select) if select else None
     dropped = _codes(ignore)
     result = CheckResult()
     for folder in folders:
-        loaded, problems = check_plan(folder, max_bytes=max_bytes)
+        loaded, problems = check_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
         kept = [p for p in problems if _kept(p, chosen, dropped)]
         result.loads.append(loaded if keep_plans else _slim(loaded, kept))
         result.problems.extend(kept)

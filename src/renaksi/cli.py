@@ -355,7 +355,9 @@ def diff(
 def schema(
     kind: Annotated[
         str | None,
-        typer.Argument(help="instansi, perjanjian-kinerja atau bidang.", show_default=False),
+        typer.Argument(
+            help="instansi, perjanjian-kinerja, bidang atau realisasi.", show_default=False
+        ),
     ] = None,
     output_dir: Annotated[
         Path | None,

@@ -507,4 +507,5 @@ def _documents(plan: Plan) -> list[tuple[Any, object]]:
     if plan.pk_doc is not None:
         found.append((plan.pk_doc, plan.pk))
     found += [(entry.doc, entry.model) for entry in plan.bidang]
+    found += [(entry.doc, entry.model) for entry in plan.realisasi]
     return found

@@ -10,18 +10,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
+from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
 
 KINDS: dict[str, type[BaseModel]] = {
     "instansi": InstansiFile,
     "perjanjian-kinerja": PerjanjianKinerjaFile,
     "bidang": BidangFile,
+    "realisasi": RealisasiFile,
 }
 
 TITLES = {
     "instansi": "instansi.yaml: instansi, kepala, Renstra dan IKU",
     "perjanjian-kinerja": "perjanjian-kinerja.yaml: indikator PK dan pohon anggaran",
     "bidang": "bidang/<slug>.yaml: penandatangan, indikator dan rencana aksi satu bidang",
+    "realisasi": "realisasi/tw<N>.yaml: realisasi indikator, anggaran, keluaran dan aksi satu "
+    "triwulan",
 }
 
 #: Indonesian descriptions of the models (their docstrings are the developers' English).
@@ -42,6 +45,11 @@ DESCRIPTIONS = {
     "Target": "Target keluaran: jumlah dan satuan.",
     "Aksi": "Satu aksi: nama, bulan pelaksanaan, keluaran. Nomornya dari urutan.",
     "RencanaSubKegiatan": "Rencana aksi satu sub kegiatan: target keluaran dan daftar aksi.",
+    "Kategori": "Satu kategori skala capaian: batas bawah (persen) dan namanya.",
+    "Pemantauan": "Pengaturan pemantauan: skala kategori dan ambang wajib penjelasan.",
+    "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",
+    "RealisasiAksi": "Aksi yang dilaporkan: nomornya, bulan terlaksana dalam triwulan ini.",
+    "RealisasiSubKegiatan": "Realisasi anggaran dan keluaran kumulatif satu sub kegiatan.",
 }
 
 

@@ -22,8 +22,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
-from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, BidangEntry, Plan
+from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan import (
+    BIDANG_DIR,
+    INSTANSI_FILE,
+    PK_FILE,
+    REALISASI_DIR,
+    REALISASI_NAMES,
+    BidangEntry,
+    Plan,
+    RealisasiEntry,
+)
 from renaksi.plan_source import DirSource, PlanIOError, PlanSource, display_path
 from renaksi.problems import Location, Problem
 from renaksi.rules import files as F
@@ -428,18 +437,66 @@ def _misnamed(source: PlanSource, name: str) -> str:
     return f"; ada {near[0]}: ganti namanya menjadi {name}" if near else ""
 
 
-def load_plan(folder: Path, *, max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable."""
+def load_plan(
+    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+) -> LoadResult:
+    """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable.
+
+    The quarterly realisasi files are read from ``<folder>/realisasi/``, or from the folder
+    ``realisasi`` when given (e.g. an example kept outside the plan)."""
     display = display_path(folder)
     if not folder.exists():
         raise PlanIOError(f"{display}: folder rencana tidak ada", display)
     if not folder.is_dir():
         raise PlanIOError(f"{display}: bukan folder rencana (harus sebuah folder)", display)
-    return load_source(DirSource(folder), folder=folder, max_bytes=max_bytes)
+    if realisasi is not None and not realisasi.is_dir():
+        shown = display_path(realisasi)
+        raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
+    elsewhere = DirSource(realisasi) if realisasi is not None else None
+    return load_source(
+        DirSource(folder), folder=folder, max_bytes=max_bytes, realisasi_source=elsewhere
+    )
 
 
-def load_source(source: PlanSource, *, folder: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Read every file of a plan from ``source``; ``folder`` names it (its year)."""
+def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_bytes: int) -> None:
+    """Read ``tw1.yaml`` ... ``tw4.yaml`` below ``prefix`` of ``source`` into the plan."""
+    if source.kind(prefix) != "dir":
+        return
+    for name in source.names(prefix):
+        if name.startswith(".") or name.lower().endswith(".md"):
+            continue
+        rel = f"{prefix}/{name}" if prefix else name
+        quarter = REALISASI_NAMES.get(name)
+        if quarter is None or source.kind(rel) != "file":
+            result.problems.append(
+                F.IGNORED_FILE.problem(
+                    Location(source.display(rel)),
+                    "{kind} {name} tidak dibaca; berkas realisasi bernama tw1.yaml sampai "
+                    "tw4.yaml, satu per triwulan",
+                    kind="folder" if source.kind(rel) == "dir" else "berkas",
+                    name=name,
+                )
+            )
+            continue
+        doc, problems = read_source_document(source, rel, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        model, problems = validate_model(doc, RealisasiFile)
+        result.problems.extend(problems)
+        result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
+
+
+def load_source(
+    source: PlanSource,
+    *,
+    folder: Path,
+    max_bytes: int = MAX_BYTES,
+    realisasi_source: PlanSource | None = None,
+) -> LoadResult:
+    """Read every file of a plan from ``source``; ``folder`` names it (its year).
+
+    Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
+    ``realisasi_source`` when given."""
     plan = Plan(folder=folder, display=source.display(""))
     result = LoadResult(plan)
 
@@ -494,4 +551,8 @@ def load_source(source: PlanSource, *, folder: Path, max_bytes: int = MAX_BYTES)
                 name=f"{BIDANG_DIR}/<slug>.yaml",
             )
         )
+    if realisasi_source is not None:
+        _load_realisasi(realisasi_source, "", result, max_bytes)
+    else:
+        _load_realisasi(source, REALISASI_DIR, result, max_bytes)
     return result

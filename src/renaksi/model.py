@@ -214,6 +214,34 @@ class Iku(_Model):
     indikator: list[IkuIndikator] = Field(min_length=1)
 
 
+class Kategori(_Model):
+    """One band of the capaian scale: from ``mulai`` percent upwards, until the next band."""
+
+    mulai: Quantity = Field(description="Batas bawah kategori, dalam persen (mis. 91).")
+    nama: Text = Field(description="Nama kategori, mis. Sangat Tinggi.")
+
+
+class Pemantauan(_Model):
+    """How monitoring judges capaian and serapan (defaults in :mod:`renaksi.capaian`)."""
+
+    skala: list[Kategori] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Skala kategori capaian dan serapan, dari batas bawah tertinggi ke terendah; "
+            "yang terakhir mulai dari 0. Bila tidak ditulis dipakai skala bawaan "
+            "(91 Sangat Tinggi, 76 Tinggi, 66 Sedang, 51 Rendah, 0 Sangat Rendah)."
+        ),
+    )
+    ambang_penjelasan: Quantity | None = Field(
+        None,
+        description=(
+            "Capaian (%) di bawah angka ini wajib disertai faktor penghambat dan upaya "
+            "perbaikan. Bawaan 100: setiap target yang tidak tercapai dijelaskan."
+        ),
+    )
+
+
 class InstansiFile(_Model):
     """``instansi.yaml``: the agency, its head, the Renstra and the IKU."""
 
@@ -226,6 +254,9 @@ class InstansiFile(_Model):
     iku: Iku
     satuan_tambahan: list[Text] = Field(
         default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
+    )
+    pemantauan: Pemantauan | None = Field(
+        None, description="Pengaturan pemantauan (skala kategori capaian, ambang penjelasan)."
     )
 
 
@@ -330,6 +361,29 @@ class Target(_Model):
     satuan: Text
 
 
+OutputTarget = Annotated[
+    Target,
+    BeforeValidator(_output_target),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "jumlah": _QUANTITY_SCHEMA,
+                        "satuan": {"type": "string", "minLength": 1},
+                    },
+                    "required": ["jumlah", "satuan"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Target keluaran: jumlah lalu satuan, mis. 1200 orang.",
+        }
+    ),
+]
+
+
 class Aksi(_Model):
     """One action; its number in the printed table comes from its position."""
 
@@ -345,27 +399,7 @@ class RencanaSubKegiatan(_Model):
     """The action plan of one sub kegiatan inside a bidang file."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
-    target: Annotated[
-        Target,
-        BeforeValidator(_output_target),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "string", "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$"},
-                    {
-                        "type": "object",
-                        "properties": {
-                            "jumlah": _QUANTITY_SCHEMA,
-                            "satuan": {"type": "string", "minLength": 1},
-                        },
-                        "required": ["jumlah", "satuan"],
-                        "additionalProperties": False,
-                    },
-                ],
-                "description": "Target keluaran: jumlah lalu satuan, mis. 1200 orang.",
-            }
-        ),
-    ]
+    target: OutputTarget
     pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
     aksi: list[Aksi] = Field(default_factory=list)
 
@@ -379,3 +413,59 @@ class BidangFile(_Model):
     tanggal: Date
     indikator: list[Indikator] = Field(default_factory=list)
     rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
+
+
+Triwulan = Annotated[StrictInt, Field(ge=1, le=4, description="Triwulan 1-4.")]
+
+
+class RealisasiIndikator(_Model):
+    """The realised value of one indicator in one quarter, and why it is what it is."""
+
+    id: Id = Field(description="id indikator (PK atau bidang).")
+    realisasi: Quantity = Field(
+        description=(
+            "Realisasi triwulan ini, ditulis seperti target triwulannya: untuk cara_gabung "
+            "jumlah angka triwulan ini saja, untuk kumulatif angka berjalan, untuk tetap "
+            "angka triwulan ini."
+        )
+    )
+    satuan: str | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
+    faktor_pendukung: str | None = None
+    faktor_penghambat: str | None = None
+    upaya_perbaikan: str | None = None
+
+
+class RealisasiAksi(_Model):
+    """Whether (and in which months of the quarter) one aksi took place."""
+
+    no: StrictInt = Field(ge=1, description="Nomor aksi di tabel sub kegiatannya (urutan).")
+    nama: str | None = Field(None, description="Nama aksi (opsional); bila ditulis harus sama.")
+    bulan: list[Month] = Field(
+        default_factory=list,
+        description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
+    )
+    catatan: str | None = None
+
+
+class RealisasiSubKegiatan(_Model):
+    """Spending, output and aksi of one sub kegiatan up to the end of a quarter."""
+
+    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
+    anggaran: Rupiah = Field(
+        description="Realisasi anggaran kumulatif sampai akhir triwulan ini (rupiah)."
+    )
+    keluaran: OutputTarget | None = Field(
+        None, description="Realisasi keluaran kumulatif, mis. 2500 orang (opsional)."
+    )
+    aksi: list[RealisasiAksi] = Field(default_factory=list)
+
+
+class RealisasiFile(_Model):
+    """``realisasi/tw<N>.yaml``: what was achieved and spent in quarter N."""
+
+    tahun: Year | None = None
+    triwulan: Triwulan = Field(description="Triwulan yang dilaporkan; sama dengan nama berkas.")
+    tanggal: Date | None = Field(None, description="Tanggal laporan.")
+    catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
+    indikator: list[RealisasiIndikator] = Field(default_factory=list)
+    sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)

@@ -6,15 +6,19 @@ so rules that need it skip quietly: its own findings already say what is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile
+from renaksi.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
 from renaksi.sources import Document
 
 INSTANSI_FILE = "instansi.yaml"
 PK_FILE = "perjanjian-kinerja.yaml"
 BIDANG_DIR = "bidang"
+REALISASI_DIR = "realisasi"
+#: ``realisasi/tw1.yaml`` ... ``tw4.yaml``: the file of each quarter.
+REALISASI_NAMES = {f"tw{q}.yaml": q for q in range(1, 5)}
 
 
 @dataclass(slots=True)
@@ -24,6 +28,15 @@ class BidangEntry:
     slug: str
     doc: Document
     model: BidangFile | None
+
+
+@dataclass(slots=True)
+class RealisasiEntry:
+    """One ``realisasi/tw<N>.yaml``: its quarter (from the file name), document and model."""
+
+    triwulan: int
+    doc: Document
+    model: RealisasiFile | None
 
 
 @dataclass(slots=True)
@@ -37,6 +50,21 @@ class Plan:
     pk_doc: Document | None = None
     pk: PerjanjianKinerjaFile | None = None
     bidang: list[BidangEntry] = field(default_factory=list)
+    realisasi: list[RealisasiEntry] = field(default_factory=list)
+
+    def documents(self) -> Iterator[Document]:
+        """Every file that was found, loaded or not, in reading order."""
+        for doc in (self.instansi_doc, self.pk_doc):
+            if doc is not None:
+                yield doc
+        for entry in self.bidang:
+            yield entry.doc
+        for real in self.realisasi:
+            yield real.doc
+
+    def realisasi_for(self, triwulan: int) -> RealisasiEntry | None:
+        """The realisasi file of quarter ``triwulan`` (1-4), if present."""
+        return next((r for r in self.realisasi if r.triwulan == triwulan), None)
 
     @property
     def bidang_slugs(self) -> list[str]:

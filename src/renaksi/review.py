@@ -13,7 +13,7 @@ from renaksi import git
 from renaksi.check import check_loaded
 from renaksi.diff import PlanDiff, diff_plans
 from renaksi.load import MAX_BYTES, LoadResult, load_plan, load_source
-from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, Plan
+from renaksi.plan import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DIR, Plan
 from renaksi.plan_source import MemorySource, display_path
 
 
@@ -38,7 +38,7 @@ def compare_dirs(base: Path, head: Path) -> PlanDiff:
 def _plan_file(rel: str) -> bool:
     """The files the loader reads (the rest is only listed)."""
     return rel in (INSTANSI_FILE, PK_FILE) or (
-        rel.startswith(f"{BIDANG_DIR}/") and rel.count("/") == 1
+        rel.startswith((f"{BIDANG_DIR}/", f"{REALISASI_DIR}/")) and rel.count("/") == 1
     )
 
 

@@ -15,6 +15,8 @@ from renaksi.rules import ALL_RULES
 
 HERE = Path(__file__).parent
 BASE = HERE / "base" / "2024"
+#: Realisasi files of the base plan (Triwulan I and II), copied in by ``realisasi: true``.
+BASE_REALISASI = HERE / "base" / "realisasi"
 CASES = HERE / "cases"
 
 
@@ -24,10 +26,13 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def build(tmp: Path, case: dict[str, Any]) -> Path:
-    """Copy the base plan into ``tmp/2024`` and apply a case's files and edits."""
+def build(tmp: Path, case: dict[str, Any], *, realisasi: bool = False) -> Path:
+    """Copy the base plan into ``tmp/2024`` (with its realisasi files if asked) and apply
+    a case's files and edits."""
     folder = tmp / "2024"
     shutil.copytree(BASE, folder)
+    if realisasi:
+        shutil.copytree(BASE_REALISASI, folder / "realisasi")
     for name, content in (case.get("files") or {}).items():
         target = folder / name
         if content is None:
@@ -71,6 +76,10 @@ def test_base_plan_is_clean(tmp_path: Path) -> None:
     assert findings(build(tmp_path, {})) == []
 
 
+def test_base_plan_with_realisasi_is_clean(tmp_path: Path) -> None:
+    assert findings(build(tmp_path, {}, realisasi=True)) == []
+
+
 def test_every_rule_has_a_case_file() -> None:
     codes = {r.code for r in ALL_RULES}
     present = {p.stem for p in CASE_FILES}
@@ -85,7 +94,7 @@ def test_failing_case(path: Path, tmp_path: Path) -> None:
     expected = sorted(fail["expect"])
     assert expected, "a failing case expects at least one finding"
     assert any(e.split()[0] == path.stem for e in expected), "the case must trigger its rule"
-    assert findings(build(tmp_path, fail)) == expected
+    assert findings(build(tmp_path, fail, realisasi=bool(case.get("realisasi")))) == expected
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
@@ -94,4 +103,5 @@ def test_passing_case(path: Path, tmp_path: Path) -> None:
     passing = case.get("pass")
     if passing is None:
         pytest.skip("no passing variant beyond the base plan (file-existence rule)")
-    assert findings(build(tmp_path, passing)) == sorted(passing.get("expect") or [])
+    built = build(tmp_path, passing, realisasi=bool(case.get("realisasi")))
+    assert findings(built) == sorted(passing.get("expect") or [])

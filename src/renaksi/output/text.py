@@ -28,10 +28,8 @@ Line = list[Segment]
 def _documents(result: CheckResult) -> dict[str, Document]:
     docs: dict[str, Document] = {}
     for load in result.loads:
-        plan = load.plan
-        for doc in (plan.instansi_doc, plan.pk_doc, *(b.doc for b in plan.bidang)):
-            if doc is not None:
-                docs[doc.display] = doc
+        for doc in load.plan.documents():
+            docs[doc.display] = doc
     return docs
 
 

@@ -2,12 +2,24 @@
 
 Families, one module each: ``files`` (FL, YM) and ``schema`` (SC) are reported while
 loading; ``budget`` (BG), ``targets`` (TG), ``references`` (RF), ``schedule`` (JD),
-``codes`` (KD), ``people`` (PG) and ``year`` (TH) check the loaded plan.
+``codes`` (KD), ``people`` (PG), ``year`` (TH) and ``realisasi`` (RL) check the loaded
+plan.
 """
 
 from __future__ import annotations
 
-from renaksi.rules import budget, codes, files, people, references, schedule, schema, targets, year
+from renaksi.rules import (
+    budget,
+    codes,
+    files,
+    people,
+    realisasi,
+    references,
+    schedule,
+    schema,
+    targets,
+    year,
+)
 from renaksi.rules.base import Rule
 
 LOAD_RULES: tuple[Rule, ...] = (*files.RULES, *schema.RULES)
@@ -19,6 +31,7 @@ CHECK_RULES: tuple[Rule, ...] = (
     *codes.RULES,
     *people.RULES,
     *year.RULES,
+    *realisasi.RULES,
 )
 ALL_RULES: tuple[Rule, ...] = (*LOAD_RULES, *CHECK_RULES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}

@@ -27,11 +27,14 @@ IGNORED_FILE = declare(
     "FL02",
     "berkas.diabaikan",
     W,
-    "Berkas di folder bidang/ yang tidak dibaca.",
+    "Berkas di folder bidang/ atau realisasi/ yang tidak dibaca.",
     """
     Hanya berkas berakhiran ``.yaml`` di ``bidang/`` yang dibaca. Berkas ``.yml`` atau
     nama yang bukan slug (huruf kecil, angka, tanda hubung) diabaikan, dan itu hampir selalu
     tidak disengaja: ganti namanya menjadi ``bidang/<slug>.yaml``.
+
+    Di ``realisasi/`` hanya ``tw1.yaml`` sampai ``tw4.yaml`` yang dibaca (berkas ``.md``
+    boleh ada sebagai catatan); nama lain, mis. ``triwulan-1.yaml``, diabaikan.
     """,
 )
 

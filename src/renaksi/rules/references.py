@@ -4,8 +4,7 @@ every budgeted sub kegiatan has an action plan in the bidang that owns it.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from renaksi.problems import Severity
 from renaksi.rules import walk
@@ -14,11 +13,6 @@ from renaksi.sources import Document, KeyPath
 from renaksi.values import Rupiah
 
 E, W = Severity.ERROR, Severity.WARNING
-
-
-def _nearest(word: str, options: Iterable[str]) -> str:
-    near = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
-    return f"; maksudnya {near[0]}?" if near else ""
 
 
 @rule("RF01", "rujukan.id-ganda", E, "Setiap id dipakai sekali.")
@@ -78,7 +72,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
             "{known}{hint}",
             slug=sub.item.bidang,
             known=", ".join(slugs) or "-",
-            hint=_nearest(sub.item.bidang, slugs),
+            hint=walk.nearest(sub.item.bidang, slugs),
         )
 
 
@@ -100,7 +94,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
             (*ren.path, "sub_kegiatan"),
             "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
             id=ident,
-            hint=_nearest(ident, ids),
+            hint=walk.nearest(ident, ids),
         )
 
 
@@ -202,7 +196,7 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
                     path,
                     "sasaran strategis {id} tidak ada di instansi.yaml{hint}",
                     id=ident,
-                    hint=_nearest(ident, goals),
+                    hint=walk.nearest(ident, goals),
                 )
     if plan.pk is not None and plan.pk_doc is not None:
         pk_ids = [i.id for i in plan.pk.indikator]
@@ -220,7 +214,7 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
                 (*prog.path, "indikator"),
                 message,
                 id=wanted,
-                hint=_nearest(wanted, pk_ids),
+                hint=walk.nearest(wanted, pk_ids),
                 known=", ".join(pk_ids),
             )
 

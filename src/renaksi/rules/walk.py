@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -29,6 +30,12 @@ class Placed(Generic[T]):
     doc: Document
     path: KeyPath
     item: T
+
+
+def nearest(word: str, options: Iterable[str]) -> str:
+    """A "did you mean" hint (``; maksudnya X?``) naming the closest option, or nothing."""
+    near = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return f"; maksudnya {near[0]}?" if near else ""
 
 
 def programs(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:

@@ -1,0 +1,480 @@
+"""Realisasi rules (``RL``): the quarterly files ``realisasi/tw<N>.yaml`` agree with the plan.
+
+A realisasi file says, for one quarter, what each indicator reached, how much of each sub
+kegiatan's pagu was spent (cumulative), what output was reached and which aksi took place.
+These rules check that it refers to what the plan has, in the plan's units, that cumulative
+numbers only grow and stay within the pagu, and that a missed target is explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renaksi import monitoring
+from renaksi.capaian import rounded
+from renaksi.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan import Plan, RealisasiEntry
+from renaksi.problems import Severity
+from renaksi.rules import walk
+from renaksi.rules.base import Context, Finding, rule
+from renaksi.sources import Document
+from renaksi.values import MONTHS, Percent, Rupiah
+
+E, W = Severity.ERROR, Severity.WARNING
+ROMAN = ("I", "II", "III", "IV")
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    triwulan: int
+    doc: Document
+    model: RealisasiFile
+
+
+def _files(plan: Plan) -> Iterator[_File]:
+    """Realisasi files that loaded, by quarter."""
+    entries: list[RealisasiEntry] = sorted(plan.realisasi, key=lambda r: r.triwulan)
+    for entry in entries:
+        if entry.model is not None:
+            yield _File(entry.triwulan, entry.doc, entry.model)
+
+
+def _indikator(plan: Plan) -> dict[str, Indikator]:
+    return {ind.id: ind for ind, _ in monitoring.all_indikator(plan)}
+
+
+def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
+    out: dict[str, RencanaSubKegiatan] = {}
+    for _, ren in walk.rencana(plan):
+        out.setdefault(ren.item.sub_kegiatan, ren.item)
+    return out
+
+
+def _subs(plan: Plan) -> dict[str, SubKegiatan]:
+    if plan.pk is None:
+        return {}
+    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
+
+
+def _value(amount: object, satuan: str) -> object:
+    if isinstance(amount, Decimal) and satuan.strip() in ("%", "persen"):
+        return Percent(amount)
+    return amount
+
+
+@rule("RL01", "realisasi.triwulan", E, "Triwulan dan tahun berkas realisasi sesuai namanya.")
+def right_quarter(ctx: Context) -> Iterator[Finding]:
+    """
+    ``realisasi/tw2.yaml`` melaporkan Triwulan II: ``triwulan: 2``. Bila berkas Triwulan I
+    disalin untuk Triwulan II dan ``triwulan`` lupa diganti, angka triwulan yang salah
+    akan terbaca; karena itu keduanya harus sama. ``tahun``, bila ditulis, harus tahun
+    rencana.
+    """
+    year = walk.plan_year(ctx.plan)
+    for f in _files(ctx.plan):
+        if f.model.triwulan != f.triwulan:
+            yield ctx.finding(
+                f.doc,
+                ("triwulan",),
+                "berkas tw{n}.yaml melaporkan Triwulan {want}, tetapi tertulis triwulan: {found}",
+                n=f.triwulan,
+                want=ROMAN[f.triwulan - 1],
+                found=f.model.triwulan,
+            )
+        if f.model.tahun is not None and year is not None and f.model.tahun != year:
+            yield ctx.finding(
+                f.doc,
+                ("tahun",),
+                "tahun realisasi {found} tidak sama dengan tahun rencana {year}",
+                found=f.model.tahun,
+                year=year,
+            )
+
+
+@rule("RL02", "realisasi.urutan", E, "Triwulan dilaporkan berurutan.")
+def in_order(ctx: Context) -> Iterator[Finding]:
+    """
+    Realisasi triwulan dilaporkan berurutan: ``tw3.yaml`` tanpa ``tw2.yaml`` berarti
+    Triwulan II terlewat, sehingga capaian sampai Triwulan III tidak dapat dihitung.
+    Temuan menunjuk berkas yang mendahului dan menyebut triwulan yang belum ada.
+    """
+    present = {r.triwulan for r in ctx.plan.realisasi}
+    for entry in sorted(ctx.plan.realisasi, key=lambda r: r.triwulan):
+        missing = [k for k in range(1, entry.triwulan) if k not in present]
+        if missing:
+            yield ctx.finding(
+                entry.doc,
+                ("triwulan",) if entry.model is not None else (),
+                "realisasi Triwulan {q} dilaporkan sebelum Triwulan {missing}; tambahkan "
+                "{files} lebih dulu",
+                q=ROMAN[entry.triwulan - 1],
+                missing=", ".join(ROMAN[k - 1] for k in missing),
+                files=", ".join(f"realisasi/tw{k}.yaml" for k in missing),
+            )
+
+
+@rule(
+    "RL03", "realisasi.rujukan", E, "Realisasi merujuk indikator, sub kegiatan dan aksi yang ada."
+)
+def known_items(ctx: Context) -> Iterator[Finding]:
+    """
+    Setiap ``id`` indikator dan ``sub_kegiatan`` di berkas realisasi harus ada di rencana,
+    sekali saja per berkas. Aksi dirujuk dengan nomornya di tabel sub kegiatan (``no``);
+    bila ``nama`` ikut ditulis, harus sama dengan nama aksi bernomor itu, sehingga aksi
+    yang diurutkan ulang di rencana tidak diam-diam tertukar.
+    """
+    plan = ctx.plan
+    if plan.pk is None:
+        return
+    indikator = _indikator(plan)
+    subs = _subs(plan)
+    rencana = _rencana(plan)
+    for f in _files(plan):
+        seen: set[str] = set()
+        for i, ind in enumerate(f.model.indikator):
+            if ind.id not in indikator:
+                yield ctx.finding(
+                    f.doc,
+                    ("indikator", i, "id"),
+                    "indikator {id} tidak ada di rencana{hint}",
+                    id=ind.id,
+                    hint=walk.nearest(ind.id, indikator),
+                )
+            elif ind.id in seen:
+                yield ctx.finding(
+                    f.doc, ("indikator", i, "id"), "indikator {id} dilaporkan dua kali", id=ind.id
+                )
+            seen.add(ind.id)
+        seen = set()
+        for i, sub in enumerate(f.model.sub_kegiatan):
+            path = ("sub_kegiatan", i)
+            if sub.sub_kegiatan not in subs:
+                yield ctx.finding(
+                    f.doc,
+                    (*path, "sub_kegiatan"),
+                    "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
+                    id=sub.sub_kegiatan,
+                    hint=walk.nearest(sub.sub_kegiatan, subs),
+                )
+                continue
+            if sub.sub_kegiatan in seen:
+                yield ctx.finding(
+                    f.doc,
+                    (*path, "sub_kegiatan"),
+                    "sub kegiatan {id} dilaporkan dua kali",
+                    id=sub.sub_kegiatan,
+                )
+            seen.add(sub.sub_kegiatan)
+            ren = rencana.get(sub.sub_kegiatan)
+            count = len(ren.aksi) if ren is not None else 0
+            numbers: set[int] = set()
+            for j, item in enumerate(sub.aksi):
+                where = (*path, "aksi", j)
+                if item.no > count:
+                    yield ctx.finding(
+                        f.doc,
+                        (*where, "no"),
+                        "aksi nomor {no} tidak ada; rencana aksi {id} punya {count} aksi",
+                        no=item.no,
+                        id=sub.sub_kegiatan,
+                        count=count,
+                    )
+                elif item.no in numbers:
+                    yield ctx.finding(
+                        f.doc, (*where, "no"), "aksi nomor {no} dilaporkan dua kali", no=item.no
+                    )
+                elif ren is not None and item.nama is not None:
+                    planned = ren.aksi[item.no - 1].nama
+                    if " ".join(item.nama.split()) != " ".join(planned.split()):
+                        yield ctx.finding(
+                            f.doc,
+                            (*where, "nama"),
+                            "aksi nomor {no} di rencana bernama {planned}, bukan {found}",
+                            no=item.no,
+                            planned=planned,
+                            found=item.nama,
+                        )
+                numbers.add(item.no)
+
+
+@rule("RL04", "realisasi.satuan", E, "Realisasi ditulis dalam satuan targetnya.")
+def same_unit(ctx: Context) -> Iterator[Finding]:
+    """
+    Realisasi dibandingkan dengan target, jadi satuannya harus sama: realisasi indikator
+    ``%`` tidak boleh ditulis ``orang``, dan realisasi keluaran sub kegiatan bersatuan
+    seperti target keluarannya (``2500 orang`` untuk target ``10000 orang``). ``satuan``
+    pada indikator boleh tidak ditulis; bila ditulis, diperiksa.
+    """
+    indikator = _indikator(ctx.plan)
+    rencana = _rencana(ctx.plan)
+    for f in _files(ctx.plan):
+        for i, entry in enumerate(f.model.indikator):
+            ind = indikator.get(entry.id)
+            if ind is None or entry.satuan is None:
+                continue
+            if _unit(entry.satuan) != _unit(ind.satuan):
+                yield ctx.finding(
+                    f.doc,
+                    ("indikator", i, "satuan"),
+                    "realisasi {id} bersatuan {found}, padahal targetnya dalam {want}",
+                    id=entry.id,
+                    found=entry.satuan,
+                    want=ind.satuan,
+                )
+        for i, sub in enumerate(f.model.sub_kegiatan):
+            ren = rencana.get(sub.sub_kegiatan)
+            if sub.keluaran is None or ren is None:
+                continue
+            if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "keluaran"),
+                    "realisasi keluaran bersatuan {found}, padahal target keluaran {id} "
+                    "dalam {want}",
+                    id=sub.sub_kegiatan,
+                    found=sub.keluaran.satuan,
+                    want=ren.target.satuan,
+                )
+
+
+def _unit(text: str) -> str:
+    unit = " ".join(text.lower().split())
+    return "%" if unit == "persen" else unit
+
+
+@rule("RL05", "realisasi.pagu", E, "Realisasi anggaran tidak melebihi pagu.")
+def within_pagu(ctx: Context) -> Iterator[Finding]:
+    """
+    Realisasi anggaran sub kegiatan (kumulatif sampai akhir triwulan) tidak boleh melebihi
+    pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
+    dulu pagunya di rencana.
+    """
+    subs = _subs(ctx.plan)
+    for f in _files(ctx.plan):
+        for i, entry in enumerate(f.model.sub_kegiatan):
+            sub = subs.get(entry.sub_kegiatan)
+            if sub is not None and entry.anggaran > sub.pagu:
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "anggaran"),
+                    "realisasi anggaran {spent} melebihi pagu {id} {pagu} (lebih {over})",
+                    spent=Rupiah(entry.anggaran),
+                    id=entry.sub_kegiatan,
+                    pagu=Rupiah(sub.pagu),
+                    over=Rupiah(entry.anggaran - sub.pagu),
+                )
+
+
+@rule("RL06", "realisasi.kumulatif", E, "Angka kumulatif tidak turun dari triwulan ke triwulan.")
+def never_down(ctx: Context) -> Iterator[Finding]:
+    """
+    Realisasi anggaran dan realisasi keluaran sub kegiatan ditulis kumulatif (jumlah sejak
+    awal tahun), jadi tidak bisa lebih kecil daripada triwulan sebelumnya. Angka yang turun
+    biasanya berarti angka triwulan itu saja yang ditulis, bukan jumlahnya.
+    """
+    spent: dict[str, tuple[int, int]] = {}  # id -> (quarter, anggaran)
+    output: dict[str, tuple[int, Decimal]] = {}  # id -> (quarter, keluaran)
+    for f in _files(ctx.plan):
+        for i, entry in enumerate(f.model.sub_kegiatan):
+            sid = entry.sub_kegiatan
+            if sid in spent and entry.anggaran < spent[sid][1]:
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "anggaran"),
+                    "realisasi anggaran kumulatif turun dari {old} (Triwulan {q}) menjadi "
+                    "{new}; tulis jumlah sejak awal tahun",
+                    old=Rupiah(spent[sid][1]),
+                    q=ROMAN[spent[sid][0] - 1],
+                    new=Rupiah(entry.anggaran),
+                )
+            spent[sid] = (f.triwulan, entry.anggaran)
+            if entry.keluaran is None:
+                continue
+            amount = entry.keluaran.jumlah
+            if sid in output and amount < output[sid][1]:
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "keluaran"),
+                    "realisasi keluaran kumulatif turun dari {old} {unit} (Triwulan {q}) "
+                    "menjadi {new} {unit}; tulis jumlah sejak awal tahun",
+                    old=output[sid][1],
+                    q=ROMAN[output[sid][0] - 1],
+                    new=amount,
+                    unit=entry.keluaran.satuan,
+                )
+            output[sid] = (f.triwulan, amount)
+
+
+@rule("RL07", "realisasi.penjelasan", E, "Capaian di bawah ambang dijelaskan.")
+def explained(ctx: Context) -> Iterator[Finding]:
+    """
+    Bila capaian triwulan atau capaian sampai triwulan itu di bawah ambang (bawaan 100%:
+    setiap target yang tidak tercapai; diatur di ``instansi.yaml: pemantauan.
+    ambang_penjelasan``), realisasi indikator itu harus menulis ``faktor_penghambat`` dan
+    ``upaya_perbaikan``. Itulah gunanya pemantauan: tahu apa yang menghambat dan apa yang
+    akan dilakukan.
+    """
+    plan = ctx.plan
+    settings = monitoring.settings(plan)
+    indikator: dict[str, tuple[Indikator, str | None]] = {}
+    for ind, owner in monitoring.all_indikator(plan):
+        indikator.setdefault(ind.id, (ind, owner))
+    files = monitoring.reports(plan, 4)
+    for f in _files(plan):
+        if files.get(f.triwulan) is not f.model:
+            continue
+        for i, entry in enumerate(f.model.indikator):
+            found = indikator.get(entry.id)
+            if found is None:
+                continue
+            progress = monitoring.indikator_progress(
+                found[0], found[1], files, f.triwulan, settings
+            )
+            low = progress.lowest()
+            if low is None or rounded(low) >= settings.threshold:
+                continue
+            absent = [
+                key
+                for key in ("faktor_penghambat", "upaya_perbaikan")
+                if not (getattr(entry, key) or "").strip()
+            ]
+            if absent:
+                yield ctx.finding(
+                    f.doc,
+                    ("indikator", i, "realisasi"),
+                    "capaian {id} {value} di bawah ambang {threshold}; tulis {fields}",
+                    id=entry.id,
+                    value=Percent(rounded(low)),
+                    threshold=Percent(settings.threshold),
+                    fields=" dan ".join(absent),
+                )
+
+
+@rule("RL08", "realisasi.bulan", E, "Bulan terlaksana berada di triwulan berkasnya.")
+def months_in_quarter(ctx: Context) -> Iterator[Finding]:
+    """
+    Bulan terlaksana sebuah aksi dilaporkan di berkas triwulannya: ``tw1.yaml`` hanya
+    Januari sampai Maret. Aksi yang terlaksana di bulan lain dilaporkan di berkas triwulan
+    bulan itu.
+    """
+    for f in _files(ctx.plan):
+        months = monitoring.QUARTER_MONTHS[f.triwulan]
+        for i, sub in enumerate(f.model.sub_kegiatan):
+            for j, item in enumerate(sub.aksi):
+                for k, month in enumerate(item.bulan):
+                    if month not in months:
+                        yield ctx.finding(
+                            f.doc,
+                            ("sub_kegiatan", i, "aksi", j, "bulan", k),
+                            "{month} bukan bulan Triwulan {q} ({first}-{last}); laporkan di "
+                            "realisasi/tw{other}.yaml",
+                            month=MONTHS[month - 1],
+                            q=ROMAN[f.triwulan - 1],
+                            first=MONTHS[months[0] - 1],
+                            last=MONTHS[months[-1] - 1],
+                            other=(month - 1) // 3 + 1,
+                        )
+
+
+@rule("RL09", "realisasi.negatif", E, "Realisasi tidak negatif.")
+def not_negative(ctx: Context) -> Iterator[Finding]:
+    """
+    Realisasi indikator dan realisasi keluaran tidak boleh negatif. Indikator yang makin
+    kecil makin baik (``arah: turun``) tetap ditulis dengan angka apa adanya; rumus
+    capaiannya yang membalik.
+    """
+    indikator = _indikator(ctx.plan)
+    for f in _files(ctx.plan):
+        for i, entry in enumerate(f.model.indikator):
+            if entry.realisasi < 0:
+                ind = indikator.get(entry.id)
+                yield ctx.finding(
+                    f.doc,
+                    ("indikator", i, "realisasi"),
+                    "realisasi {id} tidak boleh negatif, ditemukan {value}",
+                    id=entry.id,
+                    value=_value(entry.realisasi, ind.satuan) if ind else entry.realisasi,
+                )
+        for i, sub in enumerate(f.model.sub_kegiatan):
+            if sub.keluaran is not None and sub.keluaran.jumlah < 0:
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "keluaran"),
+                    "realisasi keluaran tidak boleh negatif, ditemukan {value} {unit}",
+                    value=sub.keluaran.jumlah,
+                    unit=sub.keluaran.satuan,
+                )
+
+
+@rule("RL10", "realisasi.kelengkapan", W, "Realisasi triwulan mencakup seluruh rencana.")
+def complete(ctx: Context) -> Iterator[Finding]:
+    """
+    Berkas realisasi sebaiknya melaporkan setiap indikator (PK dan bidang), setiap sub
+    kegiatan berpagu, dan setiap aksi yang dijadwalkan pada triwulan itu. Yang tidak
+    dilaporkan tampil sebagai "belum dilaporkan" di laporan pemantauan; peringatan ini
+    menyebutkannya lebih awal, satu temuan per daftar.
+    """
+    plan = ctx.plan
+    if plan.pk is None:
+        return
+    indikator = _indikator(plan)
+    subs = _subs(plan)
+    rencana = _rencana(plan)
+    for f in _files(plan):
+        reported = {e.id for e in f.model.indikator}
+        missing = [i for i in indikator if i not in reported]
+        if missing:
+            yield _missing(ctx, f, "indikator", "indikator", missing)
+        reported = {e.sub_kegiatan for e in f.model.sub_kegiatan}
+        missing = [s for s in subs if s not in reported]
+        if missing:
+            yield _missing(ctx, f, "sub_kegiatan", "sub kegiatan", missing)
+        months = set(monitoring.QUARTER_MONTHS[f.triwulan])
+        for i, sub in enumerate(f.model.sub_kegiatan):
+            ren = rencana.get(sub.sub_kegiatan)
+            if ren is None:
+                continue
+            told = {item.no for item in sub.aksi}
+            due = [
+                str(no)
+                for no, aksi in enumerate(ren.aksi, start=1)
+                if months & set(aksi.bulan) and no not in told
+            ]
+            if due:
+                yield ctx.finding(
+                    f.doc,
+                    ("sub_kegiatan", i, "sub_kegiatan"),
+                    "aksi {id} yang dijadwalkan di Triwulan {q} belum dilaporkan: nomor {due}",
+                    id=sub.sub_kegiatan,
+                    q=ROMAN[f.triwulan - 1],
+                    due=", ".join(due),
+                )
+
+
+def _missing(ctx: Context, f: _File, key: str, what: str, missing: list[str]) -> Finding:
+    present = key in (f.doc.root or {}) if isinstance(f.doc.root, dict) else False
+    return ctx.finding(
+        f.doc,
+        (key,) if present else ("triwulan",),
+        "{what} belum dilaporkan di Triwulan {q}: {ids}",
+        at_key=True,
+        what=what,
+        q=ROMAN[f.triwulan - 1],
+        ids=", ".join(missing),
+    )
+
+
+RULES = (
+    right_quarter,
+    in_order,
+    known_items,
+    same_unit,
+    within_pagu,
+    never_down,
+    explained,
+    months_in_quarter,
+    not_negative,
+    complete,
+)
