@@ -139,6 +139,11 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
 
+_REALISASI_OPTION = typer.Option(
+    "--realisasi", help="Folder berkas realisasi tw1-tw4.yaml. Bawaan: <rencana>/realisasi."
+)
+
+
 @app.command(cls=_Command)
 def validate(
     paths: Annotated[
@@ -166,6 +171,7 @@ def validate(
         int | None,
         typer.Option("--max-bytes", min=1, help="Ukuran terbesar satu berkas rencana (byte)."),
     ] = None,
+    realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
     from renaksi.check import UnknownRuleError
@@ -177,6 +183,8 @@ def validate(
     folders = [year for folder in paths or [] for year in _years(folder)]
     if not folders:
         folders = [_plan_folder(None)]
+    if realisasi is not None and len(folders) > 1:
+        raise _fail("--realisasi hanya untuk satu folder rencana")
     try:
         result = run_validate(
             folders,
@@ -184,6 +192,7 @@ def validate(
             ignore=_split(ignore),
             max_bytes=max_bytes or MAX_BYTES,
             keep_plans=False,
+            realisasi=realisasi,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -228,28 +237,84 @@ def report(
         bool,
         typer.Option("--force", help="Cetak juga bila rencana tidak lolos pemeriksaan."),
     ] = False,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            "-t",
+            min=1,
+            max=4,
+            help="Cetak laporan pemantauan triwulan ini (1-4): target, realisasi, capaian.",
+        ),
+    ] = None,
+    realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
-    """Cetak Rencana Aksi: dokumen utuh, atau halaman satu bidang, sebagai Markdown/HTML."""
-    from renaksi.check import validate as run_validate
+    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan triwulan."""
     from renaksi.git import provenance
-    from renaksi.output import formatter
-    from renaksi.output.words import message
     from renaksi.plan_source import PlanIOError
-    from renaksi.report import TemplateProblem, render
-    from renaksi.report_model import Warning
+    from renaksi.report import TemplateProblem, render, render_monitoring
     from renaksi.writing import OutputRefused, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
+    plan, warnings = _printable(folder, bidang, force, triwulan, realisasi)
     try:
-        result = run_validate([folder])
+        if triwulan is not None:
+            text = render_monitoring(
+                plan,
+                triwulan,
+                output_format=output_format.value,
+                bidang=bidang,
+                provenance=provenance(folder),
+                templates=templates,
+                warnings=warnings,
+            )
+        else:
+            text = render(
+                plan,
+                output_format=output_format.value,
+                bidang=bidang,
+                provenance=provenance(folder),
+                templates=templates,
+                warnings=warnings,
+            )
+    except TemplateProblem as exc:
+        raise _fail(str(exc)) from None
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    if output is None:
+        _write(text)
+        return
+    try:
+        write_atomic(output, text, protected=[plan.folder])
+    except OutputRefused as exc:
+        raise _fail(str(exc)) from None
+
+
+def _printable(
+    folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
+) -> tuple[Any, list[Any]]:
+    """Validate the plan for ``report``: the plan and the warnings to print with it, or an
+    exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
+    from renaksi.check import validate as run_validate
+    from renaksi.output import formatter
+    from renaksi.output.words import message
+    from renaksi.plan_source import PlanIOError
+    from renaksi.report_model import Warning
+
+    try:
+        result = run_validate([folder], realisasi=realisasi)
     except PlanIOError as exc:
         raise _fail(exc.message) from None
     plan = result.loads[0].plan
     if bidang is not None and plan.bidang_by_slug(bidang) is None:
         known = ", ".join(plan.bidang_slugs) or "-"
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
+    if triwulan is not None and plan.realisasi_for(triwulan) is None:
+        where = (realisasi or folder / "realisasi") / f"tw{triwulan}.yaml"
+        roman = ("I", "II", "III", "IV")[triwulan - 1]
+        raise _fail(f"realisasi Triwulan {roman} belum ada: tambahkan {where}")
     if result.failed():
         if not force:
             sys.stderr.write(formatter("text")(result, False))
@@ -271,26 +336,7 @@ def report(
         for p in result.problems
         if result.failed()
     ]
-    try:
-        text = render(
-            plan,
-            output_format=output_format.value,
-            bidang=bidang,
-            provenance=provenance(folder),
-            templates=templates,
-            warnings=warnings,
-        )
-    except TemplateProblem as exc:
-        raise _fail(str(exc)) from None
-    except PlanIOError as exc:
-        raise _fail(exc.message) from None
-    if output is None:
-        _write(text)
-        return
-    try:
-        write_atomic(output, text, protected=[plan.folder])
-    except OutputRefused as exc:
-        raise _fail(str(exc)) from None
+    return plan, warnings
 
 
 class DiffFormat(StrEnum):

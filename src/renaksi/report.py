@@ -66,6 +66,12 @@ def _markdown_html(text: str) -> Any:
     return Markup(_markdown().render(text))
 
 
+def _computed_percent(value: Any) -> str:
+    from renaksi.monitoring_view import percent
+
+    return percent(value)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "rupiah": lambda v: fmt.rupiah(int(v)),
     "angka": lambda v: fmt.number(v) if v is not None else "",
@@ -76,6 +82,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pangkat": _pangkat,
     "jabatan": _jabatan,
     "markdown_html": _markdown_html,
+    "capaian": _computed_percent,
 }
 
 
@@ -122,18 +129,47 @@ def render(
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
     name = f"{'bidang' if bidang is not None else 'dokumen'}.{output_format}.j2"
+    return _render(
+        name,
+        output_format,
+        templates,
+        doc=document,
+        instansi=plan.instansi,
+        pages=pages,
+        provenance=provenance,
+        warnings=document.warnings,
+    )
+
+
+def render_monitoring(
+    plan: Plan,
+    triwulan: int,
+    *,
+    output_format: str,
+    bidang: str | None,
+    provenance: Provenance,
+    templates: Path | None = None,
+    warnings: Sequence[Warning] = (),
+) -> str:
+    """The monitoring report of quarter ``triwulan``: the agency's, or one bidang's."""
+    from renaksi.monitoring_view import build as build_monitoring
+
+    document = build_monitoring(plan, triwulan, bidang=bidang, warnings=warnings)
+    return _render(
+        f"pemantauan.{output_format}.j2",
+        output_format,
+        templates,
+        doc=document,
+        bidang=bidang,
+        provenance=provenance,
+        warnings=document.warnings,
+    )
+
+
+def _render(name: str, output_format: str, templates: Path | None, **context: Any) -> str:
     env = _environment(output_format, templates.resolve() if templates else None)
     try:
-        template = env.get_template(name)
-        return str(
-            template.render(
-                doc=document,
-                instansi=plan.instansi,
-                pages=pages,
-                provenance=provenance,
-                warnings=document.warnings,
-            )
-        )
+        return str(env.get_template(name).render(**context))
     except Exception as exc:  # a user template can fail in any way; say where, not how
         raise TemplateProblem(_template_message(exc, name)) from None
 
