@@ -86,9 +86,12 @@ def test_golden(name: str, bidang: str | None, fmt: str, update_golden: bool) ->
 
 
 def test_no_stray_golden_files() -> None:
-    # The report's golden files; tests/test_diff.py keeps its own as diff-*.
+    # The report's golden files; test_diff.py keeps its own as diff-*, and
+    # test_monitoring_report.py as pemantauan-*.
     if GOLDEN.is_dir():
-        ours = sorted(p.name for p in GOLDEN.iterdir() if not p.name.startswith("diff-"))
+        ours = sorted(
+            p.name for p in GOLDEN.iterdir() if not p.name.startswith(("diff-", "pemantauan-"))
+        )
         assert ours == sorted(name for name, _, _ in CASES)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
 HUNDRED = Decimal(100)
@@ -74,7 +74,11 @@ DEFAULT_THRESHOLD = HUNDRED
 
 def rounded(value: Decimal) -> Decimal:
     """A percentage as printed: two decimals, half up."""
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    # quantize fails when the result has more digits than the context precision (28); a
+    # tiny target can give a capaian of 10**30 and more, so make room for every digit.
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + 4)
+        return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
 def capaian(realisasi: Decimal, target: Decimal, arah: str) -> Decimal | None:

@@ -24,8 +24,13 @@ from renaksi.problems import Problem
 
 
 class Weight(IntEnum):
-    """How much a Kepala Bidang needs to see a change; higher is listed first."""
+    """How much a Kepala Bidang needs to see a change; higher is listed first.
 
+    ``REALISASI`` (what was reported done and spent) comes after every change to the plan
+    itself, so a bidang's plan changes and its realisasi changes each read as one block.
+    """
+
+    REALISASI = 0
     WORDING = 1
     SCHEDULE = 2
     TARGET = 3
@@ -479,6 +484,9 @@ def diff_plans(
     changes = [
         c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
     ]
+    from renaksi.diff_realisasi import realisasi_changes  # builds on Change; skips unreadable
+
+    changes += realisasi_changes(base, head)
     agency, programs, bidang = _totals(base, head)
     if skip_pk:
         agency, programs, bidang = Total("total", "Total pagu", None, None), [], []

@@ -38,6 +38,15 @@ def fixed(value: Decimal, places: int = 2) -> str:
     return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
 
 
+def at_most(value: Decimal, places: int) -> Decimal:
+    """A computed value (an average) cut to at most ``places`` decimals, half up; values
+    with fewer decimals are kept as they are (``2,5`` stays ``2,5``)."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -places:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+
+
 def target(value: Decimal | None, satuan: str) -> str:
     """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
     if value is None:

@@ -225,7 +225,7 @@ def sub_progress(
         entries = {
             k: found
             for k, f in sorted(files.items())
-            if (found := subs_by(f.sub_kegiatan).get(sid)) is not None
+            if k <= q and (found := subs_by(f.sub_kegiatan).get(sid)) is not None
         }
         now = entries.get(q)
         spent = now.anggaran if now is not None else None

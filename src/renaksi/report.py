@@ -83,6 +83,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "jabatan": _jabatan,
     "markdown_html": _markdown_html,
     "capaian": _computed_percent,
+    "hasil": lambda v, satuan: fmt.target(fmt.at_most(v, 2), satuan),
 }
 
 

@@ -1,10 +1,12 @@
 """``renaksi diff --format json``: the classified changes for tools. Version 1.
 
-Amounts are integers (rupiah) or decimal strings (targets, exact); months are numbers.
+Amounts are integers (rupiah) or decimal strings (targets, exact); months are numbers;
+dates are ISO strings (``2024-04-10``). Realisasi changes have weight 0 (listed last).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -21,6 +23,8 @@ FORMAT_VERSION = 1
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

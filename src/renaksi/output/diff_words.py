@@ -117,6 +117,111 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
         return f"Keluaran {_quote(d['aksi'])} ({c.subject}): {_quote(c.old)} → {_quote(c.new)}"
     if c.kind == "signatory":
         return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    if c.kind.startswith("realisasi-"):
+        return _realisasi(c)
+    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+
+
+# --- realisasi ---------------------------------------------------------------------------
+
+_PENJELASAN_WORDS = {
+    "faktor_pendukung": "Faktor pendukung",
+    "faktor_penghambat": "Faktor penghambat",
+    "upaya_perbaikan": "Upaya perbaikan",
+}
+
+
+def _quarter(d: dict[str, Any]) -> str:
+    return f"Triwulan {ROMAN[d['triwulan'] - 1]}"
+
+
+def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
+    """``55,00% dari pagu Rp 100.000.000``; nothing when there is no pagu to compare with."""
+    if not pagu:
+        return ""
+    ratio = (Decimal(amount) * 100 / Decimal(pagu)).quantize(Decimal("0.01"))
+    return f"{fmt.fixed(ratio)}% dari {of} {fmt.rupiah(pagu)}"
+
+
+def _text_change(old: Any, new: Any) -> str:
+    """Free text before and after: written, removed or changed."""
+    if old is None:
+        return f"ditulis {_quote(new)}"
+    if new is None:
+        return f"dihapus (dulu {_quote(old)})"
+    return f"{_quote(old)} → {_quote(new)}"
+
+
+def _output(value: Any) -> str:
+    return "(kosong)" if value is None else _amount(value[0], value[1])
+
+
+def _file_summary(c: Change) -> str:
+    d = c.detail
+    spent = c.new if c.old is None else c.old
+    counts = (
+        f"{d['indikator']} indikator, {d['sub_kegiatan']} sub kegiatan, "
+        f"{d['aksi']} aksi terlaksana, anggaran terserap {fmt.rupiah(spent)}"
+    )
+    share = _share(spent, d["pagu"], "total pagu")
+    counts += f" ({share})" if share else ""
+    if c.old is None:
+        return f"Realisasi {_quarter(d)} ditambahkan: {counts}"
+    return f"Realisasi {_quarter(d)} dihapus; isinya dulu {counts}"
+
+
+def _realisasi(c: Change) -> str:
+    """One realisasi change as a sentence (``c.subject`` already shortened)."""
+    d = c.detail
+    if c.kind in ("realisasi-file-added", "realisasi-file-removed"):
+        return _file_summary(c)
+    q = _quarter(d)
+    if c.kind == "realisasi-field":
+        if d["field"] == "tanggal":
+            old = "(kosong)" if c.old is None else fmt.date(c.old)
+            new = "(kosong)" if c.new is None else fmt.date(c.new)
+            return f"Tanggal laporan realisasi {q}: {old} → {new}"
+        if d["field"] == "tahun":
+            return f"Tahun realisasi {q}: {c.old or '(kosong)'} → {c.new or '(kosong)'}"
+        return f"Catatan realisasi {q}: {_text_change(c.old, c.new)}"
+    indikator = f"indikator {_quote(c.subject)} ({c.key})"
+    if c.kind == "realisasi-indikator":
+        old, new = _amount(c.old, d["satuan"]), _amount(c.new, d["satuan"])
+        return f"Realisasi {q} {indikator}: {old} → {new}"
+    if c.kind == "realisasi-indikator-added":
+        return f"Realisasi {q} {indikator} ditambahkan: {_amount(c.new, d['satuan'])}"
+    if c.kind == "realisasi-indikator-removed":
+        return f"Realisasi {q} {indikator} dihapus (dulu {_amount(c.old, d['satuan'])})"
+    if c.kind == "realisasi-penjelasan":
+        what = _PENJELASAN_WORDS.get(d["field"], d["field"])
+        return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"
+    if c.kind == "realisasi-anggaran":
+        share = _share(c.new, d["pagu"])
+        change = f"{fmt.rupiah(c.old)} → {fmt.rupiah(c.new)} ({fmt.signed_rupiah(c.new - c.old)})"
+        return f"Realisasi anggaran {q} {c.subject}: {change}" + (f"; {share}" if share else "")
+    if c.kind == "realisasi-keluaran":
+        target = f" (target {_output(d['target'])})" if d["target"] is not None else ""
+        return f"Realisasi keluaran {q} {c.subject}: {_output(c.old)} → {_output(c.new)}{target}"
+    if c.kind == "realisasi-sub-added":
+        share = _share(c.new, d["pagu"])
+        return (
+            f"Realisasi {q} {c.subject} ditambahkan: anggaran {fmt.rupiah(c.new)}"
+            + (f" ({share})" if share else "")
+            + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
+        )
+    if c.kind == "realisasi-sub-removed":
+        return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {fmt.rupiah(c.old)})"
+    aksi = f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {q}"
+    if c.kind == "realisasi-aksi":
+        parts = []
+        if d["added"]:
+            parts.append(f"ditandai terlaksana {_months(d['added'])}")
+        if d["removed"]:
+            parts.append(f"tanda terlaksana dihapus {_months(d['removed'])}")
+        now = f"sekarang terlaksana {_months(c.new)}" if c.new else "sekarang belum terlaksana"
+        return f"Pelaksanaan {aksi}: {', '.join(parts)}; {now}"
+    if c.kind == "realisasi-catatan":
+        return f"Catatan {aksi}: {_text_change(c.old, c.new)}"
     return f"{c.kind}: {c.subject} {c.old} → {c.new}"
 
 
@@ -146,6 +251,17 @@ _COUNT_WORDS = (
     ("aksi-reordered", "urutan aksi berubah"),
     ("aksi-months", "jadwal aksi berubah"),
     ("signatory", "data penandatangan berubah"),
+    ("realisasi-file-added", "triwulan realisasi ditambahkan"),
+    ("realisasi-file-removed", "triwulan realisasi dihapus"),
+    ("realisasi-anggaran", "realisasi anggaran berubah"),
+    ("realisasi-keluaran", "realisasi keluaran berubah"),
+    ("realisasi-indikator", "realisasi indikator berubah"),
+    ("realisasi-indikator-added", "realisasi indikator ditambahkan"),
+    ("realisasi-indikator-removed", "realisasi indikator dihapus"),
+    ("realisasi-sub-added", "realisasi sub kegiatan ditambahkan"),
+    ("realisasi-sub-removed", "realisasi sub kegiatan dihapus"),
+    ("realisasi-aksi", "pelaksanaan aksi berubah"),
+    ("realisasi-penjelasan", "penjelasan realisasi berubah"),
 )
 
 

@@ -1,0 +1,278 @@
+"""The monitoring report (``renaksi report --triwulan N``): golden files, numbers, CLI.
+
+The fixture ``tests/fixtures/monitoring/2024`` has an indicator for every capaian branch
+(see its README); its report is golden-tested in both formats, whole and for one bidang.
+After an intended change::
+
+    .venv/bin/pytest tests/test_monitoring_report.py --update-golden
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+from test_golden import GOLDEN, PROVENANCE, diff
+from typer.testing import CliRunner
+
+from renaksi.capaian import Status
+from renaksi.check import validate
+from renaksi.cli import app
+from renaksi.monitoring_view import MonitoringDocument, build
+from renaksi.plan import Plan
+from renaksi.report import render_monitoring
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "2024"
+PLAN = ROOT / "plans" / "2024"
+EXAMPLE = ROOT / "examples" / "realisasi-2024"
+
+#: (golden name, plan, realisasi folder, quarter, bidang, format)
+CASES = [
+    (f"pemantauan-fixture-tw3.{fmt}", FIXTURE, None, 3, None, fmt) for fmt in ("md", "html")
+] + [
+    (f"pemantauan-fixture-tw1-alpha.{fmt}", FIXTURE, None, 1, "alpha", fmt)
+    for fmt in ("md", "html")
+]
+EXAMPLE_CASES = [
+    (f"pemantauan-contoh-tw2.{fmt}", PLAN, EXAMPLE, 2, None, fmt) for fmt in ("md", "html")
+] + [
+    (f"pemantauan-contoh-tw3-politik.{fmt}", PLAN, EXAMPLE, 3, "politik", fmt)
+    for fmt in ("md", "html")
+]
+ALL_CASES = CASES + EXAMPLE_CASES
+
+
+@cache
+def loaded(folder: Path, realisasi: Path | None) -> Plan:
+    result = validate([folder], realisasi=realisasi)
+    assert not result.failed(), [str(p.location) for p in result.problems]
+    return result.loads[0].plan
+
+
+def rendered(
+    folder: Path, realisasi: Path | None, q: int, bidang: str | None, fmt: str
+) -> str:
+    return render_monitoring(
+        loaded(folder, realisasi), q, output_format=fmt, bidang=bidang, provenance=PROVENANCE
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "realisasi", "q", "bidang", "fmt"),
+    ALL_CASES,
+    ids=[c[0] for c in ALL_CASES],
+)
+def test_golden(
+    name: str,
+    folder: Path,
+    realisasi: Path | None,
+    q: int,
+    bidang: str | None,
+    fmt: str,
+    update_golden: bool,
+) -> None:
+    actual = rendered(folder, realisasi, q, bidang, fmt)
+    path = GOLDEN / name
+    if update_golden:
+        path.write_bytes(actual.encode("utf-8"))
+        return
+    assert path.is_file(), f"{path} is missing; run pytest {__file__} --update-golden"
+    expected = path.read_bytes().decode("utf-8")
+    if actual != expected:
+        pytest.fail(
+            f"{name} differs from the golden file (if intended, run pytest "
+            f"tests/test_monitoring_report.py --update-golden and review the diff):\n"
+            + diff(expected, actual, name),
+            pytrace=False,
+        )
+
+
+def test_no_stray_monitoring_golden_files() -> None:
+    ours = sorted(p.name for p in GOLDEN.iterdir() if p.name.startswith("pemantauan-"))
+    assert ours == sorted(c[0] for c in ALL_CASES)
+
+
+# --- the numbers of the fixture ---------------------------------------------------------
+
+
+def view(q: int, bidang: str | None = None) -> MonitoringDocument:
+    return build(loaded(FIXTURE, None), q, bidang=bidang)
+
+
+def pk_row(doc: MonitoringDocument, ident: str):  # type: ignore[no-untyped-def]
+    return next(r for r in doc.pk if r.indikator.id == ident)
+
+
+def test_every_capaian_branch_reaches_the_report() -> None:
+    tw1, tw2, tw3 = view(1), view(2), view(3)
+    # Higher is better, over-achieved in Triwulan II: 2,5 / 2 = 125%.
+    assert pk_row(tw2, "pk-1").progress.quarter.capaian == Decimal(125)
+    # ... under-achieved in Triwulan III: 1,5 / 3 = 50%; to date 5 / 6 = 83,33%.
+    assert pk_row(tw3, "pk-1").progress.quarter.capaian == Decimal(50)
+    assert round(pk_row(tw3, "pk-1").progress.to_date.capaian or 0, 2) == Decimal("83.33")
+    assert pk_row(tw3, "pk-1").band is not None
+    assert pk_row(tw3, "pk-1").band.name == "Tinggi"
+    # Lower is better with a realisasi of 0: (2 - 0 / 2) x 100 = 200%.
+    assert pk_row(tw1, "pk-6").progress.quarter.capaian == Decimal(200)
+    # Lower is better, far worse than the target: never below 0.
+    assert pk_row(tw3, "pk-2").progress.quarter.capaian == Decimal(0)
+    # Lower is better, cumulative, met exactly: 4 against 4 = 100%.
+    assert pk_row(tw2, "pk-2").progress.to_date.capaian == Decimal(100)
+    # A target of 0 so far: not assessable, whether the realisasi is 0 or not.
+    for doc in (tw1, tw2):
+        assert pk_row(doc, "pk-4").progress.to_date.status is Status.TARGET_NOL
+    assert pk_row(tw1, "pk-5").progress.quarter.status is Status.TARGET_NOL
+    assert pk_row(tw3, "pk-5").progress.quarter.status is Status.TARGET_NOL
+    assert pk_row(tw3, "pk-5").band is None
+    # Target 0 in Triwulan I-II, then 3: to date 4 against 3.
+    assert round(pk_row(tw3, "pk-4").progress.to_date.capaian or 0, 2) == Decimal("133.33")
+    # Not reported in Triwulan II: that quarter is "belum dilaporkan", and the year to
+    # date of a 'tetap' indicator cannot be worked out in Triwulan III.
+    assert pk_row(tw2, "pk-3").progress.quarter.status is Status.BELUM_LAPOR
+    assert pk_row(tw3, "pk-3").progress.to_date.status is Status.TIDAK_LENGKAP
+
+
+def test_spending_and_aksi() -> None:
+    section = view(3).sections[0]
+    sub_b = section.subs[1].progress
+    assert sub_b.spent == 150_000_000
+    assert sub_b.serapan == Decimal(75)
+    assert sub_b.serapan_band is None  # judged only in Triwulan IV
+    assert section.spent == 245_000_000
+    monitoring = sub_b.aksi[0]
+    # Planned Mrt, Jun, Sep, Des; done Apr (late), Jun, Sep.
+    assert monitoring.months[2:9] == (
+        "terlewat",
+        "tambahan",
+        "",
+        "terlaksana",
+        "",
+        "",
+        "terlaksana",
+    )
+    assert monitoring.months[11] == "rencana"
+    assert (monitoring.done, monitoring.missed) == (3, 1)
+
+
+def test_a_bidang_report_shows_only_its_part() -> None:
+    doc = view(1, "alpha")
+    assert [s.slug for s in doc.sections] == ["alpha"]
+    # The PK indicators its programs support (pk-1), not the others.
+    assert [r.indikator.id for r in doc.pk] == ["pk-1"]
+
+
+def test_html_is_self_contained_and_escapes_plan_text() -> None:
+    html = rendered(FIXTURE, None, 1, None, "html")
+    assert "<script" not in html
+    assert "<svg" in html and "<title>Target dan realisasi per triwulan" in html
+    assert "Ditunda ke April karena &lt;Pemilu&gt; &amp; rapat pleno" in html
+    assert "<Pemilu>" not in html
+    md = rendered(FIXTURE, None, 1, None, "md")
+    assert "<Pemilu>" not in md
+
+
+def test_the_chart_scales_bars_to_the_largest_value() -> None:
+    row = pk_row(view(3), "pk-2")
+    chart = row.chart
+    bars = {(b.kind, b.x): b for b in chart.bars}
+    tallest = max(b.height for b in chart.bars)
+    assert tallest == max(b.height for b in bars.values() if "13" in b.value)
+    # Quarter IV is not reported: only its target bar is drawn.
+    assert len(chart.bars) == 7
+    assert all(b.y + b.height == chart.baseline for b in chart.bars)
+
+
+# --- the command ------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_cli_prints_the_monitoring_report() -> None:
+    result = runner.invoke(app, ["report", str(FIXTURE), "--triwulan", "3"])
+    assert result.exit_code == 0, result.output
+    assert "LAPORAN PEMANTAUAN RENCANA AKSI KINERJA TRIWULAN III TAHUN 2024" in result.output
+    assert "| 2 | Jumlah kasus konflik sosial (makin rendah makin baik) | 6 kasus |" in (
+        result.output
+    )
+
+
+def test_cli_writes_html_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "tw2.html"
+    result = runner.invoke(
+        app, ["report", str(FIXTURE), "-t", "2", "-b", "alpha", "-f", "html", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "TRIWULAN II TAHUN 2024" in out.read_text("utf-8")
+
+
+def test_a_quarter_without_its_file_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["report", str(FIXTURE), "--triwulan", "4"])
+    assert result.exit_code == 2
+    assert "realisasi Triwulan IV belum ada: tambahkan" in result.output
+    assert "tw4.yaml" in result.output
+
+
+@pytest.mark.parametrize("q", ["0", "5", "dua"])
+def test_a_quarter_out_of_range_is_a_usage_error(q: str) -> None:
+    result = runner.invoke(app, ["report", str(FIXTURE), "--triwulan", q])
+    assert result.exit_code == 2
+
+
+def test_realisasi_errors_block_the_report_unless_forced(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    tw2 = plan / "realisasi" / "tw2.yaml"
+    tw2.write_text(tw2.read_text("utf-8").replace("90_000_000", "290_000_000"), "utf-8")
+    blocked = runner.invoke(app, ["report", str(plan), "-t", "2"])
+    assert blocked.exit_code == 1
+    assert "RL05" in blocked.output
+    forced = runner.invoke(app, ["report", str(plan), "-t", "2", "--force"])
+    assert forced.exit_code == 0
+    assert "RL05" in forced.output and "PERINGATAN" in forced.output
+    # The realisasi file itself is never modified.
+    assert "290_000_000" in tw2.read_text("utf-8")
+
+
+def test_realisasi_from_another_folder(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    shutil.move(plan / "realisasi", tmp_path / "elsewhere")
+    missing = runner.invoke(app, ["report", str(plan), "-t", "1"])
+    assert missing.exit_code == 2
+    found = runner.invoke(
+        app, ["report", str(plan), "-t", "1", "--realisasi", str(tmp_path / "elsewhere")]
+    )
+    assert found.exit_code == 0, found.output
+    checked = runner.invoke(
+        app, ["validate", str(plan), "--realisasi", str(tmp_path / "elsewhere")]
+    )
+    assert checked.exit_code == 0
+    assert "RL10" in checked.output  # read: pk-3 is missing from Triwulan II
+    nowhere = runner.invoke(app, ["validate", str(plan), "--realisasi", str(tmp_path / "no")])
+    assert nowhere.exit_code == 2
+    assert "folder realisasi tidak ada" in nowhere.output
+
+
+def test_realisasi_option_takes_one_plan_folder(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["validate", str(FIXTURE), str(FIXTURE), "--realisasi", str(FIXTURE / "realisasi")]
+    )
+    assert result.exit_code == 2
+    assert "hanya untuk satu folder rencana" in result.output
+
+
+def test_a_misnamed_realisasi_file_is_reported(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    (plan / "realisasi" / "tw3.yaml").rename(plan / "realisasi" / "triwulan-3.yaml")
+    (plan / "realisasi" / "CATATAN.md").write_text("catatan", "utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
+    assert result.exit_code == 0
+    assert re.search(r'"code": "FL02"', result.output)
+    assert "triwulan-3.yaml" in result.output
+    assert "CATATAN.md" not in result.output
