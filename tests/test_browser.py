@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
+from renaksi.check import validate
 from renaksi.git import Provenance
 from renaksi.load import load_plan
-from renaksi.report import render
+from renaksi.report import render, render_monitoring
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"
@@ -282,3 +283,64 @@ def test_the_row_check_sees_a_cut_row(tmp_path: Path, serve: Served, rows_may_br
     pdf = tmp_path / "cut.pdf"
     chromium(tmp_path, f"{serve.url}/cut.html", "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     assert bool(cut_cells(pdf, "politik")) is rows_may_break
+
+
+# --- the monitoring report ---------------------------------------------------------------
+
+EXAMPLE = ROOT / "examples" / "realisasi-2024"
+MONITORING_CASES = {
+    "pemantauan-contoh-tw3": (PLAN, EXAMPLE, 3, None),
+    "pemantauan-contoh-tw2-politik": (PLAN, EXAMPLE, 2, "politik"),
+}
+
+
+def _monitoring_html(name: str) -> tuple[str, list[str]]:
+    """The monitoring report's HTML and the aksi names it prints (each once per table)."""
+    folder, realisasi, q, bidang = MONITORING_CASES[name]
+    result = validate([folder], realisasi=realisasi)
+    assert not result.failed()
+    plan = result.loads[0].plan
+    page = render_monitoring(
+        plan,
+        q,
+        output_format="html",
+        bidang=bidang,
+        provenance=Provenance("0123456789abcdef0123456789abcdef01234567", False, "browser-test"),
+    )
+    names = [
+        " ".join(aksi.nama.split())
+        for entry in plan.bidang
+        if entry.model is not None and bidang in (None, entry.slug)
+        for ren in entry.model.rencana_aksi
+        for aksi in ren.aksi
+    ]
+    return page, names
+
+
+@pytest.mark.parametrize("name", sorted(MONITORING_CASES))
+def test_monitoring_report_loads_cleanly_and_prints_landscape(
+    tmp_path: Path, serve: Served, name: str
+) -> None:
+    page, names = _monitoring_html(name)
+    assert "<svg" in page
+    (tmp_path / f"{name}.html").write_text(page, encoding="utf-8")
+    url = f"{serve.url}/{name}.html"
+    shot = tmp_path / f"{name}.png"
+    run = chromium(tmp_path, url, "--window-size=1600,1100", f"--screenshot={shot}")
+    assert console_errors(run.stderr) == []
+    assert run.page_requests == [], "the page fetched something"
+    assert all(r == f"/{name}.html" for r in serve.requests), serve.requests
+    pdf = tmp_path / f"{name}.pdf"
+    chromium(tmp_path, url, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    sizes = _page_sizes(pdf)
+    assert sizes, "no pages"
+    assert all(abs(w - 842) < 2 and abs(h - 595) < 2 for w, h in sizes), "not A4 landscape"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(shot, ARTIFACTS / shot.name)
+    shutil.copy(pdf, ARTIFACTS / pdf.name)
+    # No aksi row is cut across pages: each aksi name stands whole on a page.
+    columns = [_column_text(words, "No", "Jan") for words in _pdf_words(pdf)]
+    wanted = Counter(names)
+    assert wanted
+    cut = sorted(n for n, k in wanted.items() if sum(c.count(n) for c in columns) < k)
+    assert cut == []

@@ -16,7 +16,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from test_golden import GOLDEN, PROVENANCE, diff
 from typer.testing import CliRunner
 
 from renaksi.capaian import Status
@@ -25,6 +24,7 @@ from renaksi.cli import app
 from renaksi.monitoring_view import MonitoringDocument, build
 from renaksi.plan import Plan
 from renaksi.report import render_monitoring
+from test_golden import GOLDEN, PROVENANCE, diff
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "2024"
@@ -54,9 +54,7 @@ def loaded(folder: Path, realisasi: Path | None) -> Plan:
     return result.loads[0].plan
 
 
-def rendered(
-    folder: Path, realisasi: Path | None, q: int, bidang: str | None, fmt: str
-) -> str:
+def rendered(folder: Path, realisasi: Path | None, q: int, bidang: str | None, fmt: str) -> str:
     return render_monitoring(
         loaded(folder, realisasi), q, output_format=fmt, bidang=bidang, provenance=PROVENANCE
     )
@@ -169,7 +167,8 @@ def test_a_bidang_report_shows_only_its_part() -> None:
 def test_html_is_self_contained_and_escapes_plan_text() -> None:
     html = rendered(FIXTURE, None, 1, None, "html")
     assert "<script" not in html
-    assert "<svg" in html and "<title>Target dan realisasi per triwulan" in html
+    assert "<svg" in html
+    assert "<title>Target dan realisasi per triwulan" in html
     assert "Ditunda ke April karena &lt;Pemilu&gt; &amp; rapat pleno" in html
     assert "<Pemilu>" not in html
     md = rendered(FIXTURE, None, 1, None, "md")
@@ -233,7 +232,8 @@ def test_realisasi_errors_block_the_report_unless_forced(tmp_path: Path) -> None
     assert "RL05" in blocked.output
     forced = runner.invoke(app, ["report", str(plan), "-t", "2", "--force"])
     assert forced.exit_code == 0
-    assert "RL05" in forced.output and "PERINGATAN" in forced.output
+    assert "RL05" in forced.output
+    assert "PERINGATAN" in forced.output
     # The realisasi file itself is never modified.
     assert "290_000_000" in tw2.read_text("utf-8")
 
@@ -276,3 +276,44 @@ def test_a_misnamed_realisasi_file_is_reported(tmp_path: Path) -> None:
     assert re.search(r'"code": "FL02"', result.output)
     assert "triwulan-3.yaml" in result.output
     assert "CATATAN.md" not in result.output
+
+
+def test_a_scale_with_a_gap_or_a_wild_threshold_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    instansi = plan / "instansi.yaml"
+    instansi.write_text(
+        instansi.read_text("utf-8")
+        + "pemantauan:\n  skala:\n    - {mulai: 91, nama: Sangat Tinggi}\n"
+        + "    - {mulai: 76, nama: Tinggi}\n  ambang_penjelasan: 300\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    assert "kategori terakhir skala harus mulai dari 0" in result.output
+    assert "ambang_penjelasan antara 0 dan 200 (persen), ditemukan 300" in result.output
+
+
+def test_a_custom_scale_and_threshold_are_used_everywhere(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    instansi = plan / "instansi.yaml"
+    instansi.write_text(
+        instansi.read_text("utf-8")
+        + "pemantauan:\n  skala:\n    - {mulai: 80, nama: Baik}\n"
+        + "    - {mulai: 0, nama: Kurang}\n  ambang_penjelasan: 80\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["report", str(plan), "-t", "3"])
+    assert result.exit_code == 0, result.output
+    assert "**Kategori capaian:** Baik ≥ 80%; Kurang ≥ 0%." in result.output
+    assert "Capaian di bawah 80% wajib dijelaskan" in result.output
+    assert "| 83,33% | Baik |" in result.output
+
+
+def test_the_documented_default_scale_is_the_one_used() -> None:
+    from renaksi.capaian import DEFAULT_SCALE
+
+    text = (ROOT / "docs" / "pemantauan.md").read_text("utf-8")
+    rows = re.findall(r"^\| (\d+)% \| ([A-Za-z ]+) \|$", text, re.M)
+    assert [(Decimal(a), b) for a, b in rows] == [(b.start, b.name) for b in DEFAULT_SCALE.bands]

@@ -646,6 +646,9 @@ def test_codeowners_gives_each_bidang_its_file() -> None:
             expected = ["@ORGANISASI/subbag-program"]
         assert owners_of(path, rules) == expected, path
         assert owners_of(path.replace("2024", "2025"), rules) == expected, "every year"
+    # Quarterly realisasi files are gathered by Subbag Program from the bidang reports.
+    realisasi = "plans/2024/realisasi/tw1.yaml"
+    assert owners_of(realisasi, rules) == ["@ORGANISASI/subbag-program"]
     for path in (".github/workflows/plan-review.yml", ".github/CODEOWNERS", "README.md"):
         assert owners_of(path, rules) == ["@ORGANISASI/pengelola-renaksi"], path
 

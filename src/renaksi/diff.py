@@ -15,41 +15,13 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import IntEnum
 from typing import Any
 
+from renaksi.changes import Change, Weight
+from renaksi.diff_realisasi import realisasi_changes
 from renaksi.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan, SubKegiatan
 from renaksi.plan import Plan
 from renaksi.problems import Problem
-
-
-class Weight(IntEnum):
-    """How much a Kepala Bidang needs to see a change; higher is listed first.
-
-    ``REALISASI`` (what was reported done and spent) comes after every change to the plan
-    itself, so a bidang's plan changes and its realisasi changes each read as one block.
-    """
-
-    REALISASI = 0
-    WORDING = 1
-    SCHEDULE = 2
-    TARGET = 3
-    STRUCTURE = 4
-    BUDGET = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One classified change. ``kind`` names it; the other fields depend on the kind."""
-
-    kind: str
-    weight: Weight
-    bidang: str | None
-    subject: str
-    key: str
-    old: Any = None
-    new: Any = None
-    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,8 +456,6 @@ def diff_plans(
     changes = [
         c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
     ]
-    from renaksi.diff_realisasi import realisasi_changes  # builds on Change; skips unreadable
-
     changes += realisasi_changes(base, head)
     agency, programs, bidang = _totals(base, head)
     if skip_pk:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from renaksi.diff import Change, Weight
+from renaksi.changes import Change, Weight
 from renaksi.model import (
     RealisasiAksi,
     RealisasiFile,

@@ -11,6 +11,7 @@ checked against the computed one.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -23,6 +24,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -41,6 +43,11 @@ def _wrap(parse: Any) -> Any:
             ) from None
 
     return validate
+
+
+def _bad_value(template: str, **args: object) -> PydanticCustomError:
+    """A value our models refuse, reported as SC06 with an Indonesian message."""
+    return PydanticCustomError("renaksi_value", "renaksi", {"template": template, "args": args})
 
 
 def _nip_text(raw: object) -> object:
@@ -240,6 +247,37 @@ class Pemantauan(_Model):
             "perbaikan. Bawaan 100: setiap target yang tidak tercapai dijelaskan."
         ),
     )
+
+    @field_validator("skala")
+    @classmethod
+    def _descending_to_zero(cls, skala: list[Kategori] | None) -> list[Kategori] | None:
+        # A scale with gaps or in the wrong order would quietly put a 10% capaian in a
+        # high category (the lowest band catches everything below the others).
+        if skala is None:
+            return skala
+        starts = [k.mulai for k in skala]
+        if any(b >= a for a, b in itertools.pairwise(starts)):
+            raise _bad_value(
+                "skala ditulis dari batas bawah tertinggi ke terendah tanpa angka ganda, "
+                "ditemukan {value}",
+                value=", ".join(str(x) for x in starts),
+            )
+        if starts[-1] != 0:
+            raise _bad_value(
+                "kategori terakhir skala harus mulai dari 0 agar setiap capaian masuk "
+                "kategori, ditemukan {value}",
+                value=str(starts[-1]),
+            )
+        return skala
+
+    @field_validator("ambang_penjelasan")
+    @classmethod
+    def _threshold_in_range(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and not 0 <= value <= 200:
+            raise _bad_value(
+                "ambang_penjelasan antara 0 dan 200 (persen), ditemukan {value}", value=str(value)
+            )
+        return value
 
 
 class InstansiFile(_Model):

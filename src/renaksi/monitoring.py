@@ -56,8 +56,8 @@ def settings(plan: Plan) -> Settings:
     threshold = DEFAULT_THRESHOLD
     if chosen is not None:
         if chosen.skala:
-            ordered = sorted(chosen.skala, key=lambda k: k.mulai, reverse=True)
-            scale = Scale.of([(k.mulai, k.nama) for k in ordered])
+            # The model refuses a scale that is not highest-first and ending at 0.
+            scale = Scale.of([(k.mulai, k.nama) for k in chosen.skala])
         if chosen.ambang_penjelasan is not None:
             threshold = chosen.ambang_penjelasan
     return Settings(scale, threshold)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from renaksi import fmt
-from renaksi.diff import Change, PlanDiff, Total
+from renaksi.changes import Change
+from renaksi.diff import PlanDiff, Total
 from renaksi.values import MONTH_SHORT
 
 ROMAN = ("I", "II", "III", "IV")
@@ -152,6 +153,11 @@ def _text_change(old: Any, new: Any) -> str:
     return f"{_quote(old)} → {_quote(new)}"
 
 
+def _realised(value: Any, satuan: str) -> str:
+    """An indicator's value in its unit (an indicator the plan lacks may have none)."""
+    return _amount(value, satuan).rstrip()
+
+
 def _output(value: Any) -> str:
     return "(kosong)" if value is None else _amount(value[0], value[1])
 
@@ -186,12 +192,12 @@ def _realisasi(c: Change) -> str:
         return f"Catatan realisasi {q}: {_text_change(c.old, c.new)}"
     indikator = f"indikator {_quote(c.subject)} ({c.key})"
     if c.kind == "realisasi-indikator":
-        old, new = _amount(c.old, d["satuan"]), _amount(c.new, d["satuan"])
+        old, new = _realised(c.old, d["satuan"]), _realised(c.new, d["satuan"])
         return f"Realisasi {q} {indikator}: {old} → {new}"
     if c.kind == "realisasi-indikator-added":
-        return f"Realisasi {q} {indikator} ditambahkan: {_amount(c.new, d['satuan'])}"
+        return f"Realisasi {q} {indikator} ditambahkan: {_realised(c.new, d['satuan'])}"
     if c.kind == "realisasi-indikator-removed":
-        return f"Realisasi {q} {indikator} dihapus (dulu {_amount(c.old, d['satuan'])})"
+        return f"Realisasi {q} {indikator} dihapus (dulu {_realised(c.old, d['satuan'])})"
     if c.kind == "realisasi-penjelasan":
         what = _PENJELASAN_WORDS.get(d["field"], d["field"])
         return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"

@@ -89,7 +89,8 @@ BAD_VALUE = declare(
     """
     Beberapa kunci hanya menerima pilihan tertentu (``cara_gabung``: jumlah, kumulatif,
     tetap; ``arah``: naik, turun) atau format tertentu (pengenal ``id`` dan slug bidang:
-    huruf, angka, tanda hubung; teks tidak boleh kosong; tahun empat digit).
+    huruf, angka, tanda hubung; teks tidak boleh kosong; tahun empat digit). Skala kategori
+    ``pemantauan.skala`` ditulis dari batas bawah tertinggi ke terendah dan berakhir di 0.
     """,
 )
 
@@ -289,7 +290,7 @@ def _classify(
         return MISSING_KEY, "kunci wajib {key} tidak ada", {"key": str(keys[-1])}, False
     if kind.startswith("renaksi_"):
         sub = kind.removeprefix("renaksi_")
-        rule = {"money": MONEY, "date": DATE}.get(sub, WRONG_TYPE)
+        rule = {"money": MONEY, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
         raw_args = ctx.get("args", {})
         args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
         return rule, str(ctx.get("template", err["msg"])), args, False
