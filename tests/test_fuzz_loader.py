@@ -15,7 +15,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -266,10 +266,13 @@ def _replace_scalar(lines: list[bytes], index: int, value: bytes) -> None:
 
 
 @st.composite
-def damaged_plan_file(draw: st.DrawFn) -> tuple[str, bytes]:
-    """One of the plans/2024 files with one kind of byte-level damage."""
-    name = draw(st.sampled_from(PLAN_FILES))
-    data = (PLAN / name).read_bytes()
+def damaged_plan_file(
+    draw: st.DrawFn, folder: Path = PLAN, names: Sequence[str] = PLAN_FILES
+) -> tuple[str, bytes]:
+    """One of the ``names`` files of ``folder`` (bidang and PK files of plans/2024 unless
+    told) with one kind of byte-level damage."""
+    name = draw(st.sampled_from(list(names)))
+    data = (folder / name).read_bytes()
     lines = data.split(b"\n")
     n = len(lines)
     i = draw(st.integers(0, n - 1))
@@ -342,6 +345,61 @@ def test_damaged_plan_renders_and_diffs(plan_copy: Path, damage: tuple[str, byte
             damaged.plan,
             base_problems=check_loaded(original),
             head_problems=problems,
+        )
+        for output_format in ("text", "md", "json"):
+            assert render_diff(change, output_format)
+
+
+# --- (ii b) byte-level damage to realisasi --------------------------------------------------
+
+EXAMPLE = ROOT / "examples" / "realisasi-2024"
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLE.glob("tw*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def monitored_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """plans/2024 with the example's realisasi files in its realisasi/ folder."""
+    folder = tmp_path_factory.mktemp("fuzz-monitoring") / "2024"
+    shutil.copytree(PLAN, folder)
+    shutil.copytree(EXAMPLE, folder / "realisasi")
+    return folder
+
+
+@settings(max_examples=examples(30))
+@given(damage=damaged_plan_file(EXAMPLE, EXAMPLE_FILES))
+def test_damaged_realisasi(monitored_copy: Path, damage: tuple[str, bytes]) -> None:
+    """Damaged realisasi: located findings, never a crash; when it still validates, every
+    quarter's monitoring report renders and the change can be diffed."""
+    from renaksi.check import check_loaded
+    from renaksi.diff import diff_plans
+    from renaksi.git import Provenance
+    from renaksi.load import load_plan
+    from renaksi.output.diff_format import render_diff
+    from renaksi.report import render_monitoring
+
+    name, data = damage
+    target = monitored_copy / "realisasi" / name
+    original = load_plan(monitored_copy)
+    with replaced(target, data):
+        result = validate([monitored_copy])
+        check_result(result, target, data)
+        damaged = result.loads[0]
+        if not result.failed():
+            for quarter in {r.triwulan for r in damaged.plan.realisasi}:
+                for output_format in ("md", "html"):
+                    page = render_monitoring(
+                        damaged.plan,
+                        quarter,
+                        output_format=output_format,
+                        bidang=None,
+                        provenance=Provenance(None, False, "fuzz", repository=False),
+                    )
+                    assert "PEMANTAUAN" in page
+        change = diff_plans(
+            original.plan,
+            damaged.plan,
+            base_problems=check_loaded(original),
+            head_problems=result.problems,
         )
         for output_format in ("text", "md", "json"):
             assert render_diff(change, output_format)
