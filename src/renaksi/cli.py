@@ -12,13 +12,17 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
 from renaksi.oserrors import os_reason
+
+if TYPE_CHECKING:
+    from renaksi.plan import Plan
+    from renaksi.report_model import Warning
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
@@ -294,7 +298,7 @@ def report(
 
 def _printable(
     folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
-) -> tuple[Any, list[Any]]:
+) -> tuple[Plan, list[Warning]]:
     """Validate the plan for ``report``: the plan and the warnings to print with it, or an
     exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
     from renaksi.check import validate as run_validate
