@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "benchmarks"
 PLAN = ROOT / "plans" / "2024"
+EXAMPLE = ROOT / "examples" / "realisasi-2024"
 VENV = HERE / ".venv"
 YAMALE_DIR = HERE / "yamale"
 RESULTS = HERE / "results.md"
@@ -429,6 +430,24 @@ def commands(
                 [[*renaksi, "report", folders[0], "--format", "html", "-o", "out/cli.html"]],
                 [f"{rs} report {pattern} --format html -o out/cli.html"],
             )
+            # Monitoring: the real plan with the labelled example's realisasi (the copies'
+            # ids are rewritten, so the example would not match them).
+            real = ["plans/2024", "--realisasi", "examples/realisasi-2024"]
+            monitored = [str(PLAN), "--realisasi", str(EXAMPLE)]
+            add(
+                1,
+                "validate-realisasi",
+                "renaksi validate, with realisasi TW I-III",
+                [[*renaksi, "validate", *monitored]],
+                [f"{rs} validate {shlex.join(real)}"],
+            )
+            add(
+                1,
+                "report-triwulan",
+                "renaksi report --triwulan 3 --format html (CLI)",
+                [[*renaksi, "report", *monitored, "-t", "3", "-f", "html", "-o", "out/tw3.html"]],
+                [f"{rs} report {shlex.join(real)} -t 3 -f html -o out/tw3.html"],
+            )
         report_dir = f"out/x{n}"
         (sets.work / report_dir).mkdir(parents=True, exist_ok=True)
         add(
@@ -545,6 +564,13 @@ def ratio_text(cmd: Command, table: dict[tuple[int, str], Command]) -> str:
         return ""
     if cmd.key in ("report", "report-cli"):
         return f"report/validate {m / v:.2f}"
+    if cmd.key == "validate-realisasi":
+        return f"this/validate {m / v:.2f}"
+    if cmd.key == "report-triwulan":
+        base = table.get((cmd.scale, "validate-realisasi"))
+        if base is None or base.median is None:
+            return ""
+        return f"report/validate(realisasi) {m / base.median:.2f}"
     return f"validate/this {v / m:.2f}"
 
 
