@@ -14,7 +14,6 @@ golden files ``tests/golden/diff-realisasi-*.txt`` and ``.md``::
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import shutil
 import subprocess
@@ -23,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from renaksi.cli import app
+from test_diff import changes, codes, diff_json, run_diff
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_2024 = ROOT / "plans" / "2024"
@@ -213,31 +211,6 @@ class Edit:
 def apply(plan: Path, edits: tuple[Edit, ...]) -> None:
     for one in edits:
         one.apply(plan)
-
-
-def run_diff(*args: str | Path, code: int = 0) -> Result:
-    result = CliRunner().invoke(app, ["diff", *(str(a) for a in args)])
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.output
-    return result
-
-
-def diff_json(*args: str | Path, code: int = 0) -> dict[str, Any]:
-    document = json.loads(run_diff(*args, "--format", "json", code=code).stdout)
-    assert isinstance(document, dict)
-    return document
-
-
-def changes(document: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {k: c[k] for k in ("kind", "bidang", "key", "old", "new", "detail")}
-        for c in document["changes"]
-    ]
-
-
-def codes(findings: list[dict[str, Any]]) -> list[str]:
-    return [f["code"] for f in findings]
 
 
 def bullets(text: str) -> list[str]:
