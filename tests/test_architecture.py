@@ -228,9 +228,7 @@ def test_no_circular_imports() -> None:
     # Importing a submodule runs its package's __init__ first; that edge is not a cycle.
     graph = {
         name: {
-            m
-            for m in _imports(path)
-            if m in modules and m != name and not name.startswith(m + ".")
+            m for m in _imports(path) if m in modules and m != name and not name.startswith(m + ".")
         }
         for name, path in modules.items()
     }
