@@ -329,7 +329,9 @@ def test_monitoring_report_loads_cleanly_and_prints_landscape(
     run = chromium(tmp_path, url, "--window-size=1600,1100", f"--screenshot={shot}")
     assert console_errors(run.stderr) == []
     assert run.page_requests == [], "the page fetched something"
+    assert serve.requests, "the server saw no request"
     assert all(r == f"/{name}.html" for r in serve.requests), serve.requests
+    assert shot.stat().st_size > 10_000
     pdf = tmp_path / f"{name}.pdf"
     chromium(tmp_path, url, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     sizes = _page_sizes(pdf)

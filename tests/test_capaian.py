@@ -516,9 +516,10 @@ def test_month_states(base_plan: Plan) -> None:
 
 
 def test_month_states_before_anything_is_reported(base_plan: Plan) -> None:
+    # Nobody reported on Triwulan I: March is "belum dilaporkan", not "tidak terlaksana".
     b = progress(base_plan, 1, {})["sub-b"].aksi[0]
-    assert b.months == months({3: "terlewat", 6: "rencana", 9: "rencana", 12: "rencana"})
-    assert (b.done, b.missed) == (0, 1)
+    assert b.months == months({3: "belum-lapor", 6: "rencana", 9: "rencana", 12: "rencana"})
+    assert (b.done, b.missed, b.unreported) == (0, 0, 1)
 
 
 def test_month_states_at_the_end_of_the_year(base_plan: Plan) -> None:

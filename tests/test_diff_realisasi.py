@@ -683,3 +683,13 @@ def test_real_plan_groups_by_the_bidang_that_owns_each_item(
         "Kebangsaan, Bela …: Rp 100.000.000 → Rp 150.000.000 (+Rp 50.000.000); 29,64% dari "
         "pagu Rp 506.090.000"
     ) in text
+
+
+def test_an_aksi_newly_reported_done_is_one_plain_sentence(repo: Path, plan: Path) -> None:
+    # Nothing was marked done before: no "sekarang ..." repeating the same months.
+    apply(plan, (Edit(TW2, "bulan: [6]", "bulan: []"),))
+    commit_all(repo, "Monitoring Juni belum terlaksana")
+    apply(plan, (Edit(TW2, "bulan: []", "bulan: [6]"),))
+    assert bullets(run_diff().stdout) == [
+        "Pelaksanaan aksi 1 “Monitoring” (Sub Kegiatan B) Triwulan II: ditandai terlaksana Jun"
+    ]

@@ -317,3 +317,129 @@ def test_the_documented_default_scale_is_the_one_used() -> None:
     text = (ROOT / "docs" / "pemantauan.md").read_text("utf-8")
     rows = re.findall(r"^\| (\d+)% \| ([A-Za-z ]+) \|$", text, re.M)
     assert [(Decimal(a), b) for a, b in rows] == [(b.start, b.name) for b in DEFAULT_SCALE.bands]
+
+
+# --- what the review found ----------------------------------------------------------------
+
+
+def _copy(tmp_path: Path) -> Path:
+    plan = tmp_path / "2024"
+    shutil.copytree(FIXTURE, plan)
+    return plan
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_absurdly_large_realisasi_never_crashes(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    tw1 = plan / "realisasi" / "tw1.yaml"
+    _edit(tw1, "  - id: pk-5\n    realisasi: 0\n", "  - id: pk-5\n    realisasi: 1e18\n")
+    _edit(tw1, "  - id: pk-1\n    realisasi: 1\n", "  - id: pk-1\n    realisasi: -1e18\n")
+    checked = runner.invoke(app, ["validate", str(plan)])
+    assert checked.exit_code == 1, checked.output
+    assert "realisasi pk-1 tidak boleh negatif, ditemukan -1.000.000.000.000.000.000%" in (
+        checked.output.replace("\n", " ")
+    )
+    forced = runner.invoke(app, ["report", str(plan), "-t", "1", "-f", "html", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "1000000000000000000 kasus" in forced.output
+
+
+def test_output_is_never_written_into_the_realisasi_folder(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    elsewhere = tmp_path / "real"
+    shutil.move(plan / "realisasi", elsewhere)
+    before = (elsewhere / "tw1.yaml").read_bytes()
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            str(plan),
+            "-t",
+            "1",
+            "--realisasi",
+            str(elsewhere),
+            "-o",
+            str(elsewhere / "tw1.yaml"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert (elsewhere / "tw1.yaml").read_bytes() == before
+
+
+def test_a_broken_bidang_file_does_not_make_its_realisasi_look_wrong(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    _edit(plan / "bidang" / "alpha.yaml", "nama: Bidang Alpha\n", "nama: Bidang Alpha\nx: 1\n")
+    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
+    assert result.exit_code == 1
+    codes = re.findall(r'"code": "(\w+)"', result.output)
+    assert "SC01" in codes
+    assert "RL03" not in codes
+    assert "RL04" not in codes
+
+
+def test_an_aksi_nobody_reported_on_is_not_called_missed(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    _edit(
+        plan / "realisasi" / "tw1.yaml",
+        "    aksi:\n      - no: 1\n        bulan: [1, 2]\n",
+        "",
+    )
+    result = runner.invoke(app, ["report", str(plan), "-t", "1", "-b", "alpha"])
+    assert result.exit_code == 0, result.output
+    assert "| 1 | Rapat internal | ? | ? |" in result.output
+    assert "0 bulan; 2 belum dilaporkan" in result.output
+
+
+def test_realisasi_messages_name_what_was_written(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    tw1 = plan / "realisasi" / "tw1.yaml"
+    _edit(tw1, "anggaran: 40_000_000", "anggaran: 40000000.50")
+    _edit(tw1, "keluaran: 30 orang", "keluaran: orang")
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    text = " ".join(result.output.split())
+    assert "realisasi anggaran harus bilangan bulat rupiah" in text
+    assert "realisasi keluaran ditulis jumlah lalu satuan" in text
+    assert "pagu harus" not in text
+
+
+def test_a_realisasi_file_instead_of_a_folder_is_reported(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    shutil.rmtree(plan / "realisasi")
+    (plan / "realisasi").write_text("triwulan: 1\n", "utf-8")
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 0
+    assert "FL02" in result.output
+    assert "realisasi ditulis di folder realisasi/" in " ".join(result.output.split())
+
+
+def test_output_without_a_target_is_a_finding(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    _edit(
+        plan / "bidang" / "alpha.yaml",
+        "  - sub_kegiatan: sub-a\n    target: 100 orang\n    aksi:\n      - nama: Rapat internal\n"
+        "        bulan: [1, 2]\n        keluaran: Notulen rapat\n",
+        "",
+    )
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    assert "sub kegiatan sub-a tidak punya target keluaran" in " ".join(result.output.split())
+
+
+def test_findings_print_capaian_like_the_report(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    _edit(
+        plan / "realisasi" / "tw3.yaml",
+        "    faktor_penghambat: Peserta sosialisasi berkurang menjelang Pilkada\n",
+        "",
+    )
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    assert "capaian pk-1 50,00% di bawah ambang 100%; tulis faktor_penghambat" in " ".join(
+        result.output.split()
+    )

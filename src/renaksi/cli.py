@@ -291,7 +291,7 @@ def report(
         _write(text)
         return
     try:
-        write_atomic(output, text, protected=[plan.folder])
+        write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
     except OutputRefused as exc:
         raise _fail(str(exc)) from None
 

@@ -6,9 +6,11 @@ commands which print no numbers do not pay for it.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 from typing import Any
+
+from renaksi.capaian import rounded
 
 LOCALE = "id_ID"
 #: Keep every digit that was written: targets are exact, never rounded for display.
@@ -22,20 +24,28 @@ def _numbers() -> Any:
     return numbers
 
 
+def _format(value: int | Decimal, pattern: str) -> str:
+    # Babel rounds to the pattern's decimals inside the current decimal context; a huge
+    # value (a typing slip of 10^18 in a realisasi) needs more than its 28 digits.
+    digits = len(str(abs(int(value)))) if Decimal(value).is_finite() else 0
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, digits + 20)
+        return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
+
+
 def number(value: int | Decimal) -> str:
     """``1200`` -> ``1.200``; ``Decimal('29.17')`` -> ``29,17``."""
-    return str(_numbers().format_decimal(value, format=_EXACT, locale=LOCALE))
+    return _format(value, _EXACT)
 
 
 def count(value: int | Decimal) -> str:
     """A target amount as the official tables print it: no grouping (``10000``, ``2,5``)."""
-    return str(_numbers().format_decimal(value, format="0.##########", locale=LOCALE))
+    return _format(value, "0.##########")
 
 
 def fixed(value: Decimal, places: int = 2) -> str:
     """A number with exactly ``places`` decimals: ``-2,70``, ``33,33``."""
-    pattern = "#,##0." + "0" * places if places else "#,##0"
-    return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
+    return _format(value, "#,##0." + "0" * places if places else "#,##0")
 
 
 def at_most(value: Decimal, places: int) -> Decimal:
@@ -71,6 +81,12 @@ def signed_rupiah(value: int) -> str:
 def percent(value: Decimal) -> str:
     """``Decimal('29.17')`` -> ``29,17%``."""
     return f"{number(value)}%"
+
+
+def computed_percent(value: Decimal | None) -> str:
+    """A computed percentage (capaian, serapan): two decimals, half up: ``102,56%``;
+    ``-`` for none."""
+    return "-" if value is None else f"{fixed(rounded(value))}%"
 
 
 def date(value: dt.date) -> str:

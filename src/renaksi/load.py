@@ -460,7 +460,17 @@ def load_plan(
 
 def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_bytes: int) -> None:
     """Read ``tw1.yaml`` ... ``tw4.yaml`` below ``prefix`` of ``source`` into the plan."""
-    if source.kind(prefix) != "dir":
+    kind = source.kind(prefix)
+    if kind == "file":
+        result.problems.append(
+            F.IGNORED_FILE.problem(
+                Location(source.display(prefix)),
+                "berkas {name} tidak dibaca; realisasi ditulis di folder {name}/ berisi "
+                "tw1.yaml sampai tw4.yaml",
+                name=prefix,
+            )
+        )
+    if kind != "dir":
         return
     for name in source.names(prefix):
         if name.startswith(".") or name.lower().endswith(".md"):

@@ -11,6 +11,7 @@ checked against the computed one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from decimal import Decimal
@@ -57,22 +58,25 @@ def _nip_text(raw: object) -> object:
     return raw
 
 
-def _output_target(raw: object) -> object:
+def _amount_and_unit(what: str) -> Any:
     # "1200 orang" is the natural way to write an output target; split it.
-    if isinstance(raw, str):
-        match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
-        if not match:
-            raise PydanticCustomError(
-                "renaksi_type",
-                "renaksi",
-                {
-                    "template": "target keluaran ditulis jumlah lalu satuan (mis. 1200 orang), "
-                    "ditemukan {found}",
-                    "args": {"found": raw},
-                },
-            )
-        return {"jumlah": match.group(1), "satuan": match.group(2)}
-    return raw
+    def split(raw: object) -> object:
+        if isinstance(raw, str):
+            match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+            if not match:
+                raise PydanticCustomError(
+                    "renaksi_type",
+                    "renaksi",
+                    {
+                        "template": "{what} ditulis jumlah lalu satuan (mis. 1200 orang), "
+                        "ditemukan {found}",
+                        "args": {"found": raw, "what": what},
+                    },
+                )
+            return {"jumlah": match.group(1), "satuan": match.group(2)}
+        return raw
+
+    return split
 
 
 # What editors are told about the values renaksi reads its own way (see renaksi.values).
@@ -103,6 +107,12 @@ _DATE_SCHEMA = {
     "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024".',
 }
 Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah)), WithJsonSchema(_RUPIAH_SCHEMA)]
+#: Realised spending: read like a pagu, named as what it is in messages.
+Anggaran = Annotated[
+    int,
+    BeforeValidator(_wrap(functools.partial(values.parse_rupiah, what="realisasi anggaran"))),
+    WithJsonSchema(_RUPIAH_SCHEMA),
+]
 Quantity = Annotated[
     Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
 ]
@@ -401,7 +411,7 @@ class Target(_Model):
 
 OutputTarget = Annotated[
     Target,
-    BeforeValidator(_output_target),
+    BeforeValidator(_amount_and_unit("target keluaran")),
     WithJsonSchema(
         {
             "anyOf": [
@@ -417,6 +427,20 @@ OutputTarget = Annotated[
                 },
             ],
             "description": "Target keluaran: jumlah lalu satuan, mis. 1200 orang.",
+        }
+    ),
+]
+
+
+#: A realised output, "2500 orang": read like a target, named as what it is in messages.
+RealisedOutput = Annotated[
+    Target,
+    BeforeValidator(_amount_and_unit("realisasi keluaran")),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$",
+            "description": "Realisasi keluaran kumulatif: jumlah lalu satuan, mis. 2500 orang.",
         }
     ),
 ]
@@ -489,10 +513,10 @@ class RealisasiSubKegiatan(_Model):
     """Spending, output and aksi of one sub kegiatan up to the end of a quarter."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
-    anggaran: Rupiah = Field(
+    anggaran: Anggaran = Field(
         description="Realisasi anggaran kumulatif sampai akhir triwulan ini (rupiah)."
     )
-    keluaran: OutputTarget | None = Field(
+    keluaran: RealisedOutput | None = Field(
         None, description="Realisasi keluaran kumulatif, mis. 2500 orang (opsional)."
     )
     aksi: list[RealisasiAksi] = Field(default_factory=list)

@@ -145,7 +145,10 @@ class AksiProgress:
 
     no: int
     aksi: Aksi
-    months: tuple[str, ...]  # per month: "rencana", "terlaksana", "tambahan", "terlewat", ""
+    #: Per month: "terlaksana" (done as planned), "tambahan" (done, not planned),
+    #: "terlewat" (planned, reported not done), "belum-lapor" (planned, its quarter's
+    #: file does not mention the aksi), "rencana" (planned, quarter still to come), "".
+    months: tuple[str, ...]
     reported: RealisasiAksi | None  # the entry of quarter q
 
     @property
@@ -155,8 +158,13 @@ class AksiProgress:
 
     @property
     def missed(self) -> int:
-        """How many planned months up to quarter q it did not take place in."""
+        """How many planned months up to quarter q it was reported not done in."""
         return self.months.count("terlewat")
+
+    @property
+    def unreported(self) -> int:
+        """How many planned months up to quarter q nobody reported on."""
+        return self.months.count("belum-lapor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +184,19 @@ class SubProgress:
     aksi: tuple[AksiProgress, ...]
 
 
-def _month_states(planned: list[int], done: set[int], q: int) -> tuple[str, ...]:
+def _month_states(planned: list[int], done: set[int], told: set[int], q: int) -> tuple[str, ...]:
+    """The state of each month; ``told`` are the quarters whose file reports the aksi."""
     last = 3 * q
     states = []
     for m in range(1, 13):
         if m in done:
             states.append("terlaksana" if m in planned else "tambahan")
-        elif m in planned:
-            states.append("terlewat" if m <= last else "rencana")
-        else:
+        elif m not in planned:
             states.append("")
+        elif m > last:
+            states.append("rencana")
+        else:
+            states.append("terlewat" if (m - 1) // 3 + 1 in told else "belum-lapor")
     return tuple(states)
 
 
@@ -197,15 +208,18 @@ def _aksi_progress(
     rows = []
     for no, aksi in enumerate(rencana.aksi, start=1):
         done: set[int] = set()
+        told: set[int] = set()
         reported = None
         for k, entry in entries.items():
             for item in entry.aksi:
                 if item.no == no:
                     # Only months inside the file's own quarter count (RL08 reports others).
                     done.update(m for m in item.bulan if m in QUARTER_MONTHS[k])
+                    told.add(k)
                     if k == q:
                         reported = item
-        rows.append(AksiProgress(no, aksi, _month_states(aksi.bulan, done, q), reported))
+        states = _month_states(aksi.bulan, done, told, q)
+        rows.append(AksiProgress(no, aksi, states, reported))
     return tuple(rows)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renaksi import fmt, monitoring
-from renaksi.capaian import Band, Scale, capaian, rounded, serapan
+from renaksi.capaian import Band, Scale, capaian, serapan
 from renaksi.model import Indikator, Pegawai, RealisasiFile
 from renaksi.monitoring import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan import Plan
@@ -25,6 +25,7 @@ MONTH_MARKS = {
     "terlaksana": ("●", "terlaksana sesuai jadwal"),
     "tambahan": ("◆", "terlaksana di luar jadwal"),
     "terlewat": ("✕", "dijadwalkan, tidak terlaksana"),
+    "belum-lapor": ("?", "dijadwalkan, belum dilaporkan"),
     "rencana": ("○", "dijadwalkan (belum tiba)"),
 }
 
@@ -69,8 +70,9 @@ class IndikatorRow:
 
     @property
     def band(self) -> Band | None:
-        """The category shown: year to date when it can be assessed, else the quarter's."""
-        return self.progress.to_date.band or self.progress.quarter.band
+        """The category shown: of the year to date (none when that cannot be assessed;
+        the quarter's capaian is printed next to it)."""
+        return self.progress.to_date.band
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,12 @@ class Section:
     def spent(self) -> int:
         """Total realised spending reported for its sub kegiatan."""
         return sum(r.progress.spent or 0 for r in self.subs)
+
+    @property
+    def unreported(self) -> int:
+        """How many of its sub kegiatan the quarter's file does not report (counted as
+        nothing spent in the totals)."""
+        return sum(1 for r in self.subs if r.progress.spent is None)
 
     @property
     def serapan(self) -> Decimal | None:
@@ -264,4 +272,4 @@ def build(
 
 def percent(value: Decimal | None) -> str:
     """A computed percentage as printed: two decimals, ``102,56%``; ``-`` for none."""
-    return "-" if value is None else f"{fmt.fixed(rounded(value))}%"
+    return fmt.computed_percent(value)

@@ -31,6 +31,12 @@ class Percent(Decimal):
     __slots__ = ()
 
 
+class Capaian(Decimal):
+    """A computed percentage, printed like the monitoring report: two decimals, ``7,70%``."""
+
+    __slots__ = ()
+
+
 class Terms(tuple[object, ...]):
     """Summands to be printed as ``a + b + c``."""
 
@@ -61,37 +67,44 @@ _COMMA_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
 
 
-def parse_rupiah(raw: object) -> int:
-    """Read a pagu: a YAML integer or an Indonesian-formatted string, never a float."""
+def parse_rupiah(raw: object, what: str = "pagu") -> int:
+    """Read an amount of rupiah (a pagu, unless ``what`` names it otherwise): a YAML integer
+    or an Indonesian-formatted string, never a float."""
     if isinstance(raw, bool):
-        raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
+        raise ValueProblem(
+            "type", "{what} harus berupa rupiah, ditemukan {found}", found=raw, what=what
+        )
     if isinstance(raw, int):
         written = _NON_DECIMAL.get(type(raw).__name__)
         if written is not None:
             raise ValueProblem(
                 "money",
-                "pagu ditulis sebagai angka {written}; tulis angka desimal biasa",
+                "{what} ditulis sebagai angka {written}; tulis angka desimal biasa",
                 written=written,
+                what=what,
             )
-        return _checked_rupiah(int(raw), raw)
+        return _checked_rupiah(int(raw), raw, what)
     if isinstance(raw, float):
         raise ValueProblem(
             "money",
-            "pagu harus bilangan bulat rupiah, ditemukan {found}; "
+            "{what} harus bilangan bulat rupiah, ditemukan {found}; "
             'tulis tanpa titik desimal (2_718_270_000) atau sebagai teks ("2.718.270.000")',
             found=raw,
+            what=what,
         )
     if not isinstance(raw, str):
-        raise ValueProblem("type", "pagu harus berupa rupiah, ditemukan {found}", found=raw)
+        raise ValueProblem(
+            "type", "{what} harus berupa rupiah, ditemukan {found}", found=raw, what=what
+        )
     text = raw.strip()
     body = _RP_PREFIX.sub("", text).replace("\u00a0", "").replace(" ", "")
     if body.startswith("-"):
-        raise ValueProblem("money", "pagu tidak boleh negatif: {found}", found=raw)
+        raise ValueProblem("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     body = _ZERO_CENTS.sub("", body)
     if _DIGITS.match(body):
-        return _checked_rupiah(int(body), raw)
+        return _checked_rupiah(int(body), raw, what)
     if _DOT_GROUPED.match(body):
-        return _checked_rupiah(int(body.replace(".", "")), raw)
+        return _checked_rupiah(int(body.replace(".", "")), raw, what)
     if _COMMA_GROUPED.match(body):
         raise ValueProblem(
             "money",
@@ -107,11 +120,13 @@ def parse_rupiah(raw: object) -> int:
     )
 
 
-def _checked_rupiah(value: int, raw: object) -> int:
+def _checked_rupiah(value: int, raw: object, what: str) -> int:
     if value < 0:
-        raise ValueProblem("money", "pagu tidak boleh negatif: {found}", found=raw)
+        raise ValueProblem("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     if value >= MAX_RUPIAH:
-        raise ValueProblem("money", "pagu terlalu besar untuk masuk akal: {found}", found=raw)
+        raise ValueProblem(
+            "money", "{what} terlalu besar untuk masuk akal: {found}", found=raw, what=what
+        )
     return value
 
 

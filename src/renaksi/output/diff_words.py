@@ -224,6 +224,8 @@ def _realisasi(c: Change) -> str:
             parts.append(f"ditandai terlaksana {_months(d['added'])}")
         if d["removed"]:
             parts.append(f"tanda terlaksana dihapus {_months(d['removed'])}")
+        if not d["removed"] and c.new and list(d["added"]) == list(c.new):
+            return f"Pelaksanaan {aksi}: ditandai terlaksana {_months(c.new)}"
         now = f"sekarang terlaksana {_months(c.new)}" if c.new else "sekarang belum terlaksana"
         return f"Pelaksanaan {aksi}: {', '.join(parts)}; {now}"
     if c.kind == "realisasi-catatan":

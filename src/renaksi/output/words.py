@@ -8,13 +8,15 @@ from decimal import Decimal
 
 from renaksi import fmt
 from renaksi.problems import Problem
-from renaksi.values import Percent, Rupiah, Terms
+from renaksi.values import Capaian, Percent, Rupiah, Terms
 
 
 def value_text(value: object) -> str:
     """How one message argument is printed."""
     if isinstance(value, Rupiah):
         return fmt.rupiah(int(value))
+    if isinstance(value, Capaian):
+        return fmt.computed_percent(value)
     if isinstance(value, Percent):
         return fmt.percent(value)
     if isinstance(value, Decimal):

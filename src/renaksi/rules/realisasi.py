@@ -20,7 +20,7 @@ from renaksi.problems import Severity
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.sources import Document
-from renaksi.values import MONTHS, Percent, Rupiah
+from renaksi.values import MONTHS, Capaian, Percent, Rupiah
 
 E, W = Severity.ERROR, Severity.WARNING
 ROMAN = ("I", "II", "III", "IV")
@@ -39,6 +39,12 @@ def _files(plan: Plan) -> Iterator[_File]:
     for entry in entries:
         if entry.model is not None:
             yield _File(entry.triwulan, entry.doc, entry.model)
+
+
+def _unread(plan: Plan) -> set[str]:
+    """Slugs of bidang files that did not load: what they hold is unknown, so realisasi
+    that may refer to it is not judged (their own findings say what is wrong)."""
+    return {entry.slug for entry in plan.bidang if entry.model is None}
 
 
 def _indikator(plan: Plan) -> dict[str, Indikator]:
@@ -131,10 +137,11 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     indikator = _indikator(plan)
     subs = _subs(plan)
     rencana = _rencana(plan)
+    unread = _unread(plan)
     for f in _files(plan):
         seen: set[str] = set()
         for i, ind in enumerate(f.model.indikator):
-            if ind.id not in indikator:
+            if ind.id not in indikator and not unread:
                 yield ctx.finding(
                     f.doc,
                     ("indikator", i, "id"),
@@ -167,6 +174,8 @@ def known_items(ctx: Context) -> Iterator[Finding]:
                     id=sub.sub_kegiatan,
                 )
             seen.add(sub.sub_kegiatan)
+            if subs[sub.sub_kegiatan].bidang in unread:
+                continue
             ren = rencana.get(sub.sub_kegiatan)
             count = len(ren.aksi) if ren is not None else 0
             numbers: set[int] = set()
@@ -204,11 +213,14 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     Realisasi dibandingkan dengan target, jadi satuannya harus sama: realisasi indikator
     ``%`` tidak boleh ditulis ``orang``, dan realisasi keluaran sub kegiatan bersatuan
-    seperti target keluarannya (``2500 orang`` untuk target ``10000 orang``). ``satuan``
-    pada indikator boleh tidak ditulis; bila ditulis, diperiksa.
+    seperti target keluarannya (``2500 orang`` untuk target ``10000 orang``); sub kegiatan
+    tanpa rencana aksi tidak punya target keluaran, jadi realisasi keluarannya tidak dapat
+    dibandingkan. ``satuan`` pada indikator boleh tidak ditulis; bila ditulis, diperiksa.
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
+    subs = _subs(ctx.plan)
+    unread = _unread(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
             ind = indikator.get(entry.id)
@@ -225,7 +237,17 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
                 )
         for i, sub in enumerate(f.model.sub_kegiatan):
             ren = rencana.get(sub.sub_kegiatan)
-            if sub.keluaran is None or ren is None:
+            if sub.keluaran is None or sub.sub_kegiatan not in subs:
+                continue
+            if ren is None:
+                if subs[sub.sub_kegiatan].bidang not in unread:
+                    yield ctx.finding(
+                        f.doc,
+                        ("sub_kegiatan", i, "keluaran"),
+                        "sub kegiatan {id} tidak punya target keluaran (belum ada rencana "
+                        "aksinya), jadi realisasi keluaran tidak dapat dibandingkan",
+                        id=sub.sub_kegiatan,
+                    )
                 continue
             if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
                 yield ctx.finding(
@@ -346,7 +368,7 @@ def explained(ctx: Context) -> Iterator[Finding]:
                     ("indikator", i, "realisasi"),
                     "capaian {id} {value} di bawah ambang {threshold}; tulis {fields}",
                     id=entry.id,
-                    value=Percent(rounded(low)),
+                    value=Capaian(low),
                     threshold=Percent(settings.threshold),
                     fields=" dan ".join(absent),
                 )
