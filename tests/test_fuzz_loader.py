@@ -227,6 +227,9 @@ def test_random_text_as_pk(base_copy: Path, text: str) -> None:
 PLAN_FILES = sorted(str(p.relative_to(PLAN)) for p in PLAN.rglob("*.yaml") if p.is_file())
 
 ODD_VALUES = [
+    b"0",
+    b"13",
+    b"[0, 13]",
     b"9" * 30,
     b"-9" + b"9" * 30,
     b"-1",

@@ -278,6 +278,13 @@ def fifo(root: Path, plan: Path) -> None:
 
 
 @maker
+def realisasi_fifo(root: Path, plan: Path) -> None:
+    """realisasi/tw1.yaml is a named pipe nobody writes to."""
+    (plan / "realisasi").mkdir()
+    os.mkfifo(plan / "realisasi" / "tw1.yaml")
+
+
+@maker
 def repeated_key(root: Path, plan: Path) -> None:
     """The key ``tahun`` written 100 000 times (1.2 MB, under the default limit)."""
     (plan / PK).write_text("tahun: 2024\n" * 100_000, encoding="utf-8")
@@ -640,6 +647,7 @@ def build(case: Case, root: Path) -> Path:
     shutil.copytree(BASE, plan)
     if case.payload is not None:
         assert case.file is not None
+        (plan / case.file).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(case.folder / case.payload, plan / case.file)
     else:
         assert case.make is not None

@@ -35,7 +35,8 @@ _amount = fmt.target
 
 
 def _months(months: Any) -> str:
-    return ", ".join(MONTH_SHORT[m - 1] for m in months if 1 <= m <= 12) or "-"
+    # A month outside 1-12 is a finding of its own (JD02, RL08); show it as written.
+    return ", ".join(MONTH_SHORT[m - 1] if 1 <= m <= 12 else str(m) for m in months) or "-"
 
 
 def _quote(text: Any) -> str:

@@ -377,8 +377,8 @@ def explained(ctx: Context) -> Iterator[Finding]:
 @rule("RL08", "realisasi.bulan", E, "Bulan terlaksana berada di triwulan berkasnya.")
 def months_in_quarter(ctx: Context) -> Iterator[Finding]:
     """
-    Bulan terlaksana sebuah aksi dilaporkan di berkas triwulannya: ``tw1.yaml`` hanya
-    Januari sampai Maret. Aksi yang terlaksana di bulan lain dilaporkan di berkas triwulan
+    Bulan terlaksana sebuah aksi (1-12) dilaporkan di berkas triwulannya: ``tw1.yaml``
+    hanya Januari sampai Maret. Aksi yang terlaksana di bulan lain dilaporkan di berkas triwulan
     bulan itu.
     """
     for f in _files(ctx.plan):
@@ -386,7 +386,14 @@ def months_in_quarter(ctx: Context) -> Iterator[Finding]:
         for i, sub in enumerate(f.model.sub_kegiatan):
             for j, item in enumerate(sub.aksi):
                 for k, month in enumerate(item.bulan):
-                    if month not in months:
+                    if not 1 <= month <= 12:
+                        yield ctx.finding(
+                            f.doc,
+                            ("sub_kegiatan", i, "aksi", j, "bulan", k),
+                            "bulan {month} tidak ada; tulis 1-12 atau nama bulan",
+                            month=month,
+                        )
+                    elif month not in months:
                         yield ctx.finding(
                             f.doc,
                             ("sub_kegiatan", i, "aksi", j, "bulan", k),
