@@ -288,7 +288,9 @@ def test_the_row_check_sees_a_cut_row(tmp_path: Path, serve: Served, rows_may_br
 # --- the monitoring report ---------------------------------------------------------------
 
 EXAMPLE = ROOT / "examples" / "realisasi-2024"
-MONITORING_CASES = {
+FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "2024"
+MONITORING_CASES: dict[str, tuple[Path, Path | None, int, str | None]] = {
+    "pemantauan-fixture-tw4": (FIXTURE, None, 4, None),
     "pemantauan-contoh-tw3": (PLAN, EXAMPLE, 3, None),
     "pemantauan-contoh-tw2-politik": (PLAN, EXAMPLE, 2, "politik"),
 }

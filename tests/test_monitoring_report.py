@@ -32,12 +32,14 @@ PLAN = ROOT / "plans" / "2024"
 EXAMPLE = ROOT / "examples" / "realisasi-2024"
 
 #: (golden name, plan, realisasi folder, quarter, bidang, format)
-CASES = [
-    (f"pemantauan-fixture-tw3.{fmt}", FIXTURE, None, 3, None, fmt) for fmt in ("md", "html")
-] + [
-    (f"pemantauan-fixture-tw1-alpha.{fmt}", FIXTURE, None, 1, "alpha", fmt)
-    for fmt in ("md", "html")
-]
+CASES = (
+    [(f"pemantauan-fixture-tw3.{fmt}", FIXTURE, None, 3, None, fmt) for fmt in ("md", "html")]
+    + [
+        (f"pemantauan-fixture-tw1-alpha.{fmt}", FIXTURE, None, 1, "alpha", fmt)
+        for fmt in ("md", "html")
+    ]
+    + [(f"pemantauan-fixture-tw4.{fmt}", FIXTURE, None, 4, None, fmt) for fmt in ("md", "html")]
+)
 EXAMPLE_CASES = [
     (f"pemantauan-contoh-tw2.{fmt}", PLAN, EXAMPLE, 2, None, fmt) for fmt in ("md", "html")
 ] + [
@@ -135,6 +137,23 @@ def test_every_capaian_branch_reaches_the_report() -> None:
     assert pk_row(tw3, "pk-3").progress.to_date.status is Status.TIDAK_LENGKAP
 
 
+def test_serapan_and_output_are_judged_at_the_end_of_the_year() -> None:
+    section = view(4).sections[0]
+    sub_a, sub_b = (r.progress for r in section.subs)
+    assert sub_a.serapan == Decimal(100)
+    assert sub_a.serapan_band is not None
+    assert sub_a.serapan_band.name == "Sangat Tinggi"
+    assert sub_b.serapan == Decimal(75)
+    assert sub_b.serapan_band is not None
+    assert sub_b.serapan_band.name == "Sedang"
+    assert sub_a.keluaran_capaian == Decimal(110)
+    # Lower is better, cumulative: 14 cases against 8 = (2 - 1,75) x 100 = 25%.
+    assert pk_row(view(4), "pk-2").progress.to_date.capaian == Decimal(25)
+    md = rendered(FIXTURE, None, 4, None, "md")
+    assert "| Rp 200.000.000 | Rp 150.000.000 | 75,00% | Sedang |" in md
+    assert "kategorinya baru dinilai pada Triwulan IV" not in md
+
+
 def test_spending_and_aksi() -> None:
     section = view(3).sections[0]
     sub_b = section.subs[1].progress
@@ -210,7 +229,9 @@ def test_cli_writes_html_atomically(tmp_path: Path) -> None:
 
 
 def test_a_quarter_without_its_file_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["report", str(FIXTURE), "--triwulan", "4"])
+    result = runner.invoke(
+        app, ["report", str(PLAN), "--realisasi", str(EXAMPLE), "--triwulan", "4"]
+    )
     assert result.exit_code == 2
     assert "realisasi Triwulan IV belum ada: tambahkan" in result.output
     assert "tw4.yaml" in result.output
@@ -269,12 +290,12 @@ def test_realisasi_option_takes_one_plan_folder(tmp_path: Path) -> None:
 def test_a_misnamed_realisasi_file_is_reported(tmp_path: Path) -> None:
     plan = tmp_path / "2024"
     shutil.copytree(FIXTURE, plan)
-    (plan / "realisasi" / "tw3.yaml").rename(plan / "realisasi" / "triwulan-3.yaml")
+    (plan / "realisasi" / "tw4.yaml").rename(plan / "realisasi" / "triwulan-4.yaml")
     (plan / "realisasi" / "CATATAN.md").write_text("catatan", "utf-8")
     result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
     assert result.exit_code == 0
     assert re.search(r'"code": "FL02"', result.output)
-    assert "triwulan-3.yaml" in result.output
+    assert "triwulan-4.yaml" in result.output
     assert "CATATAN.md" not in result.output
 
 
