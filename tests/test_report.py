@@ -686,6 +686,26 @@ def test_force_prints_with_a_warning_block(
     assert "50.913.097.551" in seen
 
 
+def test_a_bidang_page_warns_about_its_own_file_not_other_bidang(
+    plan_copy: Path, tmp_path: Path
+) -> None:
+    politik = plan_copy / "bidang" / "politik.yaml"
+    politik.write_text(
+        politik.read_text(encoding="utf-8").replace("bulan: [1, 2]\n", "bulan: [1, 13]\n", 1),
+        encoding="utf-8",
+    )
+    pages = {}
+    for slug in ("politik", "ideologi"):
+        target = tmp_path / f"{slug}.md"
+        result = invoke("report", plan_copy, "-b", slug, "--force", "--output", target)
+        assert result.exit_code == 0, result.stderr
+        pages[slug] = target.read_text(encoding="utf-8")
+    assert "JD02" in pages["politik"]
+    assert "JD02" not in pages["ideologi"]
+    assert "politik.yaml" not in pages["ideologi"]
+    assert "RF06" in pages["ideologi"]  # findings of the shared files are still listed
+
+
 def test_a_valid_plan_has_no_warning_block() -> None:
     for fmt in FORMATS:
         assert "PERINGATAN" not in report_of_plan("--format", fmt)

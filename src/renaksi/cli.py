@@ -335,10 +335,12 @@ def _printable(
     if page is not None and page.model is None:
         sys.stderr.write(formatter("text")(result, False))
         raise _fail(f"{page.doc.display} tidak terbaca, jadi halamannya tidak dapat dicetak")
+    # A bidang's pages warn about its own file and the shared ones, not other bidang's.
+    others = {e.doc.display for e in plan.bidang if bidang is not None and e is not page}
     warnings = [
         Warning(p.code, p.severity.label, str(p.location), message(p))
         for p in result.problems
-        if result.failed()
+        if result.failed() and p.location.file not in others
     ]
     return plan, warnings
 
