@@ -332,6 +332,20 @@ def test_a_custom_scale_and_threshold_are_used_everywhere(tmp_path: Path) -> Non
     assert "| 83,33% | Baik |" in result.output
 
 
+def test_the_documented_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "pemantauan.md").read_text("utf-8")
+    found = re.findall(r"<!-- diuji: renaksi ([^\n]+?) -->\n```text\n(.*?)```", text, re.S)
+    assert len(found) == 1
+    command, shown = found[0]
+    result = runner.invoke(app, command.split())
+    assert result.exit_code == 0, result.output
+    lines = [line for line in shown.splitlines() if line]
+    assert len(lines) >= 3
+    for line in lines:
+        assert line in result.output.splitlines(), line
+
+
 def test_the_documented_default_scale_is_the_one_used() -> None:
     from renaksi.capaian import DEFAULT_SCALE
 
