@@ -478,3 +478,89 @@ def test_findings_print_capaian_like_the_report(tmp_path: Path) -> None:
     assert "capaian pk-1 50,00% di bawah ambang 100%; tulis faktor_penghambat" in " ".join(
         result.output.split()
     )
+
+
+# --- what the second review found ---------------------------------------------------------
+
+
+def test_a_long_flow_line_of_findings_prints_a_bounded_excerpt(tmp_path: Path) -> None:
+    # 3000 repeated entries on one line: each finding shows a window of the line, not the
+    # whole 75 KB line (which once made the text output grow with the square of it).
+    plan = _copy(tmp_path)
+    entries = ",".join("{id: pk-1, realisasi: 1}" for _ in range(3000))
+    (plan / "realisasi" / "tw4.yaml").write_text(f"triwulan: 4\nindikator: [{entries}]\n", "utf-8")
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    assert len(result.output) < 3_000_000
+    assert max(len(line) for line in result.output.splitlines()) < 400
+    assert "…" in result.output
+
+
+def test_control_characters_from_yaml_escapes_are_shown_not_obeyed(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    _edit(
+        plan / "realisasi" / "tw1.yaml",
+        'catatan: "Angka rekaan untuk pengujian."',
+        'catatan: "Angka\\x00 \\e[31mrekaan\\a"',
+    )
+    for fmt in ("md", "html"):
+        result = runner.invoke(app, ["report", str(plan), "-t", "1", "-f", fmt])
+        assert result.exit_code == 0, result.output
+        assert "\x00" not in result.output
+        assert "\x1b" not in result.output
+        assert "\x07" not in result.output
+        assert "U+001B" in result.output
+
+
+def test_repeated_entries_are_judged_once(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    tw2 = plan / "realisasi" / "tw2.yaml"
+    _edit(tw2, "  - id: pk-4\n", "  - id: pk-1\n    realisasi: 0\n  - id: pk-4\n")
+    _edit(
+        tw2,
+        "  - sub_kegiatan: sub-a\n    anggaran: 70_000_000\n",
+        "  - sub_kegiatan: sub-a\n    anggaran: 70_000_000\n"
+        "  - sub_kegiatan: sub-a\n    anggaran: 10_000_000\n",
+    )
+    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
+    codes = re.findall(r'"code": "(\w+)"', result.output)
+    # Only the repeats themselves (RL03); no capaian or "kumulatif turun" for a repeat.
+    assert sorted(c for c in codes if c != "RL10") == ["RL03", "RL03"]
+
+
+def test_a_missing_bidang_file_does_not_cascade_into_realisasi_findings(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    (plan / "bidang" / "alpha.yaml").unlink()
+    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
+    codes = set(re.findall(r'"code": "(\w+)"', result.output))
+    assert "RL03" not in codes
+    assert "RL04" not in codes
+
+
+def test_a_realisasi_folder_linking_out_of_the_plan_is_refused(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "tw1.yaml").write_text("root:x:0:0:RAHASIA:/root:/bin/bash\n", "utf-8")
+    shutil.rmtree(plan / "realisasi")
+    (plan / "realisasi").symlink_to(outside, target_is_directory=True)
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 2
+    assert "tautan simbolik ke luar folder rencana" in result.output
+    assert "RAHASIA" not in result.output
+
+
+@pytest.mark.parametrize("bound", ["99.995", "-1", "1e300"])
+def test_scale_bounds_are_printable_percentages(tmp_path: Path, bound: str) -> None:
+    plan = _copy(tmp_path)
+    instansi = plan / "instansi.yaml"
+    instansi.write_text(
+        instansi.read_text("utf-8")
+        + f"pemantauan:\n  skala:\n    - {{mulai: {bound}, nama: A}}\n"
+        + "    - {mulai: 0, nama: B}\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    assert "SC06" in result.output
+    assert "paling banyak dua desimal" in " ".join(result.output.split())

@@ -51,8 +51,9 @@ class Scale:
     @classmethod
     def of(cls, bounds: Sequence[tuple[Decimal | int, str]]) -> Scale:
         """A scale from ``(lower bound, name)`` pairs, highest first."""
+        # "+ 0" turns a written -0 into 0, so the legend never prints "-0%".
         return cls(
-            tuple(Band(Decimal(start), name, i + 1) for i, (start, name) in enumerate(bounds))
+            tuple(Band(Decimal(start) + 0, name, i + 1) for i, (start, name) in enumerate(bounds))
         )
 
     def category(self, percent: Decimal) -> Band:

@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from renaksi import values
+from renaksi import fmt, values
 
 
 def _wrap(parse: Any) -> Any:
@@ -266,17 +266,19 @@ class Pemantauan(_Model):
         if skala is None:
             return skala
         starts = [k.mulai for k in skala]
+        for start in starts:
+            _percent_bound("batas bawah skala", start)
         if any(b >= a for a, b in itertools.pairwise(starts)):
             raise _bad_value(
                 "skala ditulis dari batas bawah tertinggi ke terendah tanpa angka ganda, "
                 "ditemukan {value}",
-                value=", ".join(str(x) for x in starts),
+                value="; ".join(fmt.number(x) for x in starts),
             )
         if starts[-1] != 0:
             raise _bad_value(
                 "kategori terakhir skala harus mulai dari 0 agar setiap capaian masuk "
                 "kategori, ditemukan {value}",
-                value=str(starts[-1]),
+                value=starts[-1],
             )
         return skala
 
@@ -285,9 +287,23 @@ class Pemantauan(_Model):
     def _threshold_in_range(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and not 0 <= value <= 200:
             raise _bad_value(
-                "ambang_penjelasan antara 0 dan 200 (persen), ditemukan {value}", value=str(value)
+                "ambang_penjelasan antara 0 dan 200 (persen), ditemukan {value}", value=value
             )
+        if value is not None:
+            _percent_bound("ambang_penjelasan", value)
         return value
+
+
+def _percent_bound(what: str, value: Decimal) -> None:
+    # Capaian is judged as printed, with two decimals: a finer bound could never be met
+    # exactly and would print as a different number than the one written.
+    if not 0 <= value <= 1000 or value != value.quantize(Decimal("0.01")):
+        raise _bad_value(
+            "{what} adalah persen antara 0 dan 1000 dengan paling banyak dua desimal, "
+            "ditemukan {value}",
+            what=what,
+            value=value,
+        )
 
 
 class InstansiFile(_Model):

@@ -42,12 +42,22 @@ def check_regular(path: Path, folder: Path, shown: str) -> None:
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
-    if path.is_symlink():
+    check_inside(path, folder, shown)
+
+
+def check_inside(path: Path, folder: Path, shown: str) -> None:
+    """Refuse ``path`` when it (or a folder on the way to it, e.g. a ``realisasi/`` that is
+    a symbolic link) leads out of the plan folder."""
+    try:
         target = path.resolve()
-        if not target.is_relative_to(folder.resolve()):
-            raise PlanIOError(
-                f"{shown}: tautan simbolik ke luar folder rencana ({target}) tidak dibaca", shown
-            )
+    except RuntimeError:  # a symbolic link loop (Python < 3.13 raises this)
+        raise PlanIOError(
+            f"{shown}: tautan simbolik berputar (menunjuk ke dirinya sendiri)", shown
+        ) from None
+    if not target.is_relative_to(folder.resolve()):
+        raise PlanIOError(
+            f"{shown}: tautan simbolik ke luar folder rencana ({target}) tidak dibaca", shown
+        )
 
 
 class PlanSource(Protocol):
@@ -84,6 +94,7 @@ class DirSource:
         return "missing"
 
     def names(self, rel: str) -> list[str]:
+        check_inside(self.folder / rel, self.folder, self.display(rel))
         try:
             return sorted(os.listdir(self.folder / rel))
         except OSError as exc:

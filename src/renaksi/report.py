@@ -20,7 +20,7 @@ from typing import Any
 
 from renaksi import fmt, pegawai
 from renaksi.git import Provenance
-from renaksi.mdtext import escape_markdown, neutralize_bidi
+from renaksi.mdtext import escape_markdown, neutralize_controls
 from renaksi.plan import Plan
 from renaksi.report_model import Warning, build
 
@@ -109,7 +109,7 @@ def _environment(kind: str, user: Path | None) -> Any:
         "autoescape": kind == "html",
     }
     # Every value a template prints passes here first (then HTML autoescaping).
-    options["finalize"] = escape_markdown if kind == "md" else neutralize_bidi
+    options["finalize"] = escape_markdown if kind == "md" else neutralize_controls
     env = Environment(**options)
     env.filters.update(FILTERS)
     return env

@@ -45,6 +45,26 @@ def lines(result: CheckResult, strict: bool) -> Iterator[Line]:
     yield [(summary(result, strict), style)]
 
 
+#: Widest source excerpt shown under a finding; a longer line is cut around the column.
+EXCERPT = 120
+
+
+def excerpt(source: str, column: int) -> tuple[str, int]:
+    """The part of a source line shown under a finding, and the caret's offset in it.
+
+    A long line (a whole list written in flow style) is cut to :data:`EXCERPT` characters
+    around ``column`` (0-based), marked with ``…``: the output then grows with the number
+    of findings, not with findings times line length.
+    """
+    if len(source) <= EXCERPT:
+        return source, column
+    start = max(0, min(column - EXCERPT // 2, len(source) - EXCERPT))
+    shown = source[start : start + EXCERPT]
+    head = "…" if start > 0 else ""
+    tail = "…" if start + EXCERPT < len(source) else ""
+    return head + shown + tail, column - start + len(head)
+
+
 def _problem_lines(problem: Problem, doc: Document | None) -> Iterator[Line]:
     loc = problem.location
     where = f"{loc.line}:{loc.column}" if loc.line else "-"
@@ -59,9 +79,10 @@ def _problem_lines(problem: Problem, doc: Document | None) -> Iterator[Line]:
     if doc is not None and loc.line:
         source = doc.line_text(loc.line).expandtabs(4).rstrip()
         if source:
+            shown, at = excerpt(source, max(loc.column - 1, 0))
             gutter = f"{loc.line:>9} │ "
-            yield [(gutter + visible(source), "dim")]
-            caret = " " * (len(gutter) - 2) + "│ " + " " * max(loc.column - 1, 0) + "^"
+            yield [(gutter + visible(shown), "dim")]
+            caret = " " * (len(gutter) - 2) + "│ " + " " * at + "^"
             yield [(caret, _STYLE[problem.severity])]
     if loc.path:
         yield [(f"{'':>11}{visible(loc.path)}", "dim")]

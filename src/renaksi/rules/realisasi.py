@@ -42,9 +42,13 @@ def _files(plan: Plan) -> Iterator[_File]:
 
 
 def _unread(plan: Plan) -> set[str]:
-    """Slugs of bidang files that did not load: what they hold is unknown, so realisasi
-    that may refer to it is not judged (their own findings say what is wrong)."""
-    return {entry.slug for entry in plan.bidang if entry.model is None}
+    """Slugs of bidang files that did not load or are missing: what they hold is unknown,
+    so realisasi that may refer to it is not judged (their own findings, or RF02's, say
+    what is wrong)."""
+    unread = {entry.slug for entry in plan.bidang if entry.model is None}
+    present = set(plan.bidang_slugs)
+    owners = {found[0].bidang for found in plan.pk.sub_index().values()} if plan.pk else set()
+    return unread | (owners - present)
 
 
 def _indikator(plan: Plan) -> dict[str, Indikator]:
@@ -299,8 +303,12 @@ def never_down(ctx: Context) -> Iterator[Finding]:
     spent: dict[str, tuple[int, int]] = {}  # id -> (quarter, anggaran)
     output: dict[str, tuple[int, Decimal]] = {}  # id -> (quarter, keluaran)
     for f in _files(ctx.plan):
+        seen: set[str] = set()
         for i, entry in enumerate(f.model.sub_kegiatan):
             sid = entry.sub_kegiatan
+            if sid in seen:
+                continue  # a repeat within the quarter is RL03's, not a fall
+            seen.add(sid)
             if sid in spent and entry.anggaran < spent[sid][1]:
                 yield ctx.finding(
                     f.doc,
@@ -347,10 +355,12 @@ def explained(ctx: Context) -> Iterator[Finding]:
     for f in _files(plan):
         if files.get(f.triwulan) is not f.model:
             continue
+        seen: set[str] = set()
         for i, entry in enumerate(f.model.indikator):
             found = indikator.get(entry.id)
-            if found is None:
-                continue
+            if found is None or entry.id in seen:
+                continue  # a repeated id is RL03's; its first entry is the one used
+            seen.add(entry.id)
             progress = monitoring.indikator_progress(
                 found[0], found[1], files, f.triwulan, settings
             )
