@@ -14,16 +14,21 @@ golden files ``tests/golden/diff-realisasi-*.txt`` and ``.md``::
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from test_diff import changes, codes, diff_json, run_diff
+from test_diff import (  # the git set-up and CLI helpers of the plan diff tests
+    _clean_git_env,  # noqa: F401 (an autouse fixture: imported to apply here)
+    changes,
+    codes,
+    diff_json,
+    git,
+    run_diff,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_2024 = ROOT / "plans" / "2024"
@@ -33,27 +38,6 @@ TW1, TW2, TW3 = "realisasi/tw1.yaml", "realisasi/tw2.yaml", "realisasi/tw3.yaml"
 ALPHA = "bidang/alpha.yaml"
 PAGU = "Total pagu tetap Rp 300.000.000"
 WORKTREE = "salinan kerja (belum di-commit)"
-
-GIT_CONFIG = (
-    "-c",
-    "user.name=t",
-    "-c",
-    "user.email=t@example.invalid",
-    "-c",
-    "commit.gpgsign=false",
-    "-c",
-    "core.autocrlf=false",
-)
-GIT_REDIRECTS = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_CEILING_DIRECTORIES",
-)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -144,24 +128,8 @@ PENGHAMBAT_BARU = "Narasumber berhalangan dan jadwal sosialisasi bergeser karena
 # --- helpers ----------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _clean_git_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in GIT_REDIRECTS:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_TERMINAL_PROMPT", "0")
-
-
-def git(cwd: Path, *args: str) -> str:
-    run = subprocess.run(
-        ["git", *GIT_CONFIG, *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    assert run.returncode == 0, f"git {' '.join(args)}: {run.stderr}"
-    return run.stdout
-
-
 def commit_all(repo: Path, message: str) -> None:
+    """Commit every file, new ones included."""
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
 
