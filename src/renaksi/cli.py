@@ -11,6 +11,7 @@ import gc
 import re
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -263,26 +264,15 @@ def report(
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
     plan, warnings = _printable(folder, bidang, force, triwulan, realisasi)
+    draw = partial(render_monitoring, plan, triwulan) if triwulan else partial(render, plan)
     try:
-        if triwulan is not None:
-            text = render_monitoring(
-                plan,
-                triwulan,
-                output_format=output_format.value,
-                bidang=bidang,
-                provenance=provenance(folder),
-                templates=templates,
-                warnings=warnings,
-            )
-        else:
-            text = render(
-                plan,
-                output_format=output_format.value,
-                bidang=bidang,
-                provenance=provenance(folder),
-                templates=templates,
-                warnings=warnings,
-            )
+        text = draw(
+            output_format=output_format.value,
+            bidang=bidang,
+            provenance=provenance(folder),
+            templates=templates,
+            warnings=warnings,
+        )
     except TemplateProblem as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:
@@ -317,8 +307,9 @@ def _printable(
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
     if triwulan is not None and plan.realisasi_for(triwulan) is None:
         where = (realisasi or folder / "realisasi") / f"tw{triwulan}.yaml"
-        roman = ("I", "II", "III", "IV")[triwulan - 1]
-        raise _fail(f"realisasi Triwulan {roman} belum ada: tambahkan {where}")
+        from renaksi.values import ROMAN
+
+        raise _fail(f"realisasi Triwulan {ROMAN[triwulan - 1]} belum ada: tambahkan {where}")
     if result.failed():
         if not force:
             sys.stderr.write(formatter("text")(result, False))

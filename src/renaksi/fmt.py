@@ -61,7 +61,9 @@ def target(value: Decimal | None, satuan: str) -> str:
     """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
     if value is None:
         return "-"
-    if satuan.strip() in ("%", "persen"):
+    from renaksi.values import is_percent
+
+    if is_percent(satuan):
         return percent(value)
     return f"{count(value)} {satuan}"
 

@@ -24,7 +24,7 @@ from renaksi.model import (
 from renaksi.oserrors import os_reason
 from renaksi.plan import BidangEntry, Plan
 from renaksi.plan_source import PlanIOError, check_regular, display_path
-from renaksi.values import MONTH_SHORT
+from renaksi.values import MONTH_SHORT, ROMAN
 
 #: The narrative chapters, as files in ``<plan>/narasi/``, in document order.
 NARASI = (
@@ -36,7 +36,7 @@ NARASI = (
     "bab-2-rencana-aksi",
     "bab-3-penutup",
 )
-TRIWULAN = ("I", "II", "III", "IV")
+TRIWULAN = ROMAN
 
 
 @dataclass(frozen=True, slots=True)

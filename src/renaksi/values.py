@@ -188,6 +188,20 @@ MONTHS = (
 )
 
 #: Month abbreviations as the official grids print them (Mrt, Agt, Nop) and common variants.
+#: The quarters as the documents write them (Triwulan I ... IV).
+ROMAN = ("I", "II", "III", "IV")
+
+
+def is_percent(satuan: str) -> bool:
+    """Whether a unit is a percentage (``%`` or ``persen``)."""
+    return " ".join(satuan.lower().split()) in ("%", "persen")
+
+
+def in_unit(amount: Decimal, satuan: str) -> Decimal:
+    """``amount`` tagged :class:`Percent` when its unit is one, so it prints ``29,17%``."""
+    return Percent(amount) if is_percent(satuan) else amount
+
+
 MONTH_SHORT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
 
 _MONTH_NAMES: dict[str, int] = {}

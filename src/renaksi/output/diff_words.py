@@ -10,9 +10,7 @@ from typing import Any
 from renaksi import fmt
 from renaksi.changes import Change
 from renaksi.diff import PlanDiff, Total
-from renaksi.values import MONTH_SHORT
-
-ROMAN = ("I", "II", "III", "IV")
+from renaksi.values import MONTH_SHORT, ROMAN
 
 
 def money_change(old: int | None, new: int | None) -> str:

@@ -20,10 +20,9 @@ from renaksi.problems import Severity
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.sources import Document
-from renaksi.values import MONTHS, Capaian, Percent, Rupiah
+from renaksi.values import MONTHS, ROMAN, Capaian, Percent, Rupiah, in_unit, is_percent
 
 E, W = Severity.ERROR, Severity.WARNING
-ROMAN = ("I", "II", "III", "IV")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +65,6 @@ def _subs(plan: Plan) -> dict[str, SubKegiatan]:
     if plan.pk is None:
         return {}
     return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
-
-
-def _value(amount: object, satuan: str) -> object:
-    if isinstance(amount, Decimal) and satuan.strip() in ("%", "persen"):
-        return Percent(amount)
-    return amount
 
 
 @rule("RL01", "realisasi.triwulan", E, "Triwulan dan tahun berkas realisasi sesuai namanya.")
@@ -266,8 +259,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
 
 
 def _unit(text: str) -> str:
-    unit = " ".join(text.lower().split())
-    return "%" if unit == "persen" else unit
+    return "%" if is_percent(text) else " ".join(text.lower().split())
 
 
 @rule("RL05", "realisasi.pagu", E, "Realisasi anggaran tidak melebihi pagu.")
@@ -434,7 +426,7 @@ def not_negative(ctx: Context) -> Iterator[Finding]:
                     ("indikator", i, "realisasi"),
                     "realisasi {id} tidak boleh negatif, ditemukan {value}",
                     id=entry.id,
-                    value=_value(entry.realisasi, ind.satuan) if ind else entry.realisasi,
+                    value=in_unit(entry.realisasi, ind.satuan) if ind else entry.realisasi,
                 )
         for i, sub in enumerate(f.model.sub_kegiatan):
             if sub.keluaran is not None and sub.keluaran.jumlah < 0:

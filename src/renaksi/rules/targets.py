@@ -20,11 +20,10 @@ from renaksi.model import Indikator
 from renaksi.problems import Severity
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.values import Percent, Terms
+from renaksi.values import ROMAN, Terms, in_unit
 
 E = Severity.ERROR
 
-ROMAN = ("I", "II", "III", "IV")
 
 #: Units every plan may use; a plan adds its own in ``instansi.yaml: satuan_tambahan``.
 KNOWN_UNITS = frozenset(
@@ -59,11 +58,6 @@ KNOWN_UNITS = frozenset(
 )
 
 
-def _value(amount: Decimal, satuan: str) -> Decimal:
-    # Tag percentages so that formatters print "29,17%".
-    return Percent(amount) if satuan.strip() in ("%", "persen") else amount
-
-
 def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
     """(message, args) when the quarters disagree with the annual target."""
     tw = ind.triwulan
@@ -76,9 +70,9 @@ def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
                 "jumlah target triwulan {total} ({parts}) tidak sama dengan "
                 "target tahunan {annual}",
                 {
-                    "total": _value(total, unit),
-                    "parts": Terms(_value(v, unit) for v in tw),
-                    "annual": _value(annual, unit),
+                    "total": in_unit(total, unit),
+                    "parts": Terms(in_unit(v, unit) for v in tw),
+                    "annual": in_unit(annual, unit),
                 },
             )
     elif ind.cara_gabung == "kumulatif":
@@ -89,15 +83,15 @@ def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
                     "angka berjalan tidak boleh turun",
                     {
                         "a": ROMAN[q - 1],
-                        "va": _value(tw[q - 1], unit),
+                        "va": in_unit(tw[q - 1], unit),
                         "b": ROMAN[q],
-                        "vb": _value(tw[q], unit),
+                        "vb": in_unit(tw[q], unit),
                     },
                 )
         if annual is not None and tw[3] != annual:
             return (
                 "target kumulatif triwulan IV {last} harus sama dengan target tahunan {annual}",
-                {"last": _value(tw[3], unit), "annual": _value(annual, unit)},
+                {"last": in_unit(tw[3], unit), "annual": in_unit(annual, unit)},
             )
     else:
         expected = annual if annual is not None else tw[0]
@@ -107,8 +101,8 @@ def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
                     "cara_gabung tetap: target triwulan {q} {value} harus sama dengan {expected}",
                     {
                         "q": ROMAN[q],
-                        "value": _value(value, unit),
-                        "expected": _value(expected, unit),
+                        "value": in_unit(value, unit),
+                        "expected": in_unit(expected, unit),
                     },
                 )
     return None
@@ -149,7 +143,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                 ind.doc,
                 (*ind.path, "target"),
                 "target tahunan tidak boleh negatif, ditemukan {value}",
-                value=_value(ind.item.target, ind.item.satuan),
+                value=in_unit(ind.item.target, ind.item.satuan),
             )
         for q, value in enumerate(ind.item.triwulan):
             if value < 0:
@@ -158,7 +152,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                     (*ind.path, "triwulan", q),
                     "target triwulan {q} tidak boleh negatif, ditemukan {value}",
                     q=ROMAN[q],
-                    value=_value(value, ind.item.satuan),
+                    value=in_unit(value, ind.item.satuan),
                 )
     for _, ren in walk.rencana(ctx.plan):
         if ren.item.target.jumlah < 0:
