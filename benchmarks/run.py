@@ -52,8 +52,8 @@ WINDOWS = os.name == "nt"
 #: Floor (a): what ``renaksi validate`` imports before it reads a file (cli.py validate and
 #: check.py), and nothing else.
 IMPORTS = (
-    "import renaksi.cli, renaksi.check, renaksi.load, renaksi.model, renaksi.plan_source, "
-    "renaksi.output.text, ruamel.yaml, pydantic"
+    "import renaksi.cli, renaksi.rules.check, renaksi.plan.load, renaksi.plan.model, "
+    "renaksi.plan.source, renaksi.output.text, ruamel.yaml, pydantic"
 )
 
 #: Floor (b): load every file with a C-backed YAML loader and keep the data, the garbage
@@ -105,10 +105,10 @@ for name in sys.argv[1:]:
 REPORT_DRIVER = """\
 import sys
 from pathlib import Path
-from renaksi.check import validate
-from renaksi.git import provenance
-from renaksi.report import render
-from renaksi.writing import write_atomic
+from renaksi.rules.check import validate
+from renaksi.plan.git import provenance
+from renaksi.report.render import render
+from renaksi.text.atomic import write_atomic
 
 out = Path(sys.argv[1])
 for i, name in enumerate(sys.argv[2:]):

@@ -20,32 +20,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "renaksi"
 
 CORE = [
-    "renaksi.model",
-    "renaksi.load",
-    "renaksi.problems",
-    "renaksi.values",
-    "renaksi.sources",
-    "renaksi.plan",
-    "renaksi.check",
-    "renaksi.fmt",
-    "renaksi.pegawai",
+    "renaksi.plan.model",
+    "renaksi.plan.load",
+    "renaksi.plan.findings",
+    "renaksi.plan.values",
+    "renaksi.plan.file",
+    "renaksi.plan.folder",
+    "renaksi.rules.check",
+    "renaksi.text.formats",
+    "renaksi.plan.pegawai",
     "renaksi.rules",
-    "renaksi.fastyaml",
-    "renaksi.plan_source",
-    "renaksi.oserrors",
-    "renaksi.writing",
-    "renaksi.mdtext",
-    "renaksi.jsonschema",
-    "renaksi.report_model",
-    "renaksi.report",
-    "renaksi.git",
-    "renaksi.changes",
-    "renaksi.diff",
-    "renaksi.diff_realisasi",
-    "renaksi.review",
-    "renaksi.capaian",
-    "renaksi.monitoring",
-    "renaksi.monitoring_view",
+    "renaksi.plan.fast_yaml",
+    "renaksi.plan.source",
+    "renaksi.text.os_errors",
+    "renaksi.text.atomic",
+    "renaksi.text.markdown",
+    "renaksi.plan.json_schema",
+    "renaksi.report.rencana_aksi",
+    "renaksi.report.render",
+    "renaksi.plan.git",
+    "renaksi.diff.changes",
+    "renaksi.diff.plan",
+    "renaksi.diff.realisasi",
+    "renaksi.diff.revisions",
+    "renaksi.monitoring.capaian",
+    "renaksi.monitoring.state",
+    "renaksi.report.pemantauan",
 ]
 #: The only modules allowed to talk to the terminal.
 FRONT = {SRC / "cli.py", SRC / "output" / "text.py"}
@@ -76,10 +76,10 @@ for info in pkgutil.iter_modules(renaksi.rules.__path__, "renaksi.rules."):
     importlib.import_module(info.name)
 # Exercise the core too: load, check and format a number, all without the CLI.
 from pathlib import Path
-from renaksi.check import validate
-from renaksi import fmt
+from renaksi.rules.check import validate
+from renaksi.text import formats
 validate([Path("plans/2024")])
-fmt.rupiah(1000)
+formats.rupiah(1000)
 print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {UI_PACKAGES!r})))
 """
     assert json.loads(run_python(code)) == []
@@ -89,7 +89,7 @@ def test_non_text_formats_do_not_import_ui_packages() -> None:
     code = f"""
 import json, sys
 from pathlib import Path
-from renaksi.check import validate
+from renaksi.rules.check import validate
 from renaksi.output import formatter
 result = validate([Path("tests/fixtures/as-published/2024")])
 formatter("json")(result, False)
@@ -136,7 +136,12 @@ def test_core_module_ast_has_no_ui(path: Path) -> None:
 
 
 HEAVY = ("ruamel", "pydantic", "pydantic_core", "babel", "jinja2")
-HEAVY_RENAKSI = ("renaksi.model", "renaksi.load", "renaksi.check", "renaksi.plan")
+HEAVY_RENAKSI = (
+    "renaksi.plan.model",
+    "renaksi.plan.load",
+    "renaksi.rules.check",
+    "renaksi.plan.folder",
+)
 
 
 def _loaded_after(args: list[str]) -> tuple[int, list[str]]:
@@ -176,7 +181,7 @@ def test_rules_does_not_read_yaml(args: list[str]) -> None:
     exit_code, loaded = _loaded_after(args)
     assert exit_code == 0
     assert not any(m.split(".")[0] == "ruamel" for m in loaded)
-    assert "renaksi.load" not in loaded
+    assert "renaksi.plan.load" not in loaded
 
 
 def test_help_via_importtime_has_no_heavy_imports() -> None:

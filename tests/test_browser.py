@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from renaksi.check import validate
-from renaksi.git import Provenance
-from renaksi.load import load_plan
-from renaksi.report import render, render_monitoring
+from renaksi.plan.git import Provenance
+from renaksi.plan.load import load_plan
+from renaksi.report.render import render, render_monitoring
+from renaksi.rules.check import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"

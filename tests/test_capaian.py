@@ -1,8 +1,8 @@
 """The monitoring formulas, pinned with worked numbers (exact Decimal, no float).
 
-Capaian (``renaksi.capaian``): higher-is-better and lower-is-better, target 0, the
+Capaian (``renaksi.monitoring.capaian``): higher-is-better and lower-is-better, target 0, the
 year-to-date combination per ``cara_gabung``, missing quarters, the category scale and its
-rounding, serapan. Then the monitoring state built on them (``renaksi.monitoring``): the
+rounding, serapan. Then the monitoring state built on them (``renaksi.monitoring.state``): the
 plan's own scale and threshold, indicator progress, and the month states of each aksi.
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from renaksi import monitoring
-from renaksi.capaian import (
+from renaksi.monitoring import state
+from renaksi.monitoring.capaian import (
     DEFAULT_SCALE,
     DEFAULT_THRESHOLD,
     STATUS_TEXT,
@@ -30,9 +30,9 @@ from renaksi.capaian import (
     serapan,
     to_date,
 )
-from renaksi.load import load_plan
-from renaksi.model import RealisasiFile
-from renaksi.plan import Plan
+from renaksi.plan.folder import Plan
+from renaksi.plan.load import load_plan
+from renaksi.plan.model import RealisasiFile
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "rules" / "base" / "2024"
@@ -361,13 +361,13 @@ def plan_copy(tmp_path: Path, extra_instansi: str = "") -> Plan:
 
 
 def test_default_settings(tmp_path: Path) -> None:
-    s = monitoring.settings(plan_copy(tmp_path))
+    s = state.settings(plan_copy(tmp_path))
     assert s.scale == DEFAULT_SCALE
     assert s.threshold == D(100)
 
 
 def test_settings_from_pemantauan(tmp_path: Path) -> None:
-    s = monitoring.settings(plan_copy(tmp_path, PEMANTAUAN))
+    s = state.settings(plan_copy(tmp_path, PEMANTAUAN))
     assert [(b.start, b.name, b.level) for b in s.scale.bands] == [
         (D(100), "Tercapai", 1),
         (D("85.5"), "Baik", 2),
@@ -381,13 +381,13 @@ def test_settings_from_pemantauan(tmp_path: Path) -> None:
 
 
 def test_threshold_alone_keeps_the_default_scale(tmp_path: Path) -> None:
-    s = monitoring.settings(plan_copy(tmp_path, "pemantauan:\n  ambang_penjelasan: 90\n"))
+    s = state.settings(plan_copy(tmp_path, "pemantauan:\n  ambang_penjelasan: 90\n"))
     assert s.scale == DEFAULT_SCALE
     assert s.threshold == D(90)
 
 
 def test_settings_without_instansi() -> None:
-    s = monitoring.settings(Plan(folder=Path("x"), display="x"))
+    s = state.settings(Plan(folder=Path("x"), display="x"))
     assert (s.scale, s.threshold) == (DEFAULT_SCALE, DEFAULT_THRESHOLD)
 
 
@@ -398,8 +398,8 @@ def realisasi(q: int, **body: Any) -> RealisasiFile:
 
 def test_indikator_progress_uses_the_plans_scale(tmp_path: Path) -> None:
     plan = plan_copy(tmp_path, PEMANTAUAN)
-    s = monitoring.settings(plan)
-    owners = {ind.id: owner for ind, owner in monitoring.all_indikator(plan)}
+    s = state.settings(plan)
+    owners = {ind.id: owner for ind, owner in state.all_indikator(plan)}
     assert owners == {"pk-1": None, "alpha-1": "alpha"}  # a PK indicator has no bidang
     assert plan.pk is not None
     pk1 = plan.pk.indikator[0]
@@ -408,11 +408,11 @@ def test_indikator_progress_uses_the_plans_scale(tmp_path: Path) -> None:
         1: realisasi(1, indikator=[{"id": "pk-1", "realisasi": "0,9"}]),
         2: realisasi(2, indikator=[{"id": "pk-1", "realisasi": 2}]),
     }
-    one = monitoring.indikator_progress(pk1, None, files, 1, s)
+    one = state.indikator_progress(pk1, None, files, 1, s)
     assert one.quarter.capaian == D(90)
     assert one.quarter.band is not None
     assert one.quarter.band.name == "Baik"
-    two = monitoring.indikator_progress(pk1, None, files, 2, s)
+    two = state.indikator_progress(pk1, None, files, 2, s)
     assert two.realised == {1: D("0.9"), 2: D(2)}
     assert two.entry is files[2].indikator[0]
     assert two.quarter.capaian == D(100)
@@ -420,10 +420,10 @@ def test_indikator_progress_uses_the_plans_scale(tmp_path: Path) -> None:
     assert two.to_date.capaian == D("96.66666666666666666666666667")
     assert two.lowest() == two.to_date.capaian
     # Without Triwulan I the year to date is incomplete; the quarter alone still counts.
-    gap = monitoring.indikator_progress(pk1, None, {2: files[2]}, 2, s)
+    gap = state.indikator_progress(pk1, None, {2: files[2]}, 2, s)
     assert gap.to_date.status is Status.TIDAK_LENGKAP
     assert gap.lowest() == D(100)
-    none = monitoring.indikator_progress(pk1, None, {}, 2, s)
+    none = state.indikator_progress(pk1, None, {}, 2, s)
     assert none.lowest() is None
     assert none.entry is None
 
@@ -490,7 +490,7 @@ def base_plan() -> Plan:
 def progress(plan: Plan, q: int, files: dict[int, RealisasiFile] | None = None) -> dict[str, Any]:
     """sub_progress at quarter ``q`` by sub kegiatan id (files of quarters 1..q)."""
     chosen = {k: f for k, f in (ALL if files is None else files).items() if k <= q}
-    found = monitoring.sub_progress(plan, chosen, q, monitoring.settings(plan))
+    found = state.sub_progress(plan, chosen, q, state.settings(plan))
     return {p.sub.id: p for p in found}
 
 
@@ -542,7 +542,7 @@ def test_months_outside_the_files_quarter_do_not_count(base_plan: Plan) -> None:
 
 def test_later_files_do_not_count_before_their_quarter(base_plan: Plan) -> None:
     # Asked for Triwulan II with every file at hand: September is not done yet.
-    chosen = monitoring.sub_progress(base_plan, ALL, 2, monitoring.settings(base_plan))
+    chosen = state.sub_progress(base_plan, ALL, 2, state.settings(base_plan))
     b = {p.sub.id: p for p in chosen}["sub-b"]
     assert b.aksi[0].months == months({3: "terlaksana", 6: "terlewat", 9: "rencana", 12: "rencana"})
     assert b.spent == 90_000_000
@@ -603,5 +603,5 @@ def test_reports_keeps_quarters_up_to(tmp_path: Path) -> None:
     folder = tmp_path / "realisasi"
     shutil.copytree(ROOT / "tests" / "rules" / "base" / "realisasi", folder)
     plan = load_plan(BASE, realisasi=folder).plan
-    assert sorted(monitoring.reports(plan, 4)) == [1, 2]
-    assert sorted(monitoring.reports(plan, 1)) == [1]
+    assert sorted(state.reports(plan, 4)) == [1, 2]
+    assert sorted(state.reports(plan, 1)) == [1]

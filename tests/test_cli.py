@@ -20,7 +20,7 @@ from typer.testing import CliRunner, Result
 from renaksi import __version__
 from renaksi.cli import app, main
 from renaksi.output.github import escape_data, escape_property
-from renaksi.rules import ALL_RULES
+from renaksi.rules.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024"
@@ -595,12 +595,12 @@ def test_lone_surrogate_key_is_located(plan_copy: Path) -> None:
 def test_main_turns_an_internal_error_into_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import renaksi.check
+    import renaksi.rules.check
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr(renaksi.check, "validate", broken)
+    monkeypatch.setattr(renaksi.rules.check, "validate", broken)
     monkeypatch.setattr(sys, "argv", ["renaksi", "validate", str(PLAN)])
     with pytest.raises(SystemExit) as info:
         main()

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from renaksi import monitoring
-from renaksi.check import validate
-from renaksi.load import load_plan
-from renaksi.model import RealisasiFile
-from renaksi.output.words import message
-from renaksi.plan import Plan
-from renaksi.problems import Severity
+from renaksi.monitoring import state
+from renaksi.output.messages import message
+from renaksi.plan.findings import Severity
+from renaksi.plan.folder import Plan
+from renaksi.plan.load import load_plan
+from renaksi.plan.model import RealisasiFile
+from renaksi.rules.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024"
@@ -50,7 +50,7 @@ def plan() -> Plan:
 
 
 def models(plan: Plan) -> dict[int, RealisasiFile]:
-    files = monitoring.reports(plan, 4)
+    files = state.reports(plan, 4)
     assert sorted(files) == [1, 2, 3]
     return files
 
@@ -117,12 +117,12 @@ def test_spending_is_cumulative_and_plausible(plan: Plan) -> None:
 
 def capaian_table(plan: Plan) -> dict[tuple[str, int], tuple[Decimal | None, Decimal | None]]:
     """(indicator, quarter) -> (quarter capaian, year-to-date capaian)."""
-    s = monitoring.settings(plan)
+    s = state.settings(plan)
     files = models(plan)
     out = {}
-    for ind, owner in monitoring.all_indikator(plan):
+    for ind, owner in state.all_indikator(plan):
         for q in (1, 2, 3):
-            p = monitoring.indikator_progress(ind, owner, files, q, s)
+            p = state.indikator_progress(ind, owner, files, q, s)
             out[ind.id, q] = (p.quarter.capaian, p.to_date.capaian)
     return out
 
@@ -144,12 +144,12 @@ def test_over_and_under_achievement(plan: Plan) -> None:
 
 
 def test_every_miss_is_explained(plan: Plan) -> None:
-    s = monitoring.settings(plan)
+    s = state.settings(plan)
     files = models(plan)
     explained = 0
-    for ind, owner in monitoring.all_indikator(plan):
+    for ind, owner in state.all_indikator(plan):
         for q in (1, 2, 3):
-            p = monitoring.indikator_progress(ind, owner, files, q, s)
+            p = state.indikator_progress(ind, owner, files, q, s)
             low = p.lowest()
             assert low is not None
             if low < s.threshold:
@@ -161,8 +161,8 @@ def test_every_miss_is_explained(plan: Plan) -> None:
 
 
 def test_aksi_not_done_and_done_late(plan: Plan) -> None:
-    s = monitoring.settings(plan)
-    subs = {p.sub.id: p for p in monitoring.sub_progress(plan, models(plan), 3, s)}
+    s = state.settings(plan)
+    subs = {p.sub.id: p for p in state.sub_progress(plan, models(plan), 3, s)}
     states = {(sid, a.no): a.months for sid, p in subs.items() for a in p.aksi if any(a.months)}
     everything = [m for months in states.values() for m in months]
     assert "terlewat" in everything

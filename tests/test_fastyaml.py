@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from renaksi import fastyaml
-from renaksi.load import _parser
+from renaksi.plan import fast_yaml
+from renaksi.plan.load import _parser
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(ROOT.glob("plans/2024/**/*.yaml")) + sorted(ROOT.glob("tests/fixtures/**/*.yaml"))
 
 pytestmark = pytest.mark.skipif(
-    not fastyaml.available(), reason="ruamel.yaml.clib (the C parser) is not installed"
+    not fast_yaml.available(), reason="ruamel.yaml.clib (the C parser) is not installed"
 )
 
 
@@ -52,7 +52,7 @@ def same(fast: Any, exact: Any, path: tuple[Any, ...] = ()) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_real_files_read_the_same(path: Path) -> None:
     text = path.read_text(encoding="utf-8-sig")
-    same(fastyaml.load(text), _parser().load(text))
+    same(fast_yaml.load(text), _parser().load(text))
 
 
 @pytest.mark.parametrize(
@@ -70,12 +70,12 @@ def test_real_files_read_the_same(path: Path) -> None:
     ids=["alias", "tag", "merge", "directive", "duplicate", "list-key", "syntax", "deep"],
 )
 def test_unusual_files_go_to_the_exact_reader(text: str) -> None:
-    with pytest.raises(fastyaml.Unusual):
-        fastyaml.load(text)
+    with pytest.raises(fast_yaml.Unusual):
+        fast_yaml.load(text)
 
 
 def test_yaml_1_2_values() -> None:
-    data = fastyaml.load("a: no\nb: 08\nc: 2_718_270_000\nd: 0x1F\ne: 2024-01-02\nf: ~\n")
+    data = fast_yaml.load("a: no\nb: 08\nc: 2_718_270_000\nd: 0x1F\ne: 2024-01-02\nf: ~\n")
     assert data == {"a": "no", "b": 8, "c": 2718270000, "d": 31, "e": "2024-01-02", "f": None}
     assert type(data["d"]).__name__ == "HexInt"
 
@@ -106,7 +106,7 @@ def test_random_documents_read_the_same(tree: dict[str, Any], flow: bool) -> Non
     writer.dump(tree, out)
     text = out.getvalue()
     try:
-        fast = fastyaml.load(text)
-    except fastyaml.Unusual:
+        fast = fast_yaml.load(text)
+    except fast_yaml.Unusual:
         return  # the exact reader handles it; nothing to compare
     same(fast, _parser().load(text))

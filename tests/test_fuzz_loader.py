@@ -1,7 +1,7 @@
 """Property tests: whatever is in a plan file, renaksi reports findings; it never crashes.
 
 Three sources of broken plans: random text, byte-level damage to the real plans/2024 files,
-and random YAML structures. For each, ``renaksi.check.validate`` returns (no exception, not
+and random YAML structures. For each, ``renaksi.rules.check.validate`` returns (no exception, not
 even PlanIOError: the files are readable), every finding has a file and a sane location,
 every formatter renders the result, and the CLI exits 0, 1 or 2 without a traceback.
 
@@ -26,11 +26,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from renaksi.check import CheckResult, validate
 from renaksi.cli import app
 from renaksi.output import FORMATS, formatter
-from renaksi.output.words import message
-from renaksi.problems import Severity
+from renaksi.output.messages import message
+from renaksi.plan.findings import Severity
+from renaksi.rules.check import CheckResult, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024"
@@ -321,12 +321,12 @@ def test_damaged_real_plan(plan_copy: Path, damage: tuple[str, bytes]) -> None:
 @given(damage=damaged_plan_file())
 def test_damaged_plan_renders_and_diffs(plan_copy: Path, damage: tuple[str, bytes]) -> None:
     """A plan that validates always renders; any damaged plan can be diffed."""
-    from renaksi.check import check_loaded
-    from renaksi.diff import diff_plans
-    from renaksi.git import Provenance
-    from renaksi.load import load_plan
+    from renaksi.diff.plan import diff_plans
     from renaksi.output.diff_format import render_diff
-    from renaksi.report import render
+    from renaksi.plan.git import Provenance
+    from renaksi.plan.load import load_plan
+    from renaksi.report.render import render
+    from renaksi.rules.check import check_loaded
 
     name, data = damage
     target = plan_copy / name
@@ -373,12 +373,12 @@ def monitored_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_damaged_realisasi(monitored_copy: Path, damage: tuple[str, bytes]) -> None:
     """Damaged realisasi: located findings, never a crash; when it still validates, every
     quarter's monitoring report renders and the change can be diffed."""
-    from renaksi.check import check_loaded
-    from renaksi.diff import diff_plans
-    from renaksi.git import Provenance
-    from renaksi.load import load_plan
+    from renaksi.diff.plan import diff_plans
     from renaksi.output.diff_format import render_diff
-    from renaksi.report import render_monitoring
+    from renaksi.plan.git import Provenance
+    from renaksi.plan.load import load_plan
+    from renaksi.report.render import render_monitoring
+    from renaksi.rules.check import check_loaded
 
     name, data = damage
     target = monitored_copy / "realisasi" / name

@@ -1,6 +1,6 @@
 """Golden files: the exact report of plans/2024, as Markdown and HTML, whole and per bidang.
 
-The files in ``tests/golden/`` are rendered by :func:`renaksi.report.render` from the default
+The files in ``tests/golden/`` are rendered by :func:`renaksi.report.render.render` from the default
 templates with a fixed provenance, so they do not change with every commit. Any change to a
 template, a filter or the plan shows up here as a diff to review.
 
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from renaksi.check import validate
-from renaksi.git import Provenance
-from renaksi.plan import Plan
-from renaksi.report import render
+from renaksi.plan.folder import Plan
+from renaksi.plan.git import Provenance
+from renaksi.report.render import render
+from renaksi.rules.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024"

@@ -14,7 +14,7 @@ The child runs under ``RLIMIT_AS`` of :data:`MEMORY_CAP`, so a blow-up fails the
 instead of eating the machine. The runs of all selected tests start together, a few at a
 time (:data:`WORKERS`), so the module stays fast although some known bugs run until killed.
 
-The same cases are also checked in-process (cheap): ``renaksi.check.validate`` gives the
+The same cases are also checked in-process (cheap): ``renaksi.rules.check.validate`` gives the
 same outcome, and every output format renders the findings without passing control
 characters from the file through to the terminal.
 
@@ -59,13 +59,13 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from renaksi.check import CheckResult, validate
 from renaksi.cli import app
-from renaksi.load import MAX_BYTES, MAX_DEPTH
 from renaksi.output import FORMATS, formatter
-from renaksi.output.words import message
-from renaksi.plan_source import PlanIOError
-from renaksi.problems import Severity
+from renaksi.output.messages import message
+from renaksi.plan.findings import Severity
+from renaksi.plan.load import MAX_BYTES, MAX_DEPTH
+from renaksi.plan.source import PlanIOError
+from renaksi.rules.check import CheckResult, validate
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork"), reason="the runs are measured with fork, wait4 and RLIMIT_AS"

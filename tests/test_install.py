@@ -68,7 +68,7 @@ def test_installed_wheel_renders_from_another_folder(tmp_path: Path) -> None:
     elsewhere.mkdir()
     where = run(
         python, "-c",
-        "import renaksi, renaksi.report as r; print(renaksi.__file__); "
+        "import renaksi, renaksi.report.render as r; print(renaksi.__file__); "
         "print(r.default_templates())",
         cwd=elsewhere, env=env,
     )  # fmt: skip

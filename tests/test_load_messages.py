@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renaksi.load import decode, parse_yaml, read_document
-from renaksi.output.words import message
-from renaksi.problems import Problem
+from renaksi.output.messages import message
+from renaksi.plan.findings import Problem
+from renaksi.plan.load import decode, parse_yaml, read_document
 
 
 def _problem(text: str) -> Problem:

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from renaksi.capaian import Status
-from renaksi.check import validate
 from renaksi.cli import app
-from renaksi.monitoring_view import MonitoringDocument, build
-from renaksi.plan import Plan
-from renaksi.report import render_monitoring
+from renaksi.monitoring.capaian import Status
+from renaksi.plan.folder import Plan
+from renaksi.report.pemantauan import MonitoringDocument, build
+from renaksi.report.render import render_monitoring
+from renaksi.rules.check import validate
 from test_golden import GOLDEN, PROVENANCE, diff
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,7 +347,7 @@ def test_the_documented_example_output_is_real(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_the_documented_default_scale_is_the_one_used() -> None:
-    from renaksi.capaian import DEFAULT_SCALE
+    from renaksi.monitoring.capaian import DEFAULT_SCALE
 
     text = (ROOT / "docs" / "pemantauan.md").read_text("utf-8")
     rows = re.findall(r"^\| (\d+)% \| ([A-Za-z ]+) \|$", text, re.M)

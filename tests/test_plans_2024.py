@@ -23,10 +23,10 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from renaksi.check import validate
 from renaksi.cli import app
-from renaksi.output.words import message
-from renaksi.problems import Problem, Severity
+from renaksi.output.messages import message
+from renaksi.plan.findings import Problem, Severity
+from renaksi.rules.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from renaksi.check import validate
-from renaksi.diff import diff_plans
-from renaksi.git import Provenance
-from renaksi.load import load_plan
+from renaksi.diff.plan import diff_plans
 from renaksi.output.diff_md import render as diff_md
-from renaksi.report import render
+from renaksi.plan.git import Provenance
+from renaksi.plan.load import load_plan
+from renaksi.report.render import render
+from renaksi.rules.check import validate
 
 PLAN = Path(__file__).resolve().parents[1] / "plans" / "2024"
 PROVENANCE = Provenance("0" * 40, False, "uji")

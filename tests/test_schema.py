@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.jsonschema import KINDS
+from renaksi.plan.json_schema import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from renaksi.check import validate
-from renaksi.output.words import message
+from renaksi.output.messages import message
+from renaksi.rules.check import validate
 
 BASE = Path(__file__).parent / "rules" / "base" / "2024"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renaksi.check import validate
-from renaksi.output.words import message
+from renaksi.output.messages import message
+from renaksi.rules.check import validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tabel-2.3-as-printed" / "2024"
 

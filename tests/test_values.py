@@ -1,5 +1,5 @@
-"""Unit tests of the value parsers (renaksi.values), the Indonesian formats (renaksi.fmt) and
-the civil-servant helpers (renaksi.pegawai)."""
+"""Unit tests of the value parsers (renaksi.plan.values), the Indonesian formats
+(renaksi.text.formats) and the civil-servant helpers (renaksi.plan.pegawai)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-import renaksi.fmt
-import renaksi.pegawai
-from renaksi.values import (
+import renaksi.plan.pegawai
+import renaksi.text.formats
+from renaksi.plan.values import (
     MAX_RUPIAH,
     ValueProblem,
     parse_date,
@@ -274,42 +274,42 @@ def test_date_leap_day() -> None:
 
 
 def test_fmt_rupiah() -> None:
-    assert renaksi.fmt.rupiah(2_718_270_000) == "Rp 2.718.270.000"
-    assert renaksi.fmt.rupiah(-50_000_000) == "-Rp 50.000.000"
-    assert renaksi.fmt.rupiah(0) == "Rp 0"
-    assert renaksi.fmt.rupiah(1_000, prefix=False) == "1.000"
+    assert renaksi.text.formats.rupiah(2_718_270_000) == "Rp 2.718.270.000"
+    assert renaksi.text.formats.rupiah(-50_000_000) == "-Rp 50.000.000"
+    assert renaksi.text.formats.rupiah(0) == "Rp 0"
+    assert renaksi.text.formats.rupiah(1_000, prefix=False) == "1.000"
 
 
 def test_fmt_signed_rupiah() -> None:
-    assert renaksi.fmt.signed_rupiah(50_000_000) == "+Rp 50.000.000"
-    assert renaksi.fmt.signed_rupiah(-50_000_000) == "-Rp 50.000.000"
-    assert renaksi.fmt.signed_rupiah(0) == "Rp 0"
+    assert renaksi.text.formats.signed_rupiah(50_000_000) == "+Rp 50.000.000"
+    assert renaksi.text.formats.signed_rupiah(-50_000_000) == "-Rp 50.000.000"
+    assert renaksi.text.formats.signed_rupiah(0) == "Rp 0"
 
 
 def test_fmt_percent_and_number() -> None:
-    assert renaksi.fmt.percent(Decimal("29.17")) == "29,17%"
-    assert renaksi.fmt.number(Decimal("1.56")) == "1,56"
-    assert renaksi.fmt.number(1200) == "1.200"
-    assert renaksi.fmt.number(Decimal("1234567.891")) == "1.234.567,891"
+    assert renaksi.text.formats.percent(Decimal("29.17")) == "29,17%"
+    assert renaksi.text.formats.number(Decimal("1.56")) == "1,56"
+    assert renaksi.text.formats.number(1200) == "1.200"
+    assert renaksi.text.formats.number(Decimal("1234567.891")) == "1.234.567,891"
 
 
 def test_fmt_number_keeps_every_written_digit() -> None:
-    assert renaksi.fmt.number(Decimal("0.1") + Decimal("0.2")) == "0,3"
-    assert renaksi.fmt.number(Decimal("12.0000001")) == "12,0000001"
+    assert renaksi.text.formats.number(Decimal("0.1") + Decimal("0.2")) == "0,3"
+    assert renaksi.text.formats.number(Decimal("12.0000001")) == "12,0000001"
 
 
 def test_fmt_date() -> None:
-    assert renaksi.fmt.date(dt.date(2024, 1, 2)) == "2 Januari 2024"
-    assert renaksi.fmt.date(dt.date(2024, 12, 31)) == "31 Desember 2024"
+    assert renaksi.text.formats.date(dt.date(2024, 1, 2)) == "2 Januari 2024"
+    assert renaksi.text.formats.date(dt.date(2024, 12, 31)) == "31 Desember 2024"
 
 
 # --- pegawai --------------------------------------------------------------------------
 
 
 def test_split_nip_grouped_and_plain() -> None:
-    grouped = renaksi.pegawai.split_nip("19670319 199702 1 003")
-    plain = renaksi.pegawai.split_nip("196703191997021003")
-    assert grouped == plain == renaksi.pegawai.NipParts("19670319", "199702", "1", "003")
+    grouped = renaksi.plan.pegawai.split_nip("19670319 199702 1 003")
+    plain = renaksi.plan.pegawai.split_nip("196703191997021003")
+    assert grouped == plain == renaksi.plan.pegawai.NipParts("19670319", "199702", "1", "003")
     assert grouped is not None
     assert grouped.grouped == "19670319 199702 1 003"
 
@@ -319,22 +319,22 @@ def test_split_nip_grouped_and_plain() -> None:
     ["1967031919970210", "19670319-199702-1-003", "19670319 1997021 003", "", "NIP"],
 )
 def test_split_nip_rejects(text: str) -> None:
-    assert renaksi.pegawai.split_nip(text) is None
+    assert renaksi.plan.pegawai.split_nip(text) is None
 
 
 def test_format_nip() -> None:
-    assert renaksi.pegawai.format_nip("196801301994031009") == "19680130 199403 1 009"
-    assert renaksi.pegawai.format_nip("19680130 199403 1 009") == "19680130 199403 1 009"
-    assert renaksi.pegawai.format_nip("bukan nip") == "bukan nip"
+    assert renaksi.plan.pegawai.format_nip("196801301994031009") == "19680130 199403 1 009"
+    assert renaksi.plan.pegawai.format_nip("19680130 199403 1 009") == "19680130 199403 1 009"
+    assert renaksi.plan.pegawai.format_nip("bukan nip") == "bukan nip"
 
 
 def test_birth_date() -> None:
-    parts = renaksi.pegawai.split_nip("19670319 199702 1 003")
+    parts = renaksi.plan.pegawai.split_nip("19670319 199702 1 003")
     assert parts is not None
-    assert renaksi.pegawai.birth_date(parts) == dt.date(1967, 3, 19)
-    bad = renaksi.pegawai.split_nip("19671319 199702 1 003")
+    assert renaksi.plan.pegawai.birth_date(parts) == dt.date(1967, 3, 19)
+    bad = renaksi.plan.pegawai.split_nip("19671319 199702 1 003")
     assert bad is not None
-    assert renaksi.pegawai.birth_date(bad) is None
+    assert renaksi.plan.pegawai.birth_date(bad) is None
 
 
 @pytest.mark.parametrize(
@@ -353,23 +353,23 @@ def test_birth_date() -> None:
     ],
 )
 def test_normal_golongan(text: str, expected: str | None) -> None:
-    assert renaksi.pegawai.normal_golongan(text) == expected
+    assert renaksi.plan.pegawai.normal_golongan(text) == expected
 
 
 def test_every_pangkat_has_a_normal_golongan() -> None:
-    for golongan, name in renaksi.pegawai.PANGKAT.items():
-        assert renaksi.pegawai.normal_golongan(golongan) == golongan
-        assert renaksi.pegawai.GOLONGAN_OF[name.lower()] == golongan
+    for golongan, name in renaksi.plan.pegawai.PANGKAT.items():
+        assert renaksi.plan.pegawai.normal_golongan(golongan) == golongan
+        assert renaksi.plan.pegawai.GOLONGAN_OF[name.lower()] == golongan
 
 
 def test_split_pangkat() -> None:
-    assert renaksi.pegawai.split_pangkat("Pembina (IV/a)") == ("Pembina", "IV/a")
-    assert renaksi.pegawai.split_pangkat("Pembina Tingkat I (IV/b)") == (
+    assert renaksi.plan.pegawai.split_pangkat("Pembina (IV/a)") == ("Pembina", "IV/a")
+    assert renaksi.plan.pegawai.split_pangkat("Pembina Tingkat I (IV/b)") == (
         "Pembina Tingkat I",
         "IV/b",
     )
-    assert renaksi.pegawai.split_pangkat(" Pembina ") == ("Pembina", None)
-    assert renaksi.pegawai.split_pangkat(None) == (None, None)
+    assert renaksi.plan.pegawai.split_pangkat(" Pembina ") == ("Pembina", None)
+    assert renaksi.plan.pegawai.split_pangkat(None) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -386,13 +386,13 @@ def test_split_pangkat() -> None:
     ],
 )
 def test_golongan_of(pangkat: str, golongan: str | None) -> None:
-    assert renaksi.pegawai.golongan_of(pangkat) == golongan
+    assert renaksi.plan.pegawai.golongan_of(pangkat) == golongan
 
 
 def test_split_nip_tolerates_pasted_spaces() -> None:
-    expected = renaksi.pegawai.NipParts("19670319", "199702", "1", "003")
-    assert renaksi.pegawai.split_nip("19670319\u00a0199702\u00a01\u00a0003") == expected
-    assert renaksi.pegawai.split_nip(" 19670319  199702 1   003 ") == expected
+    expected = renaksi.plan.pegawai.NipParts("19670319", "199702", "1", "003")
+    assert renaksi.plan.pegawai.split_nip("19670319\u00a0199702\u00a01\u00a0003") == expected
+    assert renaksi.plan.pegawai.split_nip(" 19670319  199702 1   003 ") == expected
 
 
 def test_money_in_hex_or_octal_is_refused() -> None:
@@ -405,4 +405,4 @@ def test_money_in_hex_or_octal_is_refused() -> None:
 
 def test_full_width_digits_are_not_a_nip() -> None:
     full_width = "\uff11\uff19\uff16\uff17\uff10\uff13\uff11\uff19 199702 1 003"
-    assert renaksi.pegawai.split_nip(full_width) is None
+    assert renaksi.plan.pegawai.split_nip(full_width) is None

@@ -19,11 +19,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
-from renaksi.oserrors import os_reason
+from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
-    from renaksi.plan import Plan
-    from renaksi.report_model import Warning
+    from renaksi.plan.folder import Plan
+    from renaksi.report.rencana_aksi import Warning
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
@@ -179,11 +179,11 @@ def validate(
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
-    from renaksi.check import UnknownRuleError
-    from renaksi.check import validate as run_validate
-    from renaksi.load import MAX_BYTES
     from renaksi.output import formatter
-    from renaksi.plan_source import PlanIOError
+    from renaksi.plan.load import MAX_BYTES
+    from renaksi.plan.source import PlanIOError
+    from renaksi.rules.check import UnknownRuleError
+    from renaksi.rules.check import validate as run_validate
 
     folders = [year for folder in paths or [] for year in _years(folder)]
     if not folders:
@@ -255,10 +255,10 @@ def report(
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan triwulan."""
-    from renaksi.git import provenance
-    from renaksi.plan_source import PlanIOError
-    from renaksi.report import TemplateProblem, render, render_monitoring
-    from renaksi.writing import OutputRefused, write_atomic
+    from renaksi.plan.git import provenance
+    from renaksi.plan.source import PlanIOError
+    from renaksi.report.render import TemplateProblem, render, render_monitoring
+    from renaksi.text.atomic import OutputRefused, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
@@ -291,11 +291,11 @@ def _printable(
 ) -> tuple[Plan, list[Warning]]:
     """Validate the plan for ``report``: the plan and the warnings to print with it, or an
     exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
-    from renaksi.check import validate as run_validate
     from renaksi.output import formatter
-    from renaksi.output.words import message
-    from renaksi.plan_source import PlanIOError
-    from renaksi.report_model import Warning
+    from renaksi.output.messages import message
+    from renaksi.plan.source import PlanIOError
+    from renaksi.report.rencana_aksi import Warning
+    from renaksi.rules.check import validate as run_validate
 
     try:
         result = run_validate([folder], realisasi=realisasi)
@@ -307,7 +307,7 @@ def _printable(
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
     if triwulan is not None and plan.realisasi_for(triwulan) is None:
         where = (realisasi or folder / "realisasi") / f"tw{triwulan}.yaml"
-        from renaksi.values import ROMAN
+        from renaksi.plan.values import ROMAN
 
         raise _fail(f"realisasi Triwulan {ROMAN[triwulan - 1]} belum ada: tambahkan {where}")
     if result.failed():
@@ -374,10 +374,10 @@ def diff(
     ] = None,
 ) -> None:
     """Tunjukkan apa yang diubah sebuah perubahan pada pagu, target dan jadwal rencana."""
-    from renaksi.git import GitError
+    from renaksi.diff.revisions import compare_dirs, compare_git
     from renaksi.output.diff_format import render_diff
-    from renaksi.plan_source import PlanIOError
-    from renaksi.review import compare_dirs, compare_git
+    from renaksi.plan.git import GitError
+    from renaksi.plan.source import PlanIOError
 
     try:
         if base_dir is not None or head_dir is not None:
@@ -410,9 +410,9 @@ def schema(
     """JSON Schema berkas rencana, untuk editor (VS Code + ekstensi YAML)."""
     import json
 
-    from renaksi.jsonschema import KINDS
-    from renaksi.jsonschema import schema as make_schema
-    from renaksi.writing import OutputRefused, write_atomic
+    from renaksi.plan.json_schema import KINDS
+    from renaksi.plan.json_schema import schema as make_schema
+    from renaksi.text.atomic import OutputRefused, write_atomic
 
     def text(name: str) -> str:
         return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
@@ -448,7 +448,7 @@ def rules(
     ] = False,
 ) -> None:
     """Daftar semua aturan, atau penjelasan satu aturan."""
-    from renaksi.rules import ALL_RULES, find
+    from renaksi.rules.registry import ALL_RULES, find
 
     if markdown:
         from renaksi.rules.docs import markdown as rules_markdown

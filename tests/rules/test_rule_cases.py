@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from renaksi.check import validate
-from renaksi.rules import ALL_RULES
+from renaksi.rules.check import validate
+from renaksi.rules.registry import ALL_RULES
 
 HERE = Path(__file__).parent
 BASE = HERE / "base" / "2024"

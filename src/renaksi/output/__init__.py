@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from renaksi.check import CheckResult
+    from renaksi.rules.check import CheckResult
 
 Formatter = Callable[["CheckResult", bool], str]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from renaksi.diff import PlanDiff
+from renaksi.diff.plan import PlanDiff
 
 FORMATS = {
     "text": "renaksi.output.diff_text",

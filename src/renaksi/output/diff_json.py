@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from renaksi import __version__
-from renaksi.diff import PlanDiff, Total
+from renaksi.diff.plan import PlanDiff, Total
 from renaksi.output.diff_words import headline
-from renaksi.output.words import message
-from renaksi.problems import Problem
+from renaksi.output.messages import message
+from renaksi.plan.findings import Problem
 
 FORMAT_VERSION = 1
 
@@ -58,7 +58,7 @@ def _finding(problem: Problem) -> dict[str, Any]:
 def render(diff: PlanDiff) -> str:
     """The diff as one JSON document."""
     document = {
-        "format": "renaksi.diff",
+        "format": "renaksi.diff.plan",
         "version": FORMAT_VERSION,
         "renaksi": __version__,
         "base": diff.base_label,

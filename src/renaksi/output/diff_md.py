@@ -6,10 +6,10 @@ limit (cut with a note when a change is enormous). Plan text is escaped for Mark
 
 from __future__ import annotations
 
-from renaksi.diff import PlanDiff
-from renaksi.mdtext import escape_markdown
+from renaksi.diff.plan import PlanDiff
 from renaksi.output.diff_words import headline, money_change, section_name, sentence
-from renaksi.output.words import message
+from renaksi.output.messages import message
+from renaksi.text.markdown import escape_markdown
 
 #: GitHub refuses comments over 65 536 characters; leave room for the marker and a note.
 LIMIT = 60_000

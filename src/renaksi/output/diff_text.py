@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from renaksi.diff import PlanDiff
+from renaksi.diff.plan import PlanDiff
 from renaksi.output.diff_words import headline, section_name, sentence, total_line
-from renaksi.output.words import message, visible
+from renaksi.output.messages import message, visible
 
 
 def render(diff: PlanDiff) -> str:

@@ -7,29 +7,31 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from renaksi import fmt
-from renaksi.changes import Change
-from renaksi.diff import PlanDiff, Total
-from renaksi.values import MONTH_SHORT, ROMAN
+from renaksi.diff.changes import Change
+from renaksi.diff.plan import PlanDiff, Total
+from renaksi.plan.values import MONTH_SHORT, ROMAN
+from renaksi.text import formats
 
 
 def money_change(old: int | None, new: int | None) -> str:
     """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``."""
     if old is None:
-        return f"(baru) {fmt.rupiah(new or 0)}"
+        return f"(baru) {formats.rupiah(new or 0)}"
     if new is None:
-        return f"{fmt.rupiah(old)} → (dihapus)"
+        return f"{formats.rupiah(old)} → (dihapus)"
     if old == new:
-        return f"{fmt.rupiah(new)} (tetap)"
+        return f"{formats.rupiah(new)} (tetap)"
     delta = new - old
     percent = ""
     if old:
         ratio = (Decimal(delta) * 100 / Decimal(old)).quantize(Decimal("0.01"))
-        percent = f"; {'+' if ratio > 0 else ''}{fmt.fixed(ratio)}%"
-    return f"{fmt.rupiah(old)} → {fmt.rupiah(new)} ({fmt.signed_rupiah(delta)}{percent})"
+        percent = f"; {'+' if ratio > 0 else ''}{formats.fixed(ratio)}%"
+    return (
+        f"{formats.rupiah(old)} → {formats.rupiah(new)} ({formats.signed_rupiah(delta)}{percent})"
+    )
 
 
-_amount = fmt.target
+_amount = formats.target
 
 
 def _months(months: Any) -> str:
@@ -54,9 +56,9 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
     if c.kind == "pagu":
         return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
     if c.kind == "sub-added":
-        return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {fmt.rupiah(c.new)}"
+        return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
     if c.kind == "sub-removed":
-        return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {fmt.rupiah(c.old)}"
+        return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
     if c.kind == "sub-moved":
         old = bidang_names.get(c.old, c.old)
         new = bidang_names.get(c.new, c.new)
@@ -140,7 +142,7 @@ def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
     if not pagu:
         return ""
     ratio = (Decimal(amount) * 100 / Decimal(pagu)).quantize(Decimal("0.01"))
-    return f"{fmt.fixed(ratio)}% dari {of} {fmt.rupiah(pagu)}"
+    return f"{formats.fixed(ratio)}% dari {of} {formats.rupiah(pagu)}"
 
 
 def _text_change(old: Any, new: Any) -> str:
@@ -166,7 +168,7 @@ def _file_summary(c: Change) -> str:
     spent = c.new if c.old is None else c.old
     counts = (
         f"{d['indikator']} indikator, {d['sub_kegiatan']} sub kegiatan, "
-        f"{d['aksi']} aksi terlaksana, anggaran terserap {fmt.rupiah(spent)}"
+        f"{d['aksi']} aksi terlaksana, anggaran terserap {formats.rupiah(spent)}"
     )
     share = _share(spent, d["pagu"], "total pagu")
     counts += f" ({share})" if share else ""
@@ -183,8 +185,8 @@ def _realisasi(c: Change) -> str:
     q = _quarter(d)
     if c.kind == "realisasi-field":
         if d["field"] == "tanggal":
-            old = "(kosong)" if c.old is None else fmt.date(c.old)
-            new = "(kosong)" if c.new is None else fmt.date(c.new)
+            old = "(kosong)" if c.old is None else formats.date(c.old)
+            new = "(kosong)" if c.new is None else formats.date(c.new)
             return f"Tanggal laporan realisasi {q}: {old} → {new}"
         if d["field"] == "tahun":
             return f"Tahun realisasi {q}: {c.old or '(kosong)'} → {c.new or '(kosong)'}"
@@ -202,7 +204,8 @@ def _realisasi(c: Change) -> str:
         return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"
     if c.kind == "realisasi-anggaran":
         share = _share(c.new, d["pagu"])
-        change = f"{fmt.rupiah(c.old)} → {fmt.rupiah(c.new)} ({fmt.signed_rupiah(c.new - c.old)})"
+        diff = formats.signed_rupiah(c.new - c.old)
+        change = f"{formats.rupiah(c.old)} → {formats.rupiah(c.new)} ({diff})"
         return f"Realisasi anggaran {q} {c.subject}: {change}" + (f"; {share}" if share else "")
     if c.kind == "realisasi-keluaran":
         target = f" (target {_output(d['target'])})" if d["target"] is not None else ""
@@ -210,12 +213,12 @@ def _realisasi(c: Change) -> str:
     if c.kind == "realisasi-sub-added":
         share = _share(c.new, d["pagu"])
         return (
-            f"Realisasi {q} {c.subject} ditambahkan: anggaran {fmt.rupiah(c.new)}"
+            f"Realisasi {q} {c.subject} ditambahkan: anggaran {formats.rupiah(c.new)}"
             + (f" ({share})" if share else "")
             + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
         )
     if c.kind == "realisasi-sub-removed":
-        return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {fmt.rupiah(c.old)})"
+        return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {formats.rupiah(c.old)})"
     aksi = f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {q}"
     if c.kind == "realisasi-aksi":
         parts = []
@@ -278,7 +281,7 @@ def headline(diff: PlanDiff) -> str:
     if total.old is None and total.new is None:
         parts = ["Total pagu tidak dapat dibandingkan"]
     elif total.old == total.new:
-        parts = [f"Total pagu tetap {fmt.rupiah(total.new or 0)}"]
+        parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
     counts = Counter(c.kind for c in diff.changes)

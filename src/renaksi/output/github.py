@@ -7,10 +7,10 @@ request. Values are escaped as the runner expects (``%``, CR and LF everywhere; 
 
 from __future__ import annotations
 
-from renaksi.check import CheckResult
+from renaksi.output.messages import message, visible
 from renaksi.output.summary import summary
-from renaksi.output.words import message, visible
-from renaksi.problems import Severity
+from renaksi.plan.findings import Severity
+from renaksi.rules.check import CheckResult
 
 
 def escape_data(text: str) -> str:

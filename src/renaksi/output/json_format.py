@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from renaksi import __version__
-from renaksi.check import CheckResult
-from renaksi.output.words import message
-from renaksi.problems import Location
+from renaksi.output.messages import message
+from renaksi.plan.findings import Location
+from renaksi.rules.check import CheckResult
 
 FORMAT_VERSION = 1
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renaksi.check import CheckResult
+from renaksi.rules.check import CheckResult
 
 
 def summary(result: CheckResult, strict: bool) -> str:

@@ -11,11 +11,11 @@ import sys
 from collections.abc import Iterator
 from itertools import groupby
 
-from renaksi.check import CheckResult
+from renaksi.output.messages import message, visible
 from renaksi.output.summary import summary
-from renaksi.output.words import message, visible
-from renaksi.problems import Problem, Severity
-from renaksi.sources import Document
+from renaksi.plan.file import Document
+from renaksi.plan.findings import Problem, Severity
+from renaksi.rules.check import CheckResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 #: How many related places ("lihat juga") are listed under one finding.

@@ -12,9 +12,9 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from renaksi.plan import Plan
-from renaksi.problems import Location, Problem, Severity
-from renaksi.sources import Document, Key, path_text
+from renaksi.plan.file import Document, Key, path_text
+from renaksi.plan.findings import Location, Problem, RuleId, Severity
+from renaksi.plan.folder import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,56 +57,55 @@ Check = Callable[[Context], Iterator[Finding]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule: code (``BG01``), name (``anggaran.jumlah-kegiatan``), severity, docs, check.
+    """A rule: its identity (code ``BG01``, name ``anggaran.jumlah-kegiatan``, severity),
+    its documentation and its check.
 
-    Rules without a check are reported by the loader (syntax, schema, files).
+    Rules without a check are reported by the loader (files, YAML, schema). ``aliases`` are
+    names the rule was published under before; ``renaksi rules`` and ``--select`` still
+    accept them.
     """
 
-    code: str
-    name: str
-    severity: Severity
+    ident: RuleId
     summary: str
     doc: str
     check: Check | None = None
+    aliases: tuple[str, ...] = ()
 
-    def problem(
-        self,
-        location: Location,
-        message: str,
-        *,
-        related: Sequence[Location] = (),
-        **args: object,
-    ) -> Problem:
-        """A :class:`Problem` of this rule."""
-        return self.make(location, message, args, related)
+    @property
+    def code(self) -> str:
+        """The published code, e.g. ``BG01``."""
+        return self.ident.code
 
-    def make(
-        self,
-        location: Location,
-        message: str,
-        args: Mapping[str, object],
-        related: Sequence[Location] = (),
-    ) -> Problem:
-        """A :class:`Problem` of this rule from an argument mapping."""
-        return Problem(self.code, self.name, self.severity, location, message, args, tuple(related))
+    @property
+    def name(self) -> str:
+        """The readable name, e.g. ``anggaran.jumlah-kegiatan``."""
+        return self.ident.name
+
+    @property
+    def severity(self) -> Severity:
+        """How bad its findings are."""
+        return self.ident.severity
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         """Run the check and turn its findings into problems of this rule."""
         if self.check is None:
             return
         for found in self.check(ctx):
-            yield self.make(found.location, found.message, found.args, found.related)
+            yield self.ident.make(found.location, found.message, found.args, found.related)
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Rule]:
+def rule(
+    code: str, name: str, severity: Severity, summary: str, *, aliases: tuple[str, ...] = ()
+) -> Callable[[Check], Rule]:
     """Declare a checking rule; the decorated function's docstring is its documentation."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(code, name, severity, summary, inspect.cleandoc(check.__doc__ or ""), check)
+        doc = inspect.cleandoc(check.__doc__ or "")
+        return Rule(RuleId(code, name, severity), summary, doc, check, aliases)
 
     return wrap
 
 
-def declare(code: str, name: str, severity: Severity, summary: str, doc: str) -> Rule:
+def declare(ident: RuleId, summary: str, doc: str) -> Rule:
     """Declare a rule that the loader reports (no check of its own)."""
-    return Rule(code, name, severity, summary, inspect.cleandoc(doc))
+    return Rule(ident, summary, inspect.cleandoc(doc))

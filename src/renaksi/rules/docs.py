@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renaksi.rules import ALL_RULES
+from renaksi.rules.registry import ALL_RULES
 
 _HEADER = """\
 # Aturan renaksi

@@ -12,15 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from renaksi import monitoring
-from renaksi.capaian import rounded
-from renaksi.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
-from renaksi.plan import Plan, RealisasiEntry
-from renaksi.problems import Severity
+from renaksi.monitoring import state
+from renaksi.monitoring.capaian import rounded
+from renaksi.plan.file import Document
+from renaksi.plan.findings import Severity
+from renaksi.plan.folder import Plan, RealisasiEntry
+from renaksi.plan.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan.values import MONTHS, ROMAN, Capaian, Percent, Rupiah, in_unit, is_percent
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.sources import Document
-from renaksi.values import MONTHS, ROMAN, Capaian, Percent, Rupiah, in_unit, is_percent
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -51,7 +51,7 @@ def _unread(plan: Plan) -> set[str]:
 
 
 def _indikator(plan: Plan) -> dict[str, Indikator]:
-    return {ind.id: ind for ind, _ in monitoring.all_indikator(plan)}
+    return {ind.id: ind for ind, _ in state.all_indikator(plan)}
 
 
 def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
@@ -339,11 +339,11 @@ def explained(ctx: Context) -> Iterator[Finding]:
     akan dilakukan.
     """
     plan = ctx.plan
-    settings = monitoring.settings(plan)
+    settings = state.settings(plan)
     indikator: dict[str, tuple[Indikator, str | None]] = {}
-    for ind, owner in monitoring.all_indikator(plan):
+    for ind, owner in state.all_indikator(plan):
         indikator.setdefault(ind.id, (ind, owner))
-    files = monitoring.reports(plan, 4)
+    files = state.reports(plan, 4)
     for f in _files(plan):
         if files.get(f.triwulan) is not f.model:
             continue
@@ -353,9 +353,7 @@ def explained(ctx: Context) -> Iterator[Finding]:
             if found is None or entry.id in seen:
                 continue  # a repeated id is RL03's; its first entry is the one used
             seen.add(entry.id)
-            progress = monitoring.indikator_progress(
-                found[0], found[1], files, f.triwulan, settings
-            )
+            progress = state.indikator_progress(found[0], found[1], files, f.triwulan, settings)
             low = progress.lowest()
             if low is None or rounded(low) >= settings.threshold:
                 continue
@@ -384,7 +382,7 @@ def months_in_quarter(ctx: Context) -> Iterator[Finding]:
     bulan itu.
     """
     for f in _files(ctx.plan):
-        months = monitoring.QUARTER_MONTHS[f.triwulan]
+        months = state.QUARTER_MONTHS[f.triwulan]
         for i, sub in enumerate(f.model.sub_kegiatan):
             for j, item in enumerate(sub.aksi):
                 for k, month in enumerate(item.bulan):
@@ -462,7 +460,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
         missing = [s for s in subs if s not in reported]
         if missing:
             yield _missing(ctx, f, "sub_kegiatan", "sub kegiatan", missing)
-        months = set(monitoring.QUARTER_MONTHS[f.triwulan])
+        months = set(state.QUARTER_MONTHS[f.triwulan])
         for i, sub in enumerate(f.model.sub_kegiatan):
             ren = rencana.get(sub.sub_kegiatan)
             if ren is None:

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from renaksi.model import (
+from renaksi.plan.file import Document, KeyPath
+from renaksi.plan.folder import BidangEntry, Plan
+from renaksi.plan.model import (
     Aksi,
     Indikator,
     Kegiatan,
@@ -17,8 +19,6 @@ from renaksi.model import (
     RencanaSubKegiatan,
     SubKegiatan,
 )
-from renaksi.plan import BidangEntry, Plan
-from renaksi.sources import Document, KeyPath
 
 T = TypeVar("T")
 

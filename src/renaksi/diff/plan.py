@@ -1,0 +1,489 @@
+"""What a change does to a plan: two loaded revisions in, classified changes out. Pure.
+
+Items are matched by what identifies them, never by list position: sub kegiatan and
+indicators by ``id``, bidang by slug, programs by ``kode`` (or name), aksi by name within
+their sub kegiatan. So moving things around in a file is no change at all; reordering aksi
+is one reorder (the printed numbering changes); an aksi whose name changed but whose
+schedule and output did not (or whose name is nearly the same) is a rename.
+
+Changes are data; :mod:`renaksi.output.diff_text` and friends choose the words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from renaksi.diff.changes import Change, Weight
+from renaksi.diff.realisasi import realisasi_changes
+from renaksi.plan.findings import Problem
+from renaksi.plan.folder import Plan
+from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan, SubKegiatan
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """A total before and after (``None`` where the item does not exist on that side)."""
+
+    key: str
+    name: str
+    old: int | None
+    new: int | None
+
+    @property
+    def delta(self) -> int:
+        """New minus old, counting a missing side as zero."""
+        return (self.new or 0) - (self.old or 0)
+
+
+@dataclass(slots=True)
+class PlanDiff:
+    """Everything that differs between a base and a head revision of one plan."""
+
+    base_label: str
+    head_label: str
+    changes: list[Change]
+    agency: Total
+    programs: list[Total]
+    bidang: list[Total]
+    bidang_names: dict[str, str]
+    introduced: list[Problem]
+    fixed: list[Problem]
+    base_errors: int
+    head_errors: int
+    unreadable: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing a reader would care about changed."""
+        return not self.changes and not self.introduced and not self.fixed
+
+    def by_bidang(self) -> dict[str | None, list[Change]]:
+        """Changes grouped by bidang (``None``: the agency level), most important first."""
+        groups: dict[str | None, list[Change]] = {}
+        for change in sorted(self.changes, key=lambda c: -c.weight):
+            groups.setdefault(change.bidang, []).append(change)
+        return groups
+
+
+# --- plan facts -------------------------------------------------------------------------
+
+
+def _subs(plan: Plan) -> dict[str, SubKegiatan]:
+    if plan.pk is None:
+        return {}
+    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
+
+
+def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
+    out: dict[str, tuple[str, RencanaSubKegiatan]] = {}
+    for entry in plan.bidang:
+        if entry.model is not None:
+            for ren in entry.model.rencana_aksi:
+                out.setdefault(ren.sub_kegiatan, (entry.slug, ren))
+    return out
+
+
+def _indikator(plan: Plan) -> dict[tuple[str | None, str], Indikator]:
+    out: dict[tuple[str | None, str], Indikator] = {}
+    if plan.pk is not None:
+        for pk_ind in plan.pk.indikator:
+            out[(None, pk_ind.id)] = pk_ind
+    for entry in plan.bidang:
+        if entry.model is not None:
+            for ind in entry.model.indikator:
+                out[(entry.slug, ind.id)] = ind
+    return out
+
+
+def _signers(plan: Plan) -> dict[str | None, Pegawai]:
+    out: dict[str | None, Pegawai] = {}
+    if plan.instansi is not None:
+        out[None] = plan.instansi.kepala
+    for entry in plan.bidang:
+        if entry.model is not None:
+            out[entry.slug] = entry.model.penandatangan
+    return out
+
+
+def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
+    if plan.pk is None:
+        return {}
+    return {(p.kode or p.nama): (p.nama, p.computed_pagu) for p in plan.pk.program}
+
+
+def _bidang_totals(plan: Plan) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for sub in _subs(plan).values():
+        totals[sub.bidang] = totals.get(sub.bidang, 0) + sub.pagu
+    return totals
+
+
+def bidang_names(*plans: Plan) -> dict[str, str]:
+    """Printed names of the bidang of any of ``plans`` (the later plan wins)."""
+    names: dict[str, str] = {}
+    for plan in plans:
+        for entry in plan.bidang:
+            if entry.model is not None:
+                names[entry.slug] = entry.model.nama
+    return names
+
+
+# --- comparing --------------------------------------------------------------------------
+
+
+def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    old, new = _subs(base), _subs(head)
+    for sid, sub in new.items():
+        before = old.get(sid)
+        if before is None:
+            yield Change("sub-added", Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu)
+            continue
+        if before.pagu != sub.pagu:
+            yield Change("pagu", Weight.BUDGET, sub.bidang, sub.nama, sid, before.pagu, sub.pagu)
+        if before.bidang != sub.bidang:
+            yield Change(
+                "sub-moved", Weight.STRUCTURE, sub.bidang, sub.nama, sid, before.bidang, sub.bidang
+            )
+        if before.nama != sub.nama:
+            yield Change(
+                "sub-renamed", Weight.WORDING, sub.bidang, sub.nama, sid, before.nama, sub.nama
+            )
+    for sid, sub in old.items():
+        if sid not in new:
+            yield Change("sub-removed", Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None)
+
+
+def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
+    return (ren.target.jumlah, ren.target.satuan)
+
+
+def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    old, new = _rencana(base), _rencana(head)
+    subs = {**_subs(base), **_subs(head)}
+    for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
+        name = subs[sid].nama if sid in subs else sid
+        before = old.get(sid)
+        after = new.get(sid)
+        either = after or before
+        slug = either[0] if either is not None else None
+        if before and after and _target_text(before[1]) != _target_text(after[1]):
+            yield Change(
+                "output-target",
+                Weight.TARGET,
+                slug,
+                name,
+                sid,
+                _target_text(before[1]),
+                _target_text(after[1]),
+            )
+        yield from _aksi_changes(
+            slug, name, sid, before[1].aksi if before else [], after[1].aksi if after else []
+        )
+
+
+def _similar(a: Aksi, b: Aksi) -> bool:
+    """A rename where that is clear: nearly the same name, or a name with something in
+    common and the very same schedule and output. A wholly different name is a different
+    aksi even when its months and output match (outputs repeat a lot in these plans)."""
+    ratio = difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio()
+    same_work = sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran
+    return ratio >= 0.6 or (same_work and ratio >= 0.3)
+
+
+def match_aksi(
+    old: Sequence[Aksi], new: Sequence[Aksi]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Pair aksi across revisions: (same-name pairs, rename pairs), as (old, new) indexes."""
+    used_old: set[int] = set()
+    same: list[tuple[int, int]] = []
+    for j, aksi in enumerate(new):
+        for i, before in enumerate(old):
+            if i not in used_old and before.nama == aksi.nama:
+                same.append((i, j))
+                used_old.add(i)
+                break
+    used_new = {j for _, j in same}
+    renamed: list[tuple[int, int]] = []
+    for j, aksi in enumerate(new):
+        if j in used_new:
+            continue
+        for i, before in enumerate(old):
+            if i not in used_old and _similar(before, aksi):
+                renamed.append((i, j))
+                used_old.add(i)
+                used_new.add(j)
+                break
+    return same, renamed
+
+
+def _aksi_changes(
+    slug: str | None, name: str, sid: str, old: Sequence[Aksi], new: Sequence[Aksi]
+) -> Iterable[Change]:
+    same, renamed = match_aksi(old, new)
+    pairs = sorted(same + renamed, key=lambda p: p[1])
+    matched_old = {i for i, _ in pairs}
+    matched_new = {j for _, j in pairs}
+    for j, aksi in enumerate(new):
+        if j not in matched_new:
+            yield Change(
+                "aksi-added",
+                Weight.STRUCTURE,
+                slug,
+                name,
+                sid,
+                None,
+                aksi.nama,
+                {"position": j + 1, "bulan": list(aksi.bulan), "keluaran": aksi.keluaran},
+            )
+    for i, aksi in enumerate(old):
+        if i not in matched_old:
+            yield Change(
+                "aksi-removed",
+                Weight.STRUCTURE,
+                slug,
+                name,
+                sid,
+                aksi.nama,
+                None,
+                {"position": i + 1},
+            )
+    for i, j in renamed:
+        yield Change("aksi-renamed", Weight.WORDING, slug, name, sid, old[i].nama, new[j].nama)
+    order = [i for i, _ in pairs]
+    if order != sorted(order):
+        yield Change(
+            "aksi-reordered",
+            Weight.SCHEDULE,
+            slug,
+            name,
+            sid,
+            [old[i].nama for i in sorted(order)],
+            [new[j].nama for _, j in pairs],
+        )
+    for i, j in pairs:
+        before, after = old[i], new[j]
+        added = sorted(set(after.bulan) - set(before.bulan))
+        removed = sorted(set(before.bulan) - set(after.bulan))
+        if added or removed:
+            yield Change(
+                "aksi-months",
+                Weight.SCHEDULE,
+                slug,
+                name,
+                sid,
+                sorted(set(before.bulan)),
+                sorted(set(after.bulan)),
+                {"aksi": after.nama, "added": added, "removed": removed},
+            )
+        if before.keluaran != after.keluaran:
+            yield Change(
+                "aksi-keluaran",
+                Weight.WORDING,
+                slug,
+                name,
+                sid,
+                before.keluaran,
+                after.keluaran,
+                {"aksi": after.nama},
+            )
+
+
+def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    old, new = _indikator(base), _indikator(head)
+    for key, ind in new.items():
+        slug, iid = key
+        before = old.get(key)
+        if before is None:
+            yield Change(
+                "indikator-added",
+                Weight.TARGET,
+                slug,
+                ind.nama,
+                iid,
+                None,
+                ind.target,
+                {"satuan": ind.satuan},
+            )
+            continue
+        for name in ("nama", "satuan", "arah", "cara_gabung"):
+            old_value, new_value = getattr(before, name), getattr(ind, name)
+            if old_value != new_value:
+                weight = Weight.WORDING if name == "nama" else Weight.TARGET
+                yield Change(
+                    "indikator-field",
+                    weight,
+                    slug,
+                    ind.nama,
+                    iid,
+                    old_value,
+                    new_value,
+                    {"field": name},
+                )
+        if before.target != ind.target:
+            yield Change(
+                "indikator-target",
+                Weight.TARGET,
+                slug,
+                ind.nama,
+                iid,
+                before.target,
+                ind.target,
+                {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": None},
+            )
+        for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
+            if a != b:
+                yield Change(
+                    "indikator-target",
+                    Weight.TARGET,
+                    slug,
+                    ind.nama,
+                    iid,
+                    a,
+                    b,
+                    {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": q + 1},
+                )
+    for key, ind in old.items():
+        if key not in new:
+            yield Change(
+                "indikator-removed",
+                Weight.TARGET,
+                key[0],
+                ind.nama,
+                key[1],
+                ind.target,
+                None,
+                {"satuan": ind.satuan},
+            )
+
+
+_SIGNER_FIELDS = ("nama", "nip", "pangkat", "golongan", "jabatan", "plt")
+
+
+def _signer_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    old, new = _signers(base), _signers(head)
+    for slug, person in new.items():
+        before = old.get(slug)
+        if before is None:
+            continue
+        for name in _SIGNER_FIELDS:
+            a, b = getattr(before, name), getattr(person, name)
+            if a != b:
+                yield Change("signatory", Weight.STRUCTURE, slug, person.nama, name, a, b)
+
+
+def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
+    old_p, new_p = _program_totals(base), _program_totals(head)
+    programs = [
+        Total(
+            k,
+            (new_p.get(k) or old_p[k])[0],
+            old_p[k][1] if k in old_p else None,
+            new_p[k][1] if k in new_p else None,
+        )
+        for k in list(dict.fromkeys([*old_p, *new_p]))
+    ]
+    old_b, new_b = _bidang_totals(base), _bidang_totals(head)
+    names = bidang_names(base, head)
+    bidang = [
+        Total(k, names.get(k, k), old_b.get(k), new_b.get(k))
+        for k in list(dict.fromkeys([*old_b, *new_b]))
+    ]
+    agency = Total(
+        "total",
+        "Total pagu",
+        sum(v for _, v in old_p.values()) if base.pk else None,
+        sum(v for _, v in new_p.values()) if head.pk else None,
+    )
+    return agency, programs, bidang
+
+
+#: Message arguments that only say where something is; they move when lines move.
+_PLACE_ARGS = frozenset({"lines", "where", "line", "first"})
+
+
+def _finding_key(problem: Problem, root: str) -> tuple[str, str, str, str]:
+    """What identifies a finding across revisions: not its line or list position (which
+    move when something above it changes) but its rule, file and what it says."""
+    file = problem.location.file
+    if file.startswith(root):
+        file = file[len(root) :].lstrip("/")
+    said = sorted((k, str(v)) for k, v in problem.args.items() if k not in _PLACE_ARGS)
+    return (problem.code, file, problem.message, repr(said))
+
+
+def _finding_delta(
+    base: Sequence[Problem], head: Sequence[Problem], base_root: str, head_root: str
+) -> tuple[list[Problem], list[Problem]]:
+    old = {_finding_key(p, base_root) for p in base}
+    new = {_finding_key(p, head_root) for p in head}
+    introduced = [p for p in head if _finding_key(p, head_root) not in old]
+    fixed = [p for p in base if _finding_key(p, base_root) not in new]
+    return introduced, fixed
+
+
+def diff_plans(
+    base: Plan,
+    head: Plan,
+    *,
+    base_problems: Sequence[Problem] = (),
+    head_problems: Sequence[Problem] = (),
+    base_label: str = "base",
+    head_label: str = "head",
+) -> PlanDiff:
+    """Compare two loaded revisions of one plan.
+
+    A file that exists but did not load on one side is not compared (its contents are
+    unknown, not deleted): it is named in ``unreadable`` and its findings say why.
+    """
+    unreadable = [
+        f"{doc.display} ({label})"
+        for plan, label in ((base, base_label), (head, head_label))
+        for doc, model in _documents(plan)
+        if model is None
+    ]
+    skip_pk = any(p.pk is None and p.pk_doc is not None for p in (base, head))
+    skip_bidang = {e.slug for p in (base, head) for e in p.bidang if e.model is None}
+    changes = [
+        *([] if skip_pk else _budget_changes(base, head)),
+        *_indikator_changes(base, head),
+        *_plan_changes(base, head),
+        *_signer_changes(base, head),
+    ]
+    changes = [
+        c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
+    ]
+    changes += realisasi_changes(base, head)
+    agency, programs, bidang = _totals(base, head)
+    if skip_pk:
+        agency, programs, bidang = Total("total", "Total pagu", None, None), [], []
+    introduced, fixed = _finding_delta(base_problems, head_problems, base.display, head.display)
+    return PlanDiff(
+        base_label=base_label,
+        head_label=head_label,
+        changes=changes,
+        agency=agency,
+        programs=programs,
+        bidang=bidang,
+        bidang_names=bidang_names(base, head),
+        introduced=introduced,
+        fixed=fixed,
+        base_errors=sum(1 for p in base_problems if p.severity.value == "error"),
+        head_errors=sum(1 for p in head_problems if p.severity.value == "error"),
+        unreadable=unreadable,
+    )
+
+
+def _documents(plan: Plan) -> list[tuple[Any, object]]:
+    """(document, model) of every file of ``plan`` that was found."""
+    found: list[tuple[Any, object]] = []
+    if plan.instansi_doc is not None:
+        found.append((plan.instansi_doc, plan.instansi))
+    if plan.pk_doc is not None:
+        found.append((plan.pk_doc, plan.pk))
+    found += [(entry.doc, entry.model) for entry in plan.bidang]
+    found += [(entry.doc, entry.model) for entry in plan.realisasi]
+    return found

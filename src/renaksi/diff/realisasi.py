@@ -1,0 +1,262 @@
+"""What a change does to the quarterly realisasi: two loaded revisions in, changes out. Pure.
+
+Realisasi files are matched by quarter (the file name, ``realisasi/tw<N>.yaml``), then
+indicators by ``id``, sub kegiatan by ``sub_kegiatan`` and aksi by ``no`` (their number in
+the plan's table, which is how a realisasi file names them). A quarter that is new or gone
+is one change summarising the file, not a line per number. A file that did not load on
+either side is not compared: :func:`renaksi.diff.plan.diff_plans` names it as unreadable.
+
+A change belongs to the bidang that owns its sub kegiatan or indicator as the plan says
+(the head revision first); PK indicators and whole files are agency level (``None``).
+
+Kinds: ``realisasi-file-added``/``-removed`` (a quarter), ``realisasi-field`` (tahun,
+tanggal, catatan of a file), ``realisasi-indikator`` (value), ``realisasi-indikator-added``/
+``-removed``, ``realisasi-penjelasan`` (faktor_pendukung, faktor_penghambat,
+upaya_perbaikan), ``realisasi-anggaran``, ``realisasi-keluaran``, ``realisasi-sub-added``/
+``-removed``, ``realisasi-aksi`` (months done) and ``realisasi-catatan`` (of an aksi).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from renaksi.diff.changes import Change, Weight
+from renaksi.plan.folder import Plan
+from renaksi.plan.model import (
+    RealisasiAksi,
+    RealisasiFile,
+    RealisasiIndikator,
+    RealisasiSubKegiatan,
+    Target,
+)
+
+W = Weight.REALISASI
+PENJELASAN = ("faktor_pendukung", "faktor_penghambat", "upaya_perbaikan")
+FILE_FIELDS = ("tahun", "tanggal", "catatan")
+
+
+@dataclass(slots=True)
+class _Names:
+    """What the plan says about the items a realisasi file names (head over base)."""
+
+    indikator: dict[str, tuple[str | None, str, str]] = field(default_factory=dict)
+    subs: dict[str, tuple[str | None, str, int]] = field(default_factory=dict)
+    targets: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    aksi: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def indikator_of(self, iid: str) -> tuple[str | None, str, str]:
+        """(bidang, name, unit) of an indicator; an unknown one is agency level."""
+        return self.indikator.get(iid, (None, iid, ""))
+
+    def sub_of(self, sid: str) -> tuple[str | None, str, int | None]:
+        """(bidang, name, pagu) of a sub kegiatan."""
+        return self.subs.get(sid, (None, sid, None))
+
+
+def _names_of(plan: Plan, names: _Names) -> None:
+    found: dict[str, tuple[str | None, str, str]] = {}
+    if plan.pk is not None:
+        for pk_ind in plan.pk.indikator:
+            found.setdefault(pk_ind.id, (None, pk_ind.nama, pk_ind.satuan))
+        for sid, (sub, _, _) in plan.pk.sub_index().items():
+            names.subs[sid] = (sub.bidang, sub.nama, sub.pagu)
+    for entry in plan.bidang:
+        if entry.model is None:
+            continue
+        for ind in entry.model.indikator:
+            found.setdefault(ind.id, (entry.slug, ind.nama, ind.satuan))
+        for ren in entry.model.rencana_aksi:
+            names.targets[ren.sub_kegiatan] = (ren.target.jumlah, ren.target.satuan)
+            for no, aksi in enumerate(ren.aksi, start=1):
+                names.aksi[(ren.sub_kegiatan, no)] = aksi.nama
+    names.indikator.update(found)
+
+
+def _names(base: Plan, head: Plan) -> _Names:
+    names = _Names()
+    for plan in (base, head):
+        _names_of(plan, names)
+    return names
+
+
+def _total_pagu(plan: Plan) -> int | None:
+    if plan.pk is None:
+        return None
+    return sum(sub.pagu for sub, _, _ in plan.pk.sub_index().values())
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+def _by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
+    """Items by ``key(item)``; the first of a duplicate wins (duplicates are RL03's)."""
+    out: dict[K, T] = {}
+    for item in items:
+        out.setdefault(key(item), item)
+    return out
+
+
+def _text(value: str | None) -> str | None:
+    """Free text as a reader sees it: line breaks and runs of spaces are one space."""
+    if value is None:
+        return None
+    return " ".join(value.split()) or None
+
+
+def _output(target: Target | None) -> tuple[Decimal, str] | None:
+    return None if target is None else (target.jumlah, target.satuan)
+
+
+def _done(aksi: Sequence[RealisasiAksi]) -> int:
+    return sum(1 for a in aksi if a.bulan)
+
+
+def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
+    """Every change to the realisasi files between ``base`` and ``head``, by quarter."""
+    names = _names(base, head)
+    out: list[Change] = []
+    for q in range(1, 5):
+        before, after = base.realisasi_for(q), head.realisasi_for(q)
+        old = before.model if before is not None else None
+        new = after.model if after is not None else None
+        if (before is not None and old is None) or (after is not None and new is None):
+            continue  # did not load: its contents are unknown, not deleted
+        if old is None and new is not None:
+            out.append(_file_change("realisasi-file-added", q, new, _total_pagu(head)))
+        elif new is None and old is not None:
+            out.append(_file_change("realisasi-file-removed", q, old, _total_pagu(base)))
+        elif old is not None and new is not None:
+            out += _quarter_changes(q, old, new, names)
+    return out
+
+
+def _file_change(kind: str, q: int, model: RealisasiFile, pagu: int | None) -> Change:
+    subs = _by(model.sub_kegiatan, lambda s: s.sub_kegiatan)
+    spent = sum(s.anggaran for s in subs.values())
+    detail = {
+        "triwulan": q,
+        "indikator": len(_by(model.indikator, lambda i: i.id)),
+        "sub_kegiatan": len(subs),
+        "aksi": sum(_done(s.aksi) for s in subs.values()),
+        "pagu": pagu,
+    }
+    old, new = (None, spent) if kind.endswith("added") else (spent, None)
+    return Change(kind, W, None, f"realisasi/tw{q}.yaml", f"tw{q}", old, new, detail)
+
+
+def _quarter_changes(
+    q: int, old: RealisasiFile, new: RealisasiFile, names: _Names
+) -> Iterator[Change]:
+    subject = f"realisasi/tw{q}.yaml"
+    for name in FILE_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if name == "catatan":
+            a, b = _text(a), _text(b)
+        if a != b:
+            yield Change(
+                "realisasi-field", W, None, subject, f"tw{q}", a, b, {"triwulan": q, "field": name}
+            )
+    yield from _indikator_changes(q, old.indikator, new.indikator, names)
+    yield from _sub_changes(q, old.sub_kegiatan, new.sub_kegiatan, names)
+
+
+def _indikator_changes(
+    q: int,
+    old_list: Sequence[RealisasiIndikator],
+    new_list: Sequence[RealisasiIndikator],
+    names: _Names,
+) -> Iterator[Change]:
+    old, new = _by(old_list, lambda i: i.id), _by(new_list, lambda i: i.id)
+    for iid, entry in new.items():
+        bidang, nama, satuan = names.indikator_of(iid)
+        detail: dict[str, Any] = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
+        before = old.get(iid)
+        if before is None:
+            kind = "realisasi-indikator-added"
+            yield Change(kind, W, bidang, nama, iid, None, entry.realisasi, detail)
+            continue
+        if before.realisasi != entry.realisasi:
+            old_value, new_value = before.realisasi, entry.realisasi
+            yield Change("realisasi-indikator", W, bidang, nama, iid, old_value, new_value, detail)
+        for name in PENJELASAN:
+            a, b = _text(getattr(before, name)), _text(getattr(entry, name))
+            if a != b:
+                yield Change(
+                    "realisasi-penjelasan", W, bidang, nama, iid, a, b, {**detail, "field": name}
+                )
+    for iid, entry in old.items():
+        if iid not in new:
+            bidang, nama, satuan = names.indikator_of(iid)
+            detail = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
+            kind = "realisasi-indikator-removed"
+            yield Change(kind, W, bidang, nama, iid, entry.realisasi, None, detail)
+
+
+def _sub_changes(
+    q: int,
+    old_list: Sequence[RealisasiSubKegiatan],
+    new_list: Sequence[RealisasiSubKegiatan],
+    names: _Names,
+) -> Iterator[Change]:
+    old = _by(old_list, lambda s: s.sub_kegiatan)
+    new = _by(new_list, lambda s: s.sub_kegiatan)
+    for sid, entry in new.items():
+        bidang, nama, pagu = names.sub_of(sid)
+        detail: dict[str, Any] = {"triwulan": q, "pagu": pagu}
+        before = old.get(sid)
+        if before is None:
+            extra = {"keluaran": _output(entry.keluaran), "aksi": _done(entry.aksi)}
+            yield Change(
+                "realisasi-sub-added", W, bidang, nama, sid, None, entry.anggaran, detail | extra
+            )
+            continue
+        if before.anggaran != entry.anggaran:
+            yield Change(
+                "realisasi-anggaran", W, bidang, nama, sid, before.anggaran, entry.anggaran, detail
+            )
+        a, b = _output(before.keluaran), _output(entry.keluaran)
+        if a != b:
+            target = {"triwulan": q, "target": names.targets.get(sid)}
+            yield Change("realisasi-keluaran", W, bidang, nama, sid, a, b, target)
+        yield from _aksi_changes(q, sid, (bidang, nama), before.aksi, entry.aksi, names)
+    for sid, entry in old.items():
+        if sid not in new:
+            bidang, nama, pagu = names.sub_of(sid)
+            detail = {"triwulan": q, "pagu": pagu}
+            yield Change(
+                "realisasi-sub-removed", W, bidang, nama, sid, entry.anggaran, None, detail
+            )
+
+
+def _aksi_changes(
+    q: int,
+    sid: str,
+    owner: tuple[str | None, str],
+    old_list: Sequence[RealisasiAksi],
+    new_list: Sequence[RealisasiAksi],
+    names: _Names,
+) -> Iterator[Change]:
+    """An aksi not reported on one side counts as not done there."""
+    bidang, nama = owner
+    old, new = _by(old_list, lambda a: a.no), _by(new_list, lambda a: a.no)
+    for no in sorted(set(old) | set(new)):
+        a, b = old.get(no), new.get(no)
+        written = (b.nama if b is not None else None) or (a.nama if a is not None else None)
+        aksi = names.aksi.get((sid, no)) or written or f"nomor {no}"
+        detail: dict[str, Any] = {"triwulan": q, "no": no, "aksi": aksi}
+        before = sorted(set(a.bulan)) if a is not None else []
+        after = sorted(set(b.bulan)) if b is not None else []
+        if before != after:
+            months = {
+                "added": [m for m in after if m not in before],
+                "removed": [m for m in before if m not in after],
+            }
+            yield Change("realisasi-aksi", W, bidang, nama, sid, before, after, detail | months)
+        note_a = _text(a.catatan) if a is not None else None
+        note_b = _text(b.catatan) if b is not None else None
+        if note_a != note_b:
+            yield Change("realisasi-catatan", W, bidang, nama, sid, note_a, note_b, detail)

@@ -1,0 +1,267 @@
+"""The state of a plan at the end of a quarter: the plan's targets next to the realisasi
+files of that quarter and the ones before. Pure; rules and the monitoring report read it.
+
+Indicators are assessed with :mod:`renaksi.monitoring.capaian`. Serapan (spending) and output are
+cumulative against the whole year's pagu and target, so their category is only given for
+Triwulan IV: before that a low share is the calendar, not a problem, and the plan has no
+quarterly spending schedule to compare with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renaksi.monitoring.capaian import (
+    DEFAULT_SCALE,
+    DEFAULT_THRESHOLD,
+    Assessment,
+    Band,
+    Scale,
+    quarter_and_to_date,
+    serapan,
+)
+from renaksi.plan.folder import Plan
+from renaksi.plan.model import (
+    Aksi,
+    Indikator,
+    Kegiatan,
+    Program,
+    RealisasiAksi,
+    RealisasiFile,
+    RealisasiIndikator,
+    RealisasiSubKegiatan,
+    RencanaSubKegiatan,
+    SubKegiatan,
+    Target,
+)
+
+#: The months of each quarter.
+QUARTER_MONTHS = {q: range(3 * q - 2, 3 * q + 1) for q in range(1, 5)}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The plan's scale and explanation threshold (``instansi.yaml: pemantauan``)."""
+
+    scale: Scale
+    threshold: Decimal
+
+
+def settings(plan: Plan) -> Settings:
+    """The monitoring settings of ``plan``, defaults where it says nothing."""
+    chosen = plan.instansi.pemantauan if plan.instansi is not None else None
+    scale = DEFAULT_SCALE
+    threshold = DEFAULT_THRESHOLD
+    if chosen is not None:
+        if chosen.skala:
+            # The model refuses a scale that is not highest-first and ending at 0.
+            scale = Scale.of([(k.mulai, k.nama) for k in chosen.skala])
+        if chosen.ambang_penjelasan is not None:
+            threshold = chosen.ambang_penjelasan
+    return Settings(scale, threshold)
+
+
+def reports(plan: Plan, upto: int) -> dict[int, RealisasiFile]:
+    """The realisasi files that loaded, by quarter, up to quarter ``upto``."""
+    return {
+        r.triwulan: r.model for r in plan.realisasi if r.model is not None and r.triwulan <= upto
+    }
+
+
+def first_by(items: list[RealisasiIndikator]) -> dict[str, RealisasiIndikator]:
+    """Indicator entries by id (the first of a repeated id; RL03 reports the repeat)."""
+    out: dict[str, RealisasiIndikator] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
+def subs_by(items: list[RealisasiSubKegiatan]) -> dict[str, RealisasiSubKegiatan]:
+    """Sub kegiatan entries by id (the first of a repeated id)."""
+    out: dict[str, RealisasiSubKegiatan] = {}
+    for item in items:
+        out.setdefault(item.sub_kegiatan, item)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class IndikatorProgress:
+    """One indicator at the end of quarter ``q``."""
+
+    indikator: Indikator
+    bidang: str | None  # None: a PK indicator
+    q: int
+    realised: dict[int, Decimal]  # quarter -> reported value, quarters 1..q
+    entry: RealisasiIndikator | None  # the entry of quarter q
+    quarter: Assessment
+    to_date: Assessment
+
+    def lowest(self) -> Decimal | None:
+        """The lower of the quarter's and the year-to-date capaian (None if neither)."""
+        found = [a.capaian for a in (self.quarter, self.to_date) if a.capaian is not None]
+        return min(found) if found else None
+
+
+def indikator_progress(
+    indikator: Indikator, bidang: str | None, files: dict[int, RealisasiFile], q: int, s: Settings
+) -> IndikatorProgress:
+    """Assess one indicator with the realisasi ``files`` of quarters 1..q."""
+    realised: dict[int, Decimal] = {}
+    entry = None
+    for k in range(1, q + 1):
+        if k in files:
+            found = first_by(files[k].indikator).get(indikator.id)
+            if found is not None:
+                realised[k] = found.realisasi
+                if k == q:
+                    entry = found
+    quarter, to_date = quarter_and_to_date(
+        targets=indikator.triwulan,
+        realised=realised,
+        q=q,
+        cara_gabung=indikator.cara_gabung,
+        arah=indikator.arah,
+        scale=s.scale,
+    )
+    return IndikatorProgress(indikator, bidang, q, realised, entry, quarter, to_date)
+
+
+def all_indikator(plan: Plan) -> Iterator[tuple[Indikator, str | None]]:
+    """Every indicator of the plan with its owner (None for the PK)."""
+    if plan.pk is not None:
+        for pk_ind in plan.pk.indikator:
+            yield pk_ind, None
+    for entry in plan.bidang:
+        if entry.model is not None:
+            for ind in entry.model.indikator:
+                yield ind, entry.slug
+
+
+@dataclass(frozen=True, slots=True)
+class AksiProgress:
+    """One aksi: planned months against the months reported done, up to quarter ``q``."""
+
+    no: int
+    aksi: Aksi
+    #: Per month: "terlaksana" (done as planned), "tambahan" (done, not planned),
+    #: "terlewat" (planned, reported not done), "belum-lapor" (planned, its quarter's
+    #: file does not mention the aksi), "rencana" (planned, quarter still to come), "".
+    months: tuple[str, ...]
+    reported: RealisasiAksi | None  # the entry of quarter q
+
+    @property
+    def done(self) -> int:
+        """How many months it took place in, up to quarter q."""
+        return sum(1 for m in self.months if m in ("terlaksana", "tambahan"))
+
+    @property
+    def missed(self) -> int:
+        """How many planned months up to quarter q it was reported not done in."""
+        return self.months.count("terlewat")
+
+    @property
+    def unreported(self) -> int:
+        """How many planned months up to quarter q nobody reported on."""
+        return self.months.count("belum-lapor")
+
+
+@dataclass(frozen=True, slots=True)
+class SubProgress:
+    """One sub kegiatan at the end of quarter ``q``: spending, output and aksi."""
+
+    sub: SubKegiatan
+    kegiatan: Kegiatan
+    program: Program
+    bidang: str
+    rencana: RencanaSubKegiatan | None
+    spent: int | None
+    serapan: Decimal | None
+    serapan_band: Band | None
+    keluaran: Target | None
+    keluaran_capaian: Decimal | None
+    aksi: tuple[AksiProgress, ...]
+
+
+def _month_states(planned: list[int], done: set[int], told: set[int], q: int) -> tuple[str, ...]:
+    """The state of each month; ``told`` are the quarters whose file reports the aksi."""
+    last = 3 * q
+    states = []
+    for m in range(1, 13):
+        if m in done:
+            states.append("terlaksana" if m in planned else "tambahan")
+        elif m not in planned:
+            states.append("")
+        elif m > last:
+            states.append("rencana")
+        else:
+            states.append("terlewat" if (m - 1) // 3 + 1 in told else "belum-lapor")
+    return tuple(states)
+
+
+def _aksi_progress(
+    rencana: RencanaSubKegiatan | None, entries: dict[int, RealisasiSubKegiatan], q: int
+) -> tuple[AksiProgress, ...]:
+    if rencana is None:
+        return ()
+    rows = []
+    for no, aksi in enumerate(rencana.aksi, start=1):
+        done: set[int] = set()
+        told: set[int] = set()
+        reported = None
+        for k, entry in entries.items():
+            for item in entry.aksi:
+                if item.no == no:
+                    # Only months inside the file's own quarter count (RL08 reports others).
+                    done.update(m for m in item.bulan if m in QUARTER_MONTHS[k])
+                    told.add(k)
+                    if k == q:
+                        reported = item
+        states = _month_states(aksi.bulan, done, told, q)
+        rows.append(AksiProgress(no, aksi, states, reported))
+    return tuple(rows)
+
+
+def sub_progress(
+    plan: Plan, files: dict[int, RealisasiFile], q: int, s: Settings
+) -> list[SubProgress]:
+    """Every sub kegiatan of the PK, in document order, at the end of quarter ``q``."""
+    if plan.pk is None:
+        return []
+    rencana: dict[str, RencanaSubKegiatan] = {}
+    for entry in plan.bidang:
+        if entry.model is not None:
+            for planned in entry.model.rencana_aksi:
+                rencana.setdefault(planned.sub_kegiatan, planned)
+    out = []
+    for sid, (sub, keg, program) in plan.pk.sub_index().items():
+        entries = {
+            k: found
+            for k, f in sorted(files.items())
+            if k <= q and (found := subs_by(f.sub_kegiatan).get(sid)) is not None
+        }
+        now = entries.get(q)
+        spent = now.anggaran if now is not None else None
+        share = serapan(spent, sub.pagu) if spent is not None else None
+        ren = rencana.get(sid)
+        keluaran = now.keluaran if now is not None else None
+        output = None
+        if keluaran is not None and ren is not None and ren.target.jumlah != 0:
+            output = keluaran.jumlah / ren.target.jumlah * 100
+        out.append(
+            SubProgress(
+                sub=sub,
+                kegiatan=keg,
+                program=program,
+                bidang=sub.bidang,
+                rencana=ren,
+                spent=spent,
+                serapan=share,
+                serapan_band=s.scale.category(share) if share is not None and q == 4 else None,
+                keluaran=keluaran,
+                keluaran_capaian=output,
+                aksi=_aksi_progress(ren, entries, q),
+            )
+        )
+    return out

@@ -1,0 +1,64 @@
+"""Finished words for a problem: the template filled with Indonesian-formatted values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from renaksi.plan.findings import Problem
+from renaksi.plan.values import Capaian, Percent, Rupiah, Terms
+from renaksi.text import formats
+
+
+def value_text(value: object) -> str:
+    """How one message argument is printed."""
+    if isinstance(value, Rupiah):
+        return formats.rupiah(int(value))
+    if isinstance(value, Capaian):
+        return formats.computed_percent(value)
+    if isinstance(value, Percent):
+        return formats.percent(value)
+    if isinstance(value, Decimal):
+        return formats.number(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dt.date):
+        return formats.date(value)
+    if isinstance(value, Terms):
+        return " + ".join(value_text(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value_text(v) for v in value)
+    return str(value)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print to a terminal or a CI log: control characters (escape sequences
+    that could retitle a window or clear the screen, bidirectional overrides) are shown
+    as ``\\x1b``-style escapes instead of being obeyed."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"<U+{ord(m.group()):04X}>"
+        ),
+        text,
+    )
+
+
+class _Args(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        # A template naming an argument that was not given prints the placeholder, never fails.
+        return "{" + key + "}"
+
+
+def message(problem: Problem) -> str:
+    """The problem's message in finished Indonesian."""
+    args = _Args({k: value_text(v) for k, v in problem.args.items()})
+    try:
+        return visible(problem.message.format_map(args))
+    except (ValueError, IndexError, AttributeError):
+        return visible(problem.message)

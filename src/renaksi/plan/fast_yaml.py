@@ -1,0 +1,282 @@
+"""The fast way to read an ordinary plan file: libyaml's C composer, positions kept.
+
+ruamel.yaml's round-trip reader (pure Python) is exact and gives the best messages, but it
+is several times slower than composing with the C parser of ``ruamel.yaml.clib``. For a
+file that uses nothing unusual, the C composer builds the node tree, and :func:`build`
+turns it into dicts and lists that remember where each key and item starts, in the same
+``.lc`` shape the round-trip containers have, so every finding is located the same way.
+
+Anything unusual goes back to the exact reader: text that may hold anchors, aliases,
+tags, merge keys or directives (a conservative scan), very deep nesting, duplicate keys,
+non-text keys, and any syntax error. YAML 1.2 resolution is kept (``no`` is text, ``08``
+is eight); dates stay text, as on the exact path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any
+
+_MARKS = re.compile(
+    r"""(?:^|[\s\[\{,:])[&*!][^\s]"""  # an anchor, alias or tag
+    r"""|(?:^|[\s\{,])<<\s*:"""  # a merge key
+    r"""|^%""",  # a directive
+    re.MULTILINE,
+)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_DASHES = re.compile(r"(?:-[ \t]+){20,}")
+_DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
+_MEMO_LIMIT = 50_000
+#: Plain scalar text -> its resolved tag, shared by every file of the run.
+_MEMO: dict[str, Any] = {}
+#: Deeper than this goes to the exact reader, whose own limit (renaksi.plan.load.MAX_DEPTH,
+#: 50) then decides; kept lower so that the two never disagree at the boundary.
+MAX_DEPTH = 40
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class Unusual(Exception):
+    """The file needs the exact reader."""
+
+
+class HexInt(int):
+    """An integer written 0x... (named as ruamel.yaml names it)."""
+
+
+class OctalInt(int):
+    """An integer written 0o...."""
+
+
+class BinaryInt(int):
+    """An integer written 0b...."""
+
+
+class _Lines:
+    """Where a container's keys and values (or items) start: 0-based (line, column)."""
+
+    __slots__ = ("col", "keys", "line", "values")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.line = line
+        self.col = col
+        self.keys: dict[Any, tuple[int, int]] = {}
+        self.values: dict[Any, tuple[int, int]] = {}
+
+    def key(self, key: Any) -> tuple[int, int]:
+        return self.keys[key]
+
+    def value(self, key: Any) -> tuple[int, int]:
+        return self.values[key]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self.values[index]
+
+
+class PosDict(dict[Any, Any]):
+    """A mapping that knows where its keys and values are."""
+
+    lc: _Lines
+
+
+class PosList(list[Any]):
+    """A sequence that knows where its items are."""
+
+    lc: _Lines
+
+
+def eligible(text: str) -> bool:
+    """True when nothing in ``text`` needs the exact reader (a conservative scan).
+
+    Plain substring tests first: most plan files contain none of the marks at all.
+    """
+    marked = any(mark in text for mark in "&*!<") or text.startswith("%") or "\n%" in text
+    if marked and _MARKS.search(text):
+        return False
+    if text.count("[") + text.count("{") >= 20 and _flow_depth(text) >= 20:
+        return False
+    if "- - " in text and _DEEP_DASHES.search(text):
+        return False
+    return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest bracket nesting (over-counting brackets inside quotes: on the safe
+    side, since deep files go to the exact reader)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+@cache
+def _composer() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver12(VersionedResolver):
+        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
+        every scalar, which was most of the C composer's time. Files with a %YAML
+        directive never come here, so the version is always 1.2."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                tag = _MEMO.get(value)
+                if tag is None:
+                    if len(_MEMO) > _MEMO_LIMIT:
+                        _MEMO.clear()
+                    tag = _MEMO[value] = super().resolve(kind, value, implicit)
+                return tag
+            if kind is MappingNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is SequenceNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_SEQUENCE_TAG
+            return super().resolve(kind, value, implicit)
+
+    yaml = YAML(typ="safe", pure=False)
+    if "clib" not in type(yaml.Parser).__module__ and "CParser" not in str(yaml.Parser):
+        return None
+    yaml.Resolver = Resolver12
+    return yaml
+
+
+def available() -> bool:
+    """Whether the C parser is installed."""
+    try:
+        return _composer() is not None
+    except Exception:  # a broken optional extension is simply not used
+        return False
+
+
+def _int(text: str) -> int:
+    raw = text.replace("_", "")
+    sign = -1 if raw.startswith("-") else 1
+    body = raw.lstrip("+-")
+    if body.startswith(("0x", "0X")):
+        return HexInt(sign * int(body[2:], 16))
+    if body.startswith("0o"):
+        return OctalInt(sign * int(body[2:], 8))
+    if body.startswith("0b"):
+        return BinaryInt(sign * int(body[2:], 2))
+    return sign * int(body, 10)
+
+
+def _float(text: str) -> float:
+    raw = text.replace("_", "").lower()
+    if raw in (".inf", "+.inf"):
+        return math.inf
+    if raw == "-.inf":
+        return -math.inf
+    if raw == ".nan":
+        return math.nan
+    return float(raw)
+
+
+def _scalar(node: Any) -> Any:
+    try:
+        return _scalar_value(node)
+    except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
+        raise Unusual("scalar") from None
+
+
+def _suffix(node: Any) -> Any:
+    # The resolver's tags have no handle, so the suffix is the whole tag; reading it
+    # directly skips ruamel's str() of the Tag object, which dominated the build.
+    tag = node.ctag
+    return tag.suffix if tag is not None and tag.handle is None else str(tag)
+
+
+def _scalar_value(node: Any) -> Any:
+    tag, value = _suffix(node), node.value
+    if tag in (_STR, _TIMESTAMP):
+        return value
+    if tag == _INT:
+        return _int(value)
+    if tag == _FLOAT:
+        return _float(value)
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _NULL:
+        return None
+    raise Unusual(tag)
+
+
+def build(root: Any) -> Any:
+    """Plain containers with positions from a composed node tree."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    seen: set[int] = set()
+    depth = [0]
+
+    def node_value(node: Any) -> Any:
+        if id(node) in seen:  # the same node twice: an alias the scan did not see
+            raise Unusual("alias")
+        seen.add(id(node))
+        if not isinstance(node, (MappingNode, SequenceNode)):
+            return _scalar(node)
+        depth[0] += 1
+        if depth[0] > MAX_DEPTH:  # the exact reader reports it with its own limit
+            raise Unusual("deep")
+        try:
+            return container(node)
+        finally:
+            depth[0] -= 1
+
+    def container(node: Any) -> Any:
+        if isinstance(node, MappingNode):
+            if _suffix(node) != _MAP:
+                raise Unusual("tag")
+            mapping = PosDict()
+            mark = node.start_mark
+            lines = mapping.lc = _Lines(mark.line, mark.column)
+            keys, values = lines.keys, lines.values
+            for key_node, value_node in node.value:
+                key = node_value(key_node)
+                if not isinstance(key, str) or key in mapping:
+                    raise Unusual("key")
+                mapping[key] = node_value(value_node)
+                keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+                values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+            return mapping
+        if isinstance(node, SequenceNode):
+            if _suffix(node) != _SEQ:
+                raise Unusual("tag")
+            sequence = PosList()
+            mark = node.start_mark
+            lines = sequence.lc = _Lines(mark.line, mark.column)
+            values = lines.values
+            for index, item in enumerate(node.value):
+                sequence.append(node_value(item))
+                values[index] = (item.start_mark.line, item.start_mark.column)
+            return sequence
+        raise Unusual(type(node).__name__)
+
+    return node_value(root)
+
+
+def load(text: str) -> Any:
+    """Read ``text`` the fast way, or raise :class:`Unusual` (then use the exact reader)."""
+    yaml = _composer()
+    if yaml is None or not eligible(text):
+        raise Unusual("not eligible")
+    try:
+        node = yaml.compose(text)
+    except Exception as exc:  # any parse problem is reported by the exact reader
+        raise Unusual(str(exc)) from None
+    if node is None:
+        return None
+    return build(node)

@@ -1,0 +1,80 @@
+"""A loaded plan folder: the parsed models of each file next to their source documents.
+
+A file that failed to load or to match its schema is present as a document with no model,
+so rules that need it skip quietly: its own findings already say what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from renaksi.plan.file import Document
+from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+
+INSTANSI_FILE = "instansi.yaml"
+PK_FILE = "perjanjian-kinerja.yaml"
+BIDANG_DIR = "bidang"
+REALISASI_DIR = "realisasi"
+#: ``realisasi/tw1.yaml`` ... ``tw4.yaml``: the file of each quarter.
+REALISASI_NAMES = {f"tw{q}.yaml": q for q in range(1, 5)}
+
+
+@dataclass(slots=True)
+class BidangEntry:
+    """One ``bidang/<slug>.yaml``: its slug, document and (if it loaded) model."""
+
+    slug: str
+    doc: Document
+    model: BidangFile | None
+
+
+@dataclass(slots=True)
+class RealisasiEntry:
+    """One ``realisasi/tw<N>.yaml``: its quarter (from the file name), document and model."""
+
+    triwulan: int
+    doc: Document
+    model: RealisasiFile | None
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything read from one plan folder (e.g. ``plans/2024``)."""
+
+    folder: Path
+    display: str
+    instansi_doc: Document | None = None
+    instansi: InstansiFile | None = None
+    pk_doc: Document | None = None
+    pk: PerjanjianKinerjaFile | None = None
+    bidang: list[BidangEntry] = field(default_factory=list)
+    realisasi: list[RealisasiEntry] = field(default_factory=list)
+
+    def documents(self) -> Iterator[Document]:
+        """Every file that was found, loaded or not, in reading order."""
+        for doc in (self.instansi_doc, self.pk_doc):
+            if doc is not None:
+                yield doc
+        for entry in self.bidang:
+            yield entry.doc
+        for real in self.realisasi:
+            yield real.doc
+
+    def realisasi_for(self, triwulan: int) -> RealisasiEntry | None:
+        """The realisasi file of quarter ``triwulan`` (1-4), if present."""
+        return next((r for r in self.realisasi if r.triwulan == triwulan), None)
+
+    @property
+    def bidang_slugs(self) -> list[str]:
+        """Slugs of all bidang files present, loaded or not."""
+        return [entry.slug for entry in self.bidang]
+
+    def bidang_by_slug(self, slug: str) -> BidangEntry | None:
+        """The bidang entry for ``slug`` (case-insensitive), if present."""
+        wanted = slug.lower()
+        for entry in self.bidang:
+            if entry.slug.lower() == wanted:
+                return entry
+        return None

@@ -1,0 +1,68 @@
+"""JSON Schema of each kind of plan file, generated from the models, in Indonesian.
+
+Editors use it (VS Code with the YAML extension: completion, hover text, inline errors).
+It describes shape and value formats; arithmetic and cross-file rules stay renaksi's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+
+KINDS: dict[str, type[BaseModel]] = {
+    "instansi": InstansiFile,
+    "perjanjian-kinerja": PerjanjianKinerjaFile,
+    "bidang": BidangFile,
+    "realisasi": RealisasiFile,
+}
+
+TITLES = {
+    "instansi": "instansi.yaml: instansi, kepala, Renstra dan IKU",
+    "perjanjian-kinerja": "perjanjian-kinerja.yaml: indikator PK dan pohon anggaran",
+    "bidang": "bidang/<slug>.yaml: penandatangan, indikator dan rencana aksi satu bidang",
+    "realisasi": "realisasi/tw<N>.yaml: realisasi indikator, anggaran, keluaran dan aksi satu "
+    "triwulan",
+}
+
+#: Indonesian descriptions of the models (their docstrings are the developers' English).
+DESCRIPTIONS = {
+    "Pegawai": "Pejabat penandatangan: nama dengan gelar, NIP, pangkat/golongan, jabatan.",
+    "Kantor": "Data perangkat daerah: nama resmi, kota, alamat, situs web.",
+    "Periode": "Rentang tahun, mis. Renstra 2021-2026.",
+    "Misi": "Misi kepala daerah yang diemban instansi.",
+    "Sasaran": "Sasaran strategis, dengan id yang dirujuk indikator.",
+    "Renstra": "Rencana Strategis: periode, visi, misi, tujuan, sasaran strategis.",
+    "IkuIndikator": "Indikator Kinerja Utama (Tabel 2.1).",
+    "Iku": "IKU dan dasar penetapannya.",
+    "Indikator": "Indikator kinerja dengan target triwulan I-IV.",
+    "PkIndikator": "Indikator Perjanjian Kinerja: target tahunan dan target triwulan.",
+    "SubKegiatan": "Sub kegiatan berpagu: id tetap, kode, nama resmi, pagu, bidang pemilik.",
+    "Kegiatan": "Kegiatan dan sub kegiatannya; pagu yang ditulis dicocokkan dengan jumlahnya.",
+    "Program": "Program, indikator PK yang ditunjang, dan kegiatannya.",
+    "Target": "Target keluaran: jumlah dan satuan.",
+    "Aksi": "Satu aksi: nama, bulan pelaksanaan, keluaran. Nomornya dari urutan.",
+    "RencanaSubKegiatan": "Rencana aksi satu sub kegiatan: target keluaran dan daftar aksi.",
+    "Kategori": "Satu kategori skala capaian: batas bawah (persen) dan namanya.",
+    "Pemantauan": "Pengaturan pemantauan: skala kategori dan ambang wajib penjelasan.",
+    "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",
+    "RealisasiAksi": "Aksi yang dilaporkan: nomornya, bulan terlaksana dalam triwulan ini.",
+    "RealisasiSubKegiatan": "Realisasi anggaran dan keluaran kumulatif satu sub kegiatan.",
+}
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of plan file kind ``kind`` (see :data:`KINDS`)."""
+    model = KINDS[kind]
+    document: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **model.model_json_schema(mode="validation"),
+    }
+    document["title"] = TITLES[kind]
+    document["description"] = TITLES[kind]
+    for name, definition in document.get("$defs", {}).items():
+        if name in DESCRIPTIONS:
+            definition["description"] = DESCRIPTIONS[name]
+    return document

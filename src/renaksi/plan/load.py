@@ -1,0 +1,569 @@
+"""Read a plan folder: files -> YAML trees with positions -> models, plus load problems.
+
+Reading is defensive: files are size-checked before they are read, must be UTF-8, and
+are parsed as YAML 1.2 with anchors, aliases, explicit tags and deep nesting refused, so a
+hostile file cannot expand, construct objects or exhaust the stack. Dates are kept as text
+by the YAML reader and parsed by the models, so a bad date gets a located message.
+
+Problems with the *content* of files are returned as :class:`~renaksi.plan.findings.Problem`
+values. Problems that stop the run (a folder that does not exist, a file that cannot be
+opened) raise :class:`PlanIOError`, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from renaksi.plan import load_findings as found
+from renaksi.plan.file import Document
+from renaksi.plan.findings import Location, Problem
+from renaksi.plan.folder import (
+    BIDANG_DIR,
+    INSTANSI_FILE,
+    PK_FILE,
+    REALISASI_DIR,
+    REALISASI_NAMES,
+    BidangEntry,
+    Plan,
+    RealisasiEntry,
+)
+from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
+from renaksi.plan.validation import problems_from_validation
+
+#: Default largest plan file read, in bytes (``--max-bytes`` changes it).
+MAX_BYTES = 2 * 1024 * 1024
+#: Deepest nesting accepted; real plan files need fewer than ten levels.
+MAX_DEPTH = 50
+#: Most lines plus commas in one file; real plan files have a few hundred.
+MAX_ITEMS = 50_000
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A plan and the problems found while reading it."""
+
+    plan: Plan
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+class _Refused(Exception):
+    def __init__(self, rule: Any, message: str, mark: Any, **args: object) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.mark = mark
+        self.args_ = args
+
+
+@cache
+def _classes() -> tuple[Any, Any]:
+    # ruamel.yaml is imported here, not at module level, so commands that never read
+    # YAML (``renaksi rules``, ``--help``) start without it.
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.events import AliasEvent, ScalarEvent
+    from ruamel.yaml.nodes import MappingNode
+
+    class PlanComposer(Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent):
+                raise _Refused(
+                    found.REFERENCE_FEATURE,
+                    "alias *{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
+                    event.start_mark,
+                    name=event.anchor,
+                )
+            if getattr(event, "anchor", None) is not None:
+                raise _Refused(
+                    found.REFERENCE_FEATURE,
+                    "anchor &{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
+                    event.start_mark,
+                    name=event.anchor,
+                )
+            tag = getattr(event, "ctag", None)
+            if tag is not None and str(tag) != "!":
+                written = f"{tag.handle or ''}{tag.suffix or ''}" or str(tag)
+                raise _Refused(
+                    found.TAG,
+                    "tag YAML {tag} tidak diizinkan di berkas rencana",
+                    event.start_mark,
+                    tag=written,
+                )
+            if (
+                isinstance(event, ScalarEvent)
+                and isinstance(parent, MappingNode)
+                and index is None
+                and event.value == "<<"
+                and event.style is None
+            ):
+                # A merge key copies values in unseen (and silently loses the ones it
+                # overrides), even without an alias.
+                raise _Refused(
+                    found.REFERENCE_FEATURE,
+                    "merge key << tidak boleh dipakai di berkas rencana; tulis kuncinya langsung",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)
+
+    class PlanConstructor(RoundTripConstructor):
+        pass
+
+    # Keep dates as text; the models parse them with located, Indonesian messages.
+    PlanConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+    )
+
+    return PlanComposer, PlanConstructor
+
+
+def _parser() -> Any:
+    """A configured YAML reader. A fresh one per file: after a refused or broken file a
+    reader's parser state is not reusable, so none is shared between files."""
+    from ruamel.yaml import YAML
+
+    composer, constructor = _classes()
+    yaml = YAML(typ="rt")
+    yaml.Composer = composer
+    yaml.Constructor = constructor
+    yaml.max_depth = MAX_DEPTH
+    return yaml
+
+
+def read_bytes(source: PlanSource, rel: str, max_bytes: int) -> bytes | Problem:
+    """Read a file's bytes, refusing one over ``max_bytes`` without reading it all."""
+    data = source.read(rel, max_bytes + 1)
+    if len(data) > max_bytes:
+        return found.TOO_LARGE.problem(
+            Location(source.display(rel)),
+            "berkas lebih besar dari batas {limit} byte; berkas rencana wajar hanya puluhan KiB",
+            limit=max_bytes,
+        )
+    return data
+
+
+def decode(data: bytes, display: str) -> str | Problem:
+    """Decode UTF-8 (BOM allowed); report other encodings and NUL bytes with a location."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return found.ENCODING.problem(
+            Location(display, 1, 1),
+            "berkas tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        return found.ENCODING.problem(
+            Location(display, line, column),
+            "berkas bukan UTF-8 (byte {byte} tidak sah); simpan ulang sebagai UTF-8",
+            byte=f"0x{data[exc.start]:02X}",
+        )
+    nul = text.find("\x00")
+    if nul >= 0 and _looks_utf16(data):
+        return found.ENCODING.problem(
+            Location(display, 1, 1),
+            "berkas tampaknya tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
+        )
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        return found.ENCODING.problem(
+            Location(display, line, column), "berkas berisi byte NUL; ini bukan berkas teks"
+        )
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII text in UTF-16 has a NUL in every other byte."""
+    head = data[:200]
+    return len(head) >= 4 and (
+        head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
+    )
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+_SYNTAX_WORDS = (
+    (
+        "mapping values are not allowed here",
+        "tanda ':' tidak boleh di sini; teks yang memuat ': ' perlu diberi tanda kutip",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi",
+    ),
+    ("found a tab character", "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi"),
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
+    ("expected <block end>, but found", "indentasi tidak konsisten"),
+    (
+        "expected a single document in the stream",
+        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
+    ),
+    (
+        "but found another document",
+        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
+    ),
+    ("found unexpected end of stream", "berkas berakhir sebelum kutipan atau kurung ditutup"),
+    ("expected ',' or ']'", "daftar '[...]' tidak ditutup dengan benar"),
+    ("expected ',' or '}'", "pemetaan '{...}' tidak ditutup dengan benar"),
+    ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda"),
+    ("special characters are not allowed", "berkas memuat karakter kontrol yang tidak diizinkan"),
+)
+
+
+_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.MULTILINE)
+_CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
+
+
+def _syntax_message(problem: str) -> str:
+    for english, indonesian in _SYNTAX_WORDS:
+        if english in problem:
+            return indonesian
+    start = _CANNOT_START.search(problem)
+    if start:
+        char = start.group(1)
+        return f"karakter '{char}' tidak boleh mengawali nilai; beri tanda kutip, mis. \"{char}\""
+    return "YAML tidak sah: " + problem.strip()
+
+
+def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
+    """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    from renaksi.plan import fast_yaml
+
+    items = text.count("\n") + text.count(",")
+    if items > MAX_ITEMS:
+        # Bytes are bounded by --max-bytes; this bounds the work: a million tiny values
+        # fit in 2 MiB and would take a reader seconds and hundreds of MB.
+        return None, found.TOO_LARGE.problem(
+            Location(display),
+            "berkas berisi lebih dari {limit} baris atau nilai; berkas rencana wajar hanya "
+            "beberapa ratus",
+            limit=MAX_ITEMS,
+        )
+    try:
+        return fast_yaml.load(text), None
+    except fast_yaml.Unusual:
+        pass  # the exact reader below decides, and words any problem
+    directive = _DIRECTIVE.search(text)
+    if directive and directive.group(1) != "1.2":
+        line = text.count("\n", 0, directive.start()) + 1
+        return None, found.SYNTAX.problem(
+            Location(display, line, 1),
+            "direktif %YAML {version} tidak didukung: berkas rencana dibaca sebagai YAML 1.2; "
+            "hapus baris ini",
+            version=directive.group(1),
+        )
+    try:
+        return _parser().load(text), None
+    except _Refused as exc:
+        mark = exc.mark
+        return None, exc.rule.problem(
+            Location(display, mark.line + 1, mark.column + 1), exc.message, **exc.args_
+        )
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = _duplicate_key_name(str(exc.problem))
+        first = _first_key(text, key, exc.context_mark, mark)
+        return None, found.DUPLICATE_KEY.problem(
+            Location(display, mark.line + 1, mark.column + 1),
+            "kunci {key} ditulis dua kali dalam pemetaan yang sama (yang pertama di baris {first})",
+            related=(Location(display, first[0], first[1]),),
+            key=key,
+            first=first[0],
+        )
+    except ReaderError as exc:
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, found.SYNTAX.problem(
+            Location(display, line, column),
+            "karakter kontrol {char} tidak diizinkan di berkas YAML; hapus karakter itu",
+            char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
+        )
+    except MarkedYAMLError as exc:
+        context = str(exc.context or "")
+        opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = str(exc.problem or exc.context or "")
+        if "maximum depth" in problem:
+            return None, found.TOO_LARGE.problem(
+                Location(display, line, column),
+                "data bersarang lebih dari {limit} tingkat",
+                limit=MAX_DEPTH,
+            )
+        message = _syntax_message(problem)
+        stop = exc.problem_mark
+        if opened and stop is not None and stop.line + 1 != line:
+            message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
+        return None, found.SYNTAX.problem(Location(display, line, column), message)
+    except RecursionError:
+        return None, found.TOO_LARGE.problem(
+            Location(display, 1, 1), "data bersarang terlalu dalam", limit=MAX_DEPTH
+        )
+    except (YAMLError, Exception) as exc:
+        # The parser is third-party code fed untrusted text: whatever it raises becomes a
+        # finding about this file, never a traceback.
+        if "digits" in str(exc):
+            long_number = re.search(r"[0-9_]{1000,}", text)
+            offset = long_number.start() if long_number else 0
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            return None, found.SYNTAX.problem(
+                Location(display, line, column),
+                "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
+            )
+        return None, found.SYNTAX.problem(
+            Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
+        )
+
+
+def _first_key(text: str, key: str, start: Any, duplicate: Any) -> tuple[int, int]:
+    """1-based (line, column) of the first ``key:`` between the mapping start and its twin.
+
+    ruamel marks where the mapping starts, not where the first key is; look for the key at
+    the duplicate's column, which is where every key of a block mapping starts.
+    """
+    lines = text.splitlines()
+    column = duplicate.column
+    first_line = start.line if start is not None else 0
+    for number in range(first_line, duplicate.line):
+        line = lines[number] if number < len(lines) else ""
+        rest = line[column:]
+        if rest.startswith(key) and rest[len(key) :].lstrip().startswith(":"):
+            return number + 1, column + 1
+    if start is not None:
+        return start.line + 1, start.column + 1
+    return duplicate.line + 1, duplicate.column + 1
+
+
+def _duplicate_key_name(problem: str) -> str:
+    match = re.search(r'duplicate key "(.*?)"', problem)
+    return match.group(1) if match else "?"
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
+    """Read and parse one plan file on disk. Raises PlanIOError when it cannot be opened."""
+    return read_source_document(DirSource(path.parent), path.name, max_bytes)
+
+
+def read_source_document(
+    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES
+) -> tuple[Document, list[Problem]]:
+    """Read and parse one plan file of ``source``. Raises PlanIOError when unreadable."""
+    display = source.display(rel)
+    doc = Document(Path(display), display)
+    data = read_bytes(source, rel, max_bytes)
+    if isinstance(data, Problem):
+        return doc, [data]
+    text = decode(data, display)
+    if isinstance(text, Problem):
+        return doc, [text]
+    doc.text = text
+    root, problem = parse_yaml(text, display)
+    if problem is not None:
+        return doc, [problem]
+    if root is None:
+        return doc, [found.EMPTY.problem(Location(display), "berkas tidak berisi data")]
+    doc.root = root
+    return doc, []
+
+
+def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against its model; problems are located in ``doc``."""
+    if doc.root is None:
+        return None, []
+    if not isinstance(doc.root, dict):
+        from renaksi.plan.load_findings import WRONG_TYPE
+        from renaksi.plan.validation import describe
+
+        return None, [
+            WRONG_TYPE.problem(
+                Location(doc.display, 1, 1),
+                "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
+                found=describe(doc.root),
+            )
+        ]
+    try:
+        return model.model_validate(doc.root), []
+    except ValidationError as exc:
+        return None, list(problems_from_validation(doc, model, exc))
+
+
+def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
+    """Entries of ``bidang/`` as (relative path, readable-as-bidang) pairs, sorted."""
+    if source.kind(BIDANG_DIR) != "dir":
+        return
+    for name in source.names(BIDANG_DIR):
+        if name.startswith("."):
+            continue
+        usable = name.endswith(".yaml") and bool(_SLUG.match(name[: -len(".yaml")]))
+        yield f"{BIDANG_DIR}/{name}", usable
+
+
+def _misnamed(source: PlanSource, name: str) -> str:
+    """A hint naming a file that looks like ``name`` saved under another name."""
+    try:
+        present = [n for n in source.names("") if source.kind(n) == "file"]
+    except PlanIOError:
+        return ""
+    stem = name.removesuffix(".yaml")
+    near = [p for p in present if p.replace("_", "-").rsplit(".", 1)[0].lower() == stem]
+    near = near or difflib.get_close_matches(name, present, n=1, cutoff=0.8)
+    return f"; ada {near[0]}: ganti namanya menjadi {name}" if near else ""
+
+
+def load_plan(
+    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+) -> LoadResult:
+    """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable.
+
+    The quarterly realisasi files are read from ``<folder>/realisasi/``, or from the folder
+    ``realisasi`` when given (e.g. an example kept outside the plan)."""
+    display = display_path(folder)
+    if not folder.exists():
+        raise PlanIOError(f"{display}: folder rencana tidak ada", display)
+    if not folder.is_dir():
+        raise PlanIOError(f"{display}: bukan folder rencana (harus sebuah folder)", display)
+    if realisasi is not None and not realisasi.is_dir():
+        shown = display_path(realisasi)
+        raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
+    elsewhere = DirSource(realisasi) if realisasi is not None else None
+    return load_source(
+        DirSource(folder), folder=folder, max_bytes=max_bytes, realisasi_source=elsewhere
+    )
+
+
+def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_bytes: int) -> None:
+    """Read ``tw1.yaml`` ... ``tw4.yaml`` below ``prefix`` of ``source`` into the plan."""
+    kind = source.kind(prefix)
+    if kind == "file":
+        result.problems.append(
+            found.IGNORED_FILE.problem(
+                Location(source.display(prefix)),
+                "berkas {name} tidak dibaca; realisasi ditulis di folder {name}/ berisi "
+                "tw1.yaml sampai tw4.yaml",
+                name=prefix,
+            )
+        )
+    if kind != "dir":
+        return
+    for name in source.names(prefix):
+        if name.startswith(".") or name.lower().endswith(".md"):
+            continue
+        rel = f"{prefix}/{name}" if prefix else name
+        quarter = REALISASI_NAMES.get(name)
+        if quarter is None or source.kind(rel) != "file":
+            result.problems.append(
+                found.IGNORED_FILE.problem(
+                    Location(source.display(rel)),
+                    "{kind} {name} tidak dibaca; berkas realisasi bernama tw1.yaml sampai "
+                    "tw4.yaml, satu per triwulan",
+                    kind="folder" if source.kind(rel) == "dir" else "berkas",
+                    name=name,
+                )
+            )
+            continue
+        doc, problems = read_source_document(source, rel, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        model, problems = validate_model(doc, RealisasiFile)
+        result.problems.extend(problems)
+        result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
+
+
+def load_source(
+    source: PlanSource,
+    *,
+    folder: Path,
+    max_bytes: int = MAX_BYTES,
+    realisasi_source: PlanSource | None = None,
+) -> LoadResult:
+    """Read every file of a plan from ``source``; ``folder`` names it (its year).
+
+    Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
+    ``realisasi_source`` when given."""
+    plan = Plan(folder=folder, display=source.display(""))
+    result = LoadResult(plan)
+
+    for name in (INSTANSI_FILE, PK_FILE):
+        if source.kind(name) == "missing":
+            result.problems.append(
+                found.MISSING_FILE.problem(
+                    Location(source.display(name)),
+                    "berkas wajib {name} tidak ada{hint}",
+                    name=name,
+                    hint=_misnamed(source, name),
+                )
+            )
+            continue
+        doc, problems = read_source_document(source, name, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        if name == INSTANSI_FILE:
+            plan.instansi_doc = doc
+            plan.instansi, problems = validate_model(doc, InstansiFile)
+        else:
+            plan.pk_doc = doc
+            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile)
+        result.problems.extend(problems)
+
+    for rel, usable in _bidang_files(source):
+        is_dir = source.kind(rel) == "dir"
+        name = rel.rsplit("/", 1)[-1]
+        if not usable or is_dir:
+            result.problems.append(
+                found.IGNORED_FILE.problem(
+                    Location(source.display(rel)),
+                    "{kind} {name} tidak dibaca; berkas bidang harus bernama <slug>.yaml "
+                    "(huruf kecil, angka, tanda hubung) langsung di folder bidang/",
+                    kind="folder" if is_dir else "berkas",
+                    name=name,
+                )
+            )
+            continue
+        doc, problems = read_source_document(source, rel, max_bytes)
+        result.files += 1
+        result.problems.extend(problems)
+        model, problems = validate_model(doc, BidangFile)
+        result.problems.extend(problems)
+        plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
+
+    if not plan.bidang:
+        result.problems.append(
+            found.MISSING_FILE.problem(
+                Location(source.display(BIDANG_DIR)),
+                "tidak ada berkas bidang; tambahkan {name}",
+                name=f"{BIDANG_DIR}/<slug>.yaml",
+            )
+        )
+    if realisasi_source is not None:
+        _load_realisasi(realisasi_source, "", result, max_bytes)
+    else:
+        _load_realisasi(source, REALISASI_DIR, result, max_bytes)
+    return result

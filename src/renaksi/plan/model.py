@@ -1,0 +1,550 @@
+"""The plan's vocabulary as pydantic models: one model per kind of plan file.
+
+Keys are the Indonesian words the official document uses. Every model forbids unknown keys,
+so a typo is reported (with the nearest known key) instead of being silently ignored.
+The models check shape and types only; arithmetic and cross-file agreement are the rules'
+job (:mod:`renaksi.rules`), so that each finding gets its own code and location.
+Derived numbers (totals, sums) are never stored here: a stated total is optional and is
+checked against the computed one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from renaksi.plan import values
+from renaksi.text import formats
+
+
+def _wrap(parse: Any) -> Any:
+    """Turn a :mod:`renaksi.plan.values` parser into a pydantic validator with our message."""
+
+    def validate(raw: object) -> object:
+        try:
+            return parse(raw)
+        except values.ValueProblem as exc:
+            raise PydanticCustomError(
+                "renaksi_" + exc.kind, "renaksi", {"template": exc.message, "args": exc.args_}
+            ) from None
+
+    return validate
+
+
+def _bad_value(template: str, **args: object) -> PydanticCustomError:
+    """A value our models refuse, reported as SC06 with an Indonesian message."""
+    return PydanticCustomError("renaksi_value", "renaksi", {"template": template, "args": args})
+
+
+def _nip_text(raw: object) -> object:
+    # An ungrouped NIP written without quotes is a YAML integer; keep its digits.
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return raw
+
+
+def _amount_and_unit(what: str) -> Any:
+    # "1200 orang" is the natural way to write an output target; split it.
+    def split(raw: object) -> object:
+        if isinstance(raw, str):
+            match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+            if not match:
+                raise PydanticCustomError(
+                    "renaksi_type",
+                    "renaksi",
+                    {
+                        "template": "{what} ditulis jumlah lalu satuan (mis. 1200 orang), "
+                        "ditemukan {found}",
+                        "args": {"found": raw, "what": what},
+                    },
+                )
+            return {"jumlah": match.group(1), "satuan": match.group(2)}
+        return raw
+
+    return split
+
+
+# What editors are told about the values renaksi reads its own way (see renaksi.plan.values).
+_RUPIAH_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00|,-)?$"},
+    ],
+    "description": 'Rupiah bulat: 2_718_270_000 atau "Rp 2.718.270.000".',
+}
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^-?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?%?$"},
+    ],
+    "description": 'Angka: 29.17 atau teks Indonesia "29,17%".',
+}
+_MONTH_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": 12},
+        {"type": "string", "enum": list(dict.fromkeys([*values.MONTH_SHORT, *values.MONTHS]))},
+    ],
+    "description": "Bulan 1-12 atau namanya (Jan, Mrt, Agustus, ...).",
+}
+_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [A-Za-z]+ [0-9]{4})$",
+    "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024".',
+}
+Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah)), WithJsonSchema(_RUPIAH_SCHEMA)]
+#: Realised spending: read like a pagu, named as what it is in messages.
+Anggaran = Annotated[
+    int,
+    BeforeValidator(_wrap(functools.partial(values.parse_rupiah, what="realisasi anggaran"))),
+    WithJsonSchema(_RUPIAH_SCHEMA),
+]
+Quantity = Annotated[
+    Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
+]
+Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=80,
+        description="Pengenal tetap (huruf, angka, titik, garis bawah, tanda hubung).",
+    ),
+]
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=40,
+        description="Nama pendek bidang = nama berkas di folder bidang/ tanpa .yaml.",
+    ),
+]
+Nip = Annotated[
+    str,
+    BeforeValidator(_nip_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"},
+                {"type": "integer"},
+            ],
+            "description": "NIP 18 digit, boleh dikelompokkan: 19690325 199103 2 004.",
+        }
+    ),
+]
+Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, hide_input_in_errors=True
+    )
+
+
+class Pegawai(_Model):
+    """A signing official."""
+
+    nama: Text = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
+    nip: Nip
+    pangkat: str | None = Field(None, description="Pangkat, mis. Pembina.")
+    golongan: str | None = Field(None, description="Golongan ruang, mis. IV/a.")
+    jabatan: Text = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
+    plt: StrictBool = Field(
+        False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.)."
+    )
+
+
+class Kantor(_Model):
+    """The agency itself."""
+
+    nama: Text = Field(description="Nama resmi perangkat daerah.")
+    singkatan: str | None = None
+    pemerintah: str | None = Field(None, description="Mis. Pemerintah Kota Samarinda.")
+    kota: Text
+    alamat: Text
+    kode_pos: str | None = None
+    website: str | None = None
+    telepon: str | None = None
+
+
+class Periode(_Model):
+    """A period of years, e.g. the Renstra's 2021-2026."""
+
+    mulai: Year
+    selesai: Year
+
+
+class Misi(_Model):
+    """A mission of the regional head that the agency carries."""
+
+    nomor: StrictInt = Field(ge=1)
+    uraian: Text
+
+
+class Sasaran(_Model):
+    """A sasaran strategis (strategic objective)."""
+
+    id: Id
+    uraian: Text
+
+
+class Renstra(_Model):
+    """The medium-term strategic plan the yearly plan follows."""
+
+    periode: Periode
+    visi: Text
+    misi: list[Misi] = Field(min_length=1)
+    tujuan: list[Text] = Field(min_length=1)
+    sasaran_strategis: list[Sasaran] = Field(min_length=1)
+
+
+class IkuIndikator(_Model):
+    """An Indikator Kinerja Utama (Tabel 2.1)."""
+
+    sasaran: Id = Field(description="id sasaran strategis.")
+    nama: Text
+    formulasi: Text
+    target: Quantity
+    satuan: Text
+
+
+class Iku(_Model):
+    """The IKU and the decree that set them."""
+
+    dasar: str | None = Field(None, description="Dasar penetapan IKU, mis. nomor SK.")
+    indikator: list[IkuIndikator] = Field(min_length=1)
+
+
+class Kategori(_Model):
+    """One band of the capaian scale: from ``mulai`` percent upwards, until the next band."""
+
+    mulai: Quantity = Field(description="Batas bawah kategori, dalam persen (mis. 91).")
+    nama: Text = Field(description="Nama kategori, mis. Sangat Tinggi.")
+
+
+class Pemantauan(_Model):
+    """How monitoring judges capaian and serapan (defaults in :mod:`renaksi.monitoring.capaian`)."""
+
+    skala: list[Kategori] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Skala kategori capaian dan serapan, dari batas bawah tertinggi ke terendah; "
+            "yang terakhir mulai dari 0. Bila tidak ditulis dipakai skala bawaan "
+            "(91 Sangat Tinggi, 76 Tinggi, 66 Sedang, 51 Rendah, 0 Sangat Rendah)."
+        ),
+    )
+    ambang_penjelasan: Quantity | None = Field(
+        None,
+        description=(
+            "Capaian (%) di bawah angka ini wajib disertai faktor penghambat dan upaya "
+            "perbaikan. Bawaan 100: setiap target yang tidak tercapai dijelaskan."
+        ),
+    )
+
+    @field_validator("skala")
+    @classmethod
+    def _descending_to_zero(cls, skala: list[Kategori] | None) -> list[Kategori] | None:
+        # A scale with gaps or in the wrong order would quietly put a 10% capaian in a
+        # high category (the lowest band catches everything below the others).
+        if skala is None:
+            return skala
+        starts = [k.mulai for k in skala]
+        for start in starts:
+            _percent_bound("batas bawah skala", start)
+        if any(b >= a for a, b in itertools.pairwise(starts)):
+            raise _bad_value(
+                "skala ditulis dari batas bawah tertinggi ke terendah tanpa angka ganda, "
+                "ditemukan {value}",
+                value="; ".join(formats.number(x) for x in starts),
+            )
+        if starts[-1] != 0:
+            raise _bad_value(
+                "kategori terakhir skala harus mulai dari 0 agar setiap capaian masuk "
+                "kategori, ditemukan {value}",
+                value=starts[-1],
+            )
+        return skala
+
+    @field_validator("ambang_penjelasan")
+    @classmethod
+    def _threshold_in_range(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and not 0 <= value <= 200:
+            raise _bad_value(
+                "ambang_penjelasan antara 0 dan 200 (persen), ditemukan {value}", value=value
+            )
+        if value is not None:
+            _percent_bound("ambang_penjelasan", value)
+        return value
+
+
+def _percent_bound(what: str, value: Decimal) -> None:
+    # Capaian is judged as printed, with two decimals: a finer bound could never be met
+    # exactly and would print as a different number than the one written.
+    if not 0 <= value <= 1000 or value != value.quantize(Decimal("0.01")):
+        raise _bad_value(
+            "{what} adalah persen antara 0 dan 1000 dengan paling banyak dua desimal, "
+            "ditemukan {value}",
+            what=what,
+            value=value,
+        )
+
+
+class InstansiFile(_Model):
+    """``instansi.yaml``: the agency, its head, the Renstra and the IKU."""
+
+    tahun: Year
+    instansi: Kantor
+    kepala: Pegawai
+    tempat: Text = Field(description="Tempat penandatanganan dokumen.")
+    tanggal: Date = Field(description="Tanggal penandatanganan dokumen.")
+    renstra: Renstra
+    iku: Iku
+    satuan_tambahan: list[Text] = Field(
+        default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
+    )
+    pemantauan: Pemantauan | None = Field(
+        None, description="Pengaturan pemantauan (skala kategori capaian, ambang penjelasan)."
+    )
+
+
+CaraGabung = Literal["jumlah", "kumulatif", "tetap"]
+Arah = Literal["naik", "turun"]
+
+
+class Indikator(_Model):
+    """A performance indicator with quarterly targets."""
+
+    id: Id
+    sasaran: Id = Field(description="id sasaran strategis yang didukung.")
+    nama: Text
+    satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
+    target: Quantity | None = Field(
+        None,
+        description=(
+            "Target tahunan. Wajib di PK; di berkas bidang boleh tidak ditulis bila dokumen "
+            "tidak mencantumkannya (maka target triwulan tidak dapat dicocokkan)."
+        ),
+    )
+    triwulan: list[Quantity] = Field(
+        min_length=4, max_length=4, description="Target triwulan I, II, III, IV."
+    )
+    cara_gabung: CaraGabung = Field(
+        description=(
+            "Cara target triwulan membentuk target tahunan: jumlah (dijumlahkan), "
+            "kumulatif (angka berjalan, triwulan IV = tahunan), tetap (sama tiap triwulan)."
+        )
+    )
+    arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+
+
+class PkIndikator(Indikator):
+    """A Perjanjian Kinerja indicator: the annual target is required."""
+
+    target: Quantity = Field(description="Target tahunan.")
+
+
+class SubKegiatan(_Model):
+    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
+
+    id: Id
+    kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
+    nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
+    pagu: Rupiah
+    bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
+
+
+class Kegiatan(_Model):
+    """A kegiatan and its sub kegiatan; a stated pagu is checked against their sum."""
+
+    kode: str | None = None
+    nama: Text
+    pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
+    sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
+
+    @property
+    def computed_pagu(self) -> int:
+        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal)."""
+        return sum(sub.pagu for sub in self.sub_kegiatan)
+
+
+class Program(_Model):
+    """A program, the indicator it supports, and its kegiatan."""
+
+    kode: str | None = None
+    nama: Text
+    indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
+    pagu: Rupiah | None = None
+    kegiatan: list[Kegiatan] = Field(min_length=1)
+
+    @property
+    def computed_pagu(self) -> int:
+        """The sum of the sub kegiatan pagu of all its kegiatan."""
+        return sum(keg.computed_pagu for keg in self.kegiatan)
+
+
+class PerjanjianKinerjaFile(_Model):
+    """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
+
+    tahun: Year | None = None
+    indikator: list[PkIndikator] = Field(min_length=1)
+    program: list[Program] = Field(min_length=1)
+    total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
+
+    def sub_index(self) -> dict[str, tuple[SubKegiatan, Kegiatan, Program]]:
+        """Each sub kegiatan by id, with its kegiatan and program (the first of a duplicate
+        id wins; duplicates are RF01's finding)."""
+        index: dict[str, tuple[SubKegiatan, Kegiatan, Program]] = {}
+        for program in self.program:
+            for keg in program.kegiatan:
+                for sub in keg.sub_kegiatan:
+                    index.setdefault(sub.id, (sub, keg, program))
+        return index
+
+
+class Target(_Model):
+    """An output target: an amount and its unit, e.g. 1200 orang."""
+
+    jumlah: Quantity
+    satuan: Text
+
+
+OutputTarget = Annotated[
+    Target,
+    BeforeValidator(_amount_and_unit("target keluaran")),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "jumlah": _QUANTITY_SCHEMA,
+                        "satuan": {"type": "string", "minLength": 1},
+                    },
+                    "required": ["jumlah", "satuan"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Target keluaran: jumlah lalu satuan, mis. 1200 orang.",
+        }
+    ),
+]
+
+
+#: A realised output, "2500 orang": read like a target, named as what it is in messages.
+RealisedOutput = Annotated[
+    Target,
+    BeforeValidator(_amount_and_unit("realisasi keluaran")),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^-?[0-9][0-9.,]*\s*\S.*$",
+            "description": "Realisasi keluaran kumulatif: jumlah lalu satuan, mis. 2500 orang.",
+        }
+    ),
+]
+
+
+class Aksi(_Model):
+    """One action; its number in the printed table comes from its position."""
+
+    nama: Text
+    bulan: list[Month] = Field(default_factory=list, description="Bulan pelaksanaan, 1-12.")
+    keluaran: Text = Field(description="Output/keluaran aksi.")
+    no: StrictInt | None = Field(
+        None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
+    )
+
+
+class RencanaSubKegiatan(_Model):
+    """The action plan of one sub kegiatan inside a bidang file."""
+
+    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
+    target: OutputTarget
+    pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
+    aksi: list[Aksi] = Field(default_factory=list)
+
+
+class BidangFile(_Model):
+    """``bidang/<slug>.yaml``: one bidang's signatory, indicators and action plans."""
+
+    nama: Text = Field(description="Nama bidang seperti tercetak.")
+    penandatangan: Pegawai
+    tempat: Text
+    tanggal: Date
+    indikator: list[Indikator] = Field(default_factory=list)
+    rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
+
+
+Triwulan = Annotated[StrictInt, Field(ge=1, le=4, description="Triwulan 1-4.")]
+
+
+class RealisasiIndikator(_Model):
+    """The realised value of one indicator in one quarter, and why it is what it is."""
+
+    id: Id = Field(description="id indikator (PK atau bidang).")
+    realisasi: Quantity = Field(
+        description=(
+            "Realisasi triwulan ini, ditulis seperti target triwulannya: untuk cara_gabung "
+            "jumlah angka triwulan ini saja, untuk kumulatif angka berjalan, untuk tetap "
+            "angka triwulan ini."
+        )
+    )
+    satuan: str | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
+    faktor_pendukung: str | None = None
+    faktor_penghambat: str | None = None
+    upaya_perbaikan: str | None = None
+
+
+class RealisasiAksi(_Model):
+    """Whether (and in which months of the quarter) one aksi took place."""
+
+    no: StrictInt = Field(ge=1, description="Nomor aksi di tabel sub kegiatannya (urutan).")
+    nama: str | None = Field(None, description="Nama aksi (opsional); bila ditulis harus sama.")
+    bulan: list[Month] = Field(
+        default_factory=list,
+        description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
+    )
+    catatan: str | None = None
+
+
+class RealisasiSubKegiatan(_Model):
+    """Spending, output and aksi of one sub kegiatan up to the end of a quarter."""
+
+    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
+    anggaran: Anggaran = Field(
+        description="Realisasi anggaran kumulatif sampai akhir triwulan ini (rupiah)."
+    )
+    keluaran: RealisedOutput | None = Field(
+        None, description="Realisasi keluaran kumulatif, mis. 2500 orang (opsional)."
+    )
+    aksi: list[RealisasiAksi] = Field(default_factory=list)
+
+
+class RealisasiFile(_Model):
+    """``realisasi/tw<N>.yaml``: what was achieved and spent in quarter N."""
+
+    tahun: Year | None = None
+    triwulan: Triwulan = Field(description="Triwulan yang dilaporkan; sama dengan nama berkas.")
+    tanggal: Date | None = Field(None, description="Tanggal laporan.")
+    catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
+    indikator: list[RealisasiIndikator] = Field(default_factory=list)
+    sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)

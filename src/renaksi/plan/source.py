@@ -1,0 +1,139 @@
+"""Where a plan's files come from: a folder on disk, or a set of files read from git.
+
+The loader asks a source for names and bytes only, so the same checks run on the working
+tree and on any revision (``renaksi diff`` reads both sides without touching the tree).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal, Protocol
+
+from renaksi.text.os_errors import os_reason
+
+Kind = Literal["file", "dir", "missing"]
+
+
+class PlanIOError(Exception):
+    """A plan folder or file that cannot be read at all (exit code 2)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+def display_path(path: Path) -> str:
+    """A path as shown to users: relative to the current folder when it is below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def check_regular(path: Path, folder: Path, shown: str) -> None:
+    """Refuse what only looks like a plan file: a device or pipe (reading it would never
+    end), or a symbolic link leading out of the plan folder (in a pull request it could
+    make renaksi print lines of any file on the machine that runs the check)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
+    check_inside(path, folder, shown)
+
+
+def check_inside(path: Path, folder: Path, shown: str) -> None:
+    """Refuse ``path`` when it (or a folder on the way to it, e.g. a ``realisasi/`` that is
+    a symbolic link) leads out of the plan folder."""
+    try:
+        target = path.resolve()
+    except RuntimeError:  # a symbolic link loop (Python < 3.13 raises this)
+        raise PlanIOError(
+            f"{shown}: tautan simbolik berputar (menunjuk ke dirinya sendiri)", shown
+        ) from None
+    if not target.is_relative_to(folder.resolve()):
+        raise PlanIOError(
+            f"{shown}: tautan simbolik ke luar folder rencana ({target}) tidak dibaca", shown
+        )
+
+
+class PlanSource(Protocol):
+    """Read access to one plan folder; ``rel`` paths use ``/`` and are relative to it."""
+
+    def display(self, rel: str) -> str:
+        """How a file is named in findings."""
+
+    def kind(self, rel: str) -> Kind:
+        """Whether ``rel`` is a file, a folder, or absent."""
+
+    def names(self, rel: str) -> list[str]:
+        """The entries of folder ``rel``, sorted."""
+
+    def read(self, rel: str, limit: int) -> bytes:
+        """At most ``limit`` bytes of file ``rel``."""
+
+
+class DirSource:
+    """A plan folder on disk."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def display(self, rel: str) -> str:
+        return display_path(self.folder / rel) if rel else display_path(self.folder)
+
+    def kind(self, rel: str) -> Kind:
+        path = self.folder / rel
+        if path.is_dir():
+            return "dir"
+        if path.exists() or path.is_symlink():
+            return "file"
+        return "missing"
+
+    def names(self, rel: str) -> list[str]:
+        check_inside(self.folder / rel, self.folder, self.display(rel))
+        try:
+            return sorted(os.listdir(self.folder / rel))
+        except OSError as exc:
+            shown = self.display(rel)
+            raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+
+    def read(self, rel: str, limit: int) -> bytes:
+        shown = self.display(rel)
+        path = self.folder / rel
+        try:
+            if path.is_dir():
+                raise PlanIOError(f"{shown}: sebuah folder, padahal yang diharapkan berkas", shown)
+            check_regular(path, self.folder, shown)
+            with path.open("rb") as handle:
+                return handle.read(limit)
+        except OSError as exc:
+            raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+
+
+class MemorySource:
+    """A plan folder held in memory, e.g. as read from a git revision."""
+
+    def __init__(self, files: Mapping[str, bytes], display_root: str) -> None:
+        self.files = dict(files)
+        self.display_root = display_root
+
+    def display(self, rel: str) -> str:
+        return f"{self.display_root}/{rel}" if rel else self.display_root
+
+    def kind(self, rel: str) -> Kind:
+        if rel in self.files:
+            return "file"
+        prefix = f"{rel}/" if rel else ""
+        return "dir" if any(name.startswith(prefix) for name in self.files) else "missing"
+
+    def names(self, rel: str) -> list[str]:
+        prefix = f"{rel}/" if rel else ""
+        found = {n[len(prefix) :].split("/", 1)[0] for n in self.files if n.startswith(prefix)}
+        return sorted(found)
+
+    def read(self, rel: str, limit: int) -> bytes:
+        return self.files[rel][:limit]

@@ -1,0 +1,1 @@
+"""The printed documents: one view per document, and their rendering through the templates."""

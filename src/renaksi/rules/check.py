@@ -1,0 +1,134 @@
+"""Validate plan folders: load, run every rule, filter, sort. Pure: no printing, no exit.
+
+The result carries all problems as data; :mod:`renaksi.output` decides how they look and
+the CLI decides the exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from renaksi.plan.file import Document
+from renaksi.plan.findings import Problem, Severity, tally
+from renaksi.plan.folder import BidangEntry, Plan
+from renaksi.plan.load import MAX_BYTES, LoadResult, load_plan
+from renaksi.rules.base import Context
+from renaksi.rules.registry import CHECK_RULES, LOAD_RULES, find
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything ``validate`` found in one or more plan folders."""
+
+    loads: list[LoadResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many plan files were read."""
+        return sum(load.files for load in self.loads)
+
+    @property
+    def errors(self) -> int:
+        """How many problems are errors."""
+        return tally(self.problems)[0]
+
+    @property
+    def warnings(self) -> int:
+        """How many problems are warnings."""
+        return tally(self.problems)[1]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """True when the plan is not valid (any error; any warning too with ``strict``)."""
+        return any(p.severity is Severity.ERROR or strict for p in self.problems)
+
+
+_LOAD_CODES = frozenset(r.code for r in LOAD_RULES)
+
+
+class UnknownRuleError(ValueError):
+    """A --select/--ignore entry that names no rule."""
+
+
+def _codes(entries: Collection[str]) -> set[str]:
+    """Expand codes, names and code prefixes (``BG`` = every budget rule) to codes."""
+    from renaksi.rules.registry import ALL_RULES
+
+    out: set[str] = set()
+    for entry in entries:
+        rule = find(entry)
+        if rule is not None:
+            out.add(rule.code)
+            continue
+        prefix = [r.code for r in ALL_RULES if r.code.startswith(entry.upper())]
+        if not prefix:
+            raise UnknownRuleError(entry)
+        out.update(prefix)
+    return out
+
+
+def _kept(problem: Problem, chosen: set[str] | None, dropped: set[str]) -> bool:
+    # A file that could not be read or did not match its schema is never hidden: without
+    # it the rest of the check is incomplete, and "valid" would be a lie.
+    if problem.code in _LOAD_CODES and problem.severity is Severity.ERROR:
+        return True
+    return (chosen is None or problem.code in chosen) and problem.code not in dropped
+
+
+def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
+    """The same plan with only what the output of ``problems`` needs: the text of files
+    that have findings. Trees and models are dropped."""
+    files = {p.location.file for p in problems}
+    plan = loaded.plan
+    slim = Plan(folder=plan.folder, display=plan.display)
+    for doc in plan.documents():
+        if doc.display in files:
+            slim.bidang.append(BidangEntry("", Document(doc.path, doc.display, doc.text), None))
+    return LoadResult(slim, [], loaded.files)
+
+
+def check_plan(
+    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+) -> tuple[LoadResult, list[Problem]]:
+    """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
+    loaded = load_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
+    return loaded, check_loaded(loaded)
+
+
+def check_loaded(loaded: LoadResult) -> list[Problem]:
+    """All problems of a loaded plan: those found while loading, then every rule's, sorted."""
+    ctx = Context(loaded.plan)
+    problems = list(loaded.problems)
+    for rule in CHECK_RULES:
+        problems.extend(rule.run(ctx))
+    return sorted(problems, key=Problem.sort_key)
+
+
+def validate(
+    folders: Sequence[Path],
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    max_bytes: int = MAX_BYTES,
+    keep_plans: bool = True,
+    realisasi: Path | None = None,
+) -> CheckResult:
+    """Validate plan folders. Raises PlanIOError (unreadable) or UnknownRuleError.
+
+    With ``keep_plans=False`` each plan is let go once checked, keeping only the text of
+    files that have findings (for excerpts): memory then stays that of one plan however
+    many folders are checked. ``realisasi`` reads the quarterly realisasi files from that
+    folder instead of each plan's own ``realisasi/`` (one plan folder only).
+    """
+    chosen = _codes(select) if select else None
+    dropped = _codes(ignore)
+    result = CheckResult()
+    for folder in folders:
+        loaded, problems = check_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
+        kept = [p for p in problems if _kept(p, chosen, dropped)]
+        result.loads.append(loaded if keep_plans else _slim(loaded, kept))
+        result.problems.extend(kept)
+    result.problems.sort(key=Problem.sort_key)
+    return result

@@ -1,0 +1,154 @@
+"""People rules (``PG``): signatories' NIP is well formed and plausible, and pangkat
+agrees with golongan.
+
+Checked for the head of the agency (``instansi.yaml: kepala``) and each bidang's
+``penandatangan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renaksi.plan import pegawai
+from renaksi.plan.findings import Severity
+from renaksi.rules import walk
+from renaksi.rules.base import Context, Finding, rule
+
+E = Severity.ERROR
+
+
+def _nips(ctx: Context) -> Iterator[tuple[walk.Placed[object], pegawai.NipParts]]:
+    for person in walk.signatories(ctx.plan):
+        parts = pegawai.split_nip(person.item.nip)
+        if parts is not None:
+            yield person, parts  # type: ignore[misc]
+
+
+@rule("PG01", "nip.format", E, "NIP 18 digit, dikelompokkan 8-6-1-3 atau tanpa spasi.")
+def nip_format(ctx: Context) -> Iterator[Finding]:
+    """
+    NIP terdiri dari 18 digit, ditulis ``19690325 199103 2 004`` atau
+    ``196903251991032004``. Bentuk lain (kurang digit, titik, pengelompokan lain) ditolak.
+    """
+    for person in walk.signatories(ctx.plan):
+        if pegawai.split_nip(person.item.nip) is not None:
+            continue
+        digits = sum(ch.isdigit() for ch in person.item.nip)
+        if digits == 18:
+            message = (
+                "NIP {nip} berisi 18 digit tetapi penulisannya salah; tulis hanya angkanya, "
+                "dikelompokkan dengan spasi: 19690325 199103 2 004"
+            )
+        else:
+            message = (
+                "NIP {nip} harus 18 digit, ditemukan {digits} digit; contoh: 19690325 199103 2 004"
+            )
+        yield ctx.finding(
+            person.doc, (*person.path, "nip"), message, nip=person.item.nip, digits=digits
+        )
+
+
+@rule("PG02", "nip.tanggal-lahir", E, "Delapan digit pertama NIP adalah tanggal lahir yang ada.")
+def nip_birth(ctx: Context) -> Iterator[Finding]:
+    """Digit 1-8 NIP adalah tanggal lahir ``YYYYMMDD`` dan harus tanggal yang ada."""
+    for person, parts in _nips(ctx):
+        if pegawai.birth_date(parts) is None:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "tanggal lahir dalam NIP {birth} bukan tanggal yang ada (format YYYYMMDD)",
+                birth=parts.birth,
+            )
+
+
+@rule("PG03", "nip.tmt", E, "TMT CPNS dalam NIP masuk akal.")
+def nip_tmt(ctx: Context) -> Iterator[Finding]:
+    """
+    Digit 9-14 NIP adalah TMT CPNS ``YYYYMM``: bulannya 01-12, paling cepat 18 tahun
+    setelah tanggal lahir, dan tidak sesudah tahun rencana (penandatangan sudah PNS).
+    """
+    plan_year = walk.plan_year(ctx.plan)
+    for person, parts in _nips(ctx):
+        year, month = int(parts.tmt[:4]), int(parts.tmt[4:])
+        born = pegawai.birth_date(parts)
+        if not 1 <= month <= 12:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "bulan TMT dalam NIP {tmt} harus 01-12",
+                tmt=parts.tmt,
+            )
+        elif born is not None and (year, month) < (born.year + 18, born.month):
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "TMT {tmt} dalam NIP kurang dari 18 tahun setelah tanggal lahir {born}",
+                tmt=parts.tmt,
+                born=born,
+            )
+        elif plan_year is not None and year > plan_year:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "TMT {tmt} dalam NIP jatuh sesudah tahun rencana {year}",
+                tmt=parts.tmt,
+                year=plan_year,
+            )
+
+
+@rule("PG04", "nip.jenis-kelamin", E, "Digit ke-15 NIP adalah 1 atau 2.")
+def nip_gender(ctx: Context) -> Iterator[Finding]:
+    """Digit ke-15 NIP adalah jenis kelamin: 1 pria, 2 wanita."""
+    for person, parts in _nips(ctx):
+        if parts.gender not in ("1", "2"):
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "nip"),
+                "digit jenis kelamin dalam NIP harus 1 atau 2, ditemukan {digit}",
+                digit=parts.gender,
+            )
+
+
+@rule("PG05", "pegawai.pangkat", E, "Pangkat dan golongan sesuai.")
+def rank_matches(ctx: Context) -> Iterator[Finding]:
+    """
+    Pangkat dan golongan berpasangan tetap (Penata = III/c, Pembina = IV/a, Pembina Tingkat
+    I = IV/b, ...). Keduanya boleh ditulis terpisah (``pangkat: Pembina``, ``golongan: IV/a``)
+    atau bersama (``pangkat: Pembina (IV/a)``).
+    """
+    for person in walk.signatories(ctx.plan):
+        name, inline = pegawai.split_pangkat(person.item.pangkat)
+        pairs = ((inline, "pangkat"), (person.item.golongan, "golongan"))
+        golongan = [(g, key) for g, key in pairs if g is not None]
+        bad = [(g, key) for g, key in golongan if pegawai.normal_golongan(g) is None]
+        for gol, key in bad:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, key),
+                "golongan {gol} tidak dikenal (contoh: III/c, IV/a)",
+                gol=gol,
+            )
+        if bad:
+            continue
+        expected = pegawai.golongan_of(name) if name else None
+        if name is not None and expected is None:
+            yield ctx.finding(
+                person.doc,
+                (*person.path, "pangkat"),
+                "pangkat {name} tidak dikenal (contoh: Penata, Pembina, Pembina Tingkat I)",
+                name=name,
+            )
+            continue
+        for gol, key in golongan:
+            if expected is not None and pegawai.normal_golongan(gol) != expected:
+                yield ctx.finding(
+                    person.doc,
+                    (*person.path, key),
+                    "pangkat {name} bergolongan {expected}, bukan {gol}",
+                    name=name,
+                    expected=expected,
+                    gol=gol,
+                )
+
+
+RULES = (nip_format, nip_birth, nip_tmt, nip_gender, rank_matches)

@@ -1,0 +1,1 @@
+"""Text for people: Indonesian formats, Markdown and terminal sanitising, atomic writes."""

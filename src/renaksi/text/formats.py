@@ -1,0 +1,98 @@
+"""Indonesian formats for everything a person reads: ``Rp 2.718.270.000``, ``29,17%``,
+``2 Januari 2024``. Babel supplies the locale rules; it is imported on first use so that
+commands which print no numbers do not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, localcontext
+from functools import cache
+from typing import Any
+
+from renaksi.monitoring.capaian import rounded
+
+LOCALE = "id_ID"
+#: Keep every digit that was written: targets are exact, never rounded for display.
+_EXACT = "#,##0.##########"
+
+
+@cache
+def _numbers() -> Any:
+    from babel import numbers
+
+    return numbers
+
+
+def _format(value: int | Decimal, pattern: str) -> str:
+    # Babel rounds to the pattern's decimals inside the current decimal context; a huge
+    # value (a typing slip of 10^18 in a realisasi) needs more than its 28 digits.
+    digits = len(str(abs(int(value)))) if Decimal(value).is_finite() else 0
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, digits + 20)
+        return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
+
+
+def number(value: int | Decimal) -> str:
+    """``1200`` -> ``1.200``; ``Decimal('29.17')`` -> ``29,17``."""
+    return _format(value, _EXACT)
+
+
+def count(value: int | Decimal) -> str:
+    """A target amount as the official tables print it: no grouping (``10000``, ``2,5``)."""
+    return _format(value, "0.##########")
+
+
+def fixed(value: Decimal, places: int = 2) -> str:
+    """A number with exactly ``places`` decimals: ``-2,70``, ``33,33``."""
+    return _format(value, "#,##0." + "0" * places if places else "#,##0")
+
+
+def at_most(value: Decimal, places: int) -> Decimal:
+    """A computed value (an average) cut to at most ``places`` decimals, half up; values
+    with fewer decimals are kept as they are (``2,5`` stays ``2,5``)."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -places:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+
+
+def target(value: Decimal | None, satuan: str) -> str:
+    """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
+    if value is None:
+        return "-"
+    from renaksi.plan.values import is_percent
+
+    if is_percent(satuan):
+        return percent(value)
+    return f"{count(value)} {satuan}"
+
+
+def rupiah(value: int, *, prefix: bool = True) -> str:
+    """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
+    digits = number(abs(int(value)))
+    text = f"Rp {digits}" if prefix else digits
+    return f"-{text}" if value < 0 else text
+
+
+def signed_rupiah(value: int) -> str:
+    """A difference: ``+Rp 50.000.000``, ``-Rp 50.000.000``, ``Rp 0``."""
+    return ("+" if value > 0 else "") + rupiah(value)
+
+
+def percent(value: Decimal) -> str:
+    """``Decimal('29.17')`` -> ``29,17%``."""
+    return f"{number(value)}%"
+
+
+def computed_percent(value: Decimal | None) -> str:
+    """A computed percentage (capaian, serapan): two decimals, half up: ``102,56%``;
+    ``-`` for none."""
+    return "-" if value is None else f"{fixed(rounded(value))}%"
+
+
+def date(value: dt.date) -> str:
+    """``date(2024, 1, 2)`` -> ``2 Januari 2024``."""
+    from renaksi.plan.values import MONTHS
+
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
