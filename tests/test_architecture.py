@@ -1,8 +1,10 @@
-"""Layering: the core never depends on the CLI or the terminal, and light commands stay light.
+"""The architecture, enforced: layers, no cycles, a core without a terminal, light commands.
 
-The core (models, loading, values, rules, checking, formats) is a library: it does not
-import typer, rich or click, never prints and never exits. Only ``renaksi.cli`` and the
-text formatter (``renaksi.output.text``) may. Commands that read no YAML do not load
+The package is layered, low to high: text < plan < monitoring < rules < report, diff <
+output < cli (see ``LAYERS``); a module imports its own package and lower layers only, and
+report and diff, peers, not each other. No two public classes share a name. The core (all
+but ``renaksi.cli`` and the text formatter ``renaksi.output.text``) does not import typer,
+rich or click, never prints and never exits. Commands that read no YAML do not load
 ruamel.yaml or the pydantic models, so they start quickly.
 """
 
@@ -19,34 +21,24 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "renaksi"
 
-CORE = [
-    "renaksi.plan.model",
-    "renaksi.plan.load",
-    "renaksi.plan.findings",
-    "renaksi.plan.values",
-    "renaksi.plan.file",
-    "renaksi.plan.folder",
-    "renaksi.rules.check",
-    "renaksi.text.formats",
-    "renaksi.plan.pegawai",
-    "renaksi.rules",
-    "renaksi.plan.fast_yaml",
-    "renaksi.plan.source",
-    "renaksi.text.os_errors",
-    "renaksi.text.atomic",
-    "renaksi.text.markdown",
-    "renaksi.plan.json_schema",
-    "renaksi.report.rencana_aksi",
-    "renaksi.report.render",
-    "renaksi.plan.git",
-    "renaksi.diff.changes",
-    "renaksi.diff.plan",
-    "renaksi.diff.realisasi",
-    "renaksi.diff.revisions",
-    "renaksi.monitoring.capaian",
-    "renaksi.monitoring.state",
-    "renaksi.report.pemantauan",
-]
+
+def _all_modules(src: Path = SRC) -> dict[str, Path]:
+    """Every module of the package below ``src``, by dotted name."""
+    out = {}
+    for path in sorted(src.rglob("*.py")):
+        parts = [src.name, *path.relative_to(src).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        out[".".join(parts)] = path
+    return out
+
+
+#: The core: everything that is not the command line or a terminal formatter.
+CORE = sorted(
+    name
+    for name in _all_modules()
+    if name not in ("renaksi.cli", "renaksi.__main__", "renaksi.output.text")
+)
 #: The only modules allowed to talk to the terminal.
 FRONT = {SRC / "cli.py", SRC / "output" / "text.py"}
 UI_PACKAGES = ("typer", "rich", "click")
@@ -253,3 +245,132 @@ def test_no_circular_imports() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+# The layers, low to high. A module may import its own package and any lower layer; two
+# packages on one layer (report and diff) are peers and may not import each other. The
+# package root (``renaksi``: the version) is below everything.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("renaksi",),
+    ("renaksi.text",),
+    ("renaksi.plan",),
+    ("renaksi.monitoring",),
+    ("renaksi.rules",),
+    ("renaksi.report", "renaksi.diff"),
+    ("renaksi.output",),
+    ("renaksi.cli",),
+    ("renaksi.__main__",),
+)
+
+
+def _unit(module: str) -> tuple[int, str]:
+    """The layer of ``module`` and the package (unit) it belongs to."""
+    best: tuple[int, str] | None = None
+    for level, units in enumerate(LAYERS):
+        for unit in units:
+            if (module == unit or module.startswith(unit + ".")) and (
+                best is None or len(unit) > len(best[1])
+            ):
+                best = (level, unit)
+    if best is None:
+        raise AssertionError(f"{module} is in no layer: add its package to LAYERS")
+    return best
+
+
+def layer_violations(src: Path = SRC) -> list[str]:
+    """Every import (deferred and TYPE_CHECKING ones included) that goes up a layer or
+    sideways to a peer, as ``importer -> imported``."""
+    modules = _all_modules(src)
+    found = []
+    for name, path in modules.items():
+        level, unit = _unit(name)
+        for imported in sorted(_imports(path)):
+            if imported not in modules:
+                continue  # ``from renaksi.x import Name``: the module itself is listed too
+            their_level, their_unit = _unit(imported)
+            if their_unit == unit or their_level < level or (
+                their_unit == "renaksi" and imported == "renaksi"
+            ):
+                continue
+            found.append(f"{name} -> {imported}")
+    return found
+
+
+def test_layers_are_respected() -> None:
+    assert layer_violations() == []
+
+
+def _fake_package(root: Path, files: dict[str, str]) -> Path:
+    src = root / "renaksi"
+    for rel, text in {"__init__.py": "", **files}.items():
+        path = src / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return src
+
+
+def test_layer_check_sees_an_upward_import(tmp_path: Path) -> None:
+    # A temporary package shaped like ours: the plan layer reaching up to the rules (the
+    # old loader did) and the text layer reaching up to the CLI, inside a function.
+    src = _fake_package(
+        tmp_path,
+        {
+            "text/__init__.py": "",
+            "text/formats.py": "def f():\n    from renaksi.cli import app\n",
+            "plan/__init__.py": "",
+            "plan/load.py": "from renaksi.rules.registry import ALL_RULES\n",
+            "rules/__init__.py": "",
+            "rules/registry.py": "from renaksi.plan.load import x\n",
+            "cli.py": "from renaksi.text import formats\n",
+        },
+    )
+    assert layer_violations(src) == [
+        "renaksi.plan.load -> renaksi.rules.registry",
+        "renaksi.text.formats -> renaksi.cli",
+    ]
+
+
+def test_layer_check_sees_a_sideways_import(tmp_path: Path) -> None:
+    src = _fake_package(
+        tmp_path,
+        {
+            "report/__init__.py": "",
+            "report/render.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from renaksi.diff.plan import PlanDiff\n",
+            "diff/__init__.py": "",
+            "diff/plan.py": "",
+        },
+    )
+    assert layer_violations(src) == ["renaksi.report.render -> renaksi.diff.plan"]
+
+
+def test_every_module_is_in_a_layer() -> None:
+    for name in _all_modules():
+        _unit(name)
+
+
+def public_class_names(src: Path = SRC) -> dict[str, list[str]]:
+    """Public class names defined in more than one module, with those modules."""
+    seen: dict[str, list[str]] = {}
+    for name, path in _all_modules(src).items():
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                seen.setdefault(node.name, []).append(name)
+    return {cls: where for cls, where in seen.items() if len(where) > 1}
+
+
+def test_no_two_public_classes_share_a_name() -> None:
+    assert public_class_names() == {}
+
+
+def test_duplicate_class_check_sees_a_duplicate(tmp_path: Path) -> None:
+    src = _fake_package(
+        tmp_path,
+        {
+            "plan/__init__.py": "",
+            "plan/file.py": "class Document:\n    pass\n\nclass _Private:\n    pass\n",
+            "report/__init__.py": "",
+            "report/view.py": "class Document:\n    pass\n\nclass _Private:\n    pass\n",
+        },
+    )
+    assert public_class_names(src) == {"Document": ["renaksi.plan.file", "renaksi.report.view"]}

@@ -26,13 +26,13 @@ from renaksi.monitoring.capaian import (
     assess,
     capaian,
     quarter_and_to_date,
-    rounded,
     serapan,
     to_date,
 )
 from renaksi.plan.folder import Plan
 from renaksi.plan.load import load_plan
 from renaksi.plan.model import RealisasiFile
+from renaksi.text.formats import rounded
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "rules" / "base" / "2024"

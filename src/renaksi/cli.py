@@ -307,7 +307,7 @@ def _printable(
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
     if triwulan is not None and plan.realisasi_for(triwulan) is None:
         where = (realisasi or folder / "realisasi") / f"tw{triwulan}.yaml"
-        from renaksi.plan.values import ROMAN
+        from renaksi.text.formats import ROMAN
 
         raise _fail(f"realisasi Triwulan {ROMAN[triwulan - 1]} belum ada: tambahkan {where}")
     if result.failed():

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 from enum import StrEnum
+
+from renaksi.text.formats import rounded
 
 HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
@@ -71,15 +73,6 @@ DEFAULT_SCALE = Scale.of(
 )
 #: Capaian below this needs faktor penghambat and upaya perbaikan (default: any miss).
 DEFAULT_THRESHOLD = HUNDRED
-
-
-def rounded(value: Decimal) -> Decimal:
-    """A percentage as printed: two decimals, half up."""
-    # quantize fails when the result has more digits than the context precision (28); a
-    # tiny target can give a capaian of 10**30 and more, so make room for every digit.
-    with localcontext() as ctx:
-        ctx.prec = max(ctx.prec, value.adjusted() + 4)
-        return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
 def capaian(realisasi: Decimal, target: Decimal, arah: str) -> Decimal | None:

@@ -9,8 +9,8 @@ from typing import Any
 
 from renaksi.diff.changes import Change
 from renaksi.diff.plan import PlanDiff, Total
-from renaksi.plan.values import MONTH_SHORT, ROMAN
 from renaksi.text import formats
+from renaksi.text.formats import MONTH_SHORT, ROMAN
 
 
 def money_change(old: int | None, new: int | None) -> str:

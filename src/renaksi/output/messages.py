@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from renaksi.plan.findings import Problem
-from renaksi.plan.values import Capaian, Percent, Rupiah, Terms
+from renaksi.plan.values import Capaian, Percent, Rupiah, Series, Terms
 from renaksi.text import formats
 
 
@@ -27,6 +27,8 @@ def value_text(value: object) -> str:
         return formats.date(value)
     if isinstance(value, Terms):
         return " + ".join(value_text(v) for v in value)
+    if isinstance(value, Series):
+        return "; ".join(value_text(v) for v in value)
     if isinstance(value, (list, tuple)):
         return ", ".join(value_text(v) for v in value)
     return str(value)

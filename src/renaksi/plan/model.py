@@ -30,7 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from renaksi.plan import values
-from renaksi.text import formats
+from renaksi.text.formats import MONTH_SHORT, MONTHS
 
 
 def _wrap(parse: Any) -> Any:
@@ -98,7 +98,7 @@ _QUANTITY_SCHEMA = {
 _MONTH_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 1, "maximum": 12},
-        {"type": "string", "enum": list(dict.fromkeys([*values.MONTH_SHORT, *values.MONTHS]))},
+        {"type": "string", "enum": list(dict.fromkeys([*MONTH_SHORT, *MONTHS]))},
     ],
     "description": "Bulan 1-12 atau namanya (Jan, Mrt, Agustus, ...).",
 }
@@ -273,7 +273,7 @@ class Pemantauan(_Model):
             raise _bad_value(
                 "skala ditulis dari batas bawah tertinggi ke terendah tanpa angka ganda, "
                 "ditemukan {value}",
-                value="; ".join(formats.number(x) for x in starts),
+                value=values.Series(starts),
             )
         if starts[-1] != 0:
             raise _bad_value(

@@ -15,6 +15,8 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
+from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent
+
 #: Largest pagu accepted (Rp 10.000 triliun); anything larger is a typing slip.
 MAX_RUPIAH = 10**16
 
@@ -39,6 +41,13 @@ class Capaian(Decimal):
 
 class Terms(tuple[object, ...]):
     """Summands to be printed as ``a + b + c``."""
+
+    __slots__ = ()
+
+
+class Series(tuple[object, ...]):
+    """Values to be printed one after another as ``91; 76; 66,5``: a semicolon, because
+    the comma is the decimal mark."""
 
     __slots__ = ()
 
@@ -172,37 +181,10 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     return value
 
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-#: Month abbreviations as the official grids print them (Mrt, Agt, Nop) and common variants.
-#: The quarters as the documents write them (Triwulan I ... IV).
-ROMAN = ("I", "II", "III", "IV")
-
-
-def is_percent(satuan: str) -> bool:
-    """Whether a unit is a percentage (``%`` or ``persen``)."""
-    return " ".join(satuan.lower().split()) in ("%", "persen")
-
-
 def in_unit(amount: Decimal, satuan: str) -> Decimal:
     """``amount`` tagged :class:`Percent` when its unit is one, so it prints ``29,17%``."""
     return Percent(amount) if is_percent(satuan) else amount
 
-
-MONTH_SHORT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
 
 _MONTH_NAMES: dict[str, int] = {}
 for _i, _name in enumerate(MONTHS, start=1):

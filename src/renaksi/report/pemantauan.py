@@ -17,9 +17,9 @@ from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
-from renaksi.plan.values import MONTH_SHORT
 from renaksi.report.rencana_aksi import TRIWULAN, Warning
 from renaksi.text import formats
+from renaksi.text.formats import MONTH_SHORT
 
 #: What each aksi month state looks like in Markdown, and what it means.
 MONTH_MARKS = {

@@ -23,7 +23,7 @@ from renaksi.plan.model import (
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
-from renaksi.plan.values import MONTH_SHORT, ROMAN
+from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
 
 #: The narrative chapters, as files in ``<plan>/narasi/``, in document order.

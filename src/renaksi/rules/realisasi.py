@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renaksi.monitoring import state
-from renaksi.monitoring.capaian import rounded
 from renaksi.plan.file import Document
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
 from renaksi.plan.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
-from renaksi.plan.values import MONTHS, ROMAN, Capaian, Percent, Rupiah, in_unit, is_percent
+from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
+from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -18,9 +18,10 @@ from decimal import Decimal
 
 from renaksi.plan.findings import Severity
 from renaksi.plan.model import Indikator
-from renaksi.plan.values import ROMAN, Terms, in_unit
+from renaksi.plan.values import Terms, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
+from renaksi.text.formats import ROMAN
 
 E = Severity.ERROR
 

@@ -6,13 +6,35 @@ commands which print no numbers do not pay for it.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from typing import Any
 
-from renaksi.monitoring.capaian import rounded
-
 LOCALE = "id_ID"
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+#: The quarters as the documents write them (Triwulan I ... IV).
+ROMAN = ("I", "II", "III", "IV")
+
+
+#: Month abbreviations as the official grids print them (Mrt, Agt, Nop).
+MONTH_SHORT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des")
+
+_CENT = Decimal("0.01")
+
 #: Keep every digit that was written: targets are exact, never rounded for display.
 _EXACT = "#,##0.##########"
 
@@ -61,8 +83,6 @@ def target(value: Decimal | None, satuan: str) -> str:
     """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
     if value is None:
         return "-"
-    from renaksi.plan.values import is_percent
-
     if is_percent(satuan):
         return percent(value)
     return f"{count(value)} {satuan}"
@@ -85,6 +105,15 @@ def percent(value: Decimal) -> str:
     return f"{number(value)}%"
 
 
+def rounded(value: Decimal) -> Decimal:
+    """A percentage as printed: two decimals, half up."""
+    # quantize fails when the result has more digits than the context precision (28); a
+    # tiny target can give a capaian of 10**30 and more, so make room for every digit.
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + 4)
+        return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
 def computed_percent(value: Decimal | None) -> str:
     """A computed percentage (capaian, serapan): two decimals, half up: ``102,56%``;
     ``-`` for none."""
@@ -93,6 +122,9 @@ def computed_percent(value: Decimal | None) -> str:
 
 def date(value: dt.date) -> str:
     """``date(2024, 1, 2)`` -> ``2 Januari 2024``."""
-    from renaksi.plan.values import MONTHS
-
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def is_percent(satuan: str) -> bool:
+    """Whether a unit is a percentage (``%`` or ``persen``)."""
+    return " ".join(satuan.lower().split()) in ("%", "persen")
