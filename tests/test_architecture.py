@@ -288,8 +288,10 @@ def layer_violations(src: Path = SRC) -> list[str]:
             if imported not in modules:
                 continue  # ``from renaksi.x import Name``: the module itself is listed too
             their_level, their_unit = _unit(imported)
-            if their_unit == unit or their_level < level or (
-                their_unit == "renaksi" and imported == "renaksi"
+            if (
+                their_unit == unit
+                or their_level < level
+                or (their_unit == "renaksi" and imported == "renaksi")
             ):
                 continue
             found.append(f"{name} -> {imported}")

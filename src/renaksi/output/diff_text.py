@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from renaksi.diff.plan import PlanDiff
 from renaksi.output.diff_words import headline, section_name, sentence, total_line
-from renaksi.output.messages import message, visible
+from renaksi.output.messages import message
+from renaksi.text.controls import visible
 
 
 def render(diff: PlanDiff) -> str:

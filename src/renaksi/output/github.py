@@ -7,10 +7,11 @@ request. Values are escaped as the runner expects (``%``, CR and LF everywhere; 
 
 from __future__ import annotations
 
-from renaksi.output.messages import message, visible
+from renaksi.output.messages import message
 from renaksi.output.summary import summary
 from renaksi.plan.findings import Severity
 from renaksi.rules.check import CheckResult
+from renaksi.text.controls import visible
 
 
 def escape_data(text: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from renaksi.plan.findings import Problem
 from renaksi.plan.values import Capaian, Percent, Rupiah, Series, Terms
 from renaksi.text import formats
+from renaksi.text.controls import visible
 
 
 def value_text(value: object) -> str:
@@ -32,23 +32,6 @@ def value_text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(value_text(v) for v in value)
     return str(value)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Text safe to print to a terminal or a CI log: control characters (escape sequences
-    that could retitle a window or clear the screen, bidirectional overrides) are shown
-    as ``\\x1b``-style escapes instead of being obeyed."""
-    if _CONTROL.search(text) is None:
-        return text
-    return _CONTROL.sub(
-        lambda m: (
-            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"<U+{ord(m.group()):04X}>"
-        ),
-        text,
-    )
 
 
 class _Args(dict[str, str]):

@@ -11,11 +11,12 @@ import sys
 from collections.abc import Iterator
 from itertools import groupby
 
-from renaksi.output.messages import message, visible
+from renaksi.output.messages import message
 from renaksi.output.summary import summary
 from renaksi.plan.file import Document
 from renaksi.plan.findings import Problem, Severity
 from renaksi.rules.check import CheckResult
+from renaksi.text.controls import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 #: How many related places ("lihat juga") are listed under one finding.

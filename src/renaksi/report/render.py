@@ -23,7 +23,8 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
 from renaksi.report.rencana_aksi import Warning, build
 from renaksi.text import formats
-from renaksi.text.markdown import escape_markdown, neutralize_controls
+from renaksi.text.controls import show_controls
+from renaksi.text.markdown import escape_markdown
 
 FORMATS = ("md", "html")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
@@ -110,7 +111,7 @@ def _environment(kind: str, user: Path | None) -> Any:
         "autoescape": kind == "html",
     }
     # Every value a template prints passes here first (then HTML autoescaping).
-    options["finalize"] = escape_markdown if kind == "md" else neutralize_controls
+    options["finalize"] = escape_markdown if kind == "md" else show_controls
     env = Environment(**options)
     env.filters.update(FILTERS)
     return env

@@ -1,0 +1,52 @@
+"""One definition of the characters that must show, not act: the same set for documents
+(``<U+202E>``) and for terminals and CI logs (``\\x1b``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from renaksi.output.messages import message
+from renaksi.plan.findings import Location, Problem, Severity
+from renaksi.text.controls import HIDDEN, show_controls, visible
+from renaksi.text.markdown import escape_markdown
+
+HIDDEN_CHARS = [
+    "\x00",  # NUL
+    "\x07",  # BEL
+    "\x0b",  # vertical tab
+    "\r",  # carriage return: overwrites a terminal line
+    "\x1b",  # ESC: starts terminal escape sequences
+    "\x7f",  # DEL
+    "\x85",  # C1 next line
+    "\x9b",  # C1 CSI
+    "\u061c",  # Arabic letter mark
+    "\u200e",  # left-to-right mark
+    "\u200f",  # right-to-left mark
+    "\u202a",  # LRE
+    "\u202e",  # RLO: reverses what follows
+    "\u2066",  # LRI
+    "\u2069",  # PDI
+]
+
+
+@pytest.mark.parametrize("char", HIDDEN_CHARS, ids=lambda c: f"U+{ord(c):04X}")
+def test_every_output_reveals_the_same_characters(char: str) -> None:
+    code = f"{ord(char):04X}"
+    assert show_controls(f"a{char}b") == f"a<U+{code}>b"
+    shown = visible(f"a{char}b")
+    assert shown == (f"a\\x{ord(char):02x}b" if ord(char) < 256 else f"a<U+{code}>b")
+    assert char not in escape_markdown(f"a{char}b")
+    problem = Problem("X01", "x", Severity.ERROR, Location("f.yaml"), f"nilai a{char}b")
+    assert char not in message(problem)
+
+
+@pytest.mark.parametrize("text", ["tab\there", "two\nlines", "Rp 2.718.270.000", "Pegawai ✓"])
+def test_ordinary_text_is_left_alone(text: str) -> None:
+    assert show_controls(text) == text
+    assert visible(text) == text
+    assert HIDDEN.search(text) is None
+
+
+def test_values_that_are_not_text_pass_through() -> None:
+    assert show_controls(5) == 5
+    assert show_controls(None) is None
