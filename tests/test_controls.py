@@ -14,7 +14,6 @@ HIDDEN_CHARS = [
     "\x00",  # NUL
     "\x07",  # BEL
     "\x0b",  # vertical tab
-    "\r",  # carriage return: overwrites a terminal line
     "\x1b",  # ESC: starts terminal escape sequences
     "\x7f",  # DEL
     "\x85",  # C1 next line
@@ -45,6 +44,14 @@ def test_ordinary_text_is_left_alone(text: str) -> None:
     assert show_controls(text) == text
     assert visible(text) == text
     assert HIDDEN.search(text) is None
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_a_carriage_return_is_a_line_end(ending: str) -> None:
+    # Never a bare CR on a terminal (it would overwrite the line); a line break in a document.
+    assert visible(f"satu{ending}dua\x1b") == "satu\ndua\\x1b"
+    assert show_controls(f"satu{ending}dua") == "satu\ndua"
+    assert escape_markdown(f"satu{ending}dua") == "satu dua"
 
 
 def test_values_that_are_not_text_pass_through() -> None:

@@ -1,4 +1,5 @@
-"""The only place that runs git: which revision a plan folder is at.
+"""The only place that runs git: which revision a plan folder is at, and a plan folder
+as it was at any revision (read from git objects, never from the work tree).
 
 Every rendered document carries this in its footer, so a printed, signed page can be traced
 back to the exact YAML it was made from.
@@ -35,21 +36,30 @@ class Provenance:
         return self.commit[:12] if self.commit else None
 
 
-def _git(folder: Path, *args: str) -> str | None:
+class GitError(Exception):
+    """git could not answer: not a repository, an unknown revision (exit code 2)."""
+
+
+def _run(root: Path, *args: str, data: bytes | None = None, timeout: float = 60) -> bytes:
+    """Run ``git -C root ARGS``: its output, or GitError with git's own message."""
     exe = shutil.which("git")
     if exe is None:
-        return None
+        raise GitError(
+            "git tidak terpasang; untuk membandingkan tanpa git pakai --base-dir/--head-dir"
+        )
     try:
         run = subprocess.run(
-            [exe, "-C", str(folder), *args],
+            [exe, "-C", str(root), *args],
+            input=data,
             capture_output=True,
-            text=True,
-            timeout=10,
+            timeout=timeout,
             check=False,
         )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return run.stdout if run.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise GitError(f"git gagal dijalankan: {exc}") from None
+    if run.returncode != 0:
+        raise GitError(run.stderr.decode("utf-8", "replace").strip() or "git gagal")
+    return run.stdout
 
 
 def provenance(folder: Path) -> Provenance:
@@ -58,10 +68,18 @@ def provenance(folder: Path) -> Provenance:
 
     One ``git status`` answers both (its porcelain v2 header names the commit).
     """
-    status = _git(
-        folder, "status", "--porcelain=v2", "--branch", "--untracked-files=normal", "--", "."
-    )
-    if status is None:
+    try:
+        status = _run(
+            folder,
+            "status",
+            "--porcelain=v2",
+            "--branch",
+            "--untracked-files=normal",
+            "--",
+            ".",
+            timeout=10,
+        ).decode("utf-8", "surrogateescape")
+    except GitError:  # no git, not a repository: the footer says so, nothing fails
         return Provenance(commit=None, dirty=False, repository=False)
     commit = None
     dirty = False
@@ -73,27 +91,6 @@ def provenance(folder: Path) -> Provenance:
             dirty = True
     # A repository without commits yet: everything in it is uncommitted.
     return Provenance(commit=commit, dirty=dirty or commit is None)
-
-
-class GitError(Exception):
-    """git could not answer: not a repository, an unknown revision (exit code 2)."""
-
-
-def _run(root: Path, *args: str, data: bytes | None = None) -> bytes:
-    exe = shutil.which("git")
-    if exe is None:
-        raise GitError(
-            "git tidak terpasang; untuk membandingkan tanpa git pakai --base-dir/--head-dir"
-        )
-    try:
-        run = subprocess.run(
-            [exe, "-C", str(root), *args], input=data, capture_output=True, timeout=60, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise GitError(f"git gagal dijalankan: {exc}") from None
-    if run.returncode != 0:
-        raise GitError(run.stderr.decode("utf-8", "replace").strip() or "git gagal")
-    return run.stdout
 
 
 def repo_root(path: Path) -> Path:

@@ -5,7 +5,9 @@ escapes) could retitle a terminal, clear the screen or overwrite a line in a CI 
 have no business on a printed page. Bidirectional controls (embeddings, overrides,
 isolates, and the LRM / RLM / ALM marks) reorder the text around them: typed or pasted into
 a plan, they could make a printed number read backwards. Tab and line feed stay: they are
-ordinary layout.
+ordinary layout. A carriage return (alone or before a line feed) is a line end as Windows
+and old Macs write it, so it becomes a line feed: it then breaks a line as the writer
+meant, and can never send a terminal back to overwrite one.
 
 Documents (Markdown, HTML) show such a character as ``<U+202E>``; a terminal or CI log
 shows the C0 and C1 ones as the familiar ``\\x1b``.
@@ -29,7 +31,11 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _reveal(text: str, spell: Callable[[re.Match[str]], str]) -> str:
-    return text if HIDDEN.search(text) is None else HIDDEN.sub(spell, text)
+    if HIDDEN.search(text) is None:
+        return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return HIDDEN.sub(spell, text)
 
 
 def show_controls(value: object) -> object:
