@@ -12,7 +12,7 @@ from pathlib import Path
 
 from renaksi.plan.file import Document
 from renaksi.plan.findings import Problem, Severity, tally
-from renaksi.plan.folder import BidangEntry, Plan
+from renaksi.plan.folder import BidangEntry, Plan, RealisasiEntry
 from renaksi.plan.load import MAX_BYTES, LoadResult, load_plan
 from renaksi.rules.base import Context
 from renaksi.rules.registry import CHECK_RULES, LOAD_RULES, find
@@ -79,13 +79,29 @@ def _kept(problem: Problem, chosen: set[str] | None, dropped: set[str]) -> bool:
 
 def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
     """The same plan with only what the output of ``problems`` needs: the text of files
-    that have findings. Trees and models are dropped."""
+    that have findings, each in its own place. Trees and models are dropped."""
     files = {p.location.file for p in problems}
     plan = loaded.plan
-    slim = Plan(folder=plan.folder, display=plan.display)
-    for doc in plan.documents():
-        if doc.display in files:
-            slim.bidang.append(BidangEntry("", Document(doc.path, doc.display, doc.text), None))
+
+    def kept(doc: Document | None) -> Document | None:
+        if doc is None or doc.display not in files:
+            return None
+        return Document(doc.path, doc.display, doc.text)
+
+    slim = Plan(
+        folder=plan.folder,
+        display=plan.display,
+        instansi_doc=kept(plan.instansi_doc),
+        pk_doc=kept(plan.pk_doc),
+    )
+    for entry in plan.bidang:
+        doc = kept(entry.doc)
+        if doc is not None:
+            slim.bidang.append(BidangEntry(entry.slug, doc, None))
+    for real in plan.realisasi:
+        doc = kept(real.doc)
+        if doc is not None:
+            slim.realisasi.append(RealisasiEntry(real.triwulan, doc, None))
     return LoadResult(slim, [], loaded.files)
 
 
