@@ -359,7 +359,7 @@ def test_ignore_rf06() -> None:
 
 
 def test_ignore_by_name_and_prefix() -> None:
-    for entry in ("cakupan.tanpa-aksi", "RF", "rf06"):
+    for entry in ("rujukan.tanpa-aksi", "cakupan.tanpa-aksi", "RF", "rf06"):
         result = invoke("validate", "--format", "json", "--ignore", entry, PLAN)
         assert result.exit_code == 0, entry
         assert json_of(result)["problems"] == [], entry

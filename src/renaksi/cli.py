@@ -462,6 +462,12 @@ def rules(
     found = find(code)
     if found is None:
         raise _fail(f"aturan {code} tidak dikenal; lihat 'renaksi rules'")
+    if code.lower() in found.aliases:
+        typer.echo(
+            f"{code} adalah nama lama {found.code}; namanya sekarang {found.name} "
+            "(nama lama tetap diterima)."
+        )
+        typer.echo()
     typer.echo(f"{found.code} {found.name} ({found.severity.label})")
     typer.echo(found.summary)
     typer.echo()

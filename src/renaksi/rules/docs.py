@@ -15,6 +15,10 @@ dengan `--strict`. Aturan dapat dipilih atau diabaikan dengan `--select`/`--igno
 kode (`BG01`), nama (`anggaran.total`) atau awalan kode (`BG`); galat pembacaan berkas
 (FL, YM, SC) tidak pernah disembunyikan.
 
+Setiap keluarga aturan punya satu awalan kode dan satu awalan nama (`PG` = `pegawai.*`).
+Kode tidak pernah berubah. Nama yang pernah diganti agar awalannya seragam tetap diterima
+sebagai nama lama (lihat "Nama lama" di bawah aturannya).
+
 | kode | nama | keparahan | ringkas |
 |---|---|---|---|
 """
@@ -28,6 +32,15 @@ def markdown() -> str:
     ]
     sections = [
         f"## {r.code}\n\n`{r.name}` ({r.severity.label}): {r.summary}\n\n{r.doc}\n"
+        + (former_names(r.aliases) if r.aliases else "")
         for r in ALL_RULES
     ]
     return _HEADER + "\n".join(rows) + "\n\n" + "\n".join(sections)
+
+
+def former_names(aliases: tuple[str, ...]) -> str:
+    """The line that lists a rule's former names."""
+    names = ", ".join(f"`{a}`" for a in aliases)
+    return (
+        f"\nNama lama: {names} (masih diterima oleh `--select`, `--ignore` dan `renaksi rules`).\n"
+    )

@@ -65,7 +65,13 @@ def month_once(ctx: Context) -> Iterator[Finding]:
             seen.add(month)
 
 
-@rule("JD04", "aksi.nomor", E, "Nomor aksi yang ditulis sama dengan urutannya.")
+@rule(
+    "JD04",
+    "jadwal.nomor-aksi",
+    E,
+    "Nomor aksi yang ditulis sama dengan urutannya.",
+    aliases=("aksi.nomor",),
+)
 def number_matches(ctx: Context) -> Iterator[Finding]:
     """
     Nomor aksi diambil dari urutannya dalam berkas, jadi tidak perlu ditulis. Bila ditulis

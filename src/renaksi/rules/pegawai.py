@@ -24,7 +24,13 @@ def _nips(ctx: Context) -> Iterator[tuple[walk.Placed[object], pegawai.NipParts]
             yield person, parts  # type: ignore[misc]
 
 
-@rule("PG01", "nip.format", E, "NIP 18 digit, dikelompokkan 8-6-1-3 atau tanpa spasi.")
+@rule(
+    "PG01",
+    "pegawai.nip-format",
+    E,
+    "NIP 18 digit, dikelompokkan 8-6-1-3 atau tanpa spasi.",
+    aliases=("nip.format",),
+)
 def nip_format(ctx: Context) -> Iterator[Finding]:
     """
     NIP terdiri dari 18 digit, ditulis ``19690325 199103 2 004`` atau
@@ -48,7 +54,13 @@ def nip_format(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("PG02", "nip.tanggal-lahir", E, "Delapan digit pertama NIP adalah tanggal lahir yang ada.")
+@rule(
+    "PG02",
+    "pegawai.nip-tanggal-lahir",
+    E,
+    "Delapan digit pertama NIP adalah tanggal lahir yang ada.",
+    aliases=("nip.tanggal-lahir",),
+)
 def nip_birth(ctx: Context) -> Iterator[Finding]:
     """Digit 1-8 NIP adalah tanggal lahir ``YYYYMMDD`` dan harus tanggal yang ada."""
     for person, parts in _nips(ctx):
@@ -61,7 +73,7 @@ def nip_birth(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PG03", "nip.tmt", E, "TMT CPNS dalam NIP masuk akal.")
+@rule("PG03", "pegawai.nip-tmt", E, "TMT CPNS dalam NIP masuk akal.", aliases=("nip.tmt",))
 def nip_tmt(ctx: Context) -> Iterator[Finding]:
     """
     Digit 9-14 NIP adalah TMT CPNS ``YYYYMM``: bulannya 01-12, paling cepat 18 tahun
@@ -96,7 +108,13 @@ def nip_tmt(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PG04", "nip.jenis-kelamin", E, "Digit ke-15 NIP adalah 1 atau 2.")
+@rule(
+    "PG04",
+    "pegawai.nip-jenis-kelamin",
+    E,
+    "Digit ke-15 NIP adalah 1 atau 2.",
+    aliases=("nip.jenis-kelamin",),
+)
 def nip_gender(ctx: Context) -> Iterator[Finding]:
     """Digit ke-15 NIP adalah jenis kelamin: 1 pria, 2 wanita."""
     for person, parts in _nips(ctx):

@@ -150,7 +150,13 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("RF06", "cakupan.tanpa-aksi", W, "Sub kegiatan berpagu tanpa rencana aksi.")
+@rule(
+    "RF06",
+    "rujukan.tanpa-aksi",
+    W,
+    "Sub kegiatan berpagu tanpa rencana aksi.",
+    aliases=("cakupan.tanpa-aksi",),
+)
 def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
     Setiap sub kegiatan yang diberi pagu seharusnya punya rencana aksi (di berkas bidang
