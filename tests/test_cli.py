@@ -601,13 +601,25 @@ def test_main_turns_an_internal_error_into_exit_2(
         raise RuntimeError("rusak")
 
     monkeypatch.setattr(renaksi.rules.check, "validate", broken)
-    monkeypatch.setattr(sys, "argv", ["renaksi", "validate", str(PLAN)])
-    with pytest.raises(SystemExit) as info:
-        main()
-    assert info.value.code == 2
+    assert main(["validate", str(PLAN)]) == 2
     err = capsys.readouterr().err
     assert "galat internal (RuntimeError: rusak)" in err
     assert "Traceback" not in err
+
+
+def test_main_returns_the_exit_code(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("renaksi ")
+    assert main(["validate", str(PLAN)]) == 0
+    assert main(["validate", str(AS_PUBLISHED)]) == 1
+    assert main(["validate", "--tidak-ada"]) == 2
+    assert "--tidak-ada" in capsys.readouterr().err
+    # Without arguments it reads the process's own, as the console script does.
+    monkeypatch.setattr(sys, "argv", ["renaksi", "rules", "BG01"])
+    assert main() == 0
+    assert capsys.readouterr().out.startswith("BG01 anggaran.jumlah-kegiatan")
 
 
 def test_a_folder_of_years_validates_every_year(tmp_path: Path) -> None:

@@ -2,4 +2,4 @@
 
 from renaksi.cli import main
 
-main()
+raise SystemExit(main())

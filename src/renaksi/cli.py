@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import re
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -474,24 +475,40 @@ def rules(
     typer.echo(found.doc)
 
 
-def main() -> None:
-    """Console-script entry point.
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run renaksi with ``argv`` (default: the process's arguments); return the exit code.
 
-    The last line of defence: a bug must not show a user a Python traceback. The message
-    says what happened and asks for a report; the exit code is 2 (renaksi could not check).
+    The console script and ``python -m renaksi`` exit with it. This is also the last line
+    of defence: a bug must not show a user a Python traceback. The message says what
+    happened and asks for a report; the exit code is 2 (renaksi could not check).
     """
     # A short-lived process builds a tree of plan objects and exits: the cyclic garbage
     # collector would only re-scan that tree (it measured up to a third of a large run).
     gc.disable()
     try:
-        app()
+        app(args=None if argv is None else list(argv))
+    except SystemExit as exc:  # typer ends every run, successful or not, with one
+        return _exit_status(exc.code)
     except KeyboardInterrupt:
         typer.echo("renaksi: dihentikan", err=True)
-        raise SystemExit(130) from None
+        return 130
     except Exception as exc:  # deliberately broad, see the docstring
         typer.echo(
             f"renaksi: galat internal ({type(exc).__name__}: {exc}). Mohon laporkan beserta "
             "berkas rencana yang diperiksa.",
             err=True,
         )
-        raise SystemExit(EXIT_USAGE) from None
+        return EXIT_USAGE
+    finally:
+        gc.enable()
+    return EXIT_OK
+
+
+def _exit_status(code: object) -> int:
+    """The number a ``SystemExit`` stands for (None is success, as for the interpreter)."""
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    typer.echo(str(code), err=True)
+    return EXIT_USAGE
