@@ -50,7 +50,7 @@ WINDOWS = os.name == "nt"
 # --- the programs timed besides the CLIs --------------------------------------------------
 
 #: Floor (a): what ``renaksi validate`` imports before it reads a file (cli.py validate and
-#: check.py), and nothing else.
+#: rules/check.py), and nothing else.
 IMPORTS = (
     "import renaksi.cli, renaksi.rules.check, renaksi.plan.load, renaksi.plan.model, "
     "renaksi.plan.source, renaksi.output.text, ruamel.yaml, pydantic"
