@@ -257,8 +257,8 @@ def report(
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan triwulan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.render import TemplateProblem, render, render_monitoring
-    from renaksi.text.atomic import OutputRefused, write_atomic
+    from renaksi.report.render import ReportTemplateError, render, render_monitoring
+    from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
@@ -273,7 +273,7 @@ def report(
             templates=templates,
             warnings=warnings,
         )
-    except TemplateProblem as exc:
+    except ReportTemplateError as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -282,7 +282,7 @@ def report(
         return
     try:
         write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
-    except OutputRefused as exc:
+    except OutputFileError as exc:
         raise _fail(str(exc)) from None
 
 
@@ -412,7 +412,7 @@ def schema(
 
     from renaksi.plan.json_schema import KINDS
     from renaksi.plan.json_schema import schema as make_schema
-    from renaksi.text.atomic import OutputRefused, write_atomic
+    from renaksi.text.atomic import OutputFileError, write_atomic
 
     def text(name: str) -> str:
         return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
@@ -424,7 +424,7 @@ def schema(
             output_dir.mkdir(parents=True, exist_ok=True)
             for name in KINDS:
                 write_atomic(output_dir / f"{name}.schema.json", text(name))
-        except (OSError, OutputRefused) as exc:
+        except (OSError, OutputFileError) as exc:
             raise _fail(f"{output_dir}: tidak dapat ditulis ({exc})") from None
         return
     if kind not in KINDS:

@@ -45,7 +45,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class Unusual(Exception):
+class NeedsExactReaderError(Exception):
     """The file needs the exact reader."""
 
 
@@ -190,7 +190,7 @@ def _scalar(node: Any) -> Any:
     try:
         return _scalar_value(node)
     except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
-        raise Unusual("scalar") from None
+        raise NeedsExactReaderError("scalar") from None
 
 
 def _suffix(node: Any) -> Any:
@@ -212,7 +212,7 @@ def _scalar_value(node: Any) -> Any:
         return value.lower() == "true"
     if tag == _NULL:
         return None
-    raise Unusual(tag)
+    raise NeedsExactReaderError(tag)
 
 
 def build(root: Any) -> Any:
@@ -224,13 +224,13 @@ def build(root: Any) -> Any:
 
     def node_value(node: Any) -> Any:
         if id(node) in seen:  # the same node twice: an alias the scan did not see
-            raise Unusual("alias")
+            raise NeedsExactReaderError("alias")
         seen.add(id(node))
         if not isinstance(node, (MappingNode, SequenceNode)):
             return _scalar(node)
         depth[0] += 1
         if depth[0] > MAX_DEPTH:  # the exact reader reports it with its own limit
-            raise Unusual("deep")
+            raise NeedsExactReaderError("deep")
         try:
             return container(node)
         finally:
@@ -239,7 +239,7 @@ def build(root: Any) -> Any:
     def container(node: Any) -> Any:
         if isinstance(node, MappingNode):
             if _suffix(node) != _MAP:
-                raise Unusual("tag")
+                raise NeedsExactReaderError("tag")
             mapping = PosDict()
             mark = node.start_mark
             lines = mapping.lc = _Lines(mark.line, mark.column)
@@ -247,14 +247,14 @@ def build(root: Any) -> Any:
             for key_node, value_node in node.value:
                 key = node_value(key_node)
                 if not isinstance(key, str) or key in mapping:
-                    raise Unusual("key")
+                    raise NeedsExactReaderError("key")
                 mapping[key] = node_value(value_node)
                 keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
                 values[key] = (value_node.start_mark.line, value_node.start_mark.column)
             return mapping
         if isinstance(node, SequenceNode):
             if _suffix(node) != _SEQ:
-                raise Unusual("tag")
+                raise NeedsExactReaderError("tag")
             sequence = PosList()
             mark = node.start_mark
             lines = sequence.lc = _Lines(mark.line, mark.column)
@@ -263,20 +263,20 @@ def build(root: Any) -> Any:
                 sequence.append(node_value(item))
                 values[index] = (item.start_mark.line, item.start_mark.column)
             return sequence
-        raise Unusual(type(node).__name__)
+        raise NeedsExactReaderError(type(node).__name__)
 
     return node_value(root)
 
 
 def load(text: str) -> Any:
-    """Read ``text`` the fast way, or raise :class:`Unusual` (then use the exact reader)."""
+    """Read ``text`` the fast way, or raise :class:`NeedsExactReaderError`."""
     yaml = _composer()
     if yaml is None or not eligible(text):
-        raise Unusual("not eligible")
+        raise NeedsExactReaderError("not eligible")
     try:
         node = yaml.compose(text)
     except Exception as exc:  # any parse problem is reported by the exact reader
-        raise Unusual(str(exc)) from None
+        raise NeedsExactReaderError(str(exc)) from None
     if node is None:
         return None
     return build(node)

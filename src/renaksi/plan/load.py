@@ -60,7 +60,7 @@ class LoadResult:
     files: int = 0
 
 
-class _Refused(Exception):
+class _RefusedFeatureError(Exception):
     def __init__(self, rule: Any, message: str, mark: Any, **args: object) -> None:
         super().__init__(message)
         self.rule = rule
@@ -82,14 +82,14 @@ def _classes() -> tuple[Any, Any]:
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.parser.peek_event()
             if isinstance(event, AliasEvent):
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "alias *{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
                     name=event.anchor,
                 )
             if getattr(event, "anchor", None) is not None:
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "anchor &{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
@@ -98,7 +98,7 @@ def _classes() -> tuple[Any, Any]:
             tag = getattr(event, "ctag", None)
             if tag is not None and str(tag) != "!":
                 written = f"{tag.handle or ''}{tag.suffix or ''}" or str(tag)
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.TAG,
                     "tag YAML {tag} tidak diizinkan di berkas rencana",
                     event.start_mark,
@@ -113,7 +113,7 @@ def _classes() -> tuple[Any, Any]:
             ):
                 # A merge key copies values in unseen (and silently loses the ones it
                 # overrides), even without an alias.
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "merge key << tidak boleh dipakai di berkas rencana; tulis kuncinya langsung",
                     event.start_mark,
@@ -267,7 +267,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         )
     try:
         return fast_yaml.load(text), None
-    except fast_yaml.Unusual:
+    except fast_yaml.NeedsExactReaderError:
         pass  # the exact reader below decides, and words any problem
     directive = _DIRECTIVE.search(text)
     if directive and directive.group(1) != "1.2":
@@ -280,7 +280,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         )
     try:
         return _parser().load(text), None
-    except _Refused as exc:
+    except _RefusedFeatureError as exc:
         mark = exc.mark
         return None, exc.rule.problem(
             Location(display, mark.line + 1, mark.column + 1), exc.message, **exc.args_

@@ -31,7 +31,7 @@ _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _REPOSITORY = Path(__file__).resolve().parents[3] / "templates"
 
 
-class TemplateProblem(Exception):
+class ReportTemplateError(Exception):
     """A user template that cannot be loaded or rendered (exit code 2)."""
 
 
@@ -173,7 +173,7 @@ def _render(name: str, output_format: str, templates: Path | None, **context: An
     try:
         return str(env.get_template(name).render(**context))
     except Exception as exc:  # a user template can fail in any way; say where, not how
-        raise TemplateProblem(_template_message(exc, name)) from None
+        raise ReportTemplateError(_template_message(exc, name)) from None
 
 
 def _template_message(exc: Exception, name: str) -> str:
