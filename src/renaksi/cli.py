@@ -23,7 +23,7 @@ from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
     from renaksi.plan.folder import Plan
-    from renaksi.report.rencana_aksi import Warning
+    from renaksi.report.rencana_aksi import PrintedFinding
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
@@ -288,13 +288,13 @@ def report(
 
 def _printable(
     folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
-) -> tuple[Plan, list[Warning]]:
+) -> tuple[Plan, list[PrintedFinding]]:
     """Validate the plan for ``report``: the plan and the warnings to print with it, or an
     exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
     from renaksi.output import formatter
     from renaksi.output.messages import message
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.rencana_aksi import Warning
+    from renaksi.report.rencana_aksi import PrintedFinding
     from renaksi.rules.check import validate as run_validate
 
     try:
@@ -329,7 +329,7 @@ def _printable(
     # A bidang's pages warn about its own file and the shared ones, not other bidang's.
     others = {e.doc.display for e in plan.bidang if bidang is not None and e is not page}
     warnings = [
-        Warning(p.code, p.severity.label, str(p.location), message(p))
+        PrintedFinding(p.code, p.severity.label, str(p.location), message(p))
         for p in result.problems
         if result.failed() and p.location.file not in others
     ]

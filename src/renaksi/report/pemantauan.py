@@ -18,7 +18,7 @@ from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, 
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
 from renaksi.plan.values import MONTH_SHORT
-from renaksi.report.rencana_aksi import TRIWULAN, Warning
+from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
 from renaksi.text import formats
 
 #: What each aksi month state looks like in Markdown, and what it means.
@@ -139,7 +139,7 @@ class MonitoringDocument:
     sections: tuple[Section, ...]
     kepala: Pegawai
     place: str
-    warnings: tuple[Warning, ...]
+    warnings: tuple[PrintedFinding, ...]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
@@ -217,7 +217,7 @@ def _rows(
 
 
 def build(
-    plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[Warning] = ()
+    plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[PrintedFinding] = ()
 ) -> MonitoringDocument:
     """The monitoring report of quarter ``q`` (1-4): the whole agency, or one bidang.
 

@@ -122,7 +122,7 @@ class Budget:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class PrintedFinding:
     """A validation finding shown in the warning block of a forced render."""
 
     code: str
@@ -145,7 +145,7 @@ class Document:
     narasi: dict[str, str]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[PrintedFinding, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -259,7 +259,7 @@ def read_narasi(folder: Path) -> dict[str, str]:
     return out
 
 
-def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
+def build(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Document:
     """The view of a loaded plan. The plan's three kinds of file must have loaded."""
     if plan.instansi is None or plan.pk is None:
         raise ValueError("rencana belum dapat dicetak: instansi.yaml atau PK tidak terbaca")

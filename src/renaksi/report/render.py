@@ -21,7 +21,7 @@ from typing import Any
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
-from renaksi.report.rencana_aksi import Warning, build
+from renaksi.report.rencana_aksi import PrintedFinding, build
 from renaksi.text import formats
 from renaksi.text.markdown import escape_markdown, neutralize_controls
 
@@ -123,7 +123,7 @@ def render(
     bidang: str | None,
     provenance: Provenance,
     templates: Path | None = None,
-    warnings: Sequence[Warning] = (),
+    warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
     document = build(plan, warnings)
@@ -151,7 +151,7 @@ def render_monitoring(
     bidang: str | None,
     provenance: Provenance,
     templates: Path | None = None,
-    warnings: Sequence[Warning] = (),
+    warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The monitoring report of quarter ``triwulan``: the agency's, or one bidang's."""
     from renaksi.report.pemantauan import build as build_monitoring
