@@ -21,7 +21,7 @@ from typing import Any
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
-from renaksi.report.rencana_aksi import PrintedFinding, build
+from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.markdown import escape_markdown, neutralize_controls
 
@@ -126,7 +126,7 @@ def render(
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
-    document = build(plan, warnings)
+    document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
@@ -154,9 +154,9 @@ def render_monitoring(
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The monitoring report of quarter ``triwulan``: the agency's, or one bidang's."""
-    from renaksi.report.pemantauan import build as build_monitoring
+    from renaksi.report.pemantauan import pemantauan_view
 
-    document = build_monitoring(plan, triwulan, bidang=bidang, warnings=warnings)
+    document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
