@@ -2,9 +2,10 @@
 
 ruamel.yaml's round-trip reader (pure Python) is exact and gives the best messages, but it
 is several times slower than composing with the C parser of ``ruamel.yaml.clib``. For a
-file that uses nothing unusual, the C composer builds the node tree, and :func:`build`
-turns it into dicts and lists that remember where each key and item starts, in the same
-``.lc`` shape the round-trip containers have, so every finding is located the same way.
+file that uses nothing unusual, the C composer builds the node tree, and
+:func:`positioned_tree` turns it into dicts and lists that remember where each key and item
+starts, in the same ``.lc`` shape the round-trip containers have, so every finding is located
+the same way.
 
 Anything unusual goes back to the exact reader: text that may hold anchors, aliases,
 tags, merge keys or directives (a conservative scan), very deep nesting, duplicate keys,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -215,57 +217,76 @@ def _scalar_value(node: Any) -> Any:
     raise NeedsExactReaderError(tag)
 
 
-def build(root: Any) -> Any:
-    """Plain containers with positions from a composed node tree."""
+def positioned_tree(root: Any) -> Any:
+    """Plain containers that know their positions (:class:`PosDict`, :class:`PosList`),
+    and scalars, from a composed node tree."""
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    seen: set[int] = set()
-    depth = [0]
+    return _TreeReader(MappingNode, SequenceNode).value(root)
 
-    def node_value(node: Any) -> Any:
-        if id(node) in seen:  # the same node twice: an alias the scan did not see
+
+class _TreeReader:
+    """One tree's conversion: the nodes already seen (an alias reuses a node) and the
+    depth so far."""
+
+    __slots__ = ("_depth", "_mapping_node", "_seen", "_sequence_node")
+
+    def __init__(self, mapping_node: type, sequence_node: type) -> None:
+        # The caller imports ruamel's node classes when it first reads a file: imported at
+        # module level, they would load ruamel at every start-up.
+        self._mapping_node = mapping_node
+        self._sequence_node = sequence_node
+        self._seen: set[int] = set()
+        self._depth = 0
+
+    def value(self, node: Any) -> Any:
+        if id(node) in self._seen:  # the same node twice: an alias the scan did not see
             raise NeedsExactReaderError("alias")
-        seen.add(id(node))
-        if not isinstance(node, (MappingNode, SequenceNode)):
+        self._seen.add(id(node))
+        read: Callable[[Any], PosDict | PosList]
+        if isinstance(node, self._mapping_node):
+            read = self._mapping
+        elif isinstance(node, self._sequence_node):
+            read = self._sequence
+        else:
             return _scalar(node)
-        depth[0] += 1
-        if depth[0] > MAX_DEPTH:  # the exact reader reports it with its own limit
+        self._depth += 1
+        if self._depth > MAX_DEPTH:  # the exact reader reports it with its own limit
             raise NeedsExactReaderError("deep")
         try:
-            return container(node)
+            return read(node)
         finally:
-            depth[0] -= 1
+            self._depth -= 1
 
-    def container(node: Any) -> Any:
-        if isinstance(node, MappingNode):
-            if _suffix(node) != _MAP:
-                raise NeedsExactReaderError("tag")
-            mapping = PosDict()
-            mark = node.start_mark
-            lines = mapping.lc = _Lines(mark.line, mark.column)
-            keys, values = lines.keys, lines.values
-            for key_node, value_node in node.value:
-                key = node_value(key_node)
-                if not isinstance(key, str) or key in mapping:
-                    raise NeedsExactReaderError("key")
-                mapping[key] = node_value(value_node)
-                keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-                values[key] = (value_node.start_mark.line, value_node.start_mark.column)
-            return mapping
-        if isinstance(node, SequenceNode):
-            if _suffix(node) != _SEQ:
-                raise NeedsExactReaderError("tag")
-            sequence = PosList()
-            mark = node.start_mark
-            lines = sequence.lc = _Lines(mark.line, mark.column)
-            values = lines.values
-            for index, item in enumerate(node.value):
-                sequence.append(node_value(item))
-                values[index] = (item.start_mark.line, item.start_mark.column)
-            return sequence
-        raise NeedsExactReaderError(type(node).__name__)
+    def _mapping(self, node: Any) -> PosDict:
+        if _suffix(node) != _MAP:
+            raise NeedsExactReaderError("tag")
+        value = self.value
+        mapping = PosDict()
+        mark = node.start_mark
+        lines = mapping.lc = _Lines(mark.line, mark.column)
+        keys, values = lines.keys, lines.values
+        for key_node, value_node in node.value:
+            key = value(key_node)
+            if not isinstance(key, str) or key in mapping:
+                raise NeedsExactReaderError("key")
+            mapping[key] = value(value_node)
+            keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+            values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+        return mapping
 
-    return node_value(root)
+    def _sequence(self, node: Any) -> PosList:
+        if _suffix(node) != _SEQ:
+            raise NeedsExactReaderError("tag")
+        value = self.value
+        sequence = PosList()
+        mark = node.start_mark
+        lines = sequence.lc = _Lines(mark.line, mark.column)
+        values = lines.values
+        for index, item in enumerate(node.value):
+            sequence.append(value(item))
+            values[index] = (item.start_mark.line, item.start_mark.column)
+        return sequence
 
 
 def load(text: str) -> Any:
@@ -279,4 +300,4 @@ def load(text: str) -> Any:
         raise NeedsExactReaderError(str(exc)) from None
     if node is None:
         return None
-    return build(node)
+    return positioned_tree(node)
