@@ -39,8 +39,8 @@ CORE = sorted(
     for name in _all_modules()
     if name not in ("renaksi.cli", "renaksi.__main__", "renaksi.output.text")
 )
-#: The only modules allowed to talk to the terminal.
-FRONT = {SRC / "cli.py", SRC / "output" / "text.py"}
+#: The only modules allowed to talk to the terminal or end the process.
+FRONT = {SRC / "cli.py", SRC / "__main__.py", SRC / "output" / "text.py"}
 UI_PACKAGES = ("typer", "rich", "click")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typing_extensions import override
 
 from renaksi.plan.git import Provenance
 from renaksi.plan.load import load_plan
@@ -67,6 +68,7 @@ FLAGS = (
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     requests: list[str]
 
+    @override  # the parameter names are http.server's
     def log_message(self, format: str, *args: object) -> None:
         type(self).requests.append(self.path)
 

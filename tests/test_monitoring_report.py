@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from renaksi.cli import app
 from renaksi.monitoring.capaian import Status
 from renaksi.plan.folder import Plan
-from renaksi.report.pemantauan import MonitoringDocument, build
+from renaksi.report.pemantauan import PemantauanView, pemantauan_view
 from renaksi.report.render import render_monitoring
 from renaksi.rules.check import validate
 from test_golden import GOLDEN, PROVENANCE, diff
@@ -100,11 +100,11 @@ def test_no_stray_monitoring_golden_files() -> None:
 # --- the numbers of the fixture ---------------------------------------------------------
 
 
-def view(q: int, bidang: str | None = None) -> MonitoringDocument:
-    return build(loaded(FIXTURE, None), q, bidang=bidang)
+def view(q: int, bidang: str | None = None) -> PemantauanView:
+    return pemantauan_view(loaded(FIXTURE, None), q, bidang=bidang)
 
 
-def pk_row(doc: MonitoringDocument, ident: str):  # type: ignore[no-untyped-def]
+def pk_row(doc: PemantauanView, ident: str):  # type: ignore[no-untyped-def]
     return next(r for r in doc.pk if r.indikator.id == ident)
 
 

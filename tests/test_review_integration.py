@@ -574,7 +574,7 @@ def test_pre_commit_hook_for_other_repositories() -> None:
 def test_pre_commit_config_of_this_repository() -> None:
     config = load_yaml(PRE_COMMIT_CONFIG)
     assert isinstance(config, dict)
-    [local] = config["repos"]
+    local = config["repos"][0]
     assert local["repo"] == "local"
     hook = hook_of(local["hooks"])
     assert hook["entry"] == "renaksi validate plans/2024"
@@ -585,6 +585,43 @@ def test_pre_commit_config_of_this_repository() -> None:
     assert_selects_plan_files(hook)
     run = run_entry(hook)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+#: Files the code hooks leave alone: not Python, or Python outside src/ and tests/.
+CODE_HOOK_SKIPS = [
+    "README.md",
+    "pyproject.toml",
+    "templates/dokumen.md.j2",
+    "tests/rules/cases/BG01.yaml",
+    "benchmarks/run.py",
+]
+
+
+def test_pre_commit_code_hooks_of_this_repository() -> None:
+    config = load_yaml(PRE_COMMIT_CONFIG)
+    assert [r["repo"] for r in config["repos"]] == ["local", "local"]
+    hooks = config["repos"][1]["hooks"]
+    assert [h["entry"] for h in hooks] == [
+        ".venv/bin/ruff check",
+        ".venv/bin/ruff format --check",
+        ".venv/bin/mypy",
+    ]
+    for hook in hooks:
+        assert hook["language"] == "system"
+        files = re.compile(hook["files"])
+        for path in ("src/renaksi/cli.py", "tests/rules/test_rule_cases.py"):
+            assert files.search(path), path
+        for path in [*PLAN_FILES, *CODE_HOOK_SKIPS]:
+            assert not files.search(path), path
+    # mypy checks the whole project (files from pyproject), like the quality test.
+    assert hooks[2]["pass_filenames"] is False
+    for hook in hooks[:2]:
+        # As pre-commit runs it, with this venv's tools in place of .venv/bin.
+        command = shlex.split(hook["entry"].replace(".venv/bin/", f"{BIN}/", 1))
+        run = subprocess.run(
+            [*command, "src/renaksi/cli.py"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_pre_commit_entry_fails_on_a_broken_plan(tmp_path: Path) -> None:

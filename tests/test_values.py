@@ -14,7 +14,7 @@ import renaksi.plan.pegawai
 import renaksi.text.formats
 from renaksi.plan.values import (
     MAX_RUPIAH,
-    ValueProblem,
+    PlanValueError,
     parse_date,
     parse_month,
     parse_quantity,
@@ -60,7 +60,7 @@ def test_rupiah_zero_and_plain_int() -> None:
 
 @pytest.mark.parametrize("raw", [1.5, 506_090_000.5, 2718270000.0])
 def test_rupiah_rejects_floats(raw: float) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "money"
     assert "bilangan bulat" in info.value.message
@@ -69,13 +69,13 @@ def test_rupiah_rejects_floats(raw: float) -> None:
 
 def test_rupiah_rejects_yaml_float() -> None:
     raw = yaml_value("506090000.5")
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "money"
 
 
 def test_rupiah_rejects_comma_grouping_with_suggestion() -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah("2,718,270,000")
     assert info.value.kind == "money"
     assert "titik, bukan koma" in info.value.message
@@ -84,7 +84,7 @@ def test_rupiah_rejects_comma_grouping_with_suggestion() -> None:
 
 @pytest.mark.parametrize("raw", [-1, -50_000_000, "-50.000.000", "Rp -50.000.000"])
 def test_rupiah_rejects_negatives(raw: object) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "money"
     assert "negatif" in info.value.message
@@ -92,28 +92,28 @@ def test_rupiah_rejects_negatives(raw: object) -> None:
 
 @pytest.mark.parametrize("raw", ["1.5", "1.50.000", "2.718.270.000,50", "Rp", "", "satu juta"])
 def test_rupiah_rejects_unclear_strings(raw: str) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "money"
 
 
 @pytest.mark.parametrize("raw", [True, False])
 def test_rupiah_rejects_bools(raw: bool) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "type"
 
 
 @pytest.mark.parametrize("raw", [None, [1], {"a": 1}, Decimal("1000")])
 def test_rupiah_rejects_other_types(raw: object) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "type"
 
 
 @pytest.mark.parametrize("raw", [MAX_RUPIAH, 10**30, "10.000.000.000.000.000", str(10**40)])
 def test_rupiah_rejects_huge_values(raw: object) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)
     assert info.value.kind == "money"
     assert "terlalu besar" in info.value.message
@@ -155,14 +155,14 @@ def test_quantity_sums_exactly() -> None:
 
 def test_quantity_rejects_dotted_decimal_string() -> None:
     # "29.17" as text is ambiguous in Indonesian (a thousands separator?), so it is refused.
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_quantity("29.17")
     assert info.value.kind == "number"
 
 
 @pytest.mark.parametrize("raw", [float("nan"), float("inf"), float("-inf")])
 def test_quantity_rejects_non_finite(raw: float) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_quantity(raw)
     assert info.value.kind == "type"
     assert "terhingga" in info.value.message
@@ -170,24 +170,24 @@ def test_quantity_rejects_non_finite(raw: float) -> None:
 
 @pytest.mark.parametrize("text", [".nan", ".inf", "-.inf", ".NaN"])
 def test_quantity_rejects_yaml_non_finite(text: str) -> None:
-    with pytest.raises(ValueProblem):
+    with pytest.raises(PlanValueError):
         parse_quantity(yaml_value(text))
 
 
 @pytest.mark.parametrize("raw", [True, None, [1], "1e5", "dua", "1,2,3", ""])
 def test_quantity_rejects_other(raw: object) -> None:
-    with pytest.raises(ValueProblem):
+    with pytest.raises(PlanValueError):
         parse_quantity(raw)
 
 
 def test_quantity_rejects_huge_string() -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_quantity("1.000.000.000.000.000")
     assert "terlalu besar" in info.value.message
 
 
 def test_quantity_message_names_the_field() -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_quantity("x", what="target")
     assert info.value.message.startswith("target ")
 
@@ -227,7 +227,7 @@ def test_month_numbers_are_not_range_checked_here() -> None:
 
 @pytest.mark.parametrize("raw", ["Foo", "", True, 1.5, None, [1]])
 def test_month_rejects(raw: object) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_month(raw)
     assert info.value.kind == "type"
 
@@ -253,7 +253,7 @@ def test_date_accepts(raw: object) -> None:
 
 @pytest.mark.parametrize("raw", ["2024-02-30", "30 Februari 2024", "2023-02-29", "2024-13-01"])
 def test_date_rejects_impossible_dates(raw: str) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_date(raw)
     assert info.value.kind == "date"
     assert "kalender" in info.value.message
@@ -261,7 +261,7 @@ def test_date_rejects_impossible_dates(raw: str) -> None:
 
 @pytest.mark.parametrize("raw", ["2 Foo 2024", "02/01/2024", "", 20240102, None])
 def test_date_rejects_other_forms(raw: object) -> None:
-    with pytest.raises(ValueProblem) as info:
+    with pytest.raises(PlanValueError) as info:
         parse_date(raw)
     assert info.value.kind == "date"
 
@@ -398,7 +398,7 @@ def test_split_nip_tolerates_pasted_spaces() -> None:
 def test_money_in_hex_or_octal_is_refused() -> None:
     data = YAML().load("a: 0x1E2A_1A30\nb: 0o17\nc: 0b101\n")
     for key in "abc":
-        with pytest.raises(ValueProblem) as caught:
+        with pytest.raises(PlanValueError) as caught:
             parse_rupiah(data[key])
         assert "desimal biasa" in caught.value.message
 

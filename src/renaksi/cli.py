@@ -24,7 +24,7 @@ from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
     from renaksi.plan.folder import Plan
-    from renaksi.report.rencana_aksi import Warning
+    from renaksi.report.rencana_aksi import PrintedFinding
 
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
@@ -258,8 +258,8 @@ def report(
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan triwulan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.render import TemplateProblem, render, render_monitoring
-    from renaksi.text.atomic import OutputRefused, write_atomic
+    from renaksi.report.render import ReportTemplateError, render, render_monitoring
+    from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
@@ -274,7 +274,7 @@ def report(
             templates=templates,
             warnings=warnings,
         )
-    except TemplateProblem as exc:
+    except ReportTemplateError as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -283,19 +283,19 @@ def report(
         return
     try:
         write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
-    except OutputRefused as exc:
+    except OutputFileError as exc:
         raise _fail(str(exc)) from None
 
 
 def _printable(
     folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
-) -> tuple[Plan, list[Warning]]:
+) -> tuple[Plan, list[PrintedFinding]]:
     """Validate the plan for ``report``: the plan and the warnings to print with it, or an
     exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
     from renaksi.output import formatter
     from renaksi.output.messages import message
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.rencana_aksi import Warning
+    from renaksi.report.rencana_aksi import PrintedFinding
     from renaksi.rules.check import validate as run_validate
 
     try:
@@ -330,7 +330,7 @@ def _printable(
     # A bidang's pages warn about its own file and the shared ones, not other bidang's.
     others = {e.doc.display for e in plan.bidang if bidang is not None and e is not page}
     warnings = [
-        Warning(p.code, p.severity.label, str(p.location), message(p))
+        PrintedFinding(p.code, p.severity.label, str(p.location), message(p))
         for p in result.problems
         if result.failed() and p.location.file not in others
     ]
@@ -413,7 +413,7 @@ def schema(
 
     from renaksi.plan.json_schema import KINDS
     from renaksi.plan.json_schema import schema as make_schema
-    from renaksi.text.atomic import OutputRefused, write_atomic
+    from renaksi.text.atomic import OutputFileError, write_atomic
 
     def text(name: str) -> str:
         return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
@@ -425,7 +425,7 @@ def schema(
             output_dir.mkdir(parents=True, exist_ok=True)
             for name in KINDS:
                 write_atomic(output_dir / f"{name}.schema.json", text(name))
-        except (OSError, OutputRefused) as exc:
+        except (OSError, OutputFileError) as exc:
             raise _fail(f"{output_dir}: tidak dapat ditulis ({exc})") from None
         return
     if kind not in KINDS:

@@ -52,9 +52,32 @@ def short(name: str, words: int = 8) -> str:
 def sentence(change: Change, bidang_names: dict[str, str]) -> str:
     """One change as a sentence a Kepala Bidang can approve."""
     c = replace(change, subject=short(change.subject))
-    d = c.detail
+    if c.kind.startswith("sub-"):
+        return _sub_sentence(c, bidang_names)
+    if c.kind.startswith("indikator-"):
+        return _indikator_sentence(c)
+    if c.kind.startswith("aksi-"):
+        return _aksi_sentence(c)
+    if c.kind.startswith("realisasi-"):
+        return _realisasi(c)
     if c.kind == "pagu":
         return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
+    if c.kind == "output-target":
+        return (
+            f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
+            f"{_amount(c.new[0], c.new[1])}"
+        )
+    if c.kind == "signatory":
+        return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    return _raw(c)
+
+
+def _raw(c: Change) -> str:
+    """A kind without words of its own: shown as it is rather than dropped."""
+    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+
+
+def _sub_sentence(c: Change, bidang_names: dict[str, str]) -> str:
     if c.kind == "sub-added":
         return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
     if c.kind == "sub-removed":
@@ -65,11 +88,19 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
         return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
     if c.kind == "sub-renamed":
         return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
-    if c.kind == "output-target":
-        return (
-            f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
-            f"{_amount(c.new[0], c.new[1])}"
-        )
+    return _raw(c)
+
+
+_INDIKATOR_FIELD_WORDS = {
+    "nama": "nama",
+    "satuan": "satuan",
+    "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
+    "cara_gabung": "cara_gabung target triwulan",
+}
+
+
+def _indikator_sentence(c: Change) -> str:
+    d = c.detail
     if c.kind == "indikator-target":
         what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
         old_unit = d.get("old_satuan", d["satuan"])
@@ -78,20 +109,20 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
             f"{_amount(c.new, d['satuan'])}"
         )
     if c.kind == "indikator-field":
-        words = {
-            "nama": "nama",
-            "satuan": "satuan",
-            "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
-            "cara_gabung": "cara_gabung target triwulan",
-        }
         return (
-            f"Indikator {_quote(c.subject)}: {words.get(d['field'], d['field'])} "
+            f"Indikator {_quote(c.subject)}: "
+            f"{_INDIKATOR_FIELD_WORDS.get(d['field'], d['field'])} "
             f"{_quote(c.old)} → {_quote(c.new)}"
         )
     if c.kind == "indikator-added":
         return f"Indikator baru {_quote(c.subject)} ({c.key}), target {_amount(c.new, d['satuan'])}"
     if c.kind == "indikator-removed":
         return f"Indikator {_quote(c.subject)} ({c.key}) dihapus"
+    return _raw(c)
+
+
+def _aksi_sentence(c: Change) -> str:
+    d = c.detail
     if c.kind == "aksi-added":
         return (
             f"Aksi baru di {c.subject}: {_quote(c.new)} (nomor {d['position']}; "
@@ -117,11 +148,7 @@ def sentence(change: Change, bidang_names: dict[str, str]) -> str:
         )
     if c.kind == "aksi-keluaran":
         return f"Keluaran {_quote(d['aksi'])} ({c.subject}): {_quote(c.old)} → {_quote(c.new)}"
-    if c.kind == "signatory":
-        return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
-    if c.kind.startswith("realisasi-"):
-        return _realisasi(c)
-    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+    return _raw(c)
 
 
 # --- realisasi ---------------------------------------------------------------------------
@@ -179,18 +206,48 @@ def _file_summary(c: Change) -> str:
 
 def _realisasi(c: Change) -> str:
     """One realisasi change as a sentence (``c.subject`` already shortened)."""
-    d = c.detail
     if c.kind in ("realisasi-file-added", "realisasi-file-removed"):
         return _file_summary(c)
-    q = _quarter(d)
+    q = _quarter(c.detail)
     if c.kind == "realisasi-field":
-        if d["field"] == "tanggal":
-            old = "(kosong)" if c.old is None else formats.date(c.old)
-            new = "(kosong)" if c.new is None else formats.date(c.new)
-            return f"Tanggal laporan realisasi {q}: {old} → {new}"
-        if d["field"] == "tahun":
-            return f"Tahun realisasi {q}: {c.old or '(kosong)'} → {c.new or '(kosong)'}"
-        return f"Catatan realisasi {q}: {_text_change(c.old, c.new)}"
+        return _realisasi_field(c, q)
+    if c.kind in _REALISASI_INDIKATOR:
+        return _realisasi_indikator(c, q)
+    if c.kind in _REALISASI_SUB:
+        return _realisasi_sub(c, q)
+    if c.kind in ("realisasi-aksi", "realisasi-catatan"):
+        return _realisasi_aksi(c, q)
+    return _raw(c)
+
+
+_REALISASI_INDIKATOR = (
+    "realisasi-indikator",
+    "realisasi-indikator-added",
+    "realisasi-indikator-removed",
+    "realisasi-penjelasan",
+)
+_REALISASI_SUB = (
+    "realisasi-anggaran",
+    "realisasi-keluaran",
+    "realisasi-sub-added",
+    "realisasi-sub-removed",
+)
+
+
+def _realisasi_field(c: Change, q: str) -> str:
+    """A change to the report's own fields: its date, year or note."""
+    field = c.detail["field"]
+    if field == "tanggal":
+        old = "(kosong)" if c.old is None else formats.date(c.old)
+        new = "(kosong)" if c.new is None else formats.date(c.new)
+        return f"Tanggal laporan realisasi {q}: {old} → {new}"
+    if field == "tahun":
+        return f"Tahun realisasi {q}: {c.old or '(kosong)'} → {c.new or '(kosong)'}"
+    return f"Catatan realisasi {q}: {_text_change(c.old, c.new)}"
+
+
+def _realisasi_indikator(c: Change, q: str) -> str:
+    d = c.detail
     indikator = f"indikator {_quote(c.subject)} ({c.key})"
     if c.kind == "realisasi-indikator":
         old, new = _realised(c.old, d["satuan"]), _realised(c.new, d["satuan"])
@@ -199,9 +256,12 @@ def _realisasi(c: Change) -> str:
         return f"Realisasi {q} {indikator} ditambahkan: {_realised(c.new, d['satuan'])}"
     if c.kind == "realisasi-indikator-removed":
         return f"Realisasi {q} {indikator} dihapus (dulu {_realised(c.old, d['satuan'])})"
-    if c.kind == "realisasi-penjelasan":
-        what = _PENJELASAN_WORDS.get(d["field"], d["field"])
-        return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"
+    what = _PENJELASAN_WORDS.get(d["field"], d["field"])
+    return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"
+
+
+def _realisasi_sub(c: Change, q: str) -> str:
+    d = c.detail
     if c.kind == "realisasi-anggaran":
         share = _share(c.new, d["pagu"])
         diff = formats.signed_rupiah(c.new - c.old)
@@ -217,22 +277,23 @@ def _realisasi(c: Change) -> str:
             + (f" ({share})" if share else "")
             + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
         )
-    if c.kind == "realisasi-sub-removed":
-        return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {formats.rupiah(c.old)})"
+    return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {formats.rupiah(c.old)})"
+
+
+def _realisasi_aksi(c: Change, q: str) -> str:
+    d = c.detail
     aksi = f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {q}"
-    if c.kind == "realisasi-aksi":
-        parts = []
-        if d["added"]:
-            parts.append(f"ditandai terlaksana {_months(d['added'])}")
-        if d["removed"]:
-            parts.append(f"tanda terlaksana dihapus {_months(d['removed'])}")
-        if not d["removed"] and c.new and list(d["added"]) == list(c.new):
-            return f"Pelaksanaan {aksi}: ditandai terlaksana {_months(c.new)}"
-        now = f"sekarang terlaksana {_months(c.new)}" if c.new else "sekarang belum terlaksana"
-        return f"Pelaksanaan {aksi}: {', '.join(parts)}; {now}"
     if c.kind == "realisasi-catatan":
         return f"Catatan {aksi}: {_text_change(c.old, c.new)}"
-    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+    parts = []
+    if d["added"]:
+        parts.append(f"ditandai terlaksana {_months(d['added'])}")
+    if d["removed"]:
+        parts.append(f"tanda terlaksana dihapus {_months(d['removed'])}")
+    if not d["removed"] and c.new and list(d["added"]) == list(c.new):
+        return f"Pelaksanaan {aksi}: ditandai terlaksana {_months(c.new)}"
+    now = f"sekarang terlaksana {_months(c.new)}" if c.new else "sekarang belum terlaksana"
+    return f"Pelaksanaan {aksi}: {', '.join(parts)}; {now}"
 
 
 def section_name(slug: str | None, bidang_names: dict[str, str]) -> str:

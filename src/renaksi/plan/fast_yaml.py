@@ -2,9 +2,10 @@
 
 ruamel.yaml's round-trip reader (pure Python) is exact and gives the best messages, but it
 is several times slower than composing with the C parser of ``ruamel.yaml.clib``. For a
-file that uses nothing unusual, the C composer builds the node tree, and :func:`build`
-turns it into dicts and lists that remember where each key and item starts, in the same
-``.lc`` shape the round-trip containers have, so every finding is located the same way.
+file that uses nothing unusual, the C composer builds the node tree, and
+:func:`positioned_tree` turns it into dicts and lists that remember where each key and item
+starts, in the same ``.lc`` shape the round-trip containers have, so every finding is located
+the same way.
 
 Anything unusual goes back to the exact reader: text that may hold anchors, aliases,
 tags, merge keys or directives (a conservative scan), very deep nesting, duplicate keys,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -45,7 +47,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class Unusual(Exception):
+class NeedsExactReaderError(Exception):
     """The file needs the exact reader."""
 
 
@@ -190,7 +192,7 @@ def _scalar(node: Any) -> Any:
     try:
         return _scalar_value(node)
     except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
-        raise Unusual("scalar") from None
+        raise NeedsExactReaderError("scalar") from None
 
 
 def _suffix(node: Any) -> Any:
@@ -212,71 +214,90 @@ def _scalar_value(node: Any) -> Any:
         return value.lower() == "true"
     if tag == _NULL:
         return None
-    raise Unusual(tag)
+    raise NeedsExactReaderError(tag)
 
 
-def build(root: Any) -> Any:
-    """Plain containers with positions from a composed node tree."""
+def positioned_tree(root: Any) -> Any:
+    """Plain containers that know their positions (:class:`PosDict`, :class:`PosList`),
+    and scalars, from a composed node tree."""
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    seen: set[int] = set()
-    depth = [0]
+    return _TreeReader(MappingNode, SequenceNode).value(root)
 
-    def node_value(node: Any) -> Any:
-        if id(node) in seen:  # the same node twice: an alias the scan did not see
-            raise Unusual("alias")
-        seen.add(id(node))
-        if not isinstance(node, (MappingNode, SequenceNode)):
+
+class _TreeReader:
+    """One tree's conversion: the nodes already seen (an alias reuses a node) and the
+    depth so far."""
+
+    __slots__ = ("_depth", "_mapping_node", "_seen", "_sequence_node")
+
+    def __init__(self, mapping_node: type, sequence_node: type) -> None:
+        # The caller imports ruamel's node classes when it first reads a file: imported at
+        # module level, they would load ruamel at every start-up.
+        self._mapping_node = mapping_node
+        self._sequence_node = sequence_node
+        self._seen: set[int] = set()
+        self._depth = 0
+
+    def value(self, node: Any) -> Any:
+        if id(node) in self._seen:  # the same node twice: an alias the scan did not see
+            raise NeedsExactReaderError("alias")
+        self._seen.add(id(node))
+        read: Callable[[Any], PosDict | PosList]
+        if isinstance(node, self._mapping_node):
+            read = self._mapping
+        elif isinstance(node, self._sequence_node):
+            read = self._sequence
+        else:
             return _scalar(node)
-        depth[0] += 1
-        if depth[0] > MAX_DEPTH:  # the exact reader reports it with its own limit
-            raise Unusual("deep")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:  # the exact reader reports it with its own limit
+            raise NeedsExactReaderError("deep")
         try:
-            return container(node)
+            return read(node)
         finally:
-            depth[0] -= 1
+            self._depth -= 1
 
-    def container(node: Any) -> Any:
-        if isinstance(node, MappingNode):
-            if _suffix(node) != _MAP:
-                raise Unusual("tag")
-            mapping = PosDict()
-            mark = node.start_mark
-            lines = mapping.lc = _Lines(mark.line, mark.column)
-            keys, values = lines.keys, lines.values
-            for key_node, value_node in node.value:
-                key = node_value(key_node)
-                if not isinstance(key, str) or key in mapping:
-                    raise Unusual("key")
-                mapping[key] = node_value(value_node)
-                keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-                values[key] = (value_node.start_mark.line, value_node.start_mark.column)
-            return mapping
-        if isinstance(node, SequenceNode):
-            if _suffix(node) != _SEQ:
-                raise Unusual("tag")
-            sequence = PosList()
-            mark = node.start_mark
-            lines = sequence.lc = _Lines(mark.line, mark.column)
-            values = lines.values
-            for index, item in enumerate(node.value):
-                sequence.append(node_value(item))
-                values[index] = (item.start_mark.line, item.start_mark.column)
-            return sequence
-        raise Unusual(type(node).__name__)
+    def _mapping(self, node: Any) -> PosDict:
+        if _suffix(node) != _MAP:
+            raise NeedsExactReaderError("tag")
+        value = self.value
+        mapping = PosDict()
+        mark = node.start_mark
+        lines = mapping.lc = _Lines(mark.line, mark.column)
+        keys, values = lines.keys, lines.values
+        for key_node, value_node in node.value:
+            key = value(key_node)
+            if not isinstance(key, str) or key in mapping:
+                raise NeedsExactReaderError("key")
+            mapping[key] = value(value_node)
+            keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
+            values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+        return mapping
 
-    return node_value(root)
+    def _sequence(self, node: Any) -> PosList:
+        if _suffix(node) != _SEQ:
+            raise NeedsExactReaderError("tag")
+        value = self.value
+        sequence = PosList()
+        mark = node.start_mark
+        lines = sequence.lc = _Lines(mark.line, mark.column)
+        values = lines.values
+        for index, item in enumerate(node.value):
+            sequence.append(value(item))
+            values[index] = (item.start_mark.line, item.start_mark.column)
+        return sequence
 
 
 def load(text: str) -> Any:
-    """Read ``text`` the fast way, or raise :class:`Unusual` (then use the exact reader)."""
+    """Read ``text`` the fast way, or raise :class:`NeedsExactReaderError`."""
     yaml = _composer()
     if yaml is None or not eligible(text):
-        raise Unusual("not eligible")
+        raise NeedsExactReaderError("not eligible")
     try:
         node = yaml.compose(text)
     except Exception as exc:  # any parse problem is reported by the exact reader
-        raise Unusual(str(exc)) from None
+        raise NeedsExactReaderError(str(exc)) from None
     if node is None:
         return None
-    return build(node)
+    return positioned_tree(node)

@@ -60,7 +60,7 @@ class LoadResult:
     files: int = 0
 
 
-class _Refused(Exception):
+class _RefusedFeatureError(Exception):
     def __init__(self, rule: Any, message: str, mark: Any, **args: object) -> None:
         super().__init__(message)
         self.rule = rule
@@ -82,14 +82,14 @@ def _classes() -> tuple[Any, Any]:
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.parser.peek_event()
             if isinstance(event, AliasEvent):
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "alias *{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
                     name=event.anchor,
                 )
             if getattr(event, "anchor", None) is not None:
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "anchor &{name} tidak boleh dipakai di berkas rencana; tulis nilainya langsung",
                     event.start_mark,
@@ -98,7 +98,7 @@ def _classes() -> tuple[Any, Any]:
             tag = getattr(event, "ctag", None)
             if tag is not None and str(tag) != "!":
                 written = f"{tag.handle or ''}{tag.suffix or ''}" or str(tag)
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.TAG,
                     "tag YAML {tag} tidak diizinkan di berkas rencana",
                     event.start_mark,
@@ -113,7 +113,7 @@ def _classes() -> tuple[Any, Any]:
             ):
                 # A merge key copies values in unseen (and silently loses the ones it
                 # overrides), even without an alias.
-                raise _Refused(
+                raise _RefusedFeatureError(
                     found.REFERENCE_FEATURE,
                     "merge key << tidak boleh dipakai di berkas rencana; tulis kuncinya langsung",
                     event.start_mark,
@@ -181,8 +181,7 @@ def decode(data: bytes, display: str) -> str | Problem:
             "berkas tampaknya tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
         )
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        line, column = _text_position(text, nul)
         return found.ENCODING.problem(
             Location(display, line, column), "berkas berisi byte NUL; ini bukan berkas teks"
         )
@@ -249,10 +248,6 @@ def _syntax_message(problem: str) -> str:
 
 def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
-    from ruamel.yaml.constructor import DuplicateKeyError
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.reader import ReaderError
-
     from renaksi.plan import fast_yaml
 
     items = text.count("\n") + text.count(",")
@@ -267,7 +262,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         )
     try:
         return fast_yaml.load(text), None
-    except fast_yaml.Unusual:
+    except fast_yaml.NeedsExactReaderError:
         pass  # the exact reader below decides, and words any problem
     directive = _DIRECTIVE.search(text)
     if directive and directive.group(1) != "1.2":
@@ -278,50 +273,34 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
             "hapus baris ini",
             version=directive.group(1),
         )
+    return _read_exact(text, display)
+
+
+def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
+    """Read with the exact (round-trip) reader; each way it fails becomes a located problem."""
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     try:
         return _parser().load(text), None
-    except _Refused as exc:
+    except _RefusedFeatureError as exc:
         mark = exc.mark
         return None, exc.rule.problem(
             Location(display, mark.line + 1, mark.column + 1), exc.message, **exc.args_
         )
     except DuplicateKeyError as exc:
-        mark = exc.problem_mark
-        key = _duplicate_key_name(str(exc.problem))
-        first = _first_key(text, key, exc.context_mark, mark)
-        return None, found.DUPLICATE_KEY.problem(
-            Location(display, mark.line + 1, mark.column + 1),
-            "kunci {key} ditulis dua kali dalam pemetaan yang sama (yang pertama di baris {first})",
-            related=(Location(display, first[0], first[1]),),
-            key=key,
-            first=first[0],
-        )
+        return None, _duplicate_key(exc, text, display)
     except ReaderError as exc:
         offset = exc.position if isinstance(exc.position, int) else 0
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, column = _text_position(text, offset)
         return None, found.SYNTAX.problem(
             Location(display, line, column),
             "karakter kontrol {char} tidak diizinkan di berkas YAML; hapus karakter itu",
             char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
         )
     except MarkedYAMLError as exc:
-        context = str(exc.context or "")
-        opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
-        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = str(exc.problem or exc.context or "")
-        if "maximum depth" in problem:
-            return None, found.TOO_LARGE.problem(
-                Location(display, line, column),
-                "data bersarang lebih dari {limit} tingkat",
-                limit=MAX_DEPTH,
-            )
-        message = _syntax_message(problem)
-        stop = exc.problem_mark
-        if opened and stop is not None and stop.line + 1 != line:
-            message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
-        return None, found.SYNTAX.problem(Location(display, line, column), message)
+        return None, _marked_error(exc, display)
     except RecursionError:
         return None, found.TOO_LARGE.problem(
             Location(display, 1, 1), "data bersarang terlalu dalam", limit=MAX_DEPTH
@@ -329,18 +308,60 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     except (YAMLError, Exception) as exc:
         # The parser is third-party code fed untrusted text: whatever it raises becomes a
         # finding about this file, never a traceback.
-        if "digits" in str(exc):
-            long_number = re.search(r"[0-9_]{1000,}", text)
-            offset = long_number.start() if long_number else 0
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            return None, found.SYNTAX.problem(
-                Location(display, line, column),
-                "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
-            )
-        return None, found.SYNTAX.problem(
-            Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
+        return None, _unexpected_error(exc, text, display)
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _duplicate_key(exc: Any, text: str, display: str) -> Problem:
+    mark = exc.problem_mark
+    key = _duplicate_key_name(str(exc.problem))
+    first = _first_key(text, key, exc.context_mark, mark)
+    return found.DUPLICATE_KEY.problem(
+        Location(display, mark.line + 1, mark.column + 1),
+        "kunci {key} ditulis dua kali dalam pemetaan yang sama (yang pertama di baris {first})",
+        related=(Location(display, first[0], first[1]),),
+        key=key,
+        first=first[0],
+    )
+
+
+def _marked_error(exc: Any, display: str) -> Problem:
+    """A syntax error (or the depth limit) the reader located with its marks."""
+    context = str(exc.context or "")
+    opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = str(exc.problem or exc.context or "")
+    if "maximum depth" in problem:
+        return found.TOO_LARGE.problem(
+            Location(display, line, column),
+            "data bersarang lebih dari {limit} tingkat",
+            limit=MAX_DEPTH,
         )
+    message = _syntax_message(problem)
+    stop = exc.problem_mark
+    if opened and stop is not None and stop.line + 1 != line:
+        message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
+    return found.SYNTAX.problem(Location(display, line, column), message)
+
+
+def _unexpected_error(exc: Exception, text: str, display: str) -> Problem:
+    if "digits" in str(exc):
+        long_number = re.search(r"[0-9_]{1000,}", text)
+        line, column = _text_position(text, long_number.start() if long_number else 0)
+        return found.SYNTAX.problem(
+            Location(display, line, column),
+            "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
+        )
+    return found.SYNTAX.problem(
+        Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
+    )
 
 
 def _first_key(text: str, key: str, start: Any, duplicate: Any) -> tuple[int, int]:

@@ -39,7 +39,7 @@ def _wrap(parse: Any) -> Any:
     def validate(raw: object) -> object:
         try:
             return parse(raw)
-        except values.ValueProblem as exc:
+        except values.PlanValueError as exc:
             raise PydanticCustomError(
                 "renaksi_" + exc.kind, "renaksi", {"template": exc.message, "args": exc.args_}
             ) from None

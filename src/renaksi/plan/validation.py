@@ -159,14 +159,51 @@ def _nearest_key(model: type[BaseModel], keys: Sequence[Any]) -> str | None:
     return near[0] if near else None
 
 
+#: What _classify returns: the rule, the message template, its arguments, and whether the
+#: finding points at the key rather than at its value.
+_Classified = tuple[RuleId, str, dict[str, object], bool]
+
+_BOUND_WORDS = {
+    "greater_than_equal": ">=",
+    "less_than_equal": "<=",
+    "greater_than": ">",
+    "less_than": "<",
+}
+
+
 def _classify(
     model: type[BaseModel],
     keys: tuple[Key, ...],
     kind: str,
     err: Any,
     found: object,
-) -> tuple[RuleId, str, dict[str, object], bool]:
+) -> _Classified:
     ctx = err.get("ctx") or {}
+    if kind in ("extra_forbidden", "string_unicode", "invalid_key", "missing"):
+        return _key_problem(model, keys, kind, found)
+    if kind.startswith("renaksi_"):
+        return _renaksi_problem(kind, err, ctx)
+    if kind in ("too_short", "too_long"):
+        return _list_length(keys, kind, ctx)
+    if kind in _BOUND_WORDS:
+        return (
+            BAD_VALUE,
+            "nilai harus {op} {bound}, ditemukan {found}",
+            {
+                "op": _BOUND_WORDS[kind],
+                "bound": ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt", "?")))),
+                "found": describe(found),
+            },
+            False,
+        )
+    return _text_problem(kind, ctx, found) or _wrong_type(kind, found)
+
+
+def _key_problem(
+    model: type[BaseModel], keys: tuple[Key, ...], kind: str, found: object
+) -> _Classified:
+    """A key that is unknown, missing or unreadable (``string_unicode`` may also be a
+    value's text: then the finding points at the value)."""
     if kind == "extra_forbidden":
         key = str(keys[-1]) if keys else "?"
         known = known_keys(model, keys[:-1])
@@ -190,7 +227,6 @@ def _classify(
             },
             True,
         )
-    key_error = bool(keys) and found == keys[-1]
     if kind == "string_unicode":
         return (
             WRONG_TYPE,
@@ -199,7 +235,7 @@ def _classify(
                 "tulis karakternya langsung"
             ),
             {},
-            key_error,
+            bool(keys) and found == keys[-1],
         )
     if kind == "invalid_key":
         return (
@@ -208,14 +244,51 @@ def _classify(
             {"found": describe(found)},
             True,
         )
-    if kind == "missing":
-        return MISSING_KEY, "kunci wajib {key} tidak ada", {"key": str(keys[-1])}, False
-    if kind.startswith("renaksi_"):
-        sub = kind.removeprefix("renaksi_")
-        rule = {"money": MONEY, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
-        raw_args = ctx.get("args", {})
-        args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
-        return rule, str(ctx.get("template", err["msg"])), args, False
+    return MISSING_KEY, "kunci wajib {key} tidak ada", {"key": str(keys[-1])}, False
+
+
+def _renaksi_problem(kind: str, err: Any, ctx: Any) -> _Classified:
+    """An error raised by renaksi's own value parsers, with its Indonesian template."""
+    sub = kind.removeprefix("renaksi_")
+    rule = {"money": MONEY, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
+    raw_args = ctx.get("args", {})
+    args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
+    return rule, str(ctx.get("template", err["msg"])), args, False
+
+
+def _list_length(keys: tuple[Key, ...], kind: str, ctx: Any) -> _Classified:
+    field = str(keys[-1]) if keys else "daftar"
+    if field == "triwulan":
+        return (
+            LIST_LENGTH,
+            "target triwulan harus tepat 4 nilai (I-IV), ditemukan {n}",
+            {"n": ctx.get("actual_length", "?")},
+            False,
+        )
+    if kind == "too_short":
+        return (
+            LIST_LENGTH,
+            "daftar {field} harus berisi paling sedikit {n} butir",
+            {
+                "field": field,
+                "n": ctx.get("min_length", 1),
+            },
+            False,
+        )
+    return (
+        LIST_LENGTH,
+        "daftar {field} paling banyak {n} butir",
+        {
+            "field": field,
+            "n": ctx.get("max_length", "?"),
+        },
+        False,
+    )
+
+
+def _text_problem(kind: str, ctx: Any, found: object) -> _Classified | None:
+    """Text that is empty, too long, not a valid identifier or not among the choices;
+    None for a kind that is not one of these (a wrong type, mostly)."""
     if kind == "string_type" and (found is None or found == ""):
         return BAD_VALUE, "teks tidak boleh kosong", {}, False
     if kind == "string_type" and isinstance(found, (int, float)) and not isinstance(found, bool):
@@ -231,34 +304,6 @@ def _classify(
             },
             False,
         )
-    if kind in ("too_short", "too_long"):
-        field = str(keys[-1]) if keys else "daftar"
-        if field == "triwulan":
-            return (
-                LIST_LENGTH,
-                "target triwulan harus tepat 4 nilai (I-IV), ditemukan {n}",
-                {"n": ctx.get("actual_length", "?")},
-                False,
-            )
-        if kind == "too_short":
-            return (
-                LIST_LENGTH,
-                "daftar {field} harus berisi paling sedikit {n} butir",
-                {
-                    "field": field,
-                    "n": ctx.get("min_length", 1),
-                },
-                False,
-            )
-        return (
-            LIST_LENGTH,
-            "daftar {field} paling banyak {n} butir",
-            {
-                "field": field,
-                "n": ctx.get("max_length", "?"),
-            },
-            False,
-        )
     if kind == "string_too_short":
         return BAD_VALUE, "teks tidak boleh kosong", {}, False
     if kind == "string_pattern_mismatch":
@@ -271,21 +316,6 @@ def _classify(
             {"found": describe(found)},
             False,
         )
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt", "?"))))
-        word = {"greater_than_equal": ">=", "less_than_equal": "<=", "greater_than": ">"}.get(
-            kind, "<"
-        )
-        return (
-            BAD_VALUE,
-            "nilai harus {op} {bound}, ditemukan {found}",
-            {
-                "op": word,
-                "bound": bound,
-                "found": describe(found),
-            },
-            False,
-        )
     if kind == "string_too_long":
         return (
             BAD_VALUE,
@@ -293,6 +323,10 @@ def _classify(
             {"n": ctx.get("max_length", "?")},
             False,
         )
+    return None
+
+
+def _wrong_type(kind: str, found: object) -> _Classified:
     expected = _TYPE_WORDS.get(kind)
     if expected is not None:
         return (

@@ -5,7 +5,7 @@ Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_00
 numbers written as strings are read the Indonesian way (``"29,17%"``, ``"Rp 2.718.270.000"``).
 Anything that could be read two ways is refused rather than guessed.
 
-Parsing failures raise :class:`ValueProblem`, whose message is an Indonesian template.
+Parsing failures raise :class:`PlanValueError`, whose message is an Indonesian template.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Series(tuple[object, ...]):
     __slots__ = ()
 
 
-class ValueProblem(ValueError):
+class PlanValueError(ValueError):
     """A value in a plan file that cannot be read. ``kind`` selects the rule code."""
 
     def __init__(self, kind: str, message: str, **args: object) -> None:
@@ -80,13 +80,13 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
     """Read an amount of rupiah (a pagu, unless ``what`` names it otherwise): a YAML integer
     or an Indonesian-formatted string, never a float."""
     if isinstance(raw, bool):
-        raise ValueProblem(
+        raise PlanValueError(
             "type", "{what} harus berupa rupiah, ditemukan {found}", found=raw, what=what
         )
     if isinstance(raw, int):
         written = _NON_DECIMAL.get(type(raw).__name__)
         if written is not None:
-            raise ValueProblem(
+            raise PlanValueError(
                 "money",
                 "{what} ditulis sebagai angka {written}; tulis angka desimal biasa",
                 written=written,
@@ -94,7 +94,7 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
             )
         return _checked_rupiah(int(raw), raw, what)
     if isinstance(raw, float):
-        raise ValueProblem(
+        raise PlanValueError(
             "money",
             "{what} harus bilangan bulat rupiah, ditemukan {found}; "
             'tulis tanpa titik desimal (2_718_270_000) atau sebagai teks ("2.718.270.000")',
@@ -102,26 +102,26 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
             what=what,
         )
     if not isinstance(raw, str):
-        raise ValueProblem(
+        raise PlanValueError(
             "type", "{what} harus berupa rupiah, ditemukan {found}", found=raw, what=what
         )
     text = raw.strip()
     body = _RP_PREFIX.sub("", text).replace("\u00a0", "").replace(" ", "")
     if body.startswith("-"):
-        raise ValueProblem("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
+        raise PlanValueError("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     body = _ZERO_CENTS.sub("", body)
     if _DIGITS.match(body):
         return _checked_rupiah(int(body), raw, what)
     if _DOT_GROUPED.match(body):
         return _checked_rupiah(int(body.replace(".", "")), raw, what)
     if _COMMA_GROUPED.match(body):
-        raise ValueProblem(
+        raise PlanValueError(
             "money",
             "pemisah ribuan rupiah adalah titik, bukan koma: {found}; tulis {suggestion}",
             found=raw,
             suggestion=f'"{body.replace(",", ".")}"',
         )
-    raise ValueProblem(
+    raise PlanValueError(
         "money",
         "format rupiah tidak dikenal: {found}; contoh yang benar: 2_718_270_000 "
         'atau "Rp 2.718.270.000"',
@@ -131,9 +131,9 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
 
 def _checked_rupiah(value: int, raw: object, what: str) -> int:
     if value < 0:
-        raise ValueProblem("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
+        raise PlanValueError("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     if value >= MAX_RUPIAH:
-        raise ValueProblem(
+        raise PlanValueError(
             "money", "{what} terlalu besar untuk masuk akal: {found}", found=raw, what=what
         )
     return value
@@ -149,24 +149,24 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed.
     """
     if isinstance(raw, bool):
-        raise ValueProblem("type", what + " harus berupa angka, ditemukan {found}", found=raw)
+        raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     if isinstance(raw, int):
         return Decimal(int(raw))
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise ValueProblem(
+            raise PlanValueError(
                 "type", what + " harus angka terhingga, ditemukan {found}", found=raw
             )
         return Decimal(repr(float(raw)))
     if isinstance(raw, Decimal):
         return raw
     if not isinstance(raw, str):
-        raise ValueProblem("type", what + " harus berupa angka, ditemukan {found}", found=raw)
+        raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     text = raw.strip().replace("\u00a0", "").replace(" ", "")
     if text.endswith("%"):
         text = text[:-1]
     if not _ID_NUMBER.match(text):
-        raise ValueProblem(
+        raise PlanValueError(
             "number",
             what
             + ' tidak dapat dibaca sebagai angka Indonesia: {found}; contoh: 29.17 atau "29,17%"',
@@ -175,9 +175,9 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     try:
         value = Decimal(text.replace(".", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid text
-        raise ValueProblem("number", what + " tidak dapat dibaca: {found}", found=raw) from None
+        raise PlanValueError("number", what + " tidak dapat dibaca: {found}", found=raw) from None
     if abs(value) >= Decimal(10) ** 15:
-        raise ValueProblem("number", what + " terlalu besar: {found}", found=raw)
+        raise PlanValueError("number", what + " terlalu besar: {found}", found=raw)
     return value
 
 
@@ -198,7 +198,7 @@ _MONTH_NAMES.update({"agu": 8, "nov": 11, "pebruari": 2, "peb": 2, "nopember": 1
 def parse_month(raw: object) -> int:
     """Read a month: a number (range-checked by the schedule rules) or an Indonesian name."""
     if isinstance(raw, bool):
-        raise ValueProblem(
+        raise PlanValueError(
             "type", "bulan harus angka 1-12 atau nama bulan, ditemukan {found}", found=raw
         )
     if isinstance(raw, int):
@@ -209,7 +209,7 @@ def parse_month(raw: object) -> int:
             return int(key)
         if key in _MONTH_NAMES:
             return _MONTH_NAMES[key]
-    raise ValueProblem(
+    raise PlanValueError(
         "type",
         "bulan harus angka 1-12 atau nama bulan (Jan, Februari, ...), ditemukan {found}",
         found=raw,
@@ -227,7 +227,7 @@ def parse_date(raw: object) -> dt.date:
     if isinstance(raw, dt.date):
         return raw
     if not isinstance(raw, str):
-        raise ValueProblem(
+        raise PlanValueError(
             "date",
             'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
             found=raw,
@@ -240,7 +240,7 @@ def parse_date(raw: object) -> dt.date:
         named = _ID_DATE.match(text)
         month_number = _MONTH_NAMES.get(named.group(2).lower()) if named else None
         if not named or month_number is None:
-            raise ValueProblem(
+            raise PlanValueError(
                 "date",
                 'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
                 found=raw,
@@ -249,4 +249,4 @@ def parse_date(raw: object) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueProblem("date", "tanggal tidak ada di kalender: {found}", found=raw) from None
+        raise PlanValueError("date", "tanggal tidak ada di kalender: {found}", found=raw) from None

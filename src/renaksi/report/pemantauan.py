@@ -17,7 +17,7 @@ from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
-from renaksi.report.rencana_aksi import TRIWULAN, Warning
+from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT
 
@@ -57,7 +57,7 @@ class Chart:
 
 
 @dataclass(frozen=True, slots=True)
-class IndikatorRow:
+class CapaianRow:
     """One indicator on the monitoring report."""
 
     no: int
@@ -95,7 +95,7 @@ class Section:
 
     slug: str | None
     nama: str
-    indikator: tuple[IndikatorRow, ...]
+    indikator: tuple[CapaianRow, ...]
     subs: tuple[SubRow, ...]
     signed_by: Pegawai
     place: str
@@ -125,7 +125,7 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class MonitoringDocument:
+class PemantauanView:
     """The whole monitoring report of quarter ``q``."""
 
     tahun: int
@@ -135,11 +135,11 @@ class MonitoringDocument:
     catatan: str | None
     scale: Scale
     threshold: Decimal
-    pk: tuple[IndikatorRow, ...]
+    pk: tuple[CapaianRow, ...]
     sections: tuple[Section, ...]
     kepala: Pegawai
     place: str
-    warnings: tuple[Warning, ...]
+    warnings: tuple[PrintedFinding, ...]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
@@ -208,17 +208,17 @@ def _rows(
     files: dict[int, RealisasiFile],
     q: int,
     s: Settings,
-) -> tuple[IndikatorRow, ...]:
+) -> tuple[CapaianRow, ...]:
     rows = []
     for no, (ind, owner) in enumerate(items, start=1):
         progress = state.indikator_progress(ind, owner, files, q, s)
-        rows.append(IndikatorRow(no, progress, _chart(progress, s.scale)))
+        rows.append(CapaianRow(no, progress, _chart(progress, s.scale)))
     return tuple(rows)
 
 
-def build(
-    plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[Warning] = ()
-) -> MonitoringDocument:
+def pemantauan_view(
+    plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[PrintedFinding] = ()
+) -> PemantauanView:
     """The monitoring report of quarter ``q`` (1-4): the whole agency, or one bidang.
 
     The plan's instansi, PK and the bidang files shown must have loaded.
@@ -255,7 +255,7 @@ def build(
         }
         pk_items = [i for i in pk_items if i.id in supported]
     report = files.get(q)
-    return MonitoringDocument(
+    return PemantauanView(
         tahun=plan.instansi.tahun,
         q=q,
         instansi_nama=plan.instansi.instansi.nama,

@@ -122,7 +122,7 @@ class Budget:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class PrintedFinding:
     """A validation finding shown in the warning block of a forced render."""
 
     code: str
@@ -132,7 +132,7 @@ class Warning:
 
 
 @dataclass(slots=True)
-class Document:
+class RencanaAksiView:
     """The whole view: what every template may use."""
 
     plan: Plan
@@ -145,7 +145,7 @@ class Document:
     narasi: dict[str, str]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[PrintedFinding, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -259,7 +259,7 @@ def read_narasi(folder: Path) -> dict[str, str]:
     return out
 
 
-def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
+def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> RencanaAksiView:
     """The view of a loaded plan. The plan's three kinds of file must have loaded."""
     if plan.instansi is None or plan.pk is None:
         raise ValueError("rencana belum dapat dicetak: instansi.yaml atau PK tidak terbaca")
@@ -274,7 +274,7 @@ def build(plan: Plan, warnings: Sequence[Warning] = ()) -> Document:
         for entry in sorted(plan.bidang, key=lambda e: _document_order(pk, e.slug))
         if entry.model is not None
     )
-    return Document(
+    return RencanaAksiView(
         plan=plan,
         tahun=plan.instansi.tahun,
         sasaran=sasaran,

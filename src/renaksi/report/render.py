@@ -21,7 +21,7 @@ from typing import Any
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
-from renaksi.report.rencana_aksi import Warning, build
+from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
 from renaksi.text.markdown import escape_markdown
@@ -32,7 +32,7 @@ _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _REPOSITORY = Path(__file__).resolve().parents[3] / "templates"
 
 
-class TemplateProblem(Exception):
+class ReportTemplateError(Exception):
     """A user template that cannot be loaded or rendered (exit code 2)."""
 
 
@@ -124,10 +124,10 @@ def render(
     bidang: str | None,
     provenance: Provenance,
     templates: Path | None = None,
-    warnings: Sequence[Warning] = (),
+    warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
-    document = build(plan, warnings)
+    document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
@@ -152,12 +152,12 @@ def render_monitoring(
     bidang: str | None,
     provenance: Provenance,
     templates: Path | None = None,
-    warnings: Sequence[Warning] = (),
+    warnings: Sequence[PrintedFinding] = (),
 ) -> str:
     """The monitoring report of quarter ``triwulan``: the agency's, or one bidang's."""
-    from renaksi.report.pemantauan import build as build_monitoring
+    from renaksi.report.pemantauan import pemantauan_view
 
-    document = build_monitoring(plan, triwulan, bidang=bidang, warnings=warnings)
+    document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
@@ -174,7 +174,7 @@ def _render(name: str, output_format: str, templates: Path | None, **context: An
     try:
         return str(env.get_template(name).render(**context))
     except Exception as exc:  # a user template can fail in any way; say where, not how
-        raise TemplateProblem(_template_message(exc, name)) from None
+        raise ReportTemplateError(_template_message(exc, name)) from None
 
 
 def _template_message(exc: Exception, name: str) -> str:

@@ -16,7 +16,13 @@ from renaksi.monitoring import state
 from renaksi.plan.file import Document
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
-from renaksi.plan.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan.model import (
+    Indikator,
+    RealisasiFile,
+    RealisasiSubKegiatan,
+    RencanaSubKegiatan,
+    SubKegiatan,
+)
 from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
@@ -136,73 +142,100 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     rencana = _rencana(plan)
     unread = _unread(plan)
     for f in _files(plan):
-        seen: set[str] = set()
-        for i, ind in enumerate(f.model.indikator):
-            if ind.id not in indikator and not unread:
+        yield from _known_indikator(ctx, f, indikator, unread)
+        yield from _known_subs(ctx, f, subs, rencana, unread)
+
+
+def _known_indikator(
+    ctx: Context, f: _File, indikator: dict[str, Indikator], unread: set[str]
+) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, ind in enumerate(f.model.indikator):
+        if ind.id not in indikator and not unread:
+            yield ctx.finding(
+                f.doc,
+                ("indikator", i, "id"),
+                "indikator {id} tidak ada di rencana{hint}",
+                id=ind.id,
+                hint=walk.nearest(ind.id, indikator),
+            )
+        elif ind.id in seen:
+            yield ctx.finding(
+                f.doc, ("indikator", i, "id"), "indikator {id} dilaporkan dua kali", id=ind.id
+            )
+        seen.add(ind.id)
+
+
+def _known_subs(
+    ctx: Context,
+    f: _File,
+    subs: dict[str, SubKegiatan],
+    rencana: dict[str, RencanaSubKegiatan],
+    unread: set[str],
+) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, sub in enumerate(f.model.sub_kegiatan):
+        path = ("sub_kegiatan", i)
+        if sub.sub_kegiatan not in subs:
+            yield ctx.finding(
+                f.doc,
+                (*path, "sub_kegiatan"),
+                "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
+                id=sub.sub_kegiatan,
+                hint=walk.nearest(sub.sub_kegiatan, subs),
+            )
+            continue
+        if sub.sub_kegiatan in seen:
+            yield ctx.finding(
+                f.doc,
+                (*path, "sub_kegiatan"),
+                "sub kegiatan {id} dilaporkan dua kali",
+                id=sub.sub_kegiatan,
+            )
+        seen.add(sub.sub_kegiatan)
+        if subs[sub.sub_kegiatan].bidang in unread:
+            continue
+        yield from _known_aksi(ctx, f.doc, path, sub, rencana.get(sub.sub_kegiatan))
+
+
+def _known_aksi(
+    ctx: Context,
+    doc: Document,
+    path: tuple[str, int],
+    sub: RealisasiSubKegiatan,
+    ren: RencanaSubKegiatan | None,
+) -> Iterator[Finding]:
+    """Aksi are referred to by number in the sub kegiatan's table; a name, when written,
+    must be that aksi's."""
+    count = len(ren.aksi) if ren is not None else 0
+    numbers: set[int] = set()
+    for j, item in enumerate(sub.aksi):
+        where = (*path, "aksi", j)
+        if item.no > count:
+            yield ctx.finding(
+                doc,
+                (*where, "no"),
+                "aksi nomor {no} tidak ada; rencana aksi {id} punya {count} aksi",
+                no=item.no,
+                id=sub.sub_kegiatan,
+                count=count,
+            )
+        elif item.no in numbers:
+            yield ctx.finding(
+                doc, (*where, "no"), "aksi nomor {no} dilaporkan dua kali", no=item.no
+            )
+        elif ren is not None and item.nama is not None:
+            planned = ren.aksi[item.no - 1].nama
+            if " ".join(item.nama.split()) != " ".join(planned.split()):
                 yield ctx.finding(
-                    f.doc,
-                    ("indikator", i, "id"),
-                    "indikator {id} tidak ada di rencana{hint}",
-                    id=ind.id,
-                    hint=walk.nearest(ind.id, indikator),
+                    doc,
+                    (*where, "nama"),
+                    "aksi nomor {no} di rencana bernama {planned}, bukan {found}",
+                    no=item.no,
+                    planned=planned,
+                    found=item.nama,
                 )
-            elif ind.id in seen:
-                yield ctx.finding(
-                    f.doc, ("indikator", i, "id"), "indikator {id} dilaporkan dua kali", id=ind.id
-                )
-            seen.add(ind.id)
-        seen = set()
-        for i, sub in enumerate(f.model.sub_kegiatan):
-            path = ("sub_kegiatan", i)
-            if sub.sub_kegiatan not in subs:
-                yield ctx.finding(
-                    f.doc,
-                    (*path, "sub_kegiatan"),
-                    "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
-                    id=sub.sub_kegiatan,
-                    hint=walk.nearest(sub.sub_kegiatan, subs),
-                )
-                continue
-            if sub.sub_kegiatan in seen:
-                yield ctx.finding(
-                    f.doc,
-                    (*path, "sub_kegiatan"),
-                    "sub kegiatan {id} dilaporkan dua kali",
-                    id=sub.sub_kegiatan,
-                )
-            seen.add(sub.sub_kegiatan)
-            if subs[sub.sub_kegiatan].bidang in unread:
-                continue
-            ren = rencana.get(sub.sub_kegiatan)
-            count = len(ren.aksi) if ren is not None else 0
-            numbers: set[int] = set()
-            for j, item in enumerate(sub.aksi):
-                where = (*path, "aksi", j)
-                if item.no > count:
-                    yield ctx.finding(
-                        f.doc,
-                        (*where, "no"),
-                        "aksi nomor {no} tidak ada; rencana aksi {id} punya {count} aksi",
-                        no=item.no,
-                        id=sub.sub_kegiatan,
-                        count=count,
-                    )
-                elif item.no in numbers:
-                    yield ctx.finding(
-                        f.doc, (*where, "no"), "aksi nomor {no} dilaporkan dua kali", no=item.no
-                    )
-                elif ren is not None and item.nama is not None:
-                    planned = ren.aksi[item.no - 1].nama
-                    if " ".join(item.nama.split()) != " ".join(planned.split()):
-                        yield ctx.finding(
-                            f.doc,
-                            (*where, "nama"),
-                            "aksi nomor {no} di rencana bernama {planned}, bukan {found}",
-                            no=item.no,
-                            planned=planned,
-                            found=item.nama,
-                        )
-                numbers.add(item.no)
+        numbers.add(item.no)
 
 
 @rule("RL04", "realisasi.satuan", E, "Realisasi ditulis dalam satuan targetnya.")

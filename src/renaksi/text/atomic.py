@@ -15,7 +15,7 @@ from pathlib import Path
 from renaksi.text.os_errors import os_reason
 
 
-class OutputRefused(Exception):
+class OutputFileError(Exception):
     """The output file cannot or may not be written (exit code 2)."""
 
 
@@ -45,25 +45,25 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
     target = path.resolve()
     for folder in protected:
         if _inside(target, folder.resolve()):
-            raise OutputRefused(
+            raise OutputFileError(
                 f"{path}: berada di dalam folder rencana {folder}; renaksi tidak menulis ke "
                 "folder rencana, pilih tempat lain"
             )
     if target.is_dir():
-        raise OutputRefused(f"{path}: sebuah folder; sebutkan nama berkas keluaran")
+        raise OutputFileError(f"{path}: sebuah folder; sebutkan nama berkas keluaran")
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, /dev/stdout, a fifo) is written to, never replaced.
         try:
             with target.open("w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
         except OSError as exc:
-            raise OutputRefused(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
+            raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
         return
     directory = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
     except OSError as exc:
-        raise OutputRefused(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
+        raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
@@ -72,7 +72,7 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputRefused(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
+        raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
