@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from renaksi.output.messages import message
 from renaksi.rules.check import validate
@@ -152,7 +153,11 @@ def parse_case_file(code: str, data: Any) -> list[Case]:
 
 
 def read_case_file(path: Path) -> list[Case]:
-    return parse_case_file(path.stem, YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except YAMLError as error:
+        raise CaseFileError(f"{path.name}: {error}") from error
+    return parse_case_file(path.stem, data)
 
 
 def build(tmp: Path, case: Case | None = None) -> Path:
