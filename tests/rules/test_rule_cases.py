@@ -331,3 +331,12 @@ def test_a_well_formed_case_file_gives_ids_by_name() -> None:
     data = {"pass": [_PASS, {**_PASS, "name": "Pagu: Rp 0 (tidak didanai)"}], "fail": [_FAIL]}
     ids = [c.id for c in parse_case_file("BG01", data)]
     assert ids == ["BG01-pass-lolos", "BG01-pass-pagu-rp-0-tidak-didanai", "BG01-fail-gagal"]
+
+
+def test_message_and_related_checks_can_fail() -> None:
+    found = Found("YM02 x.yaml:5:3", "kunci pagu ditulis dua kali", ("x.yaml:4:3",))
+    assert _meets(found, Expected(found.finding, ("dua kali",), ("tiga",), ("x.yaml:4:3",)))
+    assert not _meets(found, Expected(found.finding, contains=("tiga kali",)))
+    assert not _meets(found, Expected(found.finding, lacks=("pagu",)))
+    assert not _meets(found, Expected(found.finding, related=("x.yaml:4:4",)))
+    assert not _meets(found, Expected(found.finding, related=()))
