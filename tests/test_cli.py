@@ -578,20 +578,6 @@ def test_lone_surrogate_escape_is_reported_not_crashed(plan_copy: Path) -> None:
             assert json_of(result)["summary"]["errors"] >= 1
 
 
-def test_lone_surrogate_key_is_located(plan_copy: Path) -> None:
-    bidang = plan_copy / "bidang" / "politik.yaml"
-    text = bidang.read_text(encoding="utf-8")
-    line = text.count("\n") + 1
-    bidang.write_text(text + '"\\ud800": 1\n', encoding="utf-8")
-    result = invoke("validate", "--format", "json", plan_copy)
-    assert result.exit_code == 1
-    errors = [p for p in json_of(result)["problems"] if p["severity"] == "error"]
-    assert len(errors) == 1
-    assert errors[0]["file"].endswith("politik.yaml")
-    assert errors[0]["line"] == line
-    assert "string_unicode" not in errors[0]["message"]
-
-
 def test_main_turns_an_internal_error_into_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
