@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from renaksi.diff.changes import Change, Weight
+from renaksi.diff.changes import Change, ChangeKind, Weight
 from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
@@ -140,21 +140,39 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
     for sid, sub in new.items():
         before = old.get(sid)
         if before is None:
-            yield Change("sub-added", Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu)
+            yield Change(
+                ChangeKind.SUB_ADDED, Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu
+            )
             continue
         if before.pagu != sub.pagu:
-            yield Change("pagu", Weight.BUDGET, sub.bidang, sub.nama, sid, before.pagu, sub.pagu)
+            yield Change(
+                ChangeKind.PAGU, Weight.BUDGET, sub.bidang, sub.nama, sid, before.pagu, sub.pagu
+            )
         if before.bidang != sub.bidang:
             yield Change(
-                "sub-moved", Weight.STRUCTURE, sub.bidang, sub.nama, sid, before.bidang, sub.bidang
+                ChangeKind.SUB_MOVED,
+                Weight.STRUCTURE,
+                sub.bidang,
+                sub.nama,
+                sid,
+                before.bidang,
+                sub.bidang,
             )
         if before.nama != sub.nama:
             yield Change(
-                "sub-renamed", Weight.WORDING, sub.bidang, sub.nama, sid, before.nama, sub.nama
+                ChangeKind.SUB_RENAMED,
+                Weight.WORDING,
+                sub.bidang,
+                sub.nama,
+                sid,
+                before.nama,
+                sub.nama,
             )
     for sid, sub in old.items():
         if sid not in new:
-            yield Change("sub-removed", Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None)
+            yield Change(
+                ChangeKind.SUB_REMOVED, Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None
+            )
 
 
 def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
@@ -172,7 +190,7 @@ def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
         slug = either[0] if either is not None else None
         if before and after and _target_text(before[1]) != _target_text(after[1]):
             yield Change(
-                "output-target",
+                ChangeKind.OUTPUT_TARGET,
                 Weight.TARGET,
                 slug,
                 name,
@@ -230,7 +248,7 @@ def _aksi_changes(
     for j, aksi in enumerate(new):
         if j not in matched_new:
             yield Change(
-                "aksi-added",
+                ChangeKind.AKSI_ADDED,
                 Weight.STRUCTURE,
                 slug,
                 name,
@@ -242,7 +260,7 @@ def _aksi_changes(
     for i, aksi in enumerate(old):
         if i not in matched_old:
             yield Change(
-                "aksi-removed",
+                ChangeKind.AKSI_REMOVED,
                 Weight.STRUCTURE,
                 slug,
                 name,
@@ -252,11 +270,13 @@ def _aksi_changes(
                 {"position": i + 1},
             )
     for i, j in renamed:
-        yield Change("aksi-renamed", Weight.WORDING, slug, name, sid, old[i].nama, new[j].nama)
+        yield Change(
+            ChangeKind.AKSI_RENAMED, Weight.WORDING, slug, name, sid, old[i].nama, new[j].nama
+        )
     order = [i for i, _ in pairs]
     if order != sorted(order):
         yield Change(
-            "aksi-reordered",
+            ChangeKind.AKSI_REORDERED,
             Weight.SCHEDULE,
             slug,
             name,
@@ -270,7 +290,7 @@ def _aksi_changes(
         removed = sorted(set(before.bulan) - set(after.bulan))
         if added or removed:
             yield Change(
-                "aksi-months",
+                ChangeKind.AKSI_MONTHS,
                 Weight.SCHEDULE,
                 slug,
                 name,
@@ -281,7 +301,7 @@ def _aksi_changes(
             )
         if before.keluaran != after.keluaran:
             yield Change(
-                "aksi-keluaran",
+                ChangeKind.AKSI_KELUARAN,
                 Weight.WORDING,
                 slug,
                 name,
@@ -299,7 +319,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
         before = old.get(key)
         if before is None:
             yield Change(
-                "indikator-added",
+                ChangeKind.INDIKATOR_ADDED,
                 Weight.TARGET,
                 slug,
                 ind.nama,
@@ -314,7 +334,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
                 yield Change(
-                    "indikator-field",
+                    ChangeKind.INDIKATOR_FIELD,
                     weight,
                     slug,
                     ind.nama,
@@ -325,7 +345,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 )
         if before.target != ind.target:
             yield Change(
-                "indikator-target",
+                ChangeKind.INDIKATOR_TARGET,
                 Weight.TARGET,
                 slug,
                 ind.nama,
@@ -337,7 +357,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
         for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
             if a != b:
                 yield Change(
-                    "indikator-target",
+                    ChangeKind.INDIKATOR_TARGET,
                     Weight.TARGET,
                     slug,
                     ind.nama,
@@ -349,7 +369,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
     for key, ind in old.items():
         if key not in new:
             yield Change(
-                "indikator-removed",
+                ChangeKind.INDIKATOR_REMOVED,
                 Weight.TARGET,
                 key[0],
                 ind.nama,
@@ -372,7 +392,7 @@ def _signer_changes(base: Plan, head: Plan) -> Iterable[Change]:
         for name in _SIGNER_FIELDS:
             a, b = getattr(before, name), getattr(person, name)
             if a != b:
-                yield Change("signatory", Weight.STRUCTURE, slug, person.nama, name, a, b)
+                yield Change(ChangeKind.SIGNATORY, Weight.STRUCTURE, slug, person.nama, name, a, b)
 
 
 def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:

@@ -284,7 +284,7 @@ def headline(diff: PlanDiff) -> str:
         parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
-    counts = Counter(c.kind for c in diff.changes)
+    counts: Counter[str] = Counter(c.kind for c in diff.changes)
     parts += [f"{counts[k]} {words}" for k, words in _COUNT_WORDS if counts[k]]
     new_errors = sum(1 for p in diff.introduced if p.severity.value == "error")
     new_warnings = len(diff.introduced) - new_errors
