@@ -21,7 +21,7 @@ from renaksi.diff.changes import Change, ChangeKind, Weight
 from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +72,6 @@ class PlanDiff:
 # --- plan facts -------------------------------------------------------------------------
 
 
-def _subs(plan: Plan) -> dict[str, SubKegiatan]:
-    if plan.pk is None:
-        return {}
-    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
-
-
 def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
     out: dict[str, tuple[str, RencanaSubKegiatan]] = {}
     for entry in plan.bidang:
@@ -117,7 +111,7 @@ def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
 
 def _bidang_totals(plan: Plan) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for sub in _subs(plan).values():
+    for sub in plan.sub_kegiatan_by_id().values():
         totals[sub.bidang] = totals.get(sub.bidang, 0) + sub.pagu
     return totals
 
@@ -136,7 +130,7 @@ def bidang_names(*plans: Plan) -> dict[str, str]:
 
 
 def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
-    old, new = _subs(base), _subs(head)
+    old, new = base.sub_kegiatan_by_id(), head.sub_kegiatan_by_id()
     for sid, sub in new.items():
         before = old.get(sid)
         if before is None:
@@ -181,7 +175,7 @@ def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
 
 def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _rencana(base), _rencana(head)
-    subs = {**_subs(base), **_subs(head)}
+    subs = {**base.sub_kegiatan_by_id(), **head.sub_kegiatan_by_id()}
     for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
         name = subs[sid].nama if sid in subs else sid
         before = old.get(sid)

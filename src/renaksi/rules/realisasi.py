@@ -17,7 +17,7 @@ from renaksi.monitoring.capaian import rounded
 from renaksi.plan.file import Document
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
-from renaksi.plan.model import Indikator, RealisasiFile, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan.model import Indikator, RealisasiFile, RencanaSubKegiatan
 from renaksi.plan.values import MONTHS, ROMAN, Capaian, Percent, Rupiah, in_unit, is_percent
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
@@ -46,7 +46,7 @@ def _unread(plan: Plan) -> set[str]:
     what is wrong)."""
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {found[0].bidang for found in plan.pk.sub_index().values()} if plan.pk else set()
+    owners = {sub.bidang for sub in plan.sub_kegiatan_by_id().values()}
     return unread | (owners - present)
 
 
@@ -59,12 +59,6 @@ def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
     for _, ren in walk.rencana(plan):
         out.setdefault(ren.item.sub_kegiatan, ren.item)
     return out
-
-
-def _subs(plan: Plan) -> dict[str, SubKegiatan]:
-    if plan.pk is None:
-        return {}
-    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
 
 
 @rule("RL01", "realisasi.triwulan", E, "Triwulan dan tahun berkas realisasi sesuai namanya.")
@@ -132,7 +126,7 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = _subs(plan)
+    subs = plan.sub_kegiatan_by_id()
     rencana = _rencana(plan)
     unread = _unread(plan)
     for f in _files(plan):
@@ -216,7 +210,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
-    subs = _subs(ctx.plan)
+    subs = ctx.plan.sub_kegiatan_by_id()
     unread = _unread(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
@@ -269,7 +263,7 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
     dulu pagunya di rencana.
     """
-    subs = _subs(ctx.plan)
+    subs = ctx.plan.sub_kegiatan_by_id()
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
@@ -449,7 +443,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = _subs(plan)
+    subs = plan.sub_kegiatan_by_id()
     rencana = _rencana(plan)
     for f in _files(plan):
         reported = {e.id for e in f.model.indikator}
