@@ -12,7 +12,27 @@ from decimal import Decimal
 
 import pytest
 
-from renaksi.diff.changes import Change, ChangeKind, Weight
+from renaksi.diff.changes import (
+    AksiAddedDetail,
+    AksiDetail,
+    AksiMonthsDetail,
+    AksiRemovedDetail,
+    Change,
+    ChangeKind,
+    FieldDetail,
+    IndikatorTargetDetail,
+    RealisasiAksiDetail,
+    RealisasiAnggaranDetail,
+    RealisasiFieldDetail,
+    RealisasiFileDetail,
+    RealisasiIndikatorDetail,
+    RealisasiKeluaranDetail,
+    RealisasiPenjelasanDetail,
+    RealisasiSubAddedDetail,
+    ReportedAksiDetail,
+    SatuanDetail,
+    Weight,
+)
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.output.diff_words import WORDS, headline, sentence
 
@@ -20,7 +40,7 @@ W = Weight.REALISASI
 SUB = "Pelaksanaan Koordinasi di Bidang Politik Dalam Negeri"
 K = ChangeKind
 
-#: One plausible change of each kind, shaped as the diff produces it.
+#: One plausible change of each kind, its detail built (and type-checked) as the diff does.
 SAMPLES: dict[ChangeKind, Change] = {
     K.PAGU: Change(K.PAGU, Weight.BUDGET, "politik", SUB, "s", 100, 120),
     K.SUB_ADDED: Change(K.SUB_ADDED, Weight.BUDGET, "politik", SUB, "s", None, 100),
@@ -29,19 +49,19 @@ SAMPLES: dict[ChangeKind, Change] = {
     K.SUB_RENAMED: Change(K.SUB_RENAMED, Weight.WORDING, "politik", SUB, "s", "Lama", SUB),
     K.INDIKATOR_ADDED: Change(
         K.INDIKATOR_ADDED, Weight.TARGET, None, "Indeks", "pk-9", None, Decimal(5),
-        {"satuan": "%"},
+        SatuanDetail(satuan="%"),
     ),
     K.INDIKATOR_REMOVED: Change(
         K.INDIKATOR_REMOVED, Weight.TARGET, None, "Indeks", "pk-9", Decimal(5), None,
-        {"satuan": "%"},
+        SatuanDetail(satuan="%"),
     ),
     K.INDIKATOR_FIELD: Change(
         K.INDIKATOR_FIELD, Weight.TARGET, None, "Indeks", "pk-9", "naik", "turun",
-        {"field": "arah"},
+        FieldDetail(field="arah"),
     ),
     K.INDIKATOR_TARGET: Change(
         K.INDIKATOR_TARGET, Weight.TARGET, None, "Indeks", "pk-9", Decimal(5), Decimal(6),
-        {"satuan": "%", "old_satuan": "%", "triwulan": 2},
+        IndikatorTargetDetail(satuan="%", old_satuan="%", triwulan=2),
     ),
     K.OUTPUT_TARGET: Change(
         K.OUTPUT_TARGET, Weight.TARGET, "politik", SUB, "s",
@@ -49,10 +69,11 @@ SAMPLES: dict[ChangeKind, Change] = {
     ),
     K.AKSI_ADDED: Change(
         K.AKSI_ADDED, Weight.STRUCTURE, "politik", SUB, "s", None, "Rapat",
-        {"position": 2, "bulan": [1, 2], "keluaran": "Notulen"},
+        AksiAddedDetail(position=2, bulan=[1, 2], keluaran="Notulen"),
     ),
     K.AKSI_REMOVED: Change(
-        K.AKSI_REMOVED, Weight.STRUCTURE, "politik", SUB, "s", "Rapat", None, {"position": 2}
+        K.AKSI_REMOVED, Weight.STRUCTURE, "politik", SUB, "s", "Rapat", None,
+        AksiRemovedDetail(position=2),
     ),
     K.AKSI_RENAMED: Change(K.AKSI_RENAMED, Weight.WORDING, "politik", SUB, "s", "Rapat", "Rapat"),
     K.AKSI_REORDERED: Change(
@@ -60,62 +81,64 @@ SAMPLES: dict[ChangeKind, Change] = {
     ),
     K.AKSI_MONTHS: Change(
         K.AKSI_MONTHS, Weight.SCHEDULE, "politik", SUB, "s", [3], [4],
-        {"aksi": "Rapat", "added": [4], "removed": [3]},
+        AksiMonthsDetail(aksi="Rapat", added=[4], removed=[3]),
     ),
     K.AKSI_KELUARAN: Change(
         K.AKSI_KELUARAN, Weight.WORDING, "politik", SUB, "s", "Notulen", "Laporan",
-        {"aksi": "Rapat"},
+        AksiDetail(aksi="Rapat"),
     ),
     K.SIGNATORY: Change(K.SIGNATORY, Weight.STRUCTURE, "politik", "Nama", "nip", "1", "2"),
     K.REALISASI_FILE_ADDED: Change(
         K.REALISASI_FILE_ADDED, W, None, "realisasi/tw2.yaml", "tw2", None, 50,
-        {"triwulan": 2, "indikator": 1, "sub_kegiatan": 1, "aksi": 3, "pagu": 100},
+        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=100),
     ),
     K.REALISASI_FILE_REMOVED: Change(
         K.REALISASI_FILE_REMOVED, W, None, "realisasi/tw2.yaml", "tw2", 50, None,
-        {"triwulan": 2, "indikator": 1, "sub_kegiatan": 1, "aksi": 3, "pagu": None},
+        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=None),
     ),
     K.REALISASI_FIELD: Change(
         K.REALISASI_FIELD, W, None, "realisasi/tw2.yaml", "tw2",
-        dt.date(2024, 7, 1), dt.date(2024, 7, 2), {"triwulan": 2, "field": "tanggal"},
+        dt.date(2024, 7, 1), dt.date(2024, 7, 2), RealisasiFieldDetail(triwulan=2, field="tanggal"),
     ),
     K.REALISASI_INDIKATOR: Change(
         K.REALISASI_INDIKATOR, W, None, "Indeks", "pk-9", Decimal(1), Decimal(2),
-        {"triwulan": 2, "satuan": "%"},
+        RealisasiIndikatorDetail(triwulan=2, satuan="%"),
     ),
     K.REALISASI_INDIKATOR_ADDED: Change(
         K.REALISASI_INDIKATOR_ADDED, W, None, "Indeks", "pk-9", None, Decimal(2),
-        {"triwulan": 2, "satuan": "%"},
+        RealisasiIndikatorDetail(triwulan=2, satuan="%"),
     ),
     K.REALISASI_INDIKATOR_REMOVED: Change(
         K.REALISASI_INDIKATOR_REMOVED, W, None, "Indeks", "pk-9", Decimal(2), None,
-        {"triwulan": 2, "satuan": "%"},
+        RealisasiIndikatorDetail(triwulan=2, satuan="%"),
     ),
     K.REALISASI_PENJELASAN: Change(
         K.REALISASI_PENJELASAN, W, None, "Indeks", "pk-9", None, "Hujan",
-        {"triwulan": 2, "satuan": "%", "field": "faktor_penghambat"},
+        RealisasiPenjelasanDetail(triwulan=2, satuan="%", field="faktor_penghambat"),
     ),
     K.REALISASI_ANGGARAN: Change(
-        K.REALISASI_ANGGARAN, W, "politik", SUB, "s", 10, 20, {"triwulan": 2, "pagu": 100}
+        K.REALISASI_ANGGARAN, W, "politik", SUB, "s", 10, 20,
+        RealisasiAnggaranDetail(triwulan=2, pagu=100),
     ),
     K.REALISASI_KELUARAN: Change(
         K.REALISASI_KELUARAN, W, "politik", SUB, "s", None, (Decimal(3), "orang"),
-        {"triwulan": 2, "target": (Decimal(10), "orang")},
+        RealisasiKeluaranDetail(triwulan=2, target=(Decimal(10), "orang")),
     ),
     K.REALISASI_SUB_ADDED: Change(
         K.REALISASI_SUB_ADDED, W, "politik", SUB, "s", None, 20,
-        {"triwulan": 2, "pagu": 100, "keluaran": None, "aksi": 1},
+        RealisasiSubAddedDetail(triwulan=2, pagu=100, keluaran=None, aksi=1),
     ),
     K.REALISASI_SUB_REMOVED: Change(
-        K.REALISASI_SUB_REMOVED, W, "politik", SUB, "s", 20, None, {"triwulan": 2, "pagu": 100}
+        K.REALISASI_SUB_REMOVED, W, "politik", SUB, "s", 20, None,
+        RealisasiAnggaranDetail(triwulan=2, pagu=100),
     ),
     K.REALISASI_AKSI: Change(
         K.REALISASI_AKSI, W, "politik", SUB, "s", [4], [4, 5],
-        {"triwulan": 2, "no": 1, "aksi": "Rapat", "added": [5], "removed": []},
+        RealisasiAksiDetail(triwulan=2, no=1, aksi="Rapat", added=[5], removed=[]),
     ),
     K.REALISASI_CATATAN: Change(
         K.REALISASI_CATATAN, W, "politik", SUB, "s", "lama", "baru",
-        {"triwulan": 2, "no": 1, "aksi": "Rapat"},
+        ReportedAksiDetail(triwulan=2, no=1, aksi="Rapat"),
     ),
 }  # fmt: skip
 

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, TypedDict
 
 
 class Weight(IntEnum):
@@ -28,7 +30,8 @@ class ChangeKind(StrEnum):
 
     The values are what ``renaksi diff --format json`` prints as ``kind``, so tools read
     them: renaming a value breaks them. Each member's comment says what ``old``/``new``
-    hold; :mod:`renaksi.output.diff_words` gives every kind its words.
+    hold, and the ``*Detail`` below what its ``detail`` holds (none: empty);
+    :mod:`renaksi.output.diff_words` gives every kind its words.
     """
 
     # --- the budget tree (perjanjian-kinerja.yaml), keyed by sub kegiatan id
@@ -100,9 +103,136 @@ class ChangeKind(StrEnum):
     REALISASI_CATATAN = "realisasi-catatan"
 
 
+# --- the detail of each kind --------------------------------------------------------------
+# A detail is a plain dict, so the JSON format prints its keys in the order they are passed:
+# producers pass them in the order declared here.
+
+Output = tuple[Decimal, str]
+"""An output as (amount, unit): ``(Decimal(10000), "orang")``."""
+
+
+class AksiAddedDetail(TypedDict):
+    """``aksi-added``: where the new aksi is numbered, its months and output."""
+
+    position: int
+    bulan: list[int]
+    keluaran: str
+
+
+class AksiRemovedDetail(TypedDict):
+    """``aksi-removed``: the number the aksi had."""
+
+    position: int
+
+
+class AksiDetail(TypedDict):
+    """``aksi-keluaran``: which aksi (by its new name)."""
+
+    aksi: str
+
+
+class AksiMonthsDetail(AksiDetail):
+    """``aksi-months``: which aksi, and the months added and removed."""
+
+    added: list[int]
+    removed: list[int]
+
+
+class SatuanDetail(TypedDict):
+    """``indikator-added``/``-removed``: the indicator's unit."""
+
+    satuan: str
+
+
+class FieldDetail(TypedDict):
+    """``indikator-field``: which field of the indicator."""
+
+    field: str
+
+
+class IndikatorTargetDetail(TypedDict):
+    """``indikator-target``: units before and after; the quarter, or None for the annual
+    target."""
+
+    satuan: str
+    old_satuan: str
+    triwulan: int | None
+
+
+class QuarterDetail(TypedDict):
+    """Every realisasi change: the quarter (1-4)."""
+
+    triwulan: int
+
+
+class RealisasiFileDetail(QuarterDetail):
+    """``realisasi-file-added``/``-removed``: what the file holds, and the total pagu."""
+
+    indikator: int
+    sub_kegiatan: int
+    aksi: int
+    pagu: int | None
+
+
+class RealisasiFieldDetail(QuarterDetail):
+    """``realisasi-field``: tahun, tanggal or catatan."""
+
+    field: str
+
+
+class RealisasiIndikatorDetail(QuarterDetail):
+    """``realisasi-indikator`` (and ``-added``/``-removed``): the indicator's unit."""
+
+    satuan: str
+
+
+class RealisasiPenjelasanDetail(RealisasiIndikatorDetail):
+    """``realisasi-penjelasan``: which explanation field."""
+
+    field: str
+
+
+class RealisasiAnggaranDetail(QuarterDetail):
+    """``realisasi-anggaran``, ``realisasi-sub-removed``: the sub kegiatan's pagu."""
+
+    pagu: int | None
+
+
+class RealisasiSubAddedDetail(RealisasiAnggaranDetail):
+    """``realisasi-sub-added``: its realised output and how many aksi were done."""
+
+    keluaran: Output | None
+    aksi: int
+
+
+class RealisasiKeluaranDetail(QuarterDetail):
+    """``realisasi-keluaran``: the planned output target, if the plan has one."""
+
+    target: Output | None
+
+
+class ReportedAksiDetail(QuarterDetail):
+    """``realisasi-catatan``: the aksi's number and name."""
+
+    no: int
+    aksi: str
+
+
+class RealisasiAksiDetail(ReportedAksiDetail):
+    """``realisasi-aksi``: also the months marked done and unmarked."""
+
+    added: list[int]
+    removed: list[int]
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One classified change. ``kind`` names it; the other fields depend on the kind."""
+    """One classified change. ``kind`` names it; the other fields depend on the kind.
+
+    ``old`` and ``new`` are typed by the kind (rupiah, names, months, targets: see
+    :class:`ChangeKind`), which one field type cannot say; ``detail`` is the kind's
+    ``*Detail``, checked where it is made and read by key in the output layer.
+    """
 
     kind: ChangeKind
     weight: Weight
@@ -111,4 +241,4 @@ class Change:
     key: str
     old: Any = None
     new: Any = None
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: Mapping[str, Any] = field(default_factory=dict)

@@ -15,10 +15,21 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from renaksi.diff.changes import Change, ChangeKind, Weight
+from renaksi.diff.changes import (
+    AksiAddedDetail,
+    AksiDetail,
+    AksiMonthsDetail,
+    AksiRemovedDetail,
+    Change,
+    ChangeKind,
+    FieldDetail,
+    IndikatorTargetDetail,
+    SatuanDetail,
+    Weight,
+)
 from renaksi.diff.realisasi import realisasi_changes
+from renaksi.plan.file import Document
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
@@ -249,7 +260,7 @@ def _aksi_changes(
                 sid,
                 None,
                 aksi.nama,
-                {"position": j + 1, "bulan": list(aksi.bulan), "keluaran": aksi.keluaran},
+                AksiAddedDetail(position=j + 1, bulan=list(aksi.bulan), keluaran=aksi.keluaran),
             )
     for i, aksi in enumerate(old):
         if i not in matched_old:
@@ -261,7 +272,7 @@ def _aksi_changes(
                 sid,
                 aksi.nama,
                 None,
-                {"position": i + 1},
+                AksiRemovedDetail(position=i + 1),
             )
     for i, j in renamed:
         yield Change(
@@ -291,7 +302,7 @@ def _aksi_changes(
                 sid,
                 sorted(set(before.bulan)),
                 sorted(set(after.bulan)),
-                {"aksi": after.nama, "added": added, "removed": removed},
+                AksiMonthsDetail(aksi=after.nama, added=added, removed=removed),
             )
         if before.keluaran != after.keluaran:
             yield Change(
@@ -302,7 +313,7 @@ def _aksi_changes(
                 sid,
                 before.keluaran,
                 after.keluaran,
-                {"aksi": after.nama},
+                AksiDetail(aksi=after.nama),
             )
 
 
@@ -320,7 +331,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 iid,
                 None,
                 ind.target,
-                {"satuan": ind.satuan},
+                SatuanDetail(satuan=ind.satuan),
             )
             continue
         for name in ("nama", "satuan", "arah", "cara_gabung"):
@@ -335,7 +346,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     iid,
                     old_value,
                     new_value,
-                    {"field": name},
+                    FieldDetail(field=name),
                 )
         if before.target != ind.target:
             yield Change(
@@ -346,7 +357,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 iid,
                 before.target,
                 ind.target,
-                {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": None},
+                IndikatorTargetDetail(satuan=ind.satuan, old_satuan=before.satuan, triwulan=None),
             )
         for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
             if a != b:
@@ -358,7 +369,9 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     iid,
                     a,
                     b,
-                    {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": q + 1},
+                    IndikatorTargetDetail(
+                        satuan=ind.satuan, old_satuan=before.satuan, triwulan=q + 1
+                    ),
                 )
     for key, ind in old.items():
         if key not in new:
@@ -370,7 +383,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 key[1],
                 ind.target,
                 None,
-                {"satuan": ind.satuan},
+                SatuanDetail(satuan=ind.satuan),
             )
 
 
@@ -491,9 +504,9 @@ def diff_plans(
     )
 
 
-def _documents(plan: Plan) -> list[tuple[Any, object]]:
+def _documents(plan: Plan) -> list[tuple[Document, object]]:
     """(document, model) of every file of ``plan`` that was found."""
-    found: list[tuple[Any, object]] = []
+    found: list[tuple[Document, object]] = []
     if plan.instansi_doc is not None:
         found.append((plan.instansi_doc, plan.instansi))
     if plan.pk_doc is not None:

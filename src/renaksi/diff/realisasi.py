@@ -16,10 +16,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from renaksi.diff.changes import Change, ChangeKind, Weight
+from renaksi.diff.changes import (
+    Change,
+    ChangeKind,
+    Output,
+    RealisasiAksiDetail,
+    RealisasiAnggaranDetail,
+    RealisasiFieldDetail,
+    RealisasiFileDetail,
+    RealisasiIndikatorDetail,
+    RealisasiKeluaranDetail,
+    RealisasiPenjelasanDetail,
+    RealisasiSubAddedDetail,
+    ReportedAksiDetail,
+    Weight,
+)
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import (
     RealisasiAksi,
@@ -40,7 +53,7 @@ class _Names:
 
     indikator: dict[str, tuple[str | None, str, str]] = field(default_factory=dict)
     subs: dict[str, tuple[str | None, str, int]] = field(default_factory=dict)
-    targets: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    targets: dict[str, Output] = field(default_factory=dict)
     aksi: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def indikator_of(self, iid: str) -> tuple[str | None, str, str]:
@@ -103,7 +116,7 @@ def _text(value: str | None) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _output(target: Target | None) -> tuple[Decimal, str] | None:
+def _output(target: Target | None) -> Output | None:
     return None if target is None else (target.jumlah, target.satuan)
 
 
@@ -133,13 +146,13 @@ def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
 def _file_change(kind: ChangeKind, q: int, model: RealisasiFile, pagu: int | None) -> Change:
     subs = _by(model.sub_kegiatan, lambda s: s.sub_kegiatan)
     spent = sum(s.anggaran for s in subs.values())
-    detail = {
-        "triwulan": q,
-        "indikator": len(_by(model.indikator, lambda i: i.id)),
-        "sub_kegiatan": len(subs),
-        "aksi": sum(_done(s.aksi) for s in subs.values()),
-        "pagu": pagu,
-    }
+    detail = RealisasiFileDetail(
+        triwulan=q,
+        indikator=len(_by(model.indikator, lambda i: i.id)),
+        sub_kegiatan=len(subs),
+        aksi=sum(_done(s.aksi) for s in subs.values()),
+        pagu=pagu,
+    )
     old, new = (None, spent) if kind is ChangeKind.REALISASI_FILE_ADDED else (spent, None)
     return Change(kind, W, None, f"realisasi/tw{q}.yaml", f"tw{q}", old, new, detail)
 
@@ -161,7 +174,7 @@ def _quarter_changes(
                 f"tw{q}",
                 a,
                 b,
-                {"triwulan": q, "field": name},
+                RealisasiFieldDetail(triwulan=q, field=name),
             )
     yield from _indikator_changes(q, old.indikator, new.indikator, names)
     yield from _sub_changes(q, old.sub_kegiatan, new.sub_kegiatan, names)
@@ -176,7 +189,8 @@ def _indikator_changes(
     old, new = _by(old_list, lambda i: i.id), _by(new_list, lambda i: i.id)
     for iid, entry in new.items():
         bidang, nama, satuan = names.indikator_of(iid)
-        detail: dict[str, Any] = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
+        unit = satuan or entry.satuan or ""
+        detail = RealisasiIndikatorDetail(triwulan=q, satuan=unit)
         before = old.get(iid)
         if before is None:
             kind = ChangeKind.REALISASI_INDIKATOR_ADDED
@@ -198,12 +212,12 @@ def _indikator_changes(
                     iid,
                     a,
                     b,
-                    {**detail, "field": name},
+                    RealisasiPenjelasanDetail(triwulan=q, satuan=unit, field=name),
                 )
     for iid, entry in old.items():
         if iid not in new:
             bidang, nama, satuan = names.indikator_of(iid)
-            detail = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
+            detail = RealisasiIndikatorDetail(triwulan=q, satuan=satuan or entry.satuan or "")
             kind = ChangeKind.REALISASI_INDIKATOR_REMOVED
             yield Change(kind, W, bidang, nama, iid, entry.realisasi, None, detail)
 
@@ -218,10 +232,12 @@ def _sub_changes(
     new = _by(new_list, lambda s: s.sub_kegiatan)
     for sid, entry in new.items():
         bidang, nama, pagu = names.sub_of(sid)
-        detail: dict[str, Any] = {"triwulan": q, "pagu": pagu}
+        detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
         before = old.get(sid)
         if before is None:
-            extra = {"keluaran": _output(entry.keluaran), "aksi": _done(entry.aksi)}
+            added = RealisasiSubAddedDetail(
+                triwulan=q, pagu=pagu, keluaran=_output(entry.keluaran), aksi=_done(entry.aksi)
+            )
             yield Change(
                 ChangeKind.REALISASI_SUB_ADDED,
                 W,
@@ -230,7 +246,7 @@ def _sub_changes(
                 sid,
                 None,
                 entry.anggaran,
-                detail | extra,
+                added,
             )
             continue
         if before.anggaran != entry.anggaran:
@@ -246,13 +262,13 @@ def _sub_changes(
             )
         a, b = _output(before.keluaran), _output(entry.keluaran)
         if a != b:
-            target = {"triwulan": q, "target": names.targets.get(sid)}
+            target = RealisasiKeluaranDetail(triwulan=q, target=names.targets.get(sid))
             yield Change(ChangeKind.REALISASI_KELUARAN, W, bidang, nama, sid, a, b, target)
         yield from _aksi_changes(q, sid, (bidang, nama), before.aksi, entry.aksi, names)
     for sid, entry in old.items():
         if sid not in new:
             bidang, nama, pagu = names.sub_of(sid)
-            detail = {"triwulan": q, "pagu": pagu}
+            detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
             yield Change(
                 ChangeKind.REALISASI_SUB_REMOVED, W, bidang, nama, sid, entry.anggaran, None, detail
             )
@@ -273,17 +289,18 @@ def _aksi_changes(
         a, b = old.get(no), new.get(no)
         written = (b.nama if b is not None else None) or (a.nama if a is not None else None)
         aksi = names.aksi.get((sid, no)) or written or f"nomor {no}"
-        detail: dict[str, Any] = {"triwulan": q, "no": no, "aksi": aksi}
+        detail = ReportedAksiDetail(triwulan=q, no=no, aksi=aksi)
         before = sorted(set(a.bulan)) if a is not None else []
         after = sorted(set(b.bulan)) if b is not None else []
         if before != after:
-            months = {
-                "added": [m for m in after if m not in before],
-                "removed": [m for m in before if m not in after],
-            }
-            yield Change(
-                ChangeKind.REALISASI_AKSI, W, bidang, nama, sid, before, after, detail | months
+            months = RealisasiAksiDetail(
+                triwulan=q,
+                no=no,
+                aksi=aksi,
+                added=[m for m in after if m not in before],
+                removed=[m for m in before if m not in after],
             )
+            yield Change(ChangeKind.REALISASI_AKSI, W, bidang, nama, sid, before, after, months)
         note_a = _text(a.catatan) if a is not None else None
         note_b = _text(b.catatan) if b is not None else None
         if note_a != note_b:

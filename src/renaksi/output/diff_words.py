@@ -8,12 +8,11 @@ other.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
-from renaksi.diff.changes import Change, ChangeKind
+from renaksi.diff.changes import Change, ChangeKind, Output
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.plan.values import MONTH_SHORT, ROMAN
 from renaksi.text import formats
@@ -40,12 +39,12 @@ def money_change(old: int | None, new: int | None) -> str:
 _amount = formats.target
 
 
-def _months(months: Any) -> str:
+def _months(months: Iterable[int]) -> str:
     # A month outside 1-12 is a finding of its own (JD02, RL08); show it as written.
     return ", ".join(MONTH_SHORT[m - 1] if 1 <= m <= 12 else str(m) for m in months) or "-"
 
 
-def _quote(text: Any) -> str:
+def _quote(text: object) -> str:
     return f"“{text}”"
 
 
@@ -177,8 +176,8 @@ _PENJELASAN_WORDS = {
 }
 
 
-def _quarter(d: dict[str, Any]) -> str:
-    return f"Triwulan {ROMAN[d['triwulan'] - 1]}"
+def _quarter(c: Change) -> str:
+    return f"Triwulan {ROMAN[c.detail['triwulan'] - 1]}"
 
 
 def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
@@ -189,7 +188,7 @@ def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
     return f"{formats.fixed(ratio)}% dari {of} {formats.rupiah(pagu)}"
 
 
-def _text_change(old: Any, new: Any) -> str:
+def _text_change(old: str | None, new: str | None) -> str:
     """Free text before and after: written, removed or changed."""
     if old is None:
         return f"ditulis {_quote(new)}"
@@ -198,12 +197,12 @@ def _text_change(old: Any, new: Any) -> str:
     return f"{_quote(old)} → {_quote(new)}"
 
 
-def _realised(value: Any, satuan: str) -> str:
+def _realised(value: Decimal | None, satuan: str) -> str:
     """An indicator's value in its unit (an indicator the plan lacks may have none)."""
     return _amount(value, satuan).rstrip()
 
 
-def _output(value: Any) -> str:
+def _output(value: Output | None) -> str:
     return "(kosong)" if value is None else _amount(value[0], value[1])
 
 
@@ -219,15 +218,15 @@ def _file_counts(c: Change) -> str:
 
 
 def _file_added(c: Change, _names: BidangNames) -> str:
-    return f"Realisasi {_quarter(c.detail)} ditambahkan: {_file_counts(c)}"
+    return f"Realisasi {_quarter(c)} ditambahkan: {_file_counts(c)}"
 
 
 def _file_removed(c: Change, _names: BidangNames) -> str:
-    return f"Realisasi {_quarter(c.detail)} dihapus; isinya dulu {_file_counts(c)}"
+    return f"Realisasi {_quarter(c)} dihapus; isinya dulu {_file_counts(c)}"
 
 
 def _realisasi_field(c: Change, _names: BidangNames) -> str:
-    q, field = _quarter(c.detail), c.detail["field"]
+    q, field = _quarter(c), c.detail["field"]
     if field == "tanggal":
         old = "(kosong)" if c.old is None else formats.date(c.old)
         new = "(kosong)" if c.new is None else formats.date(c.new)
@@ -239,7 +238,7 @@ def _realisasi_field(c: Change, _names: BidangNames) -> str:
 
 def _indikator_of(c: Change) -> str:
     """``Triwulan II indikator “…” (id)``: which realised value a change is about."""
-    return f"{_quarter(c.detail)} indikator {_quote(c.subject)} ({c.key})"
+    return f"{_quarter(c)} indikator {_quote(c.subject)} ({c.key})"
 
 
 def _realisasi_indikator(c: Change, _names: BidangNames) -> str:
@@ -266,14 +265,14 @@ def _realisasi_anggaran(c: Change, _names: BidangNames) -> str:
     share = _share(c.new, c.detail["pagu"])
     diff = formats.signed_rupiah(c.new - c.old)
     change = f"{formats.rupiah(c.old)} → {formats.rupiah(c.new)} ({diff})"
-    q = _quarter(c.detail)
+    q = _quarter(c)
     return f"Realisasi anggaran {q} {c.subject}: {change}" + (f"; {share}" if share else "")
 
 
 def _realisasi_keluaran(c: Change, _names: BidangNames) -> str:
     d = c.detail
     target = f" (target {_output(d['target'])})" if d["target"] is not None else ""
-    q = _quarter(d)
+    q = _quarter(c)
     return f"Realisasi keluaran {q} {c.subject}: {_output(c.old)} → {_output(c.new)}{target}"
 
 
@@ -281,21 +280,21 @@ def _realisasi_sub_added(c: Change, _names: BidangNames) -> str:
     d = c.detail
     share = _share(c.new, d["pagu"])
     return (
-        f"Realisasi {_quarter(d)} {c.subject} ditambahkan: anggaran {formats.rupiah(c.new)}"
+        f"Realisasi {_quarter(c)} {c.subject} ditambahkan: anggaran {formats.rupiah(c.new)}"
         + (f" ({share})" if share else "")
         + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
     )
 
 
 def _realisasi_sub_removed(c: Change, _names: BidangNames) -> str:
-    q = _quarter(c.detail)
+    q = _quarter(c)
     return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {formats.rupiah(c.old)})"
 
 
 def _aksi_of(c: Change) -> str:
     """``aksi 2 “…” (sub kegiatan) Triwulan II``: which reported aksi a change is about."""
     d = c.detail
-    return f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {_quarter(d)}"
+    return f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {_quarter(c)}"
 
 
 def _realisasi_aksi(c: Change, _names: BidangNames) -> str:
