@@ -253,3 +253,11 @@ def test_no_circular_imports() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "diff").glob("*.py")), ids=lambda p: p.name)
+def test_diff_does_not_import_output(path: Path) -> None:
+    # What changed is data (renaksi.diff); its words are renaksi.output's, a higher layer.
+    # A diff module that needed a word would pull the Indonesian text back into the core.
+    higher = ("renaksi.output", "renaksi.cli")
+    assert [m for m in _imports(path) if m.startswith(higher)] == []
