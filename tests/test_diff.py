@@ -575,6 +575,23 @@ def test_new_aksi_renumbers_later_aksi_without_a_reorder(repo: Path) -> None:
     assert kinds == ["aksi-added"]
 
 
+def test_renaming_a_sub_kegiatan_alone_counts_one_change(repo: Path) -> None:
+    # A rename is the whole diff here, so the headline must not read as if nothing changed.
+    apply(
+        repo / "plans" / "2024",
+        (Edit(PK, "Kebangsaan, Bela Negara,\n", "Kebangsaan dan Bela Negara,\n"),),
+    )
+    document = diff_json()
+    assert [(c["kind"], c["key"]) for c in document["changes"]] == [
+        ("sub-renamed", "ideologi-koordinasi")
+    ]
+    headline = f"Total pagu tetap {TOTAL}; 1 sub kegiatan berganti nama"
+    assert document["summary"]["headline"] == headline
+    text = run_diff().stdout
+    assert text.splitlines()[1] == headline
+    assert "  - Nama sub kegiatan ideologi-koordinasi berubah: “Pelaksanaan" in text
+
+
 def test_budget_mismatch_introduced_then_fixed(repo: Path) -> None:
     apply(repo / "plans" / "2024", BUDGET_MISMATCH)
     commit_all(repo, "pagu duta pancasila saja")

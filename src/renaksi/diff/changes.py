@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import IntEnum
-from typing import Any
+from decimal import Decimal
+from enum import IntEnum, StrEnum
+from typing import Any, TypedDict
 
 
 class Weight(IntEnum):
@@ -23,15 +25,220 @@ class Weight(IntEnum):
     BUDGET = 5
 
 
+class ChangeKind(StrEnum):
+    """What kind of change a :class:`Change` is.
+
+    The values are what ``renaksi diff --format json`` prints as ``kind``, so tools read
+    them: renaming a value breaks them. Each member's comment says what ``old``/``new``
+    hold, and the ``*Detail`` below what its ``detail`` holds (none: empty);
+    :mod:`renaksi.output.diff_words` gives every kind its words.
+    """
+
+    # --- the budget tree (perjanjian-kinerja.yaml), keyed by sub kegiatan id
+    #: Pagu in rupiah.
+    PAGU = "pagu"
+    #: new: its pagu.
+    SUB_ADDED = "sub-added"
+    #: old: its pagu.
+    SUB_REMOVED = "sub-removed"
+    #: Bidang slugs.
+    SUB_MOVED = "sub-moved"
+    #: Names.
+    SUB_RENAMED = "sub-renamed"
+
+    # --- indicators (PK and bidang), keyed by indicator id
+    #: new: the annual target.
+    INDIKATOR_ADDED = "indikator-added"
+    #: old: the annual target.
+    INDIKATOR_REMOVED = "indikator-removed"
+    #: One of nama, satuan, arah, cara_gabung (``detail["field"]``).
+    INDIKATOR_FIELD = "indikator-field"
+    #: The annual target, or one quarter's (``detail["triwulan"]``).
+    INDIKATOR_TARGET = "indikator-target"
+
+    # --- the action plans (bidang/*.yaml), keyed by sub kegiatan id
+    #: (amount, unit) of the sub kegiatan's output target.
+    OUTPUT_TARGET = "output-target"
+    #: new: its name.
+    AKSI_ADDED = "aksi-added"
+    #: old: its name.
+    AKSI_REMOVED = "aksi-removed"
+    #: Names.
+    AKSI_RENAMED = "aksi-renamed"
+    #: All aksi names, in the old and the new order.
+    AKSI_REORDERED = "aksi-reordered"
+    #: Month numbers.
+    AKSI_MONTHS = "aksi-months"
+    #: The aksi's output.
+    AKSI_KELUARAN = "aksi-keluaran"
+    #: One field of a signer (the key names it).
+    SIGNATORY = "signatory"
+
+    # --- realisasi (realisasi/tw<N>.yaml)
+    #: new: rupiah spent in the quarter; detail counts what the file holds.
+    REALISASI_FILE_ADDED = "realisasi-file-added"
+    #: old: rupiah spent in the quarter; detail counts what the file held.
+    REALISASI_FILE_REMOVED = "realisasi-file-removed"
+    #: tahun, tanggal or catatan of the file.
+    REALISASI_FIELD = "realisasi-field"
+    #: An indicator's realised value.
+    REALISASI_INDIKATOR = "realisasi-indikator"
+    #: new: the realised value.
+    REALISASI_INDIKATOR_ADDED = "realisasi-indikator-added"
+    #: old: the realised value.
+    REALISASI_INDIKATOR_REMOVED = "realisasi-indikator-removed"
+    #: faktor_pendukung, faktor_penghambat or upaya_perbaikan of an indicator.
+    REALISASI_PENJELASAN = "realisasi-penjelasan"
+    #: Rupiah spent on a sub kegiatan.
+    REALISASI_ANGGARAN = "realisasi-anggaran"
+    #: (amount, unit) of a sub kegiatan's realised output.
+    REALISASI_KELUARAN = "realisasi-keluaran"
+    #: new: rupiah spent.
+    REALISASI_SUB_ADDED = "realisasi-sub-added"
+    #: old: rupiah spent.
+    REALISASI_SUB_REMOVED = "realisasi-sub-removed"
+    #: Months an aksi was done.
+    REALISASI_AKSI = "realisasi-aksi"
+    #: The note on an aksi.
+    REALISASI_CATATAN = "realisasi-catatan"
+
+
+# --- the detail of each kind --------------------------------------------------------------
+# A detail is a plain dict, so the JSON format prints its keys in the order they are passed:
+# producers pass them in the order declared here.
+
+Output = tuple[Decimal, str]
+"""An output as (amount, unit): ``(Decimal(10000), "orang")``."""
+
+
+class AksiAddedDetail(TypedDict):
+    """``aksi-added``: where the new aksi is numbered, its months and output."""
+
+    position: int
+    bulan: list[int]
+    keluaran: str
+
+
+class AksiRemovedDetail(TypedDict):
+    """``aksi-removed``: the number the aksi had."""
+
+    position: int
+
+
+class AksiDetail(TypedDict):
+    """``aksi-keluaran``: which aksi (by its new name)."""
+
+    aksi: str
+
+
+class AksiMonthsDetail(AksiDetail):
+    """``aksi-months``: which aksi, and the months added and removed."""
+
+    added: list[int]
+    removed: list[int]
+
+
+class SatuanDetail(TypedDict):
+    """``indikator-added``/``-removed``: the indicator's unit."""
+
+    satuan: str
+
+
+class FieldDetail(TypedDict):
+    """``indikator-field``: which field of the indicator."""
+
+    field: str
+
+
+class IndikatorTargetDetail(TypedDict):
+    """``indikator-target``: units before and after; the quarter, or None for the annual
+    target."""
+
+    satuan: str
+    old_satuan: str
+    triwulan: int | None
+
+
+class QuarterDetail(TypedDict):
+    """Every realisasi change: the quarter (1-4)."""
+
+    triwulan: int
+
+
+class RealisasiFileDetail(QuarterDetail):
+    """``realisasi-file-added``/``-removed``: what the file holds, and the total pagu."""
+
+    indikator: int
+    sub_kegiatan: int
+    aksi: int
+    pagu: int | None
+
+
+class RealisasiFieldDetail(QuarterDetail):
+    """``realisasi-field``: tahun, tanggal or catatan."""
+
+    field: str
+
+
+class RealisasiIndikatorDetail(QuarterDetail):
+    """``realisasi-indikator`` (and ``-added``/``-removed``): the indicator's unit."""
+
+    satuan: str
+
+
+class RealisasiPenjelasanDetail(RealisasiIndikatorDetail):
+    """``realisasi-penjelasan``: which explanation field."""
+
+    field: str
+
+
+class RealisasiAnggaranDetail(QuarterDetail):
+    """``realisasi-anggaran``, ``realisasi-sub-removed``: the sub kegiatan's pagu."""
+
+    pagu: int | None
+
+
+class RealisasiSubAddedDetail(RealisasiAnggaranDetail):
+    """``realisasi-sub-added``: its realised output and how many aksi were done."""
+
+    keluaran: Output | None
+    aksi: int
+
+
+class RealisasiKeluaranDetail(QuarterDetail):
+    """``realisasi-keluaran``: the planned output target, if the plan has one."""
+
+    target: Output | None
+
+
+class ReportedAksiDetail(QuarterDetail):
+    """``realisasi-catatan``: the aksi's number and name."""
+
+    no: int
+    aksi: str
+
+
+class RealisasiAksiDetail(ReportedAksiDetail):
+    """``realisasi-aksi``: also the months marked done and unmarked."""
+
+    added: list[int]
+    removed: list[int]
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One classified change. ``kind`` names it; the other fields depend on the kind."""
+    """One classified change. ``kind`` names it; the other fields depend on the kind.
 
-    kind: str
+    ``old`` and ``new`` are typed by the kind (rupiah, names, months, targets: see
+    :class:`ChangeKind`), which one field type cannot say; ``detail`` is the kind's
+    ``*Detail``, checked where it is made and read by key in the output layer.
+    """
+
+    kind: ChangeKind
     weight: Weight
     bidang: str | None
     subject: str
     key: str
     old: Any = None
     new: Any = None
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: Mapping[str, Any] = field(default_factory=dict)

@@ -15,13 +15,24 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from renaksi.diff.changes import Change, Weight
+from renaksi.diff.changes import (
+    AksiAddedDetail,
+    AksiDetail,
+    AksiMonthsDetail,
+    AksiRemovedDetail,
+    Change,
+    ChangeKind,
+    FieldDetail,
+    IndikatorTargetDetail,
+    SatuanDetail,
+    Weight,
+)
 from renaksi.diff.realisasi import realisasi_changes
+from renaksi.plan.file import Document
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan, SubKegiatan
+from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +83,6 @@ class PlanDiff:
 # --- plan facts -------------------------------------------------------------------------
 
 
-def _subs(plan: Plan) -> dict[str, SubKegiatan]:
-    if plan.pk is None:
-        return {}
-    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
-
-
 def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
     out: dict[str, tuple[str, RencanaSubKegiatan]] = {}
     for entry in plan.bidang:
@@ -117,7 +122,7 @@ def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
 
 def _bidang_totals(plan: Plan) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for sub in _subs(plan).values():
+    for sub in plan.sub_kegiatan_by_id().values():
         totals[sub.bidang] = totals.get(sub.bidang, 0) + sub.pagu
     return totals
 
@@ -136,25 +141,43 @@ def bidang_names(*plans: Plan) -> dict[str, str]:
 
 
 def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
-    old, new = _subs(base), _subs(head)
+    old, new = base.sub_kegiatan_by_id(), head.sub_kegiatan_by_id()
     for sid, sub in new.items():
         before = old.get(sid)
         if before is None:
-            yield Change("sub-added", Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu)
+            yield Change(
+                ChangeKind.SUB_ADDED, Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu
+            )
             continue
         if before.pagu != sub.pagu:
-            yield Change("pagu", Weight.BUDGET, sub.bidang, sub.nama, sid, before.pagu, sub.pagu)
+            yield Change(
+                ChangeKind.PAGU, Weight.BUDGET, sub.bidang, sub.nama, sid, before.pagu, sub.pagu
+            )
         if before.bidang != sub.bidang:
             yield Change(
-                "sub-moved", Weight.STRUCTURE, sub.bidang, sub.nama, sid, before.bidang, sub.bidang
+                ChangeKind.SUB_MOVED,
+                Weight.STRUCTURE,
+                sub.bidang,
+                sub.nama,
+                sid,
+                before.bidang,
+                sub.bidang,
             )
         if before.nama != sub.nama:
             yield Change(
-                "sub-renamed", Weight.WORDING, sub.bidang, sub.nama, sid, before.nama, sub.nama
+                ChangeKind.SUB_RENAMED,
+                Weight.WORDING,
+                sub.bidang,
+                sub.nama,
+                sid,
+                before.nama,
+                sub.nama,
             )
     for sid, sub in old.items():
         if sid not in new:
-            yield Change("sub-removed", Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None)
+            yield Change(
+                ChangeKind.SUB_REMOVED, Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None
+            )
 
 
 def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
@@ -163,7 +186,7 @@ def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
 
 def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _rencana(base), _rencana(head)
-    subs = {**_subs(base), **_subs(head)}
+    subs = {**base.sub_kegiatan_by_id(), **head.sub_kegiatan_by_id()}
     for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
         name = subs[sid].nama if sid in subs else sid
         before = old.get(sid)
@@ -172,7 +195,7 @@ def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
         slug = either[0] if either is not None else None
         if before and after and _target_text(before[1]) != _target_text(after[1]):
             yield Change(
-                "output-target",
+                ChangeKind.OUTPUT_TARGET,
                 Weight.TARGET,
                 slug,
                 name,
@@ -230,33 +253,35 @@ def _aksi_changes(
     for j, aksi in enumerate(new):
         if j not in matched_new:
             yield Change(
-                "aksi-added",
+                ChangeKind.AKSI_ADDED,
                 Weight.STRUCTURE,
                 slug,
                 name,
                 sid,
                 None,
                 aksi.nama,
-                {"position": j + 1, "bulan": list(aksi.bulan), "keluaran": aksi.keluaran},
+                AksiAddedDetail(position=j + 1, bulan=list(aksi.bulan), keluaran=aksi.keluaran),
             )
     for i, aksi in enumerate(old):
         if i not in matched_old:
             yield Change(
-                "aksi-removed",
+                ChangeKind.AKSI_REMOVED,
                 Weight.STRUCTURE,
                 slug,
                 name,
                 sid,
                 aksi.nama,
                 None,
-                {"position": i + 1},
+                AksiRemovedDetail(position=i + 1),
             )
     for i, j in renamed:
-        yield Change("aksi-renamed", Weight.WORDING, slug, name, sid, old[i].nama, new[j].nama)
+        yield Change(
+            ChangeKind.AKSI_RENAMED, Weight.WORDING, slug, name, sid, old[i].nama, new[j].nama
+        )
     order = [i for i, _ in pairs]
     if order != sorted(order):
         yield Change(
-            "aksi-reordered",
+            ChangeKind.AKSI_REORDERED,
             Weight.SCHEDULE,
             slug,
             name,
@@ -270,25 +295,25 @@ def _aksi_changes(
         removed = sorted(set(before.bulan) - set(after.bulan))
         if added or removed:
             yield Change(
-                "aksi-months",
+                ChangeKind.AKSI_MONTHS,
                 Weight.SCHEDULE,
                 slug,
                 name,
                 sid,
                 sorted(set(before.bulan)),
                 sorted(set(after.bulan)),
-                {"aksi": after.nama, "added": added, "removed": removed},
+                AksiMonthsDetail(aksi=after.nama, added=added, removed=removed),
             )
         if before.keluaran != after.keluaran:
             yield Change(
-                "aksi-keluaran",
+                ChangeKind.AKSI_KELUARAN,
                 Weight.WORDING,
                 slug,
                 name,
                 sid,
                 before.keluaran,
                 after.keluaran,
-                {"aksi": after.nama},
+                AksiDetail(aksi=after.nama),
             )
 
 
@@ -299,14 +324,14 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
         before = old.get(key)
         if before is None:
             yield Change(
-                "indikator-added",
+                ChangeKind.INDIKATOR_ADDED,
                 Weight.TARGET,
                 slug,
                 ind.nama,
                 iid,
                 None,
                 ind.target,
-                {"satuan": ind.satuan},
+                SatuanDetail(satuan=ind.satuan),
             )
             continue
         for name in ("nama", "satuan", "arah", "cara_gabung"):
@@ -314,49 +339,51 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
                 yield Change(
-                    "indikator-field",
+                    ChangeKind.INDIKATOR_FIELD,
                     weight,
                     slug,
                     ind.nama,
                     iid,
                     old_value,
                     new_value,
-                    {"field": name},
+                    FieldDetail(field=name),
                 )
         if before.target != ind.target:
             yield Change(
-                "indikator-target",
+                ChangeKind.INDIKATOR_TARGET,
                 Weight.TARGET,
                 slug,
                 ind.nama,
                 iid,
                 before.target,
                 ind.target,
-                {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": None},
+                IndikatorTargetDetail(satuan=ind.satuan, old_satuan=before.satuan, triwulan=None),
             )
         for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
             if a != b:
                 yield Change(
-                    "indikator-target",
+                    ChangeKind.INDIKATOR_TARGET,
                     Weight.TARGET,
                     slug,
                     ind.nama,
                     iid,
                     a,
                     b,
-                    {"satuan": ind.satuan, "old_satuan": before.satuan, "triwulan": q + 1},
+                    IndikatorTargetDetail(
+                        satuan=ind.satuan, old_satuan=before.satuan, triwulan=q + 1
+                    ),
                 )
     for key, ind in old.items():
         if key not in new:
             yield Change(
-                "indikator-removed",
+                ChangeKind.INDIKATOR_REMOVED,
                 Weight.TARGET,
                 key[0],
                 ind.nama,
                 key[1],
                 ind.target,
                 None,
-                {"satuan": ind.satuan},
+                SatuanDetail(satuan=ind.satuan),
             )
 
 
@@ -372,7 +399,7 @@ def _signer_changes(base: Plan, head: Plan) -> Iterable[Change]:
         for name in _SIGNER_FIELDS:
             a, b = getattr(before, name), getattr(person, name)
             if a != b:
-                yield Change("signatory", Weight.STRUCTURE, slug, person.nama, name, a, b)
+                yield Change(ChangeKind.SIGNATORY, Weight.STRUCTURE, slug, person.nama, name, a, b)
 
 
 def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
@@ -477,9 +504,9 @@ def diff_plans(
     )
 
 
-def _documents(plan: Plan) -> list[tuple[Any, object]]:
+def _documents(plan: Plan) -> list[tuple[Document, object]]:
     """(document, model) of every file of ``plan`` that was found."""
-    found: list[tuple[Any, object]] = []
+    found: list[tuple[Document, object]] = []
     if plan.instansi_doc is not None:
         found.append((plan.instansi_doc, plan.instansi))
     if plan.pk_doc is not None:

@@ -9,21 +9,30 @@ either side is not compared: :func:`renaksi.diff.plan.diff_plans` names it as un
 A change belongs to the bidang that owns its sub kegiatan or indicator as the plan says
 (the head revision first); PK indicators and whole files are agency level (``None``).
 
-Kinds: ``realisasi-file-added``/``-removed`` (a quarter), ``realisasi-field`` (tahun,
-tanggal, catatan of a file), ``realisasi-indikator`` (value), ``realisasi-indikator-added``/
-``-removed``, ``realisasi-penjelasan`` (faktor_pendukung, faktor_penghambat,
-upaya_perbaikan), ``realisasi-anggaran``, ``realisasi-keluaran``, ``realisasi-sub-added``/
-``-removed``, ``realisasi-aksi`` (months done) and ``realisasi-catatan`` (of an aksi).
+The kinds are the ``REALISASI_*`` members of :class:`renaksi.diff.changes.ChangeKind`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from renaksi.diff.changes import Change, Weight
+from renaksi.diff.changes import (
+    Change,
+    ChangeKind,
+    Output,
+    RealisasiAksiDetail,
+    RealisasiAnggaranDetail,
+    RealisasiFieldDetail,
+    RealisasiFileDetail,
+    RealisasiIndikatorDetail,
+    RealisasiKeluaranDetail,
+    RealisasiPenjelasanDetail,
+    RealisasiSubAddedDetail,
+    ReportedAksiDetail,
+    Weight,
+)
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import (
     RealisasiAksi,
@@ -44,7 +53,7 @@ class _Names:
 
     indikator: dict[str, tuple[str | None, str, str]] = field(default_factory=dict)
     subs: dict[str, tuple[str | None, str, int]] = field(default_factory=dict)
-    targets: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    targets: dict[str, Output] = field(default_factory=dict)
     aksi: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def indikator_of(self, iid: str) -> tuple[str | None, str, str]:
@@ -107,7 +116,7 @@ def _text(value: str | None) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _output(target: Target | None) -> tuple[Decimal, str] | None:
+def _output(target: Target | None) -> Output | None:
     return None if target is None else (target.jumlah, target.satuan)
 
 
@@ -126,25 +135,25 @@ def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
         if (before is not None and old is None) or (after is not None and new is None):
             continue  # did not load: its contents are unknown, not deleted
         if old is None and new is not None:
-            out.append(_file_change("realisasi-file-added", q, new, _total_pagu(head)))
+            out.append(_file_change(ChangeKind.REALISASI_FILE_ADDED, q, new, _total_pagu(head)))
         elif new is None and old is not None:
-            out.append(_file_change("realisasi-file-removed", q, old, _total_pagu(base)))
+            out.append(_file_change(ChangeKind.REALISASI_FILE_REMOVED, q, old, _total_pagu(base)))
         elif old is not None and new is not None:
             out += _quarter_changes(q, old, new, names)
     return out
 
 
-def _file_change(kind: str, q: int, model: RealisasiFile, pagu: int | None) -> Change:
+def _file_change(kind: ChangeKind, q: int, model: RealisasiFile, pagu: int | None) -> Change:
     subs = _by(model.sub_kegiatan, lambda s: s.sub_kegiatan)
     spent = sum(s.anggaran for s in subs.values())
-    detail = {
-        "triwulan": q,
-        "indikator": len(_by(model.indikator, lambda i: i.id)),
-        "sub_kegiatan": len(subs),
-        "aksi": sum(_done(s.aksi) for s in subs.values()),
-        "pagu": pagu,
-    }
-    old, new = (None, spent) if kind.endswith("added") else (spent, None)
+    detail = RealisasiFileDetail(
+        triwulan=q,
+        indikator=len(_by(model.indikator, lambda i: i.id)),
+        sub_kegiatan=len(subs),
+        aksi=sum(_done(s.aksi) for s in subs.values()),
+        pagu=pagu,
+    )
+    old, new = (None, spent) if kind is ChangeKind.REALISASI_FILE_ADDED else (spent, None)
     return Change(kind, W, None, f"realisasi/tw{q}.yaml", f"tw{q}", old, new, detail)
 
 
@@ -158,7 +167,14 @@ def _quarter_changes(
             a, b = _text(a), _text(b)
         if a != b:
             yield Change(
-                "realisasi-field", W, None, subject, f"tw{q}", a, b, {"triwulan": q, "field": name}
+                ChangeKind.REALISASI_FIELD,
+                W,
+                None,
+                subject,
+                f"tw{q}",
+                a,
+                b,
+                RealisasiFieldDetail(triwulan=q, field=name),
             )
     yield from _indikator_changes(q, old.indikator, new.indikator, names)
     yield from _sub_changes(q, old.sub_kegiatan, new.sub_kegiatan, names)
@@ -173,26 +189,36 @@ def _indikator_changes(
     old, new = _by(old_list, lambda i: i.id), _by(new_list, lambda i: i.id)
     for iid, entry in new.items():
         bidang, nama, satuan = names.indikator_of(iid)
-        detail: dict[str, Any] = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
+        unit = satuan or entry.satuan or ""
+        detail = RealisasiIndikatorDetail(triwulan=q, satuan=unit)
         before = old.get(iid)
         if before is None:
-            kind = "realisasi-indikator-added"
+            kind = ChangeKind.REALISASI_INDIKATOR_ADDED
             yield Change(kind, W, bidang, nama, iid, None, entry.realisasi, detail)
             continue
         if before.realisasi != entry.realisasi:
             old_value, new_value = before.realisasi, entry.realisasi
-            yield Change("realisasi-indikator", W, bidang, nama, iid, old_value, new_value, detail)
+            yield Change(
+                ChangeKind.REALISASI_INDIKATOR, W, bidang, nama, iid, old_value, new_value, detail
+            )
         for name in PENJELASAN:
             a, b = _text(getattr(before, name)), _text(getattr(entry, name))
             if a != b:
                 yield Change(
-                    "realisasi-penjelasan", W, bidang, nama, iid, a, b, {**detail, "field": name}
+                    ChangeKind.REALISASI_PENJELASAN,
+                    W,
+                    bidang,
+                    nama,
+                    iid,
+                    a,
+                    b,
+                    RealisasiPenjelasanDetail(triwulan=q, satuan=unit, field=name),
                 )
     for iid, entry in old.items():
         if iid not in new:
             bidang, nama, satuan = names.indikator_of(iid)
-            detail = {"triwulan": q, "satuan": satuan or entry.satuan or ""}
-            kind = "realisasi-indikator-removed"
+            detail = RealisasiIndikatorDetail(triwulan=q, satuan=satuan or entry.satuan or "")
+            kind = ChangeKind.REALISASI_INDIKATOR_REMOVED
             yield Change(kind, W, bidang, nama, iid, entry.realisasi, None, detail)
 
 
@@ -206,29 +232,45 @@ def _sub_changes(
     new = _by(new_list, lambda s: s.sub_kegiatan)
     for sid, entry in new.items():
         bidang, nama, pagu = names.sub_of(sid)
-        detail: dict[str, Any] = {"triwulan": q, "pagu": pagu}
+        detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
         before = old.get(sid)
         if before is None:
-            extra = {"keluaran": _output(entry.keluaran), "aksi": _done(entry.aksi)}
+            added = RealisasiSubAddedDetail(
+                triwulan=q, pagu=pagu, keluaran=_output(entry.keluaran), aksi=_done(entry.aksi)
+            )
             yield Change(
-                "realisasi-sub-added", W, bidang, nama, sid, None, entry.anggaran, detail | extra
+                ChangeKind.REALISASI_SUB_ADDED,
+                W,
+                bidang,
+                nama,
+                sid,
+                None,
+                entry.anggaran,
+                added,
             )
             continue
         if before.anggaran != entry.anggaran:
             yield Change(
-                "realisasi-anggaran", W, bidang, nama, sid, before.anggaran, entry.anggaran, detail
+                ChangeKind.REALISASI_ANGGARAN,
+                W,
+                bidang,
+                nama,
+                sid,
+                before.anggaran,
+                entry.anggaran,
+                detail,
             )
         a, b = _output(before.keluaran), _output(entry.keluaran)
         if a != b:
-            target = {"triwulan": q, "target": names.targets.get(sid)}
-            yield Change("realisasi-keluaran", W, bidang, nama, sid, a, b, target)
+            target = RealisasiKeluaranDetail(triwulan=q, target=names.targets.get(sid))
+            yield Change(ChangeKind.REALISASI_KELUARAN, W, bidang, nama, sid, a, b, target)
         yield from _aksi_changes(q, sid, (bidang, nama), before.aksi, entry.aksi, names)
     for sid, entry in old.items():
         if sid not in new:
             bidang, nama, pagu = names.sub_of(sid)
-            detail = {"triwulan": q, "pagu": pagu}
+            detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
             yield Change(
-                "realisasi-sub-removed", W, bidang, nama, sid, entry.anggaran, None, detail
+                ChangeKind.REALISASI_SUB_REMOVED, W, bidang, nama, sid, entry.anggaran, None, detail
             )
 
 
@@ -247,16 +289,19 @@ def _aksi_changes(
         a, b = old.get(no), new.get(no)
         written = (b.nama if b is not None else None) or (a.nama if a is not None else None)
         aksi = names.aksi.get((sid, no)) or written or f"nomor {no}"
-        detail: dict[str, Any] = {"triwulan": q, "no": no, "aksi": aksi}
+        detail = ReportedAksiDetail(triwulan=q, no=no, aksi=aksi)
         before = sorted(set(a.bulan)) if a is not None else []
         after = sorted(set(b.bulan)) if b is not None else []
         if before != after:
-            months = {
-                "added": [m for m in after if m not in before],
-                "removed": [m for m in before if m not in after],
-            }
-            yield Change("realisasi-aksi", W, bidang, nama, sid, before, after, detail | months)
+            months = RealisasiAksiDetail(
+                triwulan=q,
+                no=no,
+                aksi=aksi,
+                added=[m for m in after if m not in before],
+                removed=[m for m in before if m not in after],
+            )
+            yield Change(ChangeKind.REALISASI_AKSI, W, bidang, nama, sid, before, after, months)
         note_a = _text(a.catatan) if a is not None else None
         note_b = _text(b.catatan) if b is not None else None
         if note_a != note_b:
-            yield Change("realisasi-catatan", W, bidang, nama, sid, note_a, note_b, detail)
+            yield Change(ChangeKind.REALISASI_CATATAN, W, bidang, nama, sid, note_a, note_b, detail)

@@ -78,7 +78,7 @@ def render(diff: PlanDiff) -> str:
         },
         "changes": [
             {
-                "kind": c.kind,
+                "kind": c.kind.value,
                 "weight": int(c.weight),
                 "bidang": c.bidang,
                 "subject": c.subject,

@@ -1,13 +1,18 @@
-"""The words of a plan diff, in Indonesian: one sentence per change, and the headline."""
+"""The words of a plan diff, in Indonesian: one sentence per change, and the headline.
+
+What each :class:`~renaksi.diff.changes.ChangeKind` reads as is one row of :data:`WORDS`:
+its sentence and what the headline counts it as, so a kind cannot have one without the
+other.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
-from renaksi.diff.changes import Change
+from renaksi.diff.changes import Change, ChangeKind, Output
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
@@ -34,12 +39,12 @@ def money_change(old: int | None, new: int | None) -> str:
 _amount = formats.target
 
 
-def _months(months: Any) -> str:
+def _months(months: Iterable[int]) -> str:
     # A month outside 1-12 is a finding of its own (JD02, RL08); show it as written.
     return ", ".join(MONTH_SHORT[m - 1] if 1 <= m <= 12 else str(m) for m in months) or "-"
 
 
-def _quote(text: Any) -> str:
+def _quote(text: object) -> str:
     return f"“{text}”"
 
 
@@ -49,49 +54,52 @@ def short(name: str, words: int = 8) -> str:
     return name if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
-def sentence(change: Change, bidang_names: dict[str, str]) -> str:
-    """One change as a sentence a Kepala Bidang can approve."""
-    c = replace(change, subject=short(change.subject))
-    if c.kind.startswith("sub-"):
-        return _sub_sentence(c, bidang_names)
-    if c.kind.startswith("indikator-"):
-        return _indikator_sentence(c)
-    if c.kind.startswith("aksi-"):
-        return _aksi_sentence(c)
-    if c.kind.startswith("realisasi-"):
-        return _realisasi(c)
-    if c.kind == "pagu":
-        return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
-    if c.kind == "output-target":
-        return (
-            f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
-            f"{_amount(c.new[0], c.new[1])}"
-        )
-    if c.kind == "signatory":
-        return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
-    return _raw(c)
+#: Printed bidang names by slug (only a move between bidang needs them).
+BidangNames = Mapping[str, str]
 
 
-def _raw(c: Change) -> str:
-    """A kind without words of its own: shown as it is rather than dropped."""
-    return f"{c.kind}: {c.subject} {c.old} → {c.new}"
+# --- the budget tree and the plan ------------------------------------------------------
 
 
-def _sub_sentence(c: Change, bidang_names: dict[str, str]) -> str:
-    if c.kind == "sub-added":
-        return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
-    if c.kind == "sub-removed":
-        return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
-    if c.kind == "sub-moved":
-        old = bidang_names.get(c.old, c.old)
-        new = bidang_names.get(c.new, c.new)
-        return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
-    if c.kind == "sub-renamed":
-        return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
-    return _raw(c)
+def _pagu(c: Change, _names: BidangNames) -> str:
+    return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
 
 
-_INDIKATOR_FIELD_WORDS = {
+def _sub_added(c: Change, _names: BidangNames) -> str:
+    return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
+
+
+def _sub_removed(c: Change, _names: BidangNames) -> str:
+    return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
+
+
+def _sub_moved(c: Change, names: BidangNames) -> str:
+    old, new = names.get(c.old, c.old), names.get(c.new, c.new)
+    return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
+
+
+def _sub_renamed(c: Change, _names: BidangNames) -> str:
+    return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+
+
+def _output_target(c: Change, _names: BidangNames) -> str:
+    return (
+        f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
+        f"{_amount(c.new[0], c.new[1])}"
+    )
+
+
+def _indikator_target(c: Change, _names: BidangNames) -> str:
+    d = c.detail
+    what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
+    old_unit = d.get("old_satuan", d["satuan"])
+    return (
+        f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, old_unit)} → "
+        f"{_amount(c.new, d['satuan'])}"
+    )
+
+
+_FIELD_WORDS = {
     "nama": "nama",
     "satuan": "satuan",
     "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
@@ -99,56 +107,64 @@ _INDIKATOR_FIELD_WORDS = {
 }
 
 
-def _indikator_sentence(c: Change) -> str:
-    d = c.detail
-    if c.kind == "indikator-target":
-        what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
-        old_unit = d.get("old_satuan", d["satuan"])
-        return (
-            f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, old_unit)} → "
-            f"{_amount(c.new, d['satuan'])}"
-        )
-    if c.kind == "indikator-field":
-        return (
-            f"Indikator {_quote(c.subject)}: "
-            f"{_INDIKATOR_FIELD_WORDS.get(d['field'], d['field'])} "
-            f"{_quote(c.old)} → {_quote(c.new)}"
-        )
-    if c.kind == "indikator-added":
-        return f"Indikator baru {_quote(c.subject)} ({c.key}), target {_amount(c.new, d['satuan'])}"
-    if c.kind == "indikator-removed":
-        return f"Indikator {_quote(c.subject)} ({c.key}) dihapus"
-    return _raw(c)
+def _indikator_field(c: Change, _names: BidangNames) -> str:
+    field = c.detail["field"]
+    return (
+        f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} "
+        f"{_quote(c.old)} → {_quote(c.new)}"
+    )
 
 
-def _aksi_sentence(c: Change) -> str:
+def _indikator_added(c: Change, _names: BidangNames) -> str:
+    target = _amount(c.new, c.detail["satuan"])
+    return f"Indikator baru {_quote(c.subject)} ({c.key}), target {target}"
+
+
+def _indikator_removed(c: Change, _names: BidangNames) -> str:
+    return f"Indikator {_quote(c.subject)} ({c.key}) dihapus"
+
+
+def _aksi_added(c: Change, _names: BidangNames) -> str:
     d = c.detail
-    if c.kind == "aksi-added":
-        return (
-            f"Aksi baru di {c.subject}: {_quote(c.new)} (nomor {d['position']}; "
-            f"bulan {_months(d['bulan'])}; keluaran {_quote(d['keluaran'])})"
-        )
-    if c.kind == "aksi-removed":
-        return f"Aksi dihapus dari {c.subject}: {_quote(c.old)} (dulu nomor {d['position']})"
-    if c.kind == "aksi-renamed":
-        return f"Aksi di {c.subject} berganti nama: {_quote(c.old)} → {_quote(c.new)}"
-    if c.kind == "aksi-reordered":
-        before = "; ".join(f"{i}. {n}" for i, n in enumerate(c.old, start=1))
-        after = "; ".join(f"{i}. {n}" for i, n in enumerate(c.new, start=1))
-        return f"Urutan aksi {c.subject} berubah, jadi nomor aksinya berubah: {before} → {after}"
-    if c.kind == "aksi-months":
-        parts = []
-        if d["added"]:
-            parts.append(f"ditambah {_months(d['added'])}")
-        if d["removed"]:
-            parts.append(f"dihapus {_months(d['removed'])}")
-        return (
-            f"Jadwal {_quote(d['aksi'])} ({c.subject}): {', '.join(parts)}; "
-            f"sekarang {_months(c.new)}"
-        )
-    if c.kind == "aksi-keluaran":
-        return f"Keluaran {_quote(d['aksi'])} ({c.subject}): {_quote(c.old)} → {_quote(c.new)}"
-    return _raw(c)
+    return (
+        f"Aksi baru di {c.subject}: {_quote(c.new)} (nomor {d['position']}; "
+        f"bulan {_months(d['bulan'])}; keluaran {_quote(d['keluaran'])})"
+    )
+
+
+def _aksi_removed(c: Change, _names: BidangNames) -> str:
+    return f"Aksi dihapus dari {c.subject}: {_quote(c.old)} (dulu nomor {c.detail['position']})"
+
+
+def _aksi_renamed(c: Change, _names: BidangNames) -> str:
+    return f"Aksi di {c.subject} berganti nama: {_quote(c.old)} → {_quote(c.new)}"
+
+
+def _aksi_reordered(c: Change, _names: BidangNames) -> str:
+    before = "; ".join(f"{i}. {n}" for i, n in enumerate(c.old, start=1))
+    after = "; ".join(f"{i}. {n}" for i, n in enumerate(c.new, start=1))
+    return f"Urutan aksi {c.subject} berubah, jadi nomor aksinya berubah: {before} → {after}"
+
+
+def _aksi_months(c: Change, _names: BidangNames) -> str:
+    d = c.detail
+    parts = []
+    if d["added"]:
+        parts.append(f"ditambah {_months(d['added'])}")
+    if d["removed"]:
+        parts.append(f"dihapus {_months(d['removed'])}")
+    return (
+        f"Jadwal {_quote(d['aksi'])} ({c.subject}): {', '.join(parts)}; sekarang {_months(c.new)}"
+    )
+
+
+def _aksi_keluaran(c: Change, _names: BidangNames) -> str:
+    aksi = _quote(c.detail["aksi"])
+    return f"Keluaran {aksi} ({c.subject}): {_quote(c.old)} → {_quote(c.new)}"
+
+
+def _signatory(c: Change, _names: BidangNames) -> str:
+    return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
 
 
 # --- realisasi ---------------------------------------------------------------------------
@@ -160,8 +176,8 @@ _PENJELASAN_WORDS = {
 }
 
 
-def _quarter(d: dict[str, Any]) -> str:
-    return f"Triwulan {ROMAN[d['triwulan'] - 1]}"
+def _quarter(c: Change) -> str:
+    return f"Triwulan {ROMAN[c.detail['triwulan'] - 1]}"
 
 
 def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
@@ -172,7 +188,7 @@ def _share(amount: int, pagu: int | None, of: str = "pagu") -> str:
     return f"{formats.fixed(ratio)}% dari {of} {formats.rupiah(pagu)}"
 
 
-def _text_change(old: Any, new: Any) -> str:
+def _text_change(old: str | None, new: str | None) -> str:
     """Free text before and after: written, removed or changed."""
     if old is None:
         return f"ditulis {_quote(new)}"
@@ -181,16 +197,16 @@ def _text_change(old: Any, new: Any) -> str:
     return f"{_quote(old)} → {_quote(new)}"
 
 
-def _realised(value: Any, satuan: str) -> str:
+def _realised(value: Decimal | None, satuan: str) -> str:
     """An indicator's value in its unit (an indicator the plan lacks may have none)."""
     return _amount(value, satuan).rstrip()
 
 
-def _output(value: Any) -> str:
+def _output(value: Output | None) -> str:
     return "(kosong)" if value is None else _amount(value[0], value[1])
 
 
-def _file_summary(c: Change) -> str:
+def _file_counts(c: Change) -> str:
     d = c.detail
     spent = c.new if c.old is None else c.old
     counts = (
@@ -198,45 +214,19 @@ def _file_summary(c: Change) -> str:
         f"{d['aksi']} aksi terlaksana, anggaran terserap {formats.rupiah(spent)}"
     )
     share = _share(spent, d["pagu"], "total pagu")
-    counts += f" ({share})" if share else ""
-    if c.old is None:
-        return f"Realisasi {_quarter(d)} ditambahkan: {counts}"
-    return f"Realisasi {_quarter(d)} dihapus; isinya dulu {counts}"
+    return counts + (f" ({share})" if share else "")
 
 
-def _realisasi(c: Change) -> str:
-    """One realisasi change as a sentence (``c.subject`` already shortened)."""
-    if c.kind in ("realisasi-file-added", "realisasi-file-removed"):
-        return _file_summary(c)
-    q = _quarter(c.detail)
-    if c.kind == "realisasi-field":
-        return _realisasi_field(c, q)
-    if c.kind in _REALISASI_INDIKATOR:
-        return _realisasi_indikator(c, q)
-    if c.kind in _REALISASI_SUB:
-        return _realisasi_sub(c, q)
-    if c.kind in ("realisasi-aksi", "realisasi-catatan"):
-        return _realisasi_aksi(c, q)
-    return _raw(c)
+def _file_added(c: Change, _names: BidangNames) -> str:
+    return f"Realisasi {_quarter(c)} ditambahkan: {_file_counts(c)}"
 
 
-_REALISASI_INDIKATOR = (
-    "realisasi-indikator",
-    "realisasi-indikator-added",
-    "realisasi-indikator-removed",
-    "realisasi-penjelasan",
-)
-_REALISASI_SUB = (
-    "realisasi-anggaran",
-    "realisasi-keluaran",
-    "realisasi-sub-added",
-    "realisasi-sub-removed",
-)
+def _file_removed(c: Change, _names: BidangNames) -> str:
+    return f"Realisasi {_quarter(c)} dihapus; isinya dulu {_file_counts(c)}"
 
 
-def _realisasi_field(c: Change, q: str) -> str:
-    """A change to the report's own fields: its date, year or note."""
-    field = c.detail["field"]
+def _realisasi_field(c: Change, _names: BidangNames) -> str:
+    q, field = _quarter(c), c.detail["field"]
     if field == "tanggal":
         old = "(kosong)" if c.old is None else formats.date(c.old)
         new = "(kosong)" if c.new is None else formats.date(c.new)
@@ -246,54 +236,149 @@ def _realisasi_field(c: Change, q: str) -> str:
     return f"Catatan realisasi {q}: {_text_change(c.old, c.new)}"
 
 
-def _realisasi_indikator(c: Change, q: str) -> str:
-    d = c.detail
-    indikator = f"indikator {_quote(c.subject)} ({c.key})"
-    if c.kind == "realisasi-indikator":
-        old, new = _realised(c.old, d["satuan"]), _realised(c.new, d["satuan"])
-        return f"Realisasi {q} {indikator}: {old} → {new}"
-    if c.kind == "realisasi-indikator-added":
-        return f"Realisasi {q} {indikator} ditambahkan: {_realised(c.new, d['satuan'])}"
-    if c.kind == "realisasi-indikator-removed":
-        return f"Realisasi {q} {indikator} dihapus (dulu {_realised(c.old, d['satuan'])})"
-    what = _PENJELASAN_WORDS.get(d["field"], d["field"])
-    return f"{what} {q} {indikator}: {_text_change(c.old, c.new)}"
+def _indikator_of(c: Change) -> str:
+    """``Triwulan II indikator “…” (id)``: which realised value a change is about."""
+    return f"{_quarter(c)} indikator {_quote(c.subject)} ({c.key})"
 
 
-def _realisasi_sub(c: Change, q: str) -> str:
+def _realisasi_indikator(c: Change, _names: BidangNames) -> str:
+    satuan = c.detail["satuan"]
+    old, new = _realised(c.old, satuan), _realised(c.new, satuan)
+    return f"Realisasi {_indikator_of(c)}: {old} → {new}"
+
+
+def _realisasi_indikator_added(c: Change, _names: BidangNames) -> str:
+    return f"Realisasi {_indikator_of(c)} ditambahkan: {_realised(c.new, c.detail['satuan'])}"
+
+
+def _realisasi_indikator_removed(c: Change, _names: BidangNames) -> str:
+    return f"Realisasi {_indikator_of(c)} dihapus (dulu {_realised(c.old, c.detail['satuan'])})"
+
+
+def _realisasi_penjelasan(c: Change, _names: BidangNames) -> str:
+    field = c.detail["field"]
+    what = _PENJELASAN_WORDS.get(field, field)
+    return f"{what} {_indikator_of(c)}: {_text_change(c.old, c.new)}"
+
+
+def _realisasi_anggaran(c: Change, _names: BidangNames) -> str:
+    share = _share(c.new, c.detail["pagu"])
+    diff = formats.signed_rupiah(c.new - c.old)
+    change = f"{formats.rupiah(c.old)} → {formats.rupiah(c.new)} ({diff})"
+    q = _quarter(c)
+    return f"Realisasi anggaran {q} {c.subject}: {change}" + (f"; {share}" if share else "")
+
+
+def _realisasi_keluaran(c: Change, _names: BidangNames) -> str:
     d = c.detail
-    if c.kind == "realisasi-anggaran":
-        share = _share(c.new, d["pagu"])
-        diff = formats.signed_rupiah(c.new - c.old)
-        change = f"{formats.rupiah(c.old)} → {formats.rupiah(c.new)} ({diff})"
-        return f"Realisasi anggaran {q} {c.subject}: {change}" + (f"; {share}" if share else "")
-    if c.kind == "realisasi-keluaran":
-        target = f" (target {_output(d['target'])})" if d["target"] is not None else ""
-        return f"Realisasi keluaran {q} {c.subject}: {_output(c.old)} → {_output(c.new)}{target}"
-    if c.kind == "realisasi-sub-added":
-        share = _share(c.new, d["pagu"])
-        return (
-            f"Realisasi {q} {c.subject} ditambahkan: anggaran {formats.rupiah(c.new)}"
-            + (f" ({share})" if share else "")
-            + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
-        )
+    target = f" (target {_output(d['target'])})" if d["target"] is not None else ""
+    q = _quarter(c)
+    return f"Realisasi keluaran {q} {c.subject}: {_output(c.old)} → {_output(c.new)}{target}"
+
+
+def _realisasi_sub_added(c: Change, _names: BidangNames) -> str:
+    d = c.detail
+    share = _share(c.new, d["pagu"])
+    return (
+        f"Realisasi {_quarter(c)} {c.subject} ditambahkan: anggaran {formats.rupiah(c.new)}"
+        + (f" ({share})" if share else "")
+        + f", keluaran {_output(d['keluaran'])}, {d['aksi']} aksi terlaksana"
+    )
+
+
+def _realisasi_sub_removed(c: Change, _names: BidangNames) -> str:
+    q = _quarter(c)
     return f"Realisasi {q} {c.subject} dihapus (dulu anggaran {formats.rupiah(c.old)})"
 
 
-def _realisasi_aksi(c: Change, q: str) -> str:
+def _aksi_of(c: Change) -> str:
+    """``aksi 2 “…” (sub kegiatan) Triwulan II``: which reported aksi a change is about."""
     d = c.detail
-    aksi = f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {q}"
-    if c.kind == "realisasi-catatan":
-        return f"Catatan {aksi}: {_text_change(c.old, c.new)}"
+    return f"aksi {d['no']} {_quote(d['aksi'])} ({c.subject}) {_quarter(c)}"
+
+
+def _realisasi_aksi(c: Change, _names: BidangNames) -> str:
+    d, aksi = c.detail, _aksi_of(c)
+    # Newly reported done is the common case; it reads as one plain clause.
+    if not d["removed"] and c.new and list(d["added"]) == list(c.new):
+        return f"Pelaksanaan {aksi}: ditandai terlaksana {_months(c.new)}"
     parts = []
     if d["added"]:
         parts.append(f"ditandai terlaksana {_months(d['added'])}")
     if d["removed"]:
         parts.append(f"tanda terlaksana dihapus {_months(d['removed'])}")
-    if not d["removed"] and c.new and list(d["added"]) == list(c.new):
-        return f"Pelaksanaan {aksi}: ditandai terlaksana {_months(c.new)}"
     now = f"sekarang terlaksana {_months(c.new)}" if c.new else "sekarang belum terlaksana"
     return f"Pelaksanaan {aksi}: {', '.join(parts)}; {now}"
+
+
+def _realisasi_catatan(c: Change, _names: BidangNames) -> str:
+    return f"Catatan {_aksi_of(c)}: {_text_change(c.old, c.new)}"
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """How one kind of change reads: what the headline counts it as, and its sentence.
+
+    ``count`` is the noun phrase after the number in the headline (``2 pagu berubah``);
+    kinds that share one add up into one count.
+    """
+
+    count: str
+    sentence: Callable[[Change, BidangNames], str]
+
+
+#: Every kind's words, in the order the headline lists its counts (the most important
+#: first). A kind missing here is a KeyError in every diff that has one, and a failing
+#: test before that.
+WORDS: dict[ChangeKind, Words] = {
+    ChangeKind.PAGU: Words("pagu berubah", _pagu),
+    ChangeKind.SUB_ADDED: Words("sub kegiatan baru", _sub_added),
+    ChangeKind.SUB_REMOVED: Words("sub kegiatan dihapus", _sub_removed),
+    ChangeKind.SUB_MOVED: Words("sub kegiatan pindah bidang", _sub_moved),
+    ChangeKind.SUB_RENAMED: Words("sub kegiatan berganti nama", _sub_renamed),
+    ChangeKind.INDIKATOR_ADDED: Words("indikator baru", _indikator_added),
+    ChangeKind.INDIKATOR_REMOVED: Words("indikator dihapus", _indikator_removed),
+    ChangeKind.INDIKATOR_TARGET: Words("target indikator berubah", _indikator_target),
+    ChangeKind.INDIKATOR_FIELD: Words("sifat indikator berubah", _indikator_field),
+    ChangeKind.OUTPUT_TARGET: Words("target keluaran berubah", _output_target),
+    ChangeKind.AKSI_ADDED: Words("aksi ditambah", _aksi_added),
+    ChangeKind.AKSI_REMOVED: Words("aksi dihapus", _aksi_removed),
+    ChangeKind.AKSI_RENAMED: Words("aksi berganti nama", _aksi_renamed),
+    ChangeKind.AKSI_REORDERED: Words("urutan aksi berubah", _aksi_reordered),
+    ChangeKind.AKSI_MONTHS: Words("jadwal aksi berubah", _aksi_months),
+    ChangeKind.AKSI_KELUARAN: Words("keluaran aksi berubah", _aksi_keluaran),
+    ChangeKind.SIGNATORY: Words("data penandatangan berubah", _signatory),
+    ChangeKind.REALISASI_FILE_ADDED: Words("triwulan realisasi ditambahkan", _file_added),
+    ChangeKind.REALISASI_FILE_REMOVED: Words("triwulan realisasi dihapus", _file_removed),
+    ChangeKind.REALISASI_ANGGARAN: Words("realisasi anggaran berubah", _realisasi_anggaran),
+    ChangeKind.REALISASI_KELUARAN: Words("realisasi keluaran berubah", _realisasi_keluaran),
+    ChangeKind.REALISASI_INDIKATOR: Words("realisasi indikator berubah", _realisasi_indikator),
+    ChangeKind.REALISASI_INDIKATOR_ADDED: Words(
+        "realisasi indikator ditambahkan", _realisasi_indikator_added
+    ),
+    ChangeKind.REALISASI_INDIKATOR_REMOVED: Words(
+        "realisasi indikator dihapus", _realisasi_indikator_removed
+    ),
+    ChangeKind.REALISASI_SUB_ADDED: Words(
+        "realisasi sub kegiatan ditambahkan", _realisasi_sub_added
+    ),
+    ChangeKind.REALISASI_SUB_REMOVED: Words(
+        "realisasi sub kegiatan dihapus", _realisasi_sub_removed
+    ),
+    ChangeKind.REALISASI_AKSI: Words("pelaksanaan aksi berubah", _realisasi_aksi),
+    ChangeKind.REALISASI_CATATAN: Words("catatan aksi berubah", _realisasi_catatan),
+    ChangeKind.REALISASI_PENJELASAN: Words("penjelasan realisasi berubah", _realisasi_penjelasan),
+    ChangeKind.REALISASI_FIELD: Words("data laporan realisasi berubah", _realisasi_field),
+}
+
+
+def sentence(change: Change, bidang_names: BidangNames) -> str:
+    """One change as a sentence a Kepala Bidang can approve."""
+    shortened = replace(change, subject=short(change.subject))
+    return WORDS[change.kind].sentence(shortened, bidang_names)
 
 
 def section_name(slug: str | None, bidang_names: dict[str, str]) -> str:
@@ -308,34 +393,6 @@ def total_line(total: Total) -> str:
     return f"{total.name}: {money_change(total.old, total.new)}"
 
 
-_COUNT_WORDS = (
-    ("pagu", "pagu berubah"),
-    ("sub-added", "sub kegiatan baru"),
-    ("sub-removed", "sub kegiatan dihapus"),
-    ("sub-moved", "sub kegiatan pindah bidang"),
-    ("indikator-target", "target indikator berubah"),
-    ("indikator-field", "sifat indikator berubah"),
-    ("output-target", "target keluaran berubah"),
-    ("aksi-added", "aksi ditambah"),
-    ("aksi-removed", "aksi dihapus"),
-    ("aksi-renamed", "aksi berganti nama"),
-    ("aksi-reordered", "urutan aksi berubah"),
-    ("aksi-months", "jadwal aksi berubah"),
-    ("signatory", "data penandatangan berubah"),
-    ("realisasi-file-added", "triwulan realisasi ditambahkan"),
-    ("realisasi-file-removed", "triwulan realisasi dihapus"),
-    ("realisasi-anggaran", "realisasi anggaran berubah"),
-    ("realisasi-keluaran", "realisasi keluaran berubah"),
-    ("realisasi-indikator", "realisasi indikator berubah"),
-    ("realisasi-indikator-added", "realisasi indikator ditambahkan"),
-    ("realisasi-indikator-removed", "realisasi indikator dihapus"),
-    ("realisasi-sub-added", "realisasi sub kegiatan ditambahkan"),
-    ("realisasi-sub-removed", "realisasi sub kegiatan dihapus"),
-    ("realisasi-aksi", "pelaksanaan aksi berubah"),
-    ("realisasi-penjelasan", "penjelasan realisasi berubah"),
-)
-
-
 def headline(diff: PlanDiff) -> str:
     """One line: total pagu, counts of changes, findings introduced and fixed."""
     total = diff.agency
@@ -345,8 +402,9 @@ def headline(diff: PlanDiff) -> str:
         parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
-    counts = Counter(c.kind for c in diff.changes)
-    parts += [f"{counts[k]} {words}" for k, words in _COUNT_WORDS if counts[k]]
+    counts = Counter(WORDS[c.kind].count for c in diff.changes)
+    in_order = dict.fromkeys(words.count for words in WORDS.values())
+    parts += [f"{counts[noun]} {noun}" for noun in in_order if counts[noun]]
     new_errors = sum(1 for p in diff.introduced if p.severity.value == "error")
     new_warnings = len(diff.introduced) - new_errors
     if new_errors:

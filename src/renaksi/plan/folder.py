@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renaksi.plan.file import Document
-from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan.model import (
+    BidangFile,
+    InstansiFile,
+    PerjanjianKinerjaFile,
+    RealisasiFile,
+    SubKegiatan,
+)
 
 INSTANSI_FILE = "instansi.yaml"
 PK_FILE = "perjanjian-kinerja.yaml"
@@ -61,6 +67,13 @@ class Plan:
             yield entry.doc
         for real in self.realisasi:
             yield real.doc
+
+    def sub_kegiatan_by_id(self) -> dict[str, SubKegiatan]:
+        """Each sub kegiatan of the PK by id; none when the PK did not load (its findings
+        say why). The first of a duplicate id wins, as in ``sub_index``."""
+        if self.pk is None:
+            return {}
+        return {sid: found[0] for sid, found in self.pk.sub_index().items()}
 
     def realisasi_for(self, triwulan: int) -> RealisasiEntry | None:
         """The realisasi file of quarter ``triwulan`` (1-4), if present."""

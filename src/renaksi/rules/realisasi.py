@@ -52,7 +52,7 @@ def _unread(plan: Plan) -> set[str]:
     what is wrong)."""
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {found[0].bidang for found in plan.pk.sub_index().values()} if plan.pk else set()
+    owners = {sub.bidang for sub in plan.sub_kegiatan_by_id().values()}
     return unread | (owners - present)
 
 
@@ -65,12 +65,6 @@ def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
     for _, ren in walk.rencana(plan):
         out.setdefault(ren.item.sub_kegiatan, ren.item)
     return out
-
-
-def _subs(plan: Plan) -> dict[str, SubKegiatan]:
-    if plan.pk is None:
-        return {}
-    return {sid: found[0] for sid, found in plan.pk.sub_index().items()}
 
 
 @rule("RL01", "realisasi.triwulan", E, "Triwulan dan tahun berkas realisasi sesuai namanya.")
@@ -138,7 +132,7 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = _subs(plan)
+    subs = plan.sub_kegiatan_by_id()
     rencana = _rencana(plan)
     unread = _unread(plan)
     for f in _files(plan):
@@ -249,7 +243,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
-    subs = _subs(ctx.plan)
+    subs = ctx.plan.sub_kegiatan_by_id()
     unread = _unread(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
@@ -302,7 +296,7 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
     dulu pagunya di rencana.
     """
-    subs = _subs(ctx.plan)
+    subs = ctx.plan.sub_kegiatan_by_id()
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
@@ -482,7 +476,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = _subs(plan)
+    subs = plan.sub_kegiatan_by_id()
     rencana = _rencana(plan)
     for f in _files(plan):
         reported = {e.id for e in f.model.indikator}
