@@ -290,49 +290,44 @@ def report(
 def _printable(
     folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
 ) -> tuple[Plan, list[PrintedFinding]]:
-    """Validate the plan for ``report``: the plan and the warnings to print with it, or an
-    exit (findings without ``--force``, a missing bidang or quarter, unreadable files)."""
+    """The plan to print and the findings its warning block shows, or the exit that
+    :func:`renaksi.report.printable.check_printable` decided, in words."""
     from renaksi.output import formatter
     from renaksi.output.messages import message
     from renaksi.plan.source import PlanIOError
+    from renaksi.report.printable import Refusal, check_printable
     from renaksi.report.rencana_aksi import PrintedFinding
-    from renaksi.rules.check import validate as run_validate
+    from renaksi.text.formats import ROMAN
 
     try:
-        result = run_validate([folder], realisasi=realisasi)
+        checked = check_printable(
+            folder, bidang=bidang, triwulan=triwulan, realisasi=realisasi, force=force
+        )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
-    plan = result.loads[0].plan
-    if bidang is not None and plan.bidang_by_slug(bidang) is None:
+    plan, refusal = checked.plan, checked.refusal
+    if refusal is Refusal.UNKNOWN_BIDANG:
         known = ", ".join(plan.bidang_slugs) or "-"
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
-    if triwulan is not None and plan.realisasi_for(triwulan) is None:
-        where = (realisasi or folder / "realisasi") / f"tw{triwulan}.yaml"
-        from renaksi.text.formats import ROMAN
-
-        raise _fail(f"realisasi Triwulan {ROMAN[triwulan - 1]} belum ada: tambahkan {where}")
-    if result.failed():
-        if not force:
-            sys.stderr.write(formatter("text")(result, False))
-            typer.echo(
-                "renaksi: rencana tidak lolos pemeriksaan, jadi tidak dicetak; perbaiki "
-                "temuannya atau pakai --force",
-                err=True,
-            )
-            raise typer.Exit(EXIT_INVALID)
-        if plan.instansi is None or plan.pk is None:
-            sys.stderr.write(formatter("text")(result, False))
-            raise _fail("instansi.yaml dan perjanjian-kinerja.yaml harus terbaca untuk dicetak")
-    page = plan.bidang_by_slug(bidang) if bidang is not None else None
-    if page is not None and page.model is None:
-        sys.stderr.write(formatter("text")(result, False))
-        raise _fail(f"{page.doc.display} tidak terbaca, jadi halamannya tidak dapat dicetak")
-    # A bidang's pages warn about its own file and the shared ones, not other bidang's.
-    others = {e.doc.display for e in plan.bidang if bidang is not None and e is not page}
+    if refusal is Refusal.NO_REALISASI:
+        quarter = ROMAN[(triwulan or 1) - 1]
+        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {checked.missing}")
+    if refusal is not None:
+        sys.stderr.write(formatter("text")(checked.result, False))
+    if refusal is Refusal.FINDINGS:
+        typer.echo(
+            "renaksi: rencana tidak lolos pemeriksaan, jadi tidak dicetak; perbaiki "
+            "temuannya atau pakai --force",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    if refusal is Refusal.SHARED_UNREADABLE:
+        raise _fail("instansi.yaml dan perjanjian-kinerja.yaml harus terbaca untuk dicetak")
+    if refusal is Refusal.BIDANG_UNREADABLE and checked.page is not None:
+        shown = checked.page.doc.display
+        raise _fail(f"{shown} tidak terbaca, jadi halamannya tidak dapat dicetak")
     warnings = [
-        PrintedFinding(p.code, p.severity.label, str(p.location), message(p))
-        for p in result.problems
-        if result.failed() and p.location.file not in others
+        PrintedFinding(p.code, p.severity.label, str(p.location), message(p)) for p in checked.shown
     ]
     return plan, warnings
 
