@@ -29,7 +29,7 @@ from renaksi.diff.changes import (
     Weight,
 )
 from renaksi.diff.realisasi import realisasi_changes
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
@@ -504,9 +504,9 @@ def diff_plans(
     )
 
 
-def _documents(plan: Plan) -> list[tuple[Document, object]]:
+def _documents(plan: Plan) -> list[tuple[PlanFile, object]]:
     """(document, model) of every file of ``plan`` that was found."""
-    found: list[tuple[Document, object]] = []
+    found: list[tuple[PlanFile, object]] = []
     if plan.instansi_doc is not None:
         found.append((plan.instansi_doc, plan.instansi))
     if plan.pk_doc is not None:

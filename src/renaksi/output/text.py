@@ -13,7 +13,7 @@ from itertools import groupby
 
 from renaksi.output.messages import message
 from renaksi.output.summary import summary
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem, Severity
 from renaksi.rules.check import CheckResult
 from renaksi.text.controls import visible
@@ -26,8 +26,8 @@ Segment = tuple[str, str]  # (text, rich style; "" for none)
 Line = list[Segment]
 
 
-def _documents(result: CheckResult) -> dict[str, Document]:
-    docs: dict[str, Document] = {}
+def _documents(result: CheckResult) -> dict[str, PlanFile]:
+    docs: dict[str, PlanFile] = {}
     for load in result.loads:
         for doc in load.plan.documents():
             docs[doc.display] = doc
@@ -66,7 +66,7 @@ def excerpt(source: str, column: int) -> tuple[str, int]:
     return head + shown + tail, column - start + len(head)
 
 
-def _problem_lines(problem: Problem, doc: Document | None) -> Iterator[Line]:
+def _problem_lines(problem: Problem, doc: PlanFile | None) -> Iterator[Line]:
     loc = problem.location
     where = f"{loc.line}:{loc.column}" if loc.line else "-"
     yield [

@@ -95,7 +95,7 @@ def locate(root: Any, keys: Sequence[Key], *, at_key: bool = False) -> tuple[int
 
 
 @dataclass(slots=True)
-class Document:
+class PlanFile:
     """One plan file as read: where it is, its text, and its parsed round-trip tree."""
 
     path: Path

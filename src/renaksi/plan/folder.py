@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.model import (
     BidangFile,
     InstansiFile,
@@ -32,7 +32,7 @@ class BidangEntry:
     """One ``bidang/<slug>.yaml``: its slug, document and (if it loaded) model."""
 
     slug: str
-    doc: Document
+    doc: PlanFile
     model: BidangFile | None
 
 
@@ -41,7 +41,7 @@ class RealisasiEntry:
     """One ``realisasi/tw<N>.yaml``: its quarter (from the file name), document and model."""
 
     triwulan: int
-    doc: Document
+    doc: PlanFile
     model: RealisasiFile | None
 
 
@@ -51,14 +51,14 @@ class Plan:
 
     folder: Path
     display: str
-    instansi_doc: Document | None = None
+    instansi_doc: PlanFile | None = None
     instansi: InstansiFile | None = None
-    pk_doc: Document | None = None
+    pk_doc: PlanFile | None = None
     pk: PerjanjianKinerjaFile | None = None
     bidang: list[BidangEntry] = field(default_factory=list)
     realisasi: list[RealisasiEntry] = field(default_factory=list)
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""
         for doc in (self.instansi_doc, self.pk_doc):
             if doc is not None:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from renaksi.plan import load_findings as found
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Location, Problem
 from renaksi.plan.folder import (
     BIDANG_DIR,
@@ -388,17 +388,17 @@ def _duplicate_key_name(problem: str) -> str:
     return match.group(1) if match else "?"
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[PlanFile, list[Problem]]:
     """Read and parse one plan file on disk. Raises PlanIOError when it cannot be opened."""
     return read_source_document(DirSource(path.parent), path.name, max_bytes)
 
 
 def read_source_document(
     source: PlanSource, rel: str, max_bytes: int = MAX_BYTES
-) -> tuple[Document, list[Problem]]:
+) -> tuple[PlanFile, list[Problem]]:
     """Read and parse one plan file of ``source``. Raises PlanIOError when unreadable."""
     display = source.display(rel)
-    doc = Document(Path(display), display)
+    doc = PlanFile(Path(display), display)
     data = read_bytes(source, rel, max_bytes)
     if isinstance(data, Problem):
         return doc, [data]
@@ -415,7 +415,7 @@ def read_source_document(
     return doc, []
 
 
-def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+def validate_model(doc: PlanFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a parsed document against its model; problems are located in ``doc``."""
     if doc.root is None:
         return None, []

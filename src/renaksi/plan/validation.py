@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from renaksi.plan.file import Document, Key, path_text, path_to_key
+from renaksi.plan.file import Key, PlanFile, path_text, path_to_key
 from renaksi.plan.findings import Location, Problem, RuleId
 from renaksi.plan.load_findings import (
     BAD_VALUE,
@@ -122,7 +122,7 @@ def _is_tag(key: object) -> bool:
 
 
 def problems_from_validation(
-    doc: Document, model: type[BaseModel], error: ValidationError
+    doc: PlanFile, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Problem]:
     """Turn a pydantic ValidationError on ``doc`` into located, coded problems.
 

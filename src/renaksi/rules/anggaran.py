@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from renaksi.plan.file import Document, KeyPath
+from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Location, Severity
 from renaksi.plan.model import Kegiatan
 from renaksi.plan.values import Rupiah
@@ -33,7 +33,7 @@ def gap(written: int, reference: int) -> tuple[str, Rupiah]:
 
 def _sum_finding(
     ctx: Context,
-    doc: Document,
+    doc: PlanFile,
     path: KeyPath,
     what: str,
     stated: int,

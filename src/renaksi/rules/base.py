@@ -12,7 +12,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from renaksi.plan.file import Document, Key, path_text
+from renaksi.plan.file import Key, PlanFile, path_text
 from renaksi.plan.findings import Location, Problem, RuleId, Severity
 from renaksi.plan.folder import Plan
 
@@ -33,14 +33,14 @@ class Context:
 
     plan: Plan
 
-    def at(self, doc: Document, keys: Sequence[Key], *, at_key: bool = False) -> Location:
+    def at(self, doc: PlanFile, keys: Sequence[Key], *, at_key: bool = False) -> Location:
         """The location of ``keys`` in ``doc``."""
         line, column = doc.position(keys, at_key=at_key)
         return Location(doc.display, line, column, path_text(keys))
 
     def finding(
         self,
-        doc: Document,
+        doc: PlanFile,
         keys: Sequence[Key],
         message: str,
         *,

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem, Severity, tally
 from renaksi.plan.folder import BidangEntry, Plan, RealisasiEntry
 from renaksi.plan.load import MAX_BYTES, LoadResult, load_plan
@@ -83,10 +83,10 @@ def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
     files = {p.location.file for p in problems}
     plan = loaded.plan
 
-    def kept(doc: Document | None) -> Document | None:
+    def kept(doc: PlanFile | None) -> PlanFile | None:
         if doc is None or doc.display not in files:
             return None
-        return Document(doc.path, doc.display, doc.text)
+        return PlanFile(doc.path, doc.display, doc.text)
 
     slim = Plan(
         folder=plan.folder,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from renaksi.plan.file import Document, KeyPath
+from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
@@ -31,7 +31,7 @@ FORMATS = {
 _OLD_SUB = re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{2}$")
 
 
-def _codes(ctx: Context) -> Iterator[tuple[str, Document, KeyPath, str | None, str | None]]:
+def _codes(ctx: Context) -> Iterator[tuple[str, PlanFile, KeyPath, str | None, str | None]]:
     """(level, doc, path, code, parent code) for every program, kegiatan and sub kegiatan."""
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renaksi.monitoring import state
-from renaksi.plan.file import Document
+from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
 from renaksi.plan.model import (
@@ -34,7 +34,7 @@ E, W = Severity.ERROR, Severity.WARNING
 @dataclass(frozen=True, slots=True)
 class _File:
     triwulan: int
-    doc: Document
+    doc: PlanFile
     model: RealisasiFile
 
 
@@ -194,7 +194,7 @@ def _known_subs(
 
 def _known_aksi(
     ctx: Context,
-    doc: Document,
+    doc: PlanFile,
     path: tuple[str, int],
     sub: RealisasiSubKegiatan,
     ren: RencanaSubKegiatan | None,

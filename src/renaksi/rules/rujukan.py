@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renaksi.plan.file import Document, KeyPath
+from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.values import Rupiah
 from renaksi.rules import walk
@@ -22,7 +22,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
     kegiatan harus unik di seluruh rencana, karena berkas lain, laporan dan ``renaksi diff``
     merujuk dengan id itu. Temuan menunjuk kemunculan kedua dan menyebut yang pertama.
     """
-    groups: dict[str, list[tuple[Document, KeyPath, str]]] = {
+    groups: dict[str, list[tuple[PlanFile, KeyPath, str]]] = {
         "sasaran strategis": [],
         "indikator": [],
         "sub kegiatan": [],
@@ -38,7 +38,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
     for sub in walk.plan_sub_kegiatan(plan):
         groups["sub kegiatan"].append((sub.doc, (*sub.path, "id"), sub.item.id))
     for what, entries in groups.items():
-        first: dict[str, tuple[Document, KeyPath]] = {}
+        first: dict[str, tuple[PlanFile, KeyPath]] = {}
         for doc, path, ident in entries:
             if ident not in first:
                 first[ident] = (doc, path)
@@ -132,7 +132,7 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
     Satu sub kegiatan hanya punya satu rencana aksi. Dua entri untuk sub kegiatan yang sama
     (di satu berkas atau di dua berkas bidang) membuat nomor aksi dan target ganda.
     """
-    seen: dict[str, tuple[Document, KeyPath]] = {}
+    seen: dict[str, tuple[PlanFile, KeyPath]] = {}
     for _, ren in walk.rencana(ctx.plan):
         ident = ren.item.sub_kegiatan
         path = (*ren.path, "sub_kegiatan")
@@ -190,7 +190,7 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.instansi is not None and plan.instansi_doc is not None:
         goals = [s.id for s in plan.instansi.renstra.sasaran_strategis]
-        refs: list[tuple[Document, KeyPath, str]] = [
+        refs: list[tuple[PlanFile, KeyPath, str]] = [
             (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), iku.sasaran)
             for i, iku in enumerate(plan.instansi.iku.indikator)
         ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from renaksi.plan.file import Document, KeyPath
+from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
@@ -27,7 +27,7 @@ T = TypeVar("T")
 class Placed(Generic[T]):
     """A model object together with the document and YAML path it came from."""
 
-    doc: Document
+    doc: PlanFile
     path: KeyPath
     item: T
 
@@ -38,20 +38,20 @@ def nearest(word: str, options: Iterable[str]) -> str:
     return f"; maksudnya {near[0]}?" if near else ""
 
 
-def programs(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:
+def programs(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:
     """Each program of the PK."""
     for i, program in enumerate(pk.program):
         yield Placed(doc, ("program", i), program)
 
 
-def kegiatan(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiatan]]:
+def kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiatan]]:
     """Each kegiatan of the PK, across programs."""
     for prog in programs(doc, pk):
         for j, keg in enumerate(prog.item.kegiatan):
             yield Placed(doc, (*prog.path, "kegiatan", j), keg)
 
 
-def sub_kegiatan(doc: Document, pk: PerjanjianKinerjaFile) -> Iterator[Placed[SubKegiatan]]:
+def sub_kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[SubKegiatan]]:
     """Each sub kegiatan of the PK, in document order."""
     for keg in kegiatan(doc, pk):
         for k, sub in enumerate(keg.item.sub_kegiatan):
@@ -64,7 +64,7 @@ def plan_sub_kegiatan(plan: Plan) -> Iterator[Placed[SubKegiatan]]:
         yield from sub_kegiatan(plan.pk_doc, plan.pk)
 
 
-def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, Document]]:
+def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
     """Bidang files that loaded and validated."""
     for entry in plan.bidang:
         if entry.model is not None:
