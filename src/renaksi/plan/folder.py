@@ -1,4 +1,4 @@
-"""A loaded plan folder: the parsed models of each file next to their source documents.
+"""A loaded plan folder: the parsed models of each file next to the files they came from.
 
 A file that failed to load or to match its schema is present as a document with no model,
 so rules that need it skip quietly: its own findings already say what is wrong.
