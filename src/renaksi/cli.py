@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
+from renaksi.text.controls import one_line
 from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def _root(
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"renaksi: {message}", err=True)
+    # Messages quote paths, bidang names and revisions: one line each, whatever they hold.
+    typer.echo(f"renaksi: {one_line(message)}", err=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -489,8 +491,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # deliberately broad, see the docstring
         typer.echo(
-            f"renaksi: galat internal ({type(exc).__name__}: {exc}). Mohon laporkan beserta "
-            "berkas rencana yang diperiksa.",
+            f"renaksi: galat internal ({type(exc).__name__}: {one_line(str(exc))}). Mohon "
+            "laporkan beserta berkas rencana yang diperiksa.",
             err=True,
         )
         return EXIT_USAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from renaksi.diff.plan import PlanDiff
 from renaksi.output.diff_words import headline, section_name, sentence, total_line
 from renaksi.output.messages import message
-from renaksi.text.controls import visible
+from renaksi.text.controls import one_line
 
 
 def render(diff: PlanDiff) -> str:
@@ -37,4 +37,5 @@ def render(diff: PlanDiff) -> str:
         lines.append("Temuan yang diperbaiki:")
         lines += [f"  - {p.code} {p.location.file}: {message(p)}" for p in diff.fixed]
         lines.append("")
-    return "\n".join(visible(line) for line in lines).rstrip() + "\n"
+    # Each entry is one line: a plan value in it shows its breaks as \n, never starts a line.
+    return "\n".join(one_line(line) for line in lines).rstrip() + "\n"
