@@ -13,7 +13,7 @@ HTML), so plan text cannot break a table or inject markup. Undefined names are e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from renaksi.plan.git import Provenance
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
-from renaksi.text.markdown import escape_markdown
+from renaksi.text.markdown import escape_markdown, inert_html
 
 FORMATS = ("md", "html")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
@@ -58,14 +58,73 @@ def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
     # html=False: raw HTML typed into the prose is shown as text, never passed through.
-    return MarkdownIt("commonmark", {"html": False})
+    return _no_downloads(MarkdownIt("commonmark", {"html": False}))
 
 
 def _markdown_html(text: str) -> Any:
     """Narrative Markdown as HTML."""
     from markupsafe import Markup
 
-    return Markup(_markdown().render(text))
+    # Controls are shown in the source: the rendered HTML then has none for Jinja's
+    # finalize to reveal (which would turn the Markup into text and escape every tag).
+    return Markup(_markdown().render(str(show_controls(text))))
+
+
+_LOCAL_IMAGE = re.compile(r"data:image/", re.IGNORECASE)
+
+
+def _no_downloads(md: Any) -> Any:
+    """An image in the narrative becomes text unless it is embedded (``data:image/...``).
+
+    The HTML report is one self-contained file that fetches nothing (its Content Security
+    Policy allows images from ``data:`` only): a remote image would tell a server who opens
+    the plan and when, and a relative one is missing once the file is mailed. The reader
+    sees ``[gambar tidak dimuat: alt (URL)]`` in its place. Links stay links: following
+    one is the reader's choice, not a download.
+    """
+    from markdown_it.common.utils import escapeHtml
+
+    default = md.renderer.rules.get("image")
+
+    def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        source = str(token.attrGet("src") or "")
+        if _LOCAL_IMAGE.match(source):
+            return str(default(tokens, idx, options, env))
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        shown = f"{alt} ({source})" if alt else source
+        return f'<span class="gambar-luar">[gambar tidak dimuat: {escapeHtml(shown)}]</span>'
+
+    md.add_render_rule("image", image)
+    return md
+
+
+@cache
+def _markdown_blocks() -> Any:
+    from markdown_it import MarkdownIt
+
+    # Only the block structure is needed (which lines are code): no inline parsing.
+    return MarkdownIt("commonmark", {"html": False}).disable("inline")
+
+
+def _code_lines(text: str) -> Iterator[int]:
+    """The lines (0-based) of code block content in Markdown ``text``."""
+    for token in _markdown_blocks().parse(text):
+        if token.map is None:
+            continue
+        if token.type == "code_block":
+            yield from range(*token.map)
+        elif token.type == "fence":
+            # Content lines only: the fence lines (the info string) stay escaped.
+            first = token.map[0] + 1
+            yield from range(first, first + token.content.count("\n"))
+
+
+def _markdown_md(text: str) -> Any:
+    """Narrative Markdown for the Markdown report: raw HTML shown as text, as in HTML."""
+    from markupsafe import Markup
+
+    return Markup(inert_html(text, _code_lines))
 
 
 def _computed_percent(value: Any) -> str:
@@ -84,6 +143,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pangkat": _pangkat,
     "jabatan": _jabatan,
     "markdown_html": _markdown_html,
+    "markdown_md": _markdown_md,
     "capaian": _computed_percent,
     "hasil": lambda v, satuan: formats.target(formats.at_most(v, 2), satuan),
 }
