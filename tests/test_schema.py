@@ -90,3 +90,25 @@ def test_unknown_kind_exits_2() -> None:
     result = CliRunner().invoke(app, ["schema", "nope"])
     assert result.exit_code == 2
     assert "instansi, perjanjian-kinerja, bidang" in result.stderr
+
+
+@pytest.mark.parametrize("inside", [".", "bidang", "skema/baru"])
+def test_schemas_are_never_written_into_a_plan_folder(tmp_path: Path, inside: str) -> None:
+    import shutil
+
+    plan = tmp_path / "2024"
+    shutil.copytree(PLAN, plan)
+    before = sorted(p.relative_to(plan) for p in plan.rglob("*"))
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(plan / inside)])
+    assert result.exit_code == 2
+    assert "berada di dalam folder rencana" in result.stderr
+    # Not even the folder it would have made.
+    assert sorted(p.relative_to(plan) for p in plan.rglob("*")) == before
+
+
+def test_schemas_are_written_to_a_new_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(tmp_path / "skema")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "skema").iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in KINDS
+    )

@@ -410,7 +410,7 @@ def schema(
 
     from renaksi.plan.json_schema import KINDS
     from renaksi.plan.json_schema import schema as make_schema
-    from renaksi.text.atomic import OutputFileError, write_atomic
+    from renaksi.text.atomic import OutputFileError, check_destination, write_atomic
 
     def text(name: str) -> str:
         return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
@@ -419,11 +419,15 @@ def schema(
         if kind is not None:
             raise _fail("pakai JENIS atau --output-dir, tidak keduanya")
         try:
+            # Refused before the folder is made: not even an empty folder in a plan.
+            check_destination(output_dir)
             output_dir.mkdir(parents=True, exist_ok=True)
             for name in KINDS:
                 write_atomic(output_dir / f"{name}.schema.json", text(name))
-        except (OSError, OutputFileError) as exc:
-            raise _fail(f"{output_dir}: tidak dapat ditulis ({exc})") from None
+        except OutputFileError as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"{output_dir}: tidak dapat ditulis ({os_reason(exc)})") from None
         return
     if kind not in KINDS:
         known = ", ".join(KINDS)
