@@ -489,6 +489,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
+        from renaksi.text.atomic import Interrupted
+
+        if isinstance(exc, Interrupted):  # a signal stopped a write, exit code 128 + signum
+            typer.echo("renaksi: dihentikan", err=True)
         return _exit_status(exc.code)
     except KeyboardInterrupt:
         typer.echo("renaksi: dihentikan", err=True)

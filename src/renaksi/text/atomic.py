@@ -7,21 +7,71 @@ plans/2025/perjanjian-kinerja.yaml`` would overwrite another year's plan. A dest
 refused inside any folder given as protected, inside any year folder beside a protected
 year folder (``plans/2025`` next to ``plans/2024``, even one not made yet), and inside any
 folder that holds an ``instansi.yaml``: whatever is being printed, that is a plan folder.
+
+A signal that ends the process (SIGTERM from a CI timeout, SIGHUP from a closed terminal,
+Ctrl-C) while the temporary file is being written would leave it behind, as big as the
+report: while it exists, those signals raise :class:`Interrupted`, the file is removed on
+the way out, and the command exits with 128 + the signal's number, as a shell reports it.
+It is a SystemExit: typer turns a KeyboardInterrupt into a silent exit 130 whatever the
+signal was.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from renaksi.text.os_errors import os_reason
 
 
 class OutputFileError(Exception):
     """The output file cannot or may not be written (exit code 2)."""
+
+
+class Interrupted(SystemExit):
+    """A signal stopped the write; the exit code is what a shell reports for a process the
+    signal ended: 128 + its number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+#: Signals whose default is to end the process (Ctrl-C's KeyboardInterrupt included).
+STOPPING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Within the block, a stopping signal raises :class:`Interrupted`; the handlers in
+    place before (Python's, the shell's SIG_IGN under ``nohup``) are restored after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; an embedding program owns them
+        return
+    previous = {}
+    try:
+        for signum in STOPPING:
+            before = signal.getsignal(signum)
+            if before is not signal.SIG_IGN:  # ignored (nohup, a background job) stays so
+                previous[signum] = before
+                signal.signal(signum, _interrupt)
+        yield
+    finally:
+        for signum, before in previous.items():
+            signal.signal(signum, before)
 
 
 #: The file every plan folder has (renaksi reads it first); a folder holding it is a plan.
@@ -97,9 +147,15 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
         except OSError as exc:
             raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
         return
-    directory = target.parent
+    with _stopped_by_signals():
+        _write_replace(path, target, text)
+
+
+def _write_replace(path: Path, target: Path, text: str) -> None:
+    """Write a temporary file beside ``target`` and rename it into place; on any failure or
+    interruption the temporary file is removed."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as exc:
         raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
     try:
