@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -607,6 +608,55 @@ def test_main_returns_the_exit_code(
     monkeypatch.setattr(sys, "argv", ["renaksi", "rules", "BG01"])
     assert main() == 0
     assert capsys.readouterr().out.startswith("BG01 anggaran.jumlah-kegiatan")
+
+
+OUTPUT_COMMANDS = {
+    "validate": ["validate", str(PLAN)],
+    "validate-json": ["validate", str(PLAN), "--format", "json"],
+    "report": ["report", str(PLAN)],
+    "diff": ["diff", "--base-dir", str(PLAN), "--head-dir", str(AS_PUBLISHED)],
+    "schema": ["schema", "instansi"],
+    "rules": ["rules"],
+    "rules-one": ["rules", "BG01"],
+    "version": ["--version"],
+}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", sorted(OUTPUT_COMMANDS))
+def test_output_to_a_full_disk_is_an_io_problem(command: str) -> None:
+    # /dev/full fails every write with ENOSPC, as a full disk does.
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "renaksi", *OUTPUT_COMMANDS[command]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == "renaksi: keluaran standar tidak dapat ditulis (ruang disk penuh)\n"
+
+
+def test_output_to_a_closed_pipe_is_a_quiet_io_problem() -> None:
+    # The reader went away (| head -0): nothing to explain, but not a valid plan's exit 0
+    # nor an invalid plan's 1.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "renaksi", "report", str(PLAN)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == ""
 
 
 def test_a_folder_of_years_validates_every_year(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ that need them, so ``renaksi --help`` starts quickly.
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -51,12 +53,37 @@ class _Command(TyperCommand):
 
 
 def _write(text: str) -> None:
-    """Print ``text``; characters the terminal cannot encode are shown as escapes."""
+    """Print ``text``; characters the terminal cannot encode are shown as escapes.
+
+    Output that cannot be written (a full disk, ``> /dev/full``, a disk error, a reader that
+    went away) ends the command with exit code 2, as any I/O problem does, and says why;
+    it is flushed here so that the failure comes now, not when the interpreter exits.
+    """
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _unwritable(exc) from None
+
+
+def _unwritable(exc: OSError) -> typer.Exit:
+    """The exit for standard output that failed with ``exc``."""
+    # What is still buffered would fail again when the interpreter flushes at exit (an
+    # "Exception ignored" and exit code 120): it goes to /dev/null instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no descriptor (a test's captured output)
+        pass
+    if exc.errno == errno.EPIPE:
+        # The reader stopped reading (| head): it has what it wanted; nothing to explain.
+        return typer.Exit(EXIT_USAGE)
+    return _fail(f"keluaran standar tidak dapat ditulis ({os_reason(exc)})")
 
 
 app = typer.Typer(
@@ -82,7 +109,7 @@ class OutputFormat(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"renaksi {__version__}")
+        _write(f"renaksi {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -458,22 +485,24 @@ def rules(
         _write(rules_markdown())
         return
     if code is None:
-        for r in ALL_RULES:
-            typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}")
+        _write(
+            "".join(
+                f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}\n" for r in ALL_RULES
+            )
+        )
         return
     found = find(code)
     if found is None:
         raise _fail(f"aturan {code} tidak dikenal; lihat 'renaksi rules'")
+    lines = []
     if code.lower() in found.aliases:
-        typer.echo(
+        lines += [
             f"{code} adalah nama lama {found.code}; namanya sekarang {found.name} "
-            "(nama lama tetap diterima)."
-        )
-        typer.echo()
-    typer.echo(f"{found.code} {found.name} ({found.severity.label})")
-    typer.echo(found.summary)
-    typer.echo()
-    typer.echo(found.doc)
+            "(nama lama tetap diterima).",
+            "",
+        ]
+    lines += [f"{found.code} {found.name} ({found.severity.label})", found.summary, "", found.doc]
+    _write("".join(f"{line}\n" for line in lines))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
