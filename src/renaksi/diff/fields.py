@@ -12,8 +12,9 @@ in :mod:`renaksi.output.diff_words` or a decision in one of the tables below.
 A field is named by its path in the models: the kind of file, then field names, ``[]`` for
 the items of a list: ``perjanjian-kinerja:program[].kegiatan[].nama``. List items are
 matched across revisions by what identifies them (:data:`KEYS`), never by position, so
-moving things around in a file is no change. An item with no match on the other side is an
-``entry-added``/``entry-removed`` change unless another module reports it.
+moving things around in a file is no change. An item with no match on the other side, or a
+file present on one side only, is an ``entry-added``/``entry-removed`` change unless another
+module reports it. A sub kegiatan now under another kegiatan is ``sub-regrouped``.
 """
 
 from __future__ import annotations
