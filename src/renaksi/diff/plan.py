@@ -6,7 +6,9 @@ their sub kegiatan. So moving things around in a file is no change at all; reord
 is one reorder (the printed numbering changes); an aksi whose name changed but whose
 schedule and output did not (or whose name is nearly the same) is a rename.
 
-Changes are data; :mod:`renaksi.output.diff_text` and friends choose the words.
+Every other field of the plan files is compared by :mod:`renaksi.diff.fields`, and how
+monitoring judges by :mod:`renaksi.diff.pemantauan`. Changes are data;
+:mod:`renaksi.output.diff_text` and friends choose the words.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from renaksi.diff.changes import (
     SatuanDetail,
     Weight,
 )
+from renaksi.diff.fields import field_changes
+from renaksi.diff.pemantauan import pemantauan_changes
 from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
@@ -334,7 +338,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        for name in ("nama", "satuan", "arah", "cara_gabung"):
+        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran"):
             old_value, new_value = getattr(before, name), getattr(ind, name)
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
@@ -483,6 +487,9 @@ def diff_plans(
     changes = [
         c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
     ]
+    # Each skips the files that did not load itself.
+    changes += pemantauan_changes(base, head)
+    changes += field_changes(base, head)
     changes += realisasi_changes(base, head)
     agency, programs, bidang = _totals(base, head)
     if skip_pk:

@@ -1,7 +1,9 @@
 """``renaksi diff --format json``: the classified changes for tools. Version 1.
 
 Amounts are integers (rupiah) or decimal strings (targets, exact); months are numbers;
-dates are ISO strings (``2024-04-10``). Realisasi changes have weight 0 (listed last).
+dates are ISO strings (``2024-04-10``). Realisasi changes have weight 0 (listed last);
+changes to how monitoring judges weight 6 (listed first), and ``summary.verdicts_changed``
+says whether there are any.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from renaksi import __version__
+from renaksi.diff.changes import Weight
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.output.diff_words import headline
 from renaksi.output.messages import message
@@ -70,6 +73,8 @@ def render(diff: PlanDiff) -> str:
             "fixed": len(diff.fixed),
             "empty": diff.empty,
             "unreadable": diff.unreadable,
+            # The monitoring scale or threshold changed: every verdict may change.
+            "verdicts_changed": any(c.weight is Weight.VERDICT for c in diff.changes),
         },
         "totals": {
             "agency": _total(diff.agency),
