@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 
+from renaksi.plan.values import exact_sum
 from renaksi.text.formats import rounded
 
 HUNDRED = Decimal(100)
@@ -139,13 +140,21 @@ def assess(
 
 
 def to_date(cara_gabung: str, values: Sequence[Decimal], q: int) -> Decimal:
-    """The target (or complete realisasi) ``values`` of quarters 1..q combined up to q."""
+    """The target (or complete realisasi) ``values`` of quarters 1..q combined up to q.
+
+    Sums are exact. An average is exact when it ends (four equal targets average to
+    exactly that target, whatever its digits); one that does not end (1, 2, 2) keeps 28
+    significant digits, or as many as its sum has, and is printed cut to two decimals."""
     upto = list(values[:q])
     if cara_gabung == "jumlah":
-        return sum(upto, Decimal(0))
+        return exact_sum(upto)
     if cara_gabung == "kumulatif":
         return upto[-1]
-    return sum(upto, Decimal(0)) / len(upto)
+    total = exact_sum(upto)
+    with localcontext() as ctx:
+        # Dividing by 2 or 4 adds at most two digits; by 3, none when the result ends.
+        ctx.prec = max(ctx.prec, len(total.as_tuple().digits) + 2)
+        return total / len(upto)
 
 
 def quarter_and_to_date(

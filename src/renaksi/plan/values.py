@@ -3,7 +3,8 @@
 Money is an integer number of rupiah; every other quantity is an exact ``Decimal``.
 Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_000``);
 numbers written as strings are read the Indonesian way (``"29,17%"``, ``"Rp 2.718.270.000"``).
-Anything that could be read two ways is refused rather than guessed.
+Anything that could be read two ways is refused rather than guessed. Sums of quantities
+are exact (:func:`exact_sum`).
 
 Parsing failures raise :class:`PlanValueError`, whose message is an Indonesian template.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation, localcontext
 
 from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent
 
@@ -179,6 +181,24 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     if abs(value) >= Decimal(10) ** 15:
         raise PlanValueError("number", what + " terlalu besar: {found}", found=raw)
     return value
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    """The sum of ``values``, exact whatever their digits.
+
+    Decimal's default context keeps 28 significant digits, so
+    0,99999999999999999999999999999 + 0 would be 1 and 10^14 + 10^-15 would be 10^14:
+    the precision is sized to the operands instead (every digit from the largest one's
+    first to the smallest exponent, plus room for carries).
+    """
+    items = list(values)
+    if not items:
+        return Decimal(0)
+    top = max(v.adjusted() for v in items)
+    low = min(0, *(int(v.as_tuple().exponent) for v in items))
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, top - low + len(str(len(items))) + 2)
+        return sum(items, Decimal(0))
 
 
 def in_unit(amount: Decimal, satuan: str) -> Decimal:

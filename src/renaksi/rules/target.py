@@ -7,18 +7,18 @@ Each indicator declares how its quarters combine (``cara_gabung``):
 - ``kumulatif``: the quarters are running totals, never falling, the fourth equal to the annual;
 - ``tetap``: the same target every quarter, equal to the annual.
 
-All arithmetic is exact (Decimal): 0,1 + 0,2 is 0,3 here.
+All arithmetic is exact (Decimal, with a precision sized to the operands): 0,1 + 0,2 is
+0,3 here, and 0,99999999999999999999999999999 + 0 is not 1.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from decimal import Decimal
 
 from renaksi.plan.findings import Severity
 from renaksi.plan.model import Indikator
-from renaksi.plan.values import Terms, in_unit
+from renaksi.plan.values import Terms, exact_sum, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.text.formats import ROMAN
@@ -65,7 +65,7 @@ def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
     annual = ind.target
     unit = ind.satuan
     if ind.cara_gabung == "jumlah":
-        total = sum(tw, Decimal(0))
+        total = exact_sum(tw)
         if annual is not None and total != annual:
             return (
                 "jumlah target triwulan {total} ({parts}) tidak sama dengan "
