@@ -14,6 +14,9 @@ import datetime as dt
 import functools
 import itertools
 import re
+import types
+import typing
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -30,6 +33,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from renaksi.plan import values
+from renaksi.plan.file import KeyPath
 from renaksi.text.formats import MONTH_SHORT, MONTHS
 
 
@@ -60,10 +64,11 @@ def _nip_text(raw: object) -> object:
 
 
 def _amount_and_unit(what: str) -> Any:
-    # "1200 orang" is the natural way to write an output target; split it.
+    # "1200 orang" is the natural way to write an output target; split it. The amount
+    # ends where a space or a sign begins, so "1e400 orang" is refused, not read as 1.
     def split(raw: object) -> object:
         if isinstance(raw, str):
-            match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+            match = re.match(r"^\s*(-?[0-9][0-9.,]*)(?!\w)\s*(\S.*?)\s*$", raw)
             if not match:
                 raise PydanticCustomError(
                     "renaksi_type",
@@ -114,9 +119,9 @@ Anggaran = Annotated[
     BeforeValidator(_wrap(functools.partial(values.parse_rupiah, what="realisasi anggaran"))),
     WithJsonSchema(_RUPIAH_SCHEMA),
 ]
-Quantity = Annotated[
-    Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
-]
+#: The one reader of every quantity; :func:`quantity_places` finds the fields that use it.
+_QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
+Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
@@ -548,3 +553,39 @@ class RealisasiFile(_Model):
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
     sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)
+
+
+def quantity_places(
+    model: type[BaseModel], data: object, path: KeyPath = ()
+) -> Iterator[tuple[KeyPath, object]]:
+    """Every value in the YAML tree ``data`` that ``model`` reads as a quantity, with its
+    path: found from the models' fields, so a quantity field added later is included.
+
+    ``data`` is the tree as read, whether or not it matched the model; values of the wrong
+    shape are passed over (the schema findings name them).
+    """
+    if not isinstance(data, dict):
+        return
+    for name, field in model.model_fields.items():
+        if name in data:
+            yield from _places(field.annotation, field.metadata, data[name], (*path, name))
+
+
+def _places(
+    annotation: Any, metadata: list[Any], raw: object, path: KeyPath
+) -> Iterator[tuple[KeyPath, object]]:
+    if any(m is _QUANTITY_READER for m in metadata):
+        yield path, raw
+        return
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        yield from _places(args[0], list(args[1:]), raw, path)
+    elif origin in (typing.Union, types.UnionType):
+        for arm in args:
+            yield from _places(arm, [], raw, path)
+    elif origin is list and isinstance(raw, list):
+        for i, item in enumerate(raw):
+            yield from _places(args[0], [], item, (*path, i))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield from quantity_places(annotation, raw, path)
