@@ -265,6 +265,19 @@ def _plain(literal: str) -> str:
     return format(value.normalize() if value == value.to_integral() else value, "f")
 
 
+#: An unquoted YAML number that an Indonesian reader may take for a thousands-grouped one:
+#: ``4.800`` (four point eight, or four thousand eight hundred?).
+_THOUSANDS_LOOKALIKE = re.compile(r"^-?[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+def two_readings(literal: str) -> tuple[Decimal, Decimal] | None:
+    """The two ways an unquoted ``4.800`` reads: (as YAML reads it, as thousands), or None
+    for a literal that reads one way only."""
+    if not _THOUSANDS_LOOKALIKE.match(literal):
+        return None
+    return Decimal(literal), Decimal(literal.replace(".", ""))
+
+
 def exact_sum(values: Iterable[Decimal]) -> Decimal:
     """The sum of ``values``, exact whatever their digits.
 

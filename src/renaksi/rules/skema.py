@@ -4,7 +4,7 @@ The pydantic models in :mod:`renaksi.plan.model` define the shape; :mod:`renaksi
 turns pydantic's errors into located findings of these rules, one code per kind of mistake.
 
 How a YAML number was written is gone once it is a float (``1e-400`` is 0.0, ``4.800`` is
-4.8), so SC08 also reads the text of every YAML float that a quantity field gets,
+4.8), so SC08 and SC09 also read the text of every YAML float that a quantity field gets,
 at its place in the file.
 """
 
@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from renaksi.plan import load_findings as found
 from renaksi.plan.file import KeyPath, PlanFile
+from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import quantity_places
-from renaksi.plan.values import PlanValueError, check_written, parse_quantity
+from renaksi.plan.values import PlanValueError, check_written, parse_quantity, two_readings
 from renaksi.rules import walk
-from renaksi.rules.base import Context, Finding, declare
+from renaksi.rules.base import Context, Finding, declare, rule
+from renaksi.text import formats
 
 #: A plain YAML scalar as it starts at its place: up to a space, a flow mark or a comment.
 _SCALAR = re.compile(r"[^\s,\]\}#]+")
@@ -153,6 +156,44 @@ NUMBER = declare(
 )
 
 
+@rule("SC09", "skema.angka-dua-arti", Severity.WARNING, "Angka YAML yang terbaca dua cara.")
+def two_ways(ctx: Context) -> Iterator[Finding]:
+    """
+    Angka YAML tanpa tanda kutip dengan tepat tiga angka di belakang titik, seperti
+    ``target: 4.800``, dibaca YAML sebagai empat koma delapan, padahal di Indonesia titik
+    adalah pemisah ribuan: empat ribu delapan ratus, seperti ``"1.200 orang"`` di sebelahnya.
+    renaksi membacanya cara YAML (4,8) dan memperingatkan. Tulis ``4.8`` atau ``"4,8"``
+    untuk 4,8, dan ``4800`` atau ``"4.800"`` untuk empat ribu delapan ratus. Hanya angka
+    yang memang dapat dibaca sebagai ribuan (satu sampai tiga angka sebelum titik, tanpa
+    nol di depan) yang diperingatkan: ``0.125`` dan ``12.5`` terbaca satu cara saja.
+    """
+    for doc, path, literal in written_numbers(ctx.plan):
+        readings = two_readings(literal)
+        if readings is None:
+            continue
+        decimal, thousands = readings
+        decimal_yaml = _plain(decimal)
+        yield ctx.finding(
+            doc,
+            path,
+            "angka {found} tanpa tanda kutip dapat dibaca dua cara: {decimal} atau "
+            "{thousands}? renaksi membacanya {decimal}; tulis {decimal_yaml} atau "
+            '"{decimal_text}" untuk {decimal}, dan {thousands_yaml} atau "{thousands_text}" '
+            "untuk {thousands}",
+            found=literal,
+            decimal=decimal.normalize(),
+            thousands=thousands,
+            decimal_yaml=decimal_yaml,
+            decimal_text=formats.number(decimal.normalize()),
+            thousands_yaml=_plain(thousands),
+            thousands_text=formats.number(thousands),
+        )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
 RULES = (
     UNKNOWN_KEY,
     MISSING_KEY,
@@ -162,4 +203,5 @@ RULES = (
     BAD_VALUE,
     LIST_LENGTH,
     NUMBER,
+    two_ways,
 )
