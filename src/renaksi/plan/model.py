@@ -16,11 +16,13 @@ import itertools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -124,7 +126,20 @@ _QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
 Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _nfc(text: str) -> str:
+    # The same word typed on two machines can reach the file as different code points
+    # ("é" as one character, or "e" and a combining accent): NFC makes them one string, so
+    # units and names compare equal across files. NFC, not NFKC: canonical forms look the
+    # same, while NFKC would change what is printed (m² into m2, ﬁ into fi); compatibility
+    # forms are folded only where units are compared (renaksi.text.formats.unit_key).
+    return unicodedata.normalize("NFC", text)
+
+
+#: Free text that is compared or printed (names, units): NFC-normalised when read.
+FreeText = Annotated[str, AfterValidator(_nfc)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
 Id = Annotated[
     str,
     Field(
@@ -513,7 +528,7 @@ class RealisasiIndikator(_Model):
             "angka triwulan ini."
         )
     )
-    satuan: str | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
+    satuan: FreeText | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
     faktor_pendukung: str | None = None
     faktor_penghambat: str | None = None
     upaya_perbaikan: str | None = None
@@ -523,7 +538,9 @@ class RealisasiAksi(_Model):
     """Whether (and in which months of the quarter) one aksi took place."""
 
     no: StrictInt = Field(ge=1, description="Nomor aksi di tabel sub kegiatannya (urutan).")
-    nama: str | None = Field(None, description="Nama aksi (opsional); bila ditulis harus sama.")
+    nama: FreeText | None = Field(
+        None, description="Nama aksi (opsional); bila ditulis harus sama."
+    )
     bulan: list[Month] = Field(
         default_factory=list,
         description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",

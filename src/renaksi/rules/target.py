@@ -21,7 +21,7 @@ from renaksi.plan.model import Indikator
 from renaksi.plan.values import Terms, exact_sum, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.formats import ROMAN
+from renaksi.text.formats import ROMAN, unit_key
 
 E = Severity.ERROR
 
@@ -169,11 +169,13 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
 def known_unit(ctx: Context) -> Iterator[Finding]:
     """
     Satuan target harus satuan yang dikenal (``%``, orang, dokumen, laporan, kegiatan, ...),
-    tanpa membedakan huruf besar/kecil, agar target dapat dijumlah dan dibandingkan. Satuan
-    khusus instansi didaftarkan di ``instansi.yaml`` pada ``satuan_tambahan``.
+    tanpa membedakan huruf besar/kecil, spasi ganda, atau bentuk Unicode (huruf beraksen yang
+    diketik sebagai huruf dan tanda aksen terpisah, huruf lebar penuh dari dokumen kantor),
+    agar target dapat dijumlah dan dibandingkan. Satuan khusus instansi didaftarkan di
+    ``instansi.yaml`` pada ``satuan_tambahan``.
     """
     extra = ctx.plan.instansi.satuan_tambahan if ctx.plan.instansi else []
-    known = KNOWN_UNITS | {u.strip().lower() for u in extra}
+    known = KNOWN_UNITS | {unit_key(u) for u in extra}
     places = [(ind.doc, (*ind.path, "satuan"), ind.item.satuan) for ind in walk.indikator(ctx.plan)]
     places += [
         (ren.doc, (*ren.path, "target"), ren.item.target.satuan)
@@ -183,9 +185,9 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
         for i, iku in enumerate(ctx.plan.instansi.iku.indikator):
             places.append((ctx.plan.instansi_doc, ("iku", "indikator", i, "satuan"), iku.satuan))
     for doc, path, unit in places:
-        if unit.strip().lower() in known:
+        if unit_key(unit) in known:
             continue
-        near = difflib.get_close_matches(unit.strip().lower(), sorted(known), n=1, cutoff=0.6)
+        near = difflib.get_close_matches(unit_key(unit), sorted(known), n=1, cutoff=0.6)
         yield ctx.finding(
             doc,
             path,

@@ -6,6 +6,7 @@ commands which print no numbers do not pay for it.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from typing import Any
@@ -125,6 +126,16 @@ def date(value: dt.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def unit_key(satuan: str) -> str:
+    """What a unit is compared by: case, spacing and Unicode form set aside.
+
+    NFKC, not only NFC, because a unit is a token, not prose: a full-width ``％`` or
+    ``ｏｒａｎｇ`` pasted from an office document is the same unit as ``%`` and ``orang``,
+    and ``µ`` (micro sign) is ``μ``. What is printed stays as written.
+    """
+    return " ".join(unicodedata.normalize("NFKC", satuan).casefold().split())
+
+
 def is_percent(satuan: str) -> bool:
     """Whether a unit is a percentage (``%`` or ``persen``)."""
-    return " ".join(satuan.lower().split()) in ("%", "persen")
+    return unit_key(satuan) in ("%", "persen")
