@@ -243,6 +243,13 @@ class IkuIndikator(_Model):
     formulasi: Text
     target: Quantity
     satuan: Text
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class Iku(_Model):
@@ -373,6 +380,13 @@ class Indikator(_Model):
         )
     )
     arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class PkIndikator(Indikator):

@@ -1,4 +1,5 @@
-"""Target rules (``TG``): quarterly targets agree with the annual one; no negatives; known units.
+"""Target rules (``TG``): quarterly targets agree with the annual one; no negatives; known
+units; percentages that stay plausible.
 
 Each indicator declares how its quarters combine (``cara_gabung``):
 
@@ -15,15 +16,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from decimal import Decimal
 
+from renaksi.monitoring.capaian import to_date
 from renaksi.plan.findings import Severity
 from renaksi.plan.model import Indikator
-from renaksi.plan.values import Terms, exact_sum, in_unit
+from renaksi.plan.values import Percent, Terms, exact_sum, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.formats import ROMAN, unit_key
+from renaksi.text.formats import ROMAN, is_percent, unit_key
 
-E = Severity.ERROR
+E, W = Severity.ERROR, Severity.WARNING
 
 
 #: Units every plan may use; a plan adds its own in ``instansi.yaml: satuan_tambahan``.
@@ -198,4 +201,61 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
         )
 
 
-RULES = (quarters_agree, no_negative, known_unit)
+#: A percentage above this is a typing slip, unless the indicator says it may exceed it.
+_FULL = Decimal(100)
+
+
+def _annual(ind: Indikator) -> Decimal:
+    """The annual target as written, or as the quarters make it when it is not written."""
+    if ind.target is not None:
+        return ind.target
+    return to_date(ind.cara_gabung, ind.triwulan, 4)
+
+
+@rule("TG04", "target.persen", W, "Target persen tidak melebihi 100% tanpa keterangan.")
+def plausible_percent(ctx: Context) -> Iterator[Finding]:
+    """
+    Target yang satuannya persen (``%``, ``persen``) biasanya paling tinggi 100%: target
+    PK 1000% atau IKU 100000% hampir pasti salah ketik (angka nol berlebih, atau titik
+    ribuan). Indikator yang memang dapat melebihi 100% (mis. persentase kenaikan, atau
+    realisasi terhadap standar) ditandai ``boleh_lebih_100: true``, dan tidak
+    diperingatkan. Yang diperiksa: target tahunan PK, bidang dan IKU; indikator bidang tanpa
+    target tahunan diperiksa dengan gabungan target triwulannya menurut ``cara_gabung``.
+    """
+    for ind in walk.indikator(ctx.plan):
+        item = ind.item
+        if item.boleh_lebih_100 or not is_percent(item.satuan):
+            continue
+        annual = _annual(item)
+        if annual > _FULL:
+            written = item.target is not None
+            yield ctx.finding(
+                ind.doc,
+                (*ind.path, "target" if written else "triwulan"),
+                _OVER,
+                id=item.id,
+                what="target tahunan" if written else "gabungan target triwulan",
+                value=Percent(annual),
+            )
+    instansi, doc = ctx.plan.instansi, ctx.plan.instansi_doc
+    if instansi is None or doc is None:
+        return
+    for i, iku in enumerate(instansi.iku.indikator):
+        if not iku.boleh_lebih_100 and is_percent(iku.satuan) and iku.target > _FULL:
+            yield ctx.finding(
+                doc,
+                ("iku", "indikator", i, "target"),
+                _OVER,
+                id=f"IKU {i + 1}",
+                what="target",
+                value=Percent(iku.target),
+            )
+
+
+_OVER = (
+    "{what} {id} {value} di atas 100%; periksa angkanya (nol berlebih? titik ribuan?), "
+    "atau tulis boleh_lebih_100: true pada indikator ini bila memang boleh melebihi 100%"
+)
+
+
+RULES = (quarters_agree, no_negative, known_unit, plausible_percent)
