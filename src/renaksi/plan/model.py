@@ -597,26 +597,55 @@ def quantity_places(
     """
     if not isinstance(data, dict):
         return
-    for name, field in model.model_fields.items():
+    for name, shape in _quantity_fields(model):
         if name in data:
-            yield from _places(field.annotation, field.metadata, data[name], (*path, name))
+            yield from _walk(shape, data[name], (*path, name))
 
 
-def _places(
-    annotation: Any, metadata: list[Any], raw: object, path: KeyPath
-) -> Iterator[tuple[KeyPath, object]]:
+#: Where quantities can be inside a field's value: ``("quantity",)`` (the value itself),
+#: ``("list", shape)``, ``("model", cls)`` or ``("union", shapes)``.
+_Shape = tuple[Any, ...]
+
+
+@functools.cache
+def _quantity_fields(model: type[BaseModel]) -> tuple[tuple[str, _Shape], ...]:
+    """The fields of ``model`` that can hold a quantity, worked out once per model."""
+    found = []
+    for name, field in model.model_fields.items():
+        shape = _shape(field.annotation, tuple(field.metadata))
+        if shape is not None:
+            found.append((name, shape))
+    return tuple(found)
+
+
+def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
     if any(m is _QUANTITY_READER for m in metadata):
-        yield path, raw
-        return
+        return ("quantity",)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is Annotated:
-        yield from _places(args[0], list(args[1:]), raw, path)
-    elif origin in (typing.Union, types.UnionType):
-        for arm in args:
-            yield from _places(arm, [], raw, path)
-    elif origin is list and isinstance(raw, list):
-        for i, item in enumerate(raw):
-            yield from _places(args[0], [], item, (*path, i))
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield from quantity_places(annotation, raw, path)
+        return _shape(args[0], tuple(args[1:]))
+    if origin in (typing.Union, types.UnionType):
+        arms = tuple(s for arm in args if (s := _shape(arm, ())) is not None)
+        return None if not arms else arms[0] if len(arms) == 1 else ("union", arms)
+    if origin is list:
+        inner = _shape(args[0], ())
+        return None if inner is None else ("list", inner)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation) if _quantity_fields(annotation) else None
+    return None
+
+
+def _walk(shape: _Shape, raw: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+    kind = shape[0]
+    if kind == "quantity":
+        yield path, raw
+    elif kind == "list":
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                yield from _walk(shape[1], item, (*path, i))
+    elif kind == "model":
+        yield from quantity_places(shape[1], raw, path)
+    else:
+        for arm in shape[1]:
+            yield from _walk(arm, raw, path)
