@@ -97,10 +97,13 @@ _RUPIAH_SCHEMA = {
 }
 _QUANTITY_SCHEMA = {
     "anyOf": [
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -(10**15), "exclusiveMaximum": 10**15},
         {"type": "string", "pattern": r"^-?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?%?$"},
     ],
-    "description": 'Angka: 29.17 atau teks Indonesia "29,17%".',
+    "description": (
+        'Angka: 29.17 atau teks Indonesia "29,17%", kurang dari 1.000.000.000.000.000; '
+        "tanpa eksponen (1e5) dan tanpa 0x/0o."
+    ),
 }
 _MONTH_SCHEMA = {
     "anyOf": [
