@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.monitoring.capaian import to_date
+from renaksi.monitoring.capaian import DEFAULT_SCALE, capaian, serapan, to_date
 from renaksi.plan import fast_yaml
 from renaksi.plan.model import (
     BidangFile,
@@ -88,6 +88,25 @@ def test_a_long_average_that_ends_is_exact() -> None:
     assert to_date("tetap", [D(1), D(2), D(2)], 3) == D("1.666666666666666666666666667")
 
 
+def test_capaian_is_rounded_once() -> None:
+    # 33,334999...9 (32 digits): rounded to 28 digits first it became 33,335, printed 33,34.
+    realisasi = D("0.33334999999999999999999999999999")
+    value = capaian(realisasi, D(1), "naik")
+    assert value is not None
+    assert formats.computed_percent(value) == "33,33%"
+    # Lower is better, (2 - r/t) x 100: 2 - 1,6666500000000000000000000000000001 = 0,3333499...
+    turun = capaian(D("1.6666500000000000000000000000000001"), D(1), "turun")
+    assert turun is not None
+    assert formats.computed_percent(turun) == "33,33%"
+    # On the default scale 90,995 prints 91,00 (Sangat Tinggi); just below it does not.
+    below = capaian(D("0.9099499999999999999999999999999"), D(1), "naik")
+    assert below is not None
+    assert DEFAULT_SCALE.category(below).name == "Tinggi"
+    share = serapan(1, 3)
+    assert share is not None
+    assert formats.computed_percent(share) == "33,33%"
+
+
 # --- one grammar, one bound ----------------------------------------------------------------
 
 
@@ -123,10 +142,18 @@ def test_one_bound_however_a_quantity_is_written(raw: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", [10**15 - 1, -(10**15) + 1, 999999999999999.0, "999.999.999.999.999,99"]
+    "raw",
+    [
+        10**15 - 1,
+        -(10**15) + 1,
+        999999999999999.0,
+        "999.999.999.999.999,99",
+        # 32 digits: abs() in Decimal's 28-digit context would round it up to 10^15.
+        "-999.999.999.999.999,99999999999999999",
+    ],
 )
 def test_values_under_the_bound_are_read(raw: object) -> None:
-    assert abs(parse_quantity(raw)) < MAX_QUANTITY
+    assert parse_quantity(raw).copy_abs() < MAX_QUANTITY
 
 
 @pytest.mark.parametrize("raw", [D("Infinity"), D("NaN")])

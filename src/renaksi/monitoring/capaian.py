@@ -76,21 +76,38 @@ DEFAULT_SCALE = Scale.of(
 DEFAULT_THRESHOLD = HUNDRED
 
 
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    """``part`` / ``whole`` x 100 (``whole`` not 0).
+
+    The quotient keeps Decimal's 28 significant digits, or more when the operands have
+    more: a quotient that does not end stays further from a rounding boundary (xx,xx5)
+    than its operands' digits allow, so with that many digits the two printed decimals
+    are those of the exact quotient. With 28 digits only, 33,334999999999999999999999999999
+    would be rounded to 33,335 first and print 33,34.
+    """
+    digits = len(part.as_tuple().digits) + len(whole.as_tuple().digits) + 6
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, digits)
+        return part / whole * HUNDRED
+
+
 def capaian(realisasi: Decimal, target: Decimal, arah: str) -> Decimal | None:
     """Capaian in percent, or None when the target is 0 (belum dapat dinilai)."""
     if target == 0:
         return None
-    ratio = realisasi / target
     if arah == "turun":
-        return max(Decimal(0), (2 - ratio) * HUNDRED)
-    return ratio * HUNDRED
+        # (2 - r/t) x 100 as one quotient, (2t - r)/t: no cancellation after rounding.
+        return max(
+            Decimal(0), percent_of(exact_sum([target, target, realisasi.copy_negate()]), target)
+        )
+    return percent_of(realisasi, target)
 
 
 def serapan(spent: int, pagu: int) -> Decimal | None:
     """Share of the pagu spent, in percent; None for a pagu of 0."""
     if pagu == 0:
         return None
-    return Decimal(spent) / Decimal(pagu) * HUNDRED
+    return percent_of(Decimal(spent), Decimal(pagu))
 
 
 class Status(StrEnum):

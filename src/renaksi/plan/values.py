@@ -205,7 +205,7 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
 
 
 def _bounded(value: Decimal, raw: object, what: str) -> Decimal:
-    if abs(value) >= MAX_QUANTITY:
+    if value.copy_abs() >= MAX_QUANTITY:  # abs() would round to 28 digits first
         raise PlanValueError(
             "number",
             what + " terlalu besar untuk masuk akal: {found}; tulis angka di bawah {limit}",
