@@ -80,6 +80,9 @@ SAMPLES: dict[ChangeKind, Change] = {
         K.INDIKATOR_TARGET, Weight.TARGET, None, "Indeks", "pk-9", Decimal(5), Decimal(6),
         IndikatorTargetDetail(satuan="%", old_satuan="%", triwulan=2),
     ),
+    K.INDIKATOR_BOLEH_LEBIH_100: Change(
+        K.INDIKATOR_BOLEH_LEBIH_100, Weight.TARGET, None, "Indeks", "pk-9", False, True
+    ),
     K.OUTPUT_TARGET: Change(
         K.OUTPUT_TARGET, Weight.TARGET, "politik", SUB, "s",
         (Decimal(10), "orang"), (Decimal(12), "orang"),
@@ -219,6 +222,7 @@ def test_kind_values_are_what_the_json_format_prints() -> None:
         [
             "pagu", "sub-added", "sub-removed", "sub-moved", "sub-renamed",
             "indikator-added", "indikator-removed", "indikator-field", "indikator-target",
+            "indikator-boleh-lebih-100",
             "output-target", "aksi-added", "aksi-removed", "aksi-renamed", "aksi-reordered",
             "aksi-months", "aksi-keluaran", "signatory",
             "realisasi-file-added", "realisasi-file-removed", "realisasi-field",

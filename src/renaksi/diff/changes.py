@@ -60,6 +60,9 @@ class ChangeKind(StrEnum):
     INDIKATOR_FIELD = "indikator-field"
     #: The annual target, or one quarter's (``detail["triwulan"]``).
     INDIKATOR_TARGET = "indikator-target"
+    #: Whether the target may exceed 100% (``boleh_lebih_100``), of a PK, bidang or IKU
+    #: indicator (an IKU is keyed ``IKU <n>``).
+    INDIKATOR_BOLEH_LEBIH_100 = "indikator-boleh-lebih-100"
 
     # --- the action plans (bidang/*.yaml), keyed by sub kegiatan id
     #: (amount, unit) of the sub kegiatan's output target.

@@ -68,6 +68,7 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
         },
         f"{file}:indikator[].target": (K.INDIKATOR_TARGET,),
         f"{file}:indikator[].triwulan": (K.INDIKATOR_TARGET,),
+        f"{file}:indikator[].boleh_lebih_100": (K.INDIKATOR_BOLEH_LEBIH_100,),
     }
 
 
@@ -88,6 +89,7 @@ REPORTED_ELSEWHERE: dict[str, tuple[ChangeKind, ...]] = {
     "instansi:pemantauan.skala[].mulai": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.skala[].nama": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.ambang_penjelasan": (K.PEMANTAUAN_AMBANG,),
+    "instansi:iku.indikator[].boleh_lebih_100": (K.INDIKATOR_BOLEH_LEBIH_100,),
     **_indikator("perjanjian-kinerja"),
     # Added, removed and (below, _regrouped) moved to another kegiatan.
     _SUB: (K.SUB_ADDED, K.SUB_REMOVED, K.SUB_REGROUPED),

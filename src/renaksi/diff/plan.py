@@ -352,6 +352,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     new_value,
                     FieldDetail(field=name),
                 )
+        if before.boleh_lebih_100 != ind.boleh_lebih_100:
+            yield _over_100(slug, ind.nama, iid, before.boleh_lebih_100, ind.boleh_lebih_100)
         if before.target != ind.target:
             yield Change(
                 ChangeKind.INDIKATOR_TARGET,
@@ -389,6 +391,21 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 None,
                 SatuanDetail(satuan=ind.satuan),
             )
+
+
+def _over_100(slug: str | None, nama: str, key: str, old: bool, new: bool) -> Change:
+    return Change(ChangeKind.INDIKATOR_BOLEH_LEBIH_100, Weight.TARGET, slug, nama, key, old, new)
+
+
+def _iku_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    """IKU indicators have no id: they are matched by name."""
+    if base.instansi is None or head.instansi is None:
+        return
+    old = {ind.nama: ind for ind in base.instansi.iku.indikator}
+    for n, ind in enumerate(head.instansi.iku.indikator, start=1):
+        before = old.get(ind.nama)
+        if before is not None and before.boleh_lebih_100 != ind.boleh_lebih_100:
+            yield _over_100(None, ind.nama, f"IKU {n}", before.boleh_lebih_100, ind.boleh_lebih_100)
 
 
 _SIGNER_FIELDS = ("nama", "nip", "pangkat", "golongan", "jabatan", "plt")
@@ -481,6 +498,7 @@ def diff_plans(
     changes = [
         *([] if skip_pk else _budget_changes(base, head)),
         *_indikator_changes(base, head),
+        *_iku_changes(base, head),
         *_plan_changes(base, head),
         *_signer_changes(base, head),
     ]

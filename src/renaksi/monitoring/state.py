@@ -19,6 +19,7 @@ from renaksi.monitoring.capaian import (
     Assessment,
     Band,
     Scale,
+    percent_of,
     quarter_and_to_date,
     serapan,
 )
@@ -248,7 +249,7 @@ def sub_progress(
         keluaran = now.keluaran if now is not None else None
         output = None
         if keluaran is not None and ren is not None and ren.target.jumlah != 0:
-            output = keluaran.jumlah / ren.target.jumlah * 100
+            output = percent_of(keluaran.jumlah, ren.target.jumlah)
         out.append(
             SubProgress(
                 sub=sub,

@@ -129,6 +129,11 @@ def _indikator_field(c: Change, _names: BidangNames) -> str:
     )
 
 
+def _indikator_over_100(c: Change, _names: BidangNames) -> str:
+    now = "boleh" if c.new else "tidak lagi boleh"
+    return f"Indikator {_quote(c.subject)} ({c.key}): target persennya {now} melebihi 100%"
+
+
 def _indikator_added(c: Change, _names: BidangNames) -> str:
     target = _amount(c.new, c.detail["satuan"])
     return f"Indikator baru {_quote(c.subject)} ({c.key}), target {target}"
@@ -520,6 +525,9 @@ WORDS: dict[ChangeKind, Words] = {
     ChangeKind.INDIKATOR_TARGET: Words("target indikator berubah", _indikator_target),
     ChangeKind.INDIKATOR_FIELD: Words("sifat indikator berubah", _indikator_field),
     ChangeKind.IKU_TARGET: Words("target IKU berubah", _iku_target),
+    ChangeKind.INDIKATOR_BOLEH_LEBIH_100: Words(
+        "batas 100% indikator berubah", _indikator_over_100
+    ),
     ChangeKind.OUTPUT_TARGET: Words("target keluaran berubah", _output_target),
     ChangeKind.AKSI_ADDED: Words("aksi ditambah", _aksi_added),
     ChangeKind.AKSI_REMOVED: Words("aksi dihapus", _aksi_removed),

@@ -14,10 +14,15 @@ import datetime as dt
 import functools
 import itertools
 import re
+import types
+import typing
+import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -30,6 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from renaksi.plan import values
+from renaksi.plan.file import KeyPath
 from renaksi.text.formats import MONTH_SHORT, MONTHS
 
 
@@ -60,10 +66,11 @@ def _nip_text(raw: object) -> object:
 
 
 def _amount_and_unit(what: str) -> Any:
-    # "1200 orang" is the natural way to write an output target; split it.
+    # "1200 orang" is the natural way to write an output target; split it. The amount
+    # ends where a space or a sign begins, so "1e400 orang" is refused, not read as 1.
     def split(raw: object) -> object:
         if isinstance(raw, str):
-            match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+            match = re.match(r"^\s*(-?[0-9][0-9.,]*)(?!\w)\s*(\S.*?)\s*$", raw)
             if not match:
                 raise PydanticCustomError(
                     "renaksi_type",
@@ -90,10 +97,13 @@ _RUPIAH_SCHEMA = {
 }
 _QUANTITY_SCHEMA = {
     "anyOf": [
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -(10**15), "exclusiveMaximum": 10**15},
         {"type": "string", "pattern": r"^-?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?%?$"},
     ],
-    "description": 'Angka: 29.17 atau teks Indonesia "29,17%".',
+    "description": (
+        'Angka: 29.17 atau teks Indonesia "29,17%", kurang dari 1.000.000.000.000.000; '
+        "tanpa eksponen (1e5) dan tanpa 0x/0o."
+    ),
 }
 _MONTH_SCHEMA = {
     "anyOf": [
@@ -114,12 +124,25 @@ Anggaran = Annotated[
     BeforeValidator(_wrap(functools.partial(values.parse_rupiah, what="realisasi anggaran"))),
     WithJsonSchema(_RUPIAH_SCHEMA),
 ]
-Quantity = Annotated[
-    Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
-]
+#: The one reader of every quantity; :func:`quantity_places` finds the fields that use it.
+_QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
+Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _nfc(text: str) -> str:
+    # The same word typed on two machines can reach the file as different code points
+    # ("é" as one character, or "e" and a combining accent): NFC makes them one string, so
+    # units and names compare equal across files. NFC, not NFKC: canonical forms look the
+    # same, while NFKC would change what is printed (m² into m2, ﬁ into fi); compatibility
+    # forms are folded only where units are compared (renaksi.text.formats.unit_key).
+    return unicodedata.normalize("NFC", text)
+
+
+#: Free text that is compared or printed (names, units): NFC-normalised when read.
+FreeText = Annotated[str, AfterValidator(_nfc)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
 Id = Annotated[
     str,
     Field(
@@ -223,6 +246,13 @@ class IkuIndikator(_Model):
     formulasi: Text
     target: Quantity
     satuan: Text
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class Iku(_Model):
@@ -353,6 +383,13 @@ class Indikator(_Model):
         )
     )
     arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class PkIndikator(Indikator):
@@ -508,7 +545,7 @@ class RealisasiIndikator(_Model):
             "angka triwulan ini."
         )
     )
-    satuan: str | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
+    satuan: FreeText | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
     faktor_pendukung: str | None = None
     faktor_penghambat: str | None = None
     upaya_perbaikan: str | None = None
@@ -518,7 +555,9 @@ class RealisasiAksi(_Model):
     """Whether (and in which months of the quarter) one aksi took place."""
 
     no: StrictInt = Field(ge=1, description="Nomor aksi di tabel sub kegiatannya (urutan).")
-    nama: str | None = Field(None, description="Nama aksi (opsional); bila ditulis harus sama.")
+    nama: FreeText | None = Field(
+        None, description="Nama aksi (opsional); bila ditulis harus sama."
+    )
     bulan: list[Month] = Field(
         default_factory=list,
         description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
@@ -548,3 +587,68 @@ class RealisasiFile(_Model):
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
     sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)
+
+
+def quantity_places(
+    model: type[BaseModel], data: object, path: KeyPath = ()
+) -> Iterator[tuple[KeyPath, object]]:
+    """Every value in the YAML tree ``data`` that ``model`` reads as a quantity, with its
+    path: found from the models' fields, so a quantity field added later is included.
+
+    ``data`` is the tree as read, whether or not it matched the model; values of the wrong
+    shape are passed over (the schema findings name them).
+    """
+    if not isinstance(data, dict):
+        return
+    for name, shape in _quantity_fields(model):
+        if name in data:
+            yield from _walk(shape, data[name], (*path, name))
+
+
+#: Where quantities can be inside a field's value: ``("quantity",)`` (the value itself),
+#: ``("list", shape)``, ``("model", cls)`` or ``("union", shapes)``.
+_Shape = tuple[Any, ...]
+
+
+@functools.cache
+def _quantity_fields(model: type[BaseModel]) -> tuple[tuple[str, _Shape], ...]:
+    """The fields of ``model`` that can hold a quantity, worked out once per model."""
+    found = []
+    for name, field in model.model_fields.items():
+        shape = _shape(field.annotation, tuple(field.metadata))
+        if shape is not None:
+            found.append((name, shape))
+    return tuple(found)
+
+
+def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
+    if any(m is _QUANTITY_READER for m in metadata):
+        return ("quantity",)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _shape(args[0], tuple(args[1:]))
+    if origin in (typing.Union, types.UnionType):
+        arms = tuple(s for arm in args if (s := _shape(arm, ())) is not None)
+        return None if not arms else arms[0] if len(arms) == 1 else ("union", arms)
+    if origin is list:
+        inner = _shape(args[0], ())
+        return None if inner is None else ("list", inner)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation) if _quantity_fields(annotation) else None
+    return None
+
+
+def _walk(shape: _Shape, raw: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+    kind = shape[0]
+    if kind == "quantity":
+        yield path, raw
+    elif kind == "list":
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                yield from _walk(shape[1], item, (*path, i))
+    elif kind == "model":
+        yield from quantity_places(shape[1], raw, path)
+    else:
+        for arm in shape[1]:
+            yield from _walk(arm, raw, path)

@@ -25,6 +25,7 @@ from renaksi.plan.load_findings import (
     LIST_LENGTH,
     MISSING_KEY,
     MONEY,
+    NUMBER,
     UNKNOWN_KEY,
     WRONG_TYPE,
 )
@@ -250,7 +251,7 @@ def _key_problem(
 def _renaksi_problem(kind: str, err: Any, ctx: Any) -> _Classified:
     """An error raised by renaksi's own value parsers, with its Indonesian template."""
     sub = kind.removeprefix("renaksi_")
-    rule = {"money": MONEY, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
+    rule = {"money": MONEY, "number": NUMBER, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
     raw_args = ctx.get("args", {})
     args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
     return rule, str(ctx.get("template", err["msg"])), args, False

@@ -5,6 +5,12 @@ Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_00
 numbers written as strings are read the Indonesian way (``"29,17%"``, ``"Rp 2.718.270.000"``).
 Anything that could be read two ways is refused rather than guessed.
 
+Every quantity (targets, realisasi, scale bounds) has one grammar and one bound, however it
+is written: decimal digits, an optional sign and fraction, less than :data:`MAX_QUANTITY`
+in size. Refused, as pagu refuses them: hexadecimal, octal and binary integers, and (read
+from the YAML text by :func:`check_written`, because the YAML float has lost them) exponents
+and digits that a YAML float cannot hold. Sums of quantities are exact (:func:`exact_sum`).
+
 Parsing failures raise :class:`PlanValueError`, whose message is an Indonesian template.
 """
 
@@ -13,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation, localcontext
 
 from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent
 
@@ -141,25 +148,43 @@ def _checked_rupiah(value: int, raw: object, what: str) -> int:
 
 _ID_NUMBER = re.compile(r"^-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,[0-9]+)?$")
 
+#: Every quantity is smaller than this (a thousand trillion) in size, however it is
+#: written: a larger target or realisasi is a typing slip, as a too-large pagu is.
+MAX_QUANTITY = Decimal(10) ** 15
+_MAX_QUANTITY_TEXT = "1.000.000.000.000.000"
+
 
 def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     """Read a target or other quantity as an exact Decimal.
 
     YAML numbers are taken as written (``29.17``); strings are Indonesian (``"29,17%"``,
-    ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed.
+    ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed. Whatever the
+    form, the value must be smaller than :data:`MAX_QUANTITY` in size.
     """
     if isinstance(raw, bool):
         raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     if isinstance(raw, int):
-        return Decimal(int(raw))
+        written = _NON_DECIMAL.get(type(raw).__name__)
+        if written is not None:
+            raise PlanValueError(
+                "number",
+                what + " ditulis sebagai angka {written}; tulis angka desimal biasa: {value}",
+                written=written,
+                value=int(raw),
+            )
+        return _bounded(Decimal(int(raw)), raw, what)
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise PlanValueError(
                 "type", what + " harus angka terhingga, ditemukan {found}", found=raw
             )
-        return Decimal(repr(float(raw)))
+        return _bounded(Decimal(repr(float(raw))), raw, what)
     if isinstance(raw, Decimal):
-        return raw
+        if not raw.is_finite():
+            raise PlanValueError(
+                "type", what + " harus angka terhingga, ditemukan {found}", found=raw
+            )
+        return _bounded(raw, raw, what)
     if not isinstance(raw, str):
         raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     text = raw.strip().replace("\u00a0", "").replace(" ", "")
@@ -176,9 +201,99 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
         value = Decimal(text.replace(".", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid text
         raise PlanValueError("number", what + " tidak dapat dibaca: {found}", found=raw) from None
-    if abs(value) >= Decimal(10) ** 15:
-        raise PlanValueError("number", what + " terlalu besar: {found}", found=raw)
+    return _bounded(value, raw, what)
+
+
+def _bounded(value: Decimal, raw: object, what: str) -> Decimal:
+    if value.copy_abs() >= MAX_QUANTITY:  # abs() would round to 28 digits first
+        raise PlanValueError(
+            "number",
+            what + " terlalu besar untuk masuk akal: {found}; tulis angka di bawah {limit}",
+            found=raw,
+            limit=_MAX_QUANTITY_TEXT,
+        )
     return value
+
+
+#: How a YAML number may be written where a quantity is read: digits (``_`` may group
+#: them), an optional sign and an optional fraction. No exponent: ``1e-400`` reads as 0.
+_WRITTEN_NUMBER = re.compile(r"^[-+]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?$")
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
+#: Longest plain form worth suggesting in a message.
+_SUGGESTION_LENGTH = 24
+
+
+def check_written(literal: str, raw: float) -> None:
+    """Check how a YAML float ``raw`` was written (``literal``, its text in the file).
+
+    The float has already lost what matters here: ``1e-400`` is 0.0, and
+    ``0.1000000000000000000001`` is 0.1. Raises :class:`PlanValueError` (kind
+    ``number``) for an exponent or for digits the float could not hold, naming what
+    to write instead.
+    """
+    if _EXPONENT.match(literal):
+        plain = _plain(literal)
+        hint = f": {plain}" if plain and len(plain) <= _SUGGESTION_LENGTH else ""
+        raise PlanValueError(
+            "number",
+            "angka {found} ditulis dengan eksponen (e); tulis angka desimal biasa tanpa "
+            "eksponen{hint}",
+            found=literal,
+            hint=hint,
+        )
+    if not _WRITTEN_NUMBER.match(literal):
+        return  # not a number the way this module knows it; the model decided already
+    written = Decimal(literal.replace("_", "").lstrip("+"))
+    if written != Decimal(repr(float(raw))):
+        text = format(written, "f").replace(".", ",")
+        raise PlanValueError(
+            "number",
+            "angka {found} punya lebih banyak angka daripada yang dapat dibaca persis dari "
+            'angka YAML (paling banyak 15 angka); tulis sebagai teks: "{text}"',
+            found=literal,
+            text=text,
+        )
+
+
+def _plain(literal: str) -> str:
+    try:
+        value = Decimal(literal.replace("_", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return ""
+    if not value.is_finite() or abs(value.adjusted()) > _SUGGESTION_LENGTH:
+        return ""
+    return format(value.normalize() if value == value.to_integral() else value, "f")
+
+
+#: An unquoted YAML number that an Indonesian reader may take for a thousands-grouped one:
+#: ``4.800`` (four point eight, or four thousand eight hundred?).
+_THOUSANDS_LOOKALIKE = re.compile(r"^-?[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+def two_readings(literal: str) -> tuple[Decimal, Decimal] | None:
+    """The two ways an unquoted ``4.800`` reads: (as YAML reads it, as thousands), or None
+    for a literal that reads one way only."""
+    if not _THOUSANDS_LOOKALIKE.match(literal):
+        return None
+    return Decimal(literal), Decimal(literal.replace(".", ""))
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    """The sum of ``values``, exact whatever their digits.
+
+    Decimal's default context keeps 28 significant digits, so
+    0,99999999999999999999999999999 + 0 would be 1 and 10^14 + 10^-15 would be 10^14:
+    the precision is sized to the operands instead (every digit from the largest one's
+    first to the smallest exponent, plus room for carries).
+    """
+    items = list(values)
+    if not items:
+        return Decimal(0)
+    top = max(v.adjusted() for v in items)
+    low = min(0, *(int(v.as_tuple().exponent) for v in items))
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, top - low + len(str(len(items))) + 2)
+        return sum(items, Decimal(0))
 
 
 def in_unit(amount: Decimal, satuan: str) -> Decimal:

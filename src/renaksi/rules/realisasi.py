@@ -26,7 +26,7 @@ from renaksi.plan.model import (
 from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded
+from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, unit_key
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -286,7 +286,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
 
 
 def _unit(text: str) -> str:
-    return "%" if is_percent(text) else " ".join(text.lower().split())
+    return "%" if is_percent(text) else unit_key(text)
 
 
 @rule("RL05", "realisasi.pagu", E, "Realisasi anggaran tidak melebihi pagu.")

@@ -7,15 +7,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from pydantic import BaseModel
+
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
+    BidangFile,
     Indikator,
+    InstansiFile,
     Kegiatan,
     Pegawai,
     PerjanjianKinerjaFile,
     Program,
+    RealisasiFile,
     RencanaSubKegiatan,
     SubKegiatan,
 )
@@ -95,6 +100,18 @@ def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
         assert entry.model is not None
         for i, ind in enumerate(entry.model.indikator):
             yield Placed(doc, ("indikator", i), ind)
+
+
+def documents(plan: Plan) -> Iterator[tuple[PlanFile, type[BaseModel]]]:
+    """Every file that was read, loaded or not, with the model it is read as."""
+    if plan.instansi_doc is not None:
+        yield plan.instansi_doc, InstansiFile
+    if plan.pk_doc is not None:
+        yield plan.pk_doc, PerjanjianKinerjaFile
+    for entry in plan.bidang:
+        yield entry.doc, BidangFile
+    for real in plan.realisasi:
+        yield real.doc, RealisasiFile
 
 
 def folder_year(plan: Plan) -> int | None:
