@@ -90,3 +90,16 @@ def test_unknown_kind_exits_2() -> None:
     result = CliRunner().invoke(app, ["schema", "nope"])
     assert result.exit_code == 2
     assert "instansi, perjanjian-kinerja, bidang" in result.stderr
+
+
+def test_output_dir_writes_every_kind_its_help_names(tmp_path: Path) -> None:
+    # The help once said "ketiganya" (all three) while four files were written.
+    # (Help lines are wrapped, also after a hyphen: join them back.)
+    help_text = " ".join(CliRunner().invoke(app, ["schema", "--help"]).stdout.split())
+    help_text = help_text.replace("- ", "-")
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(tmp_path / "skema")])
+    assert result.exit_code == 0
+    written = sorted(p.name for p in (tmp_path / "skema").iterdir())
+    assert written == sorted(f"{kind}.schema.json" for kind in KINDS)
+    assert f"({len(KINDS)} berkas: {', '.join(KINDS)})" in help_text
+    assert "ketiga" not in help_text
