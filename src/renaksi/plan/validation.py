@@ -29,22 +29,123 @@ from renaksi.plan.load_findings import (
     WRONG_TYPE,
 )
 
+#: What a value should have been, for each pydantic error type that means "wrong kind of
+#: value" ("harus {expected}, ditemukan ..."). With _CONSTRAINT_WORDS and the kinds
+#: _classify handles itself, this covers every error type pydantic_core defines (a test
+#: checks it), so pydantic's English message is never shown; an error type added by a
+#: later pydantic gets the general sentence at the end of _wrong_type.
 _TYPE_WORDS = {
     "string_type": "teks",
+    "bytes_type": "teks",
     "int_type": "bilangan bulat",
     "int_parsing": "bilangan bulat",
     "int_from_float": "bilangan bulat",
+    "float_type": "angka",
+    "float_parsing": "angka",
+    "decimal_type": "angka",
+    "decimal_parsing": "angka",
+    "fraction_type": "angka pecahan",
+    "fraction_parsing": "angka pecahan",
+    "complex_type": "bilangan kompleks",
+    "complex_str_parsing": "bilangan kompleks",
     "bool_type": "true atau false",
     "bool_parsing": "true atau false",
     "list_type": "daftar (baris berawalan '-')",
+    "tuple_type": "daftar (baris berawalan '-')",
+    "set_type": "daftar (baris berawalan '-')",
+    "frozen_set_type": "daftar (baris berawalan '-')",
+    "deque_type": "daftar (baris berawalan '-')",
+    "iterable_type": "daftar (baris berawalan '-')",
+    "named_tuple_type": "daftar (baris berawalan '-')",
+    "arguments_type": "daftar atau pemetaan",
     "model_type": "pemetaan (kunci: nilai)",
     "model_attributes_type": "pemetaan (kunci: nilai)",
+    "dataclass_type": "pemetaan (kunci: nilai)",
+    "dataclass_exact_type": "pemetaan (kunci: nilai)",
     "dict_type": "pemetaan (kunci: nilai)",
-    "decimal_type": "angka",
-    "decimal_parsing": "angka",
+    "frozen_dict_type": "pemetaan (kunci: nilai)",
+    "ordered_dict_type": "pemetaan (kunci: nilai)",
+    "counter_type": "pemetaan (kunci: nilai)",
+    "mapping_type": "pemetaan (kunci: nilai)",
     "date_type": "tanggal",
+    "date_parsing": "tanggal",
+    "date_from_datetime_parsing": "tanggal",
+    "date_from_datetime_inexact": "tanggal tanpa jam",
+    "time_type": "jam",
+    "time_parsing": "jam",
+    "datetime_type": "tanggal dan jam",
+    "datetime_parsing": "tanggal dan jam",
+    "datetime_object_invalid": "tanggal dan jam",
+    "datetime_from_date_parsing": "tanggal dan jam",
+    "time_delta_type": "lama waktu",
+    "time_delta_parsing": "lama waktu",
+    "url_type": "alamat web (URL)",
+    "url_parsing": "alamat web (URL)",
+    "url_syntax_violation": "alamat web (URL)",
+    "uuid_type": "UUID",
+    "uuid_parsing": "UUID",
+    "json_type": "teks JSON",
+    "json_invalid": "teks JSON",
+    "callable_type": "nilai lain",
+    "is_instance_of": "nilai lain",
+    "is_subclass_of": "nilai lain",
     "none_required": "kosong",
 }
+
+#: The other error types: a constraint the value breaks, as a message template whose
+#: arguments come from pydantic's ``ctx`` (``{found}`` is the value found).
+_CONSTRAINT_WORDS = {
+    "multiple_of": "nilai harus kelipatan {multiple_of}, ditemukan {found}",
+    "finite_number": "angka harus terhingga (bukan .inf atau .nan), ditemukan {found}",
+    "int_parsing_size": "angka terlalu besar, ditemukan {found}",
+    "decimal_max_digits": "angka paling banyak {max_digits} digit, ditemukan {found}",
+    "decimal_max_places": (
+        "angka paling banyak {decimal_places} digit di belakang koma, ditemukan {found}"
+    ),
+    "decimal_whole_digits": (
+        "angka paling banyak {whole_digits} digit sebelum koma, ditemukan {found}"
+    ),
+    "string_not_ascii": "teks hanya boleh berisi karakter ASCII, ditemukan {found}",
+    "bytes_too_short": "teks terlalu pendek (paling sedikit {min_length} byte)",
+    "bytes_too_long": "teks terlalu panjang (paling banyak {max_length} byte)",
+    "bytes_invalid_encoding": "teks tidak dapat dibaca ({encoding})",
+    "enum": "nilai {found} tidak dikenal; pilihan: {expected}",
+    "set_item_not_hashable": "butir daftar ini tidak boleh berupa daftar atau pemetaan",
+    "date_past": "tanggal harus sebelum hari ini, ditemukan {found}",
+    "date_future": "tanggal harus setelah hari ini, ditemukan {found}",
+    "datetime_past": "waktu harus sebelum saat ini, ditemukan {found}",
+    "datetime_future": "waktu harus setelah saat ini, ditemukan {found}",
+    "timezone_naive": "waktu harus ditulis tanpa zona waktu, ditemukan {found}",
+    "timezone_aware": "waktu harus ditulis dengan zona waktu, ditemukan {found}",
+    "timezone_offset": "zona waktu harus {tz_expected} detik dari UTC, ditemukan {tz_actual}",
+    "url_too_long": "alamat web paling panjang {max_length} karakter",
+    "url_scheme": "alamat web harus diawali {expected_schemes}, ditemukan {found}",
+    "uuid_version": "UUID harus versi {expected_version}, ditemukan {found}",
+    "union_tag_invalid": "jenis {tag} tidak dikenal; pilihan: {expected_tags}",
+    "union_tag_not_found": "kunci {discriminator} wajib ada untuk menentukan jenisnya",
+    "recursion_loop": "data merujuk dirinya sendiri",
+    "recursion_depth_exceeded": "data bersarang terlalu dalam",
+    "frozen_field": "nilai ini tidak boleh diubah",
+    "frozen_instance": "nilai ini tidak boleh diubah",
+    "iteration_error": "daftar tidak dapat dibaca sampai habis",
+    "no_such_attribute": "kunci {attribute} tidak dikenal",
+    "get_attribute_error": "nilai tidak dapat dibaca",
+    "needs_python_object": "nilai tidak dapat dibaca dari teks",
+    "default_factory_not_called": "nilai bawaan tidak dapat dibuat",
+    "missing_argument": "nilai wajib tidak ada",
+    "missing_keyword_only_argument": "nilai wajib tidak ada",
+    "missing_positional_only_argument": "nilai wajib tidak ada",
+    "unexpected_keyword_argument": "nilai tidak diharapkan di sini",
+    "unexpected_positional_argument": "nilai tidak diharapkan di sini",
+    "multiple_argument_values": "nilai ditulis lebih dari sekali",
+    "value_error": "nilai tidak sah, ditemukan {found}",
+    "assertion_error": "nilai tidak sah, ditemukan {found}",
+    "missing_sentinel_error": "nilai tidak sah, ditemukan {found}",
+    "ellipsis_error": "nilai tidak sah, ditemukan {found}",
+}
+
+#: ctx values that are lists of choices in pydantic's English ("'a', 'b' or 'c'").
+_CHOICE_ARGS = ("expected", "expected_schemes", "expected_tags")
 
 
 def describe(value: object) -> str:
@@ -68,7 +169,7 @@ def describe(value: object) -> str:
         return "daftar"
     if isinstance(value, Mapping):
         return "pemetaan"
-    return type(value).__name__
+    return "nilai lain"
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -196,7 +297,7 @@ def _classify(
             },
             False,
         )
-    return _text_problem(kind, ctx, found) or _wrong_type(kind, found)
+    return _text_problem(kind, ctx, found) or _wrong_type(kind, ctx, found)
 
 
 def _key_problem(
@@ -326,7 +427,9 @@ def _text_problem(kind: str, ctx: Any, found: object) -> _Classified | None:
     return None
 
 
-def _wrong_type(kind: str, found: object) -> _Classified:
+def _wrong_type(kind: str, ctx: Any, found: object) -> _Classified:
+    """A value of the wrong kind, or one that breaks another constraint; never pydantic's
+    English (not even its error type's name)."""
     expected = _TYPE_WORDS.get(kind)
     if expected is not None:
         return (
@@ -338,12 +441,13 @@ def _wrong_type(kind: str, found: object) -> _Classified:
             },
             False,
         )
-    return (
-        WRONG_TYPE,
-        "nilai tidak sah ({detail}), ditemukan {found}",
-        {
-            "detail": kind,
-            "found": describe(found),
-        },
-        False,
-    )
+    template = _CONSTRAINT_WORDS.get(kind)
+    if template is not None:
+        # (value_error's ctx holds the exception, in English: no template names it.)
+        args = {
+            k: _choices(str(v)) if k in _CHOICE_ARGS else v
+            for k, v in ctx.items()
+            if not isinstance(v, BaseException)
+        }
+        return BAD_VALUE, template, {**args, "found": describe(found)}, False
+    return BAD_VALUE, "nilai tidak sah, ditemukan {found}", {"found": describe(found)}, False
