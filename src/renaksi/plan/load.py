@@ -38,6 +38,7 @@ from renaksi.plan.folder import (
 from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
 from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
 from renaksi.plan.validation import problems_from_validation
+from renaksi.plan.yaml_words import GENERAL, syntax_message
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
 MAX_BYTES = 2 * 1024 * 1024
@@ -203,47 +204,7 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-_SYNTAX_WORDS = (
-    (
-        "mapping values are not allowed here",
-        "tanda ':' tidak boleh di sini; teks yang memuat ': ' perlu diberi tanda kutip",
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi",
-    ),
-    ("found a tab character", "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi"),
-    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
-    ("expected <block end>, but found", "indentasi tidak konsisten"),
-    (
-        "expected a single document in the stream",
-        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
-    ),
-    (
-        "but found another document",
-        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
-    ),
-    ("found unexpected end of stream", "berkas berakhir sebelum kutipan atau kurung ditutup"),
-    ("expected ',' or ']'", "daftar '[...]' tidak ditutup dengan benar"),
-    ("expected ',' or '}'", "pemetaan '{...}' tidak ditutup dengan benar"),
-    ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda"),
-    ("special characters are not allowed", "berkas memuat karakter kontrol yang tidak diizinkan"),
-)
-
-
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.MULTILINE)
-_CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
-
-
-def _syntax_message(problem: str) -> str:
-    for english, indonesian in _SYNTAX_WORDS:
-        if english in problem:
-            return indonesian
-    start = _CANNOT_START.search(problem)
-    if start:
-        char = start.group(1)
-        return f"karakter '{char}' tidak boleh mengawali nilai; beri tanda kutip, mis. \"{char}\""
-    return "YAML tidak sah: " + problem.strip()
 
 
 def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
@@ -300,7 +261,7 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
             char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
         )
     except MarkedYAMLError as exc:
-        return None, _marked_error(exc, display)
+        return None, _marked_error(exc, text, display)
     except RecursionError:
         return None, found.TOO_LARGE.problem(
             Location(display, 1, 1), "data bersarang terlalu dalam", limit=MAX_DEPTH
@@ -331,7 +292,7 @@ def _duplicate_key(exc: Any, text: str, display: str) -> Problem:
     )
 
 
-def _marked_error(exc: Any, display: str) -> Problem:
+def _marked_error(exc: Any, text: str, display: str) -> Problem:
     """A syntax error (or the depth limit) the reader located with its marks."""
     context = str(exc.context or "")
     opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
@@ -344,9 +305,14 @@ def _marked_error(exc: Any, display: str) -> Problem:
             "data bersarang lebih dari {limit} tingkat",
             limit=MAX_DEPTH,
         )
-    message = _syntax_message(problem)
     stop = exc.problem_mark
-    if opened and stop is not None and stop.line + 1 != line:
+    words = syntax_message(
+        problem, context, text, (stop.line, stop.column) if stop is not None else None
+    )
+    message = words.message
+    if words.at is not None:
+        line, column = words.at
+    elif opened and stop is not None and stop.line + 1 != line:
         message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
     return found.SYNTAX.problem(Location(display, line, column), message)
 
@@ -359,9 +325,8 @@ def _unexpected_error(exc: Exception, text: str, display: str) -> Problem:
             Location(display, line, column),
             "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
         )
-    return found.SYNTAX.problem(
-        Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
-    )
+    # Whatever else the reader raised is its own English: say what it means for the file.
+    return found.SYNTAX.problem(Location(display, 1, 1), GENERAL)
 
 
 def _first_key(text: str, key: str, start: Any, duplicate: Any) -> tuple[int, int]:
