@@ -777,16 +777,16 @@ def rules(
     ] = False,
 ) -> None:
     """Daftar semua aturan, atau penjelasan satu aturan."""
+    from renaksi.rules.docs import literals, terminal
+    from renaksi.rules.docs import markdown as rules_markdown
     from renaksi.rules.registry import ALL_RULES, find
 
     if markdown:
-        from renaksi.rules.docs import markdown as rules_markdown
-
         _write(rules_markdown())
         return
     if code is None:
         for r in ALL_RULES:
-            typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}")
+            typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {literals(r.summary)}")
         return
     found = find(code)
     if found is None:
@@ -797,10 +797,7 @@ def rules(
             "(nama lama tetap diterima)."
         )
         typer.echo()
-    typer.echo(f"{found.code} {found.name} ({found.severity.label})")
-    typer.echo(found.summary)
-    typer.echo()
-    typer.echo(found.doc)
+    _write(terminal(found))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
