@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import gc
 import inspect
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -598,7 +599,7 @@ def _printable(
     :func:`renaksi.report.printable.check_printable` decided, in words."""
     from renaksi.output import formatter
     from renaksi.output.messages import message
-    from renaksi.plan.source import PlanIOError
+    from renaksi.plan.source import PlanIOError, display_path
     from renaksi.report.printable import Refusal, check_printable
     from renaksi.report.rencana_aksi import PrintedFinding
     from renaksi.text.formats import ROMAN
@@ -615,7 +616,10 @@ def _printable(
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
     if refusal is Refusal.NO_REALISASI:
         quarter = ROMAN[(triwulan or 1) - 1]
-        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {checked.missing}")
+        missing = display_path(checked.missing) if checked.missing else "?"
+        example = _example_realisasi(folder, triwulan or 1) if realisasi is None else None
+        hint = f"; untuk mencoba dengan contoh berlabel: --realisasi {example}" if example else ""
+        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {missing}{hint}")
     if refusal is not None:
         sys.stderr.write(formatter("text")(checked.result, False))
     if refusal is Refusal.FINDINGS:
@@ -634,6 +638,20 @@ def _printable(
         PrintedFinding(p.code, p.severity.label, str(p.location), message(p)) for p in checked.shown
     ]
     return plan, warnings
+
+
+def _example_realisasi(folder: Path, triwulan: int) -> str | None:
+    """The labelled example realisasi of the plan's year that has this quarter, as shown
+    to the user: ``examples/realisasi-<year>`` beside the ``plans`` folder (the repository
+    ships one for 2024; plans/2024 itself has no realisasi, as the source document has none).
+    """
+    example = folder.resolve().parent.parent / "examples" / f"realisasi-{folder.resolve().name}"
+    if not (example / f"tw{triwulan}.yaml").is_file():
+        return None
+    try:  # a path to type, so relative also when it climbs out of this folder
+        return os.path.relpath(example)
+    except ValueError:  # another drive on Windows
+        return str(example)
 
 
 class DiffFormat(StrEnum):
