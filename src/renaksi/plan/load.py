@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,7 +37,7 @@ from renaksi.plan.folder import (
 )
 from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
 from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
-from renaksi.plan.validation import problems_from_validation
+from renaksi.plan.validation import KeyRepair, key_repairs, problems_from_validation
 from renaksi.plan.yaml_words import GENERAL, syntax_message
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
@@ -54,11 +54,67 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(slots=True)
 class LoadResult:
-    """A plan and the problems found while reading it."""
+    """A plan and the problems found while reading it.
+
+    A file whose only schema errors are misspelt keys has no model in ``plan``, but the
+    rules check it anyway, read as the SC01 findings suggest (:meth:`checked_plan`), except
+    where those keys are (:meth:`hides`); see :mod:`renaksi.plan.validation` for why only
+    misspelt keys.
+    """
 
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    #: The models read with misspelt keys renamed as suggested, by file (display name).
+    repaired: dict[str, BaseModel] = field(default_factory=dict)
+    #: The renamed keys, by file.
+    repairs: dict[str, list[KeyRepair]] = field(default_factory=dict)
+
+    def checked_plan(self) -> Plan:
+        """The plan the rules check: ``plan``, with a repaired model for each file that
+        has one instead of no model."""
+        if not self.repaired:
+            return self.plan
+        plan, pick = self.plan, self._pick
+        return replace(
+            plan,
+            instansi=pick(plan.instansi, plan.instansi_doc, InstansiFile),
+            pk=pick(plan.pk, plan.pk_doc, PerjanjianKinerjaFile),
+            bidang=[
+                BidangEntry(e.slug, e.doc, pick(e.model, e.doc, BidangFile)) for e in plan.bidang
+            ],
+            realisasi=[
+                RealisasiEntry(r.triwulan, r.doc, pick(r.model, r.doc, RealisasiFile))
+                for r in plan.realisasi
+            ],
+        )
+
+    def _pick(self, model: M | None, doc: PlanFile | None, kind: type[M]) -> M | None:
+        if model is not None or doc is None:
+            return model
+        repaired = self.repaired.get(doc.display)
+        return repaired if isinstance(repaired, kind) else None
+
+    def hides(self, problem: Problem) -> bool:
+        """True for a rule's finding that points (itself or by a related place) at a key
+        read as suggested, below it, or at the mapping holding it: what the rules said
+        there rests on a guess."""
+        if not self.repairs:
+            return False
+        return any(
+            _touches(place.path, self.repairs.get(place.file, ()))
+            for place in (problem.location, *problem.related)
+        )
+
+
+def _touches(path: str, repairs: Iterable[KeyRepair]) -> bool:
+    for repair in repairs:
+        mapping, keys = repair.places()
+        if path == mapping or any(
+            path == key or path.startswith((key + ".", key + "[")) for key in keys
+        ):
+            return True
+    return False
 
 
 class _RefusedFeatureError(Exception):
@@ -382,23 +438,52 @@ def read_source_document(
 
 def validate_model(doc: PlanFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a parsed document against its model; problems are located in ``doc``."""
+    checked, problems, _ = validate_repairing(doc, model)
+    return checked, problems
+
+
+def validate_repairing(
+    doc: PlanFile, model: type[M]
+) -> tuple[M | None, list[Problem], tuple[M, list[KeyRepair]] | None]:
+    """:func:`validate_model`, and for a file whose only errors are misspelt keys, its model
+    with the keys read as suggested and the keys renamed (see renaksi.plan.validation)."""
     if doc.root is None:
-        return None, []
+        return None, [], None
     if not isinstance(doc.root, dict):
         from renaksi.plan.load_findings import WRONG_TYPE
         from renaksi.plan.validation import describe
 
-        return None, [
-            WRONG_TYPE.problem(
-                Location(doc.display, 1, 1),
-                "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
-                found=describe(doc.root),
-            )
-        ]
+        return (
+            None,
+            [
+                WRONG_TYPE.problem(
+                    Location(doc.display, 1, 1),
+                    "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
+                    found=describe(doc.root),
+                )
+            ],
+            None,
+        )
     try:
-        return model.model_validate(doc.root), []
+        return model.model_validate(doc.root), [], None
     except ValidationError as exc:
-        return None, list(problems_from_validation(doc, model, exc))
+        problems = list(problems_from_validation(doc, model, exc))
+        fixed = key_repairs(doc.root, model, exc)
+    if fixed is None:
+        return None, problems, None
+    try:
+        return None, problems, (model.model_validate(fixed[0]), fixed[1])
+    except ValidationError:  # a renamed key's value is wrong too: the next round's finding
+        return None, problems, None
+
+
+def _validate_into(result: LoadResult, doc: PlanFile, model: type[M]) -> M | None:
+    """Validate ``doc``, adding its problems (and any key repair) to ``result``."""
+    checked, problems, repaired = validate_repairing(doc, model)
+    result.problems.extend(problems)
+    if repaired is not None:
+        result.repaired[doc.display], result.repairs[doc.display] = repaired
+    return checked
 
 
 def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
@@ -478,8 +563,7 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
         doc, problems = read_source_document(source, rel, max_bytes)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, RealisasiFile)
-        result.problems.extend(problems)
+        model = _validate_into(result, doc, RealisasiFile)
         result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
 
 
@@ -513,11 +597,10 @@ def load_source(
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
             plan.instansi_doc = doc
-            plan.instansi, problems = validate_model(doc, InstansiFile)
+            plan.instansi = _validate_into(result, doc, InstansiFile)
         else:
             plan.pk_doc = doc
-            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile)
-        result.problems.extend(problems)
+            plan.pk = _validate_into(result, doc, PerjanjianKinerjaFile)
 
     for rel, usable in _bidang_files(source):
         is_dir = source.kind(rel) == "dir"
@@ -536,8 +619,7 @@ def load_source(
         doc, problems = read_source_document(source, rel, max_bytes)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, BidangFile)
-        result.problems.extend(problems)
+        model = _validate_into(result, doc, BidangFile)
         plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 
     if not plan.bidang:

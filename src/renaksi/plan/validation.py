@@ -1,8 +1,30 @@
-"""pydantic's validation errors as located schema findings (``SC``) with Indonesian messages.
+"""pydantic's validation errors as located schema findings (``SC``) with Indonesian messages,
+and the misspelt keys a second reading can read as meant.
 
 The models (:mod:`renaksi.plan.model`) define the shape of each plan file; this module says,
 for each error pydantic reports, where it is in the YAML, which rule it falls under and what
 was expected. The rules' documentation is in :mod:`renaksi.rules.skema`.
+
+A file with a schema error has no model, so no other rule looks at it: a misspelt key would
+hide every other finding in the file (and the cross-file checks that need it) until it was
+fixed, and errors would surface in rounds. :func:`key_repairs` therefore looks at a failed
+file once more: when *every* error is a misspelt key whose suggested spelling is free in its
+mapping (SC01 says "maksudnya pagu?"), the keys are renamed as suggested and the file is
+validated again. The loader lets the rules check that model (the file as the SC01 findings
+tell the user to fix it); the file itself still has no model, so nothing is printed from it.
+
+Why only that: a key renamed as suggested changes nothing but its spelling. Dropping an
+unknown key, or a value pydantic refused, or a whole list item, would let a default or a
+shorter list stand in for what the user wrote, and the rules would report what follows from
+the stand-in: a kegiatan whose sub kegiatan were dropped no longer adds up (BG01), a bidang
+refers to a sub kegiatan that was dropped (RF), a misspelt ``ambang_penjelasan`` in
+``pemantauan`` falls back to 100 and asks for explanations of every capaian under it. Those
+would be false findings, far from the real mistake. So any other schema error leaves the
+file without a model, as before.
+
+The suggestion can still be wrong (``pagu_awal:`` is not a restated ``pagu:``), so the rule
+findings that point at a renamed key, below it, or at the mapping that holds it (a finding
+about the mapping as a whole) are not reported: the places a :class:`KeyRepair` names.
 """
 
 from __future__ import annotations
@@ -12,6 +34,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -250,6 +273,85 @@ def problems_from_validation(
         rule, message, args, at_key = _classify(model, keys, kind, err, found)
         line, column = doc.position(keys, at_key=at_key)
         yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRepair:
+    """A misspelt key read as suggested: the mapping it is in, and its two spellings."""
+
+    mapping: tuple[Key, ...]
+    written: Key
+    meant: str
+
+    def places(self) -> tuple[str, tuple[str, ...]]:
+        """The YAML path of the mapping, and those of the key in both spellings: the places
+        whose rule findings are not reported (see the module docstring)."""
+        return path_text(self.mapping), (
+            path_text((*self.mapping, self.written)),
+            path_text((*self.mapping, self.meant)),
+        )
+
+
+class _NotRepairableError(Exception):
+    """The tree does not have the shape the error's location describes."""
+
+
+def key_repairs(
+    root: Any, model: type[BaseModel], error: ValidationError
+) -> tuple[Any, list[KeyRepair]] | None:
+    """``root`` with its misspelt keys renamed as suggested, when every error of ``error`` is
+    such a key (or the key it stands for, reported missing); otherwise None."""
+    errors = error.errors(include_url=False)
+    repairs: dict[tuple[tuple[Key, ...], str], KeyRepair] = {}
+    for err in errors:
+        keys = _data_keys(err["loc"])
+        if err["type"] != "extra_forbidden" or not keys:
+            continue
+        near = _nearest_key(model, keys)
+        if near is None or (tuple(keys[:-1]), near) in repairs:
+            return None  # no suggestion, or two keys suggesting the same one: not a typo
+        repairs[tuple(keys[:-1]), near] = KeyRepair(tuple(keys[:-1]), keys[-1], near)
+    misspelt = {(*mapping, near) for mapping, near in repairs}
+    if not repairs or any(
+        err["type"] != "extra_forbidden"
+        and not (err["type"] == "missing" and _data_keys(err["loc"]) in misspelt)
+        for err in errors
+    ):
+        return None
+    tree = root
+    try:
+        for repair in repairs.values():
+            tree = _renamed(tree, repair.mapping, repair.written, repair.meant)
+    except _NotRepairableError:
+        return None
+    return tree, list(repairs.values())
+
+
+def _renamed(node: Any, path: Sequence[Key], written: Key, meant: str) -> Any:
+    """A copy of ``node`` in which the key ``written`` of the mapping at ``path`` is
+    ``meant``; only the containers on the way are copied, the rest is shared."""
+    if path:
+        key, rest = path[0], path[1:]
+        if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            items = list(node)
+            items[key] = _renamed(node[key], rest, written, meant)
+            return items
+        real = _key_in(node, key)
+        return {k: (_renamed(v, rest, written, meant) if k is real else v) for k, v in node.items()}
+    real = _key_in(node, written)
+    if any(str(k) == meant for k in node):
+        raise _NotRepairableError(meant)
+    return {(meant if k is real else k): v for k, v in node.items()}
+
+
+def _key_in(node: Any, key: Key) -> Any:
+    """The key of mapping ``node`` that pydantic's location ``key`` names (by its text)."""
+    if not isinstance(node, Mapping):
+        raise _NotRepairableError(key)
+    found = [k for k in node if k == key or str(k) == str(key)]
+    if len(found) != 1:
+        raise _NotRepairableError(key)
+    return found[0]
 
 
 def _nearest_key(model: type[BaseModel], keys: Sequence[Any]) -> str | None:
