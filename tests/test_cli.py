@@ -21,6 +21,7 @@ from typer.testing import CliRunner, Result
 from renaksi import __version__
 from renaksi.cli import app, main
 from renaksi.output.github import escape_data, escape_property
+from renaksi.rules.docs import literals
 from renaksi.rules.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -441,7 +442,24 @@ def test_rules_one_code_prints_its_doc() -> None:
     assert result.stdout.startswith("BG01 anggaran.jumlah-kegiatan (galat)")
     assert rule.summary in result.stdout
     assert rule.doc
-    assert rule.doc in result.stdout
+    assert literals(rule.doc) in result.stdout
+
+
+def test_rules_show_literals_as_code_not_rst() -> None:
+    # The docstrings mark literals with RST's ``double backticks``; neither the terminal
+    # nor docs/rules.md shows them so.
+    assert "``--strict``" in next(r for r in ALL_RULES if r.code == "RF06").doc
+    shown = invoke("rules", "RF06").stdout
+    assert "kecuali dengan `--strict`." in shown
+    for rule in ALL_RULES:
+        assert "``" not in invoke("rules", rule.code).stdout, rule.code
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "``" not in page
+    assert "(rencana tetap sah), kecuali dengan `--strict`." in page
+
+
+def test_a_literal_holding_a_backtick_keeps_a_long_fence() -> None:
+    assert literals("tulis ``a`b`` dan ``c``") == "tulis `` a`b `` dan `c`"
 
 
 @pytest.mark.parametrize("entry", ["bg01", "anggaran.jumlah-kegiatan"])

@@ -112,3 +112,16 @@ def test_schemas_are_written_to_a_new_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "skema").iterdir()) == sorted(
         f"{kind}.schema.json" for kind in KINDS
     )
+
+
+def test_output_dir_writes_every_kind_its_help_names(tmp_path: Path) -> None:
+    # The help once said "ketiganya" (all three) while four files were written.
+    # (Help lines are wrapped, also after a hyphen: join them back.)
+    help_text = " ".join(CliRunner().invoke(app, ["schema", "--help"]).stdout.split())
+    help_text = help_text.replace("- ", "-")
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(tmp_path / "skema")])
+    assert result.exit_code == 0
+    written = sorted(p.name for p in (tmp_path / "skema").iterdir())
+    assert written == sorted(f"{kind}.schema.json" for kind in KINDS)
+    assert f"({len(KINDS)} berkas: {', '.join(KINDS)})" in help_text
+    assert "ketiga" not in help_text

@@ -34,6 +34,14 @@ UNKNOWN_KEY = declare(
     Setiap jenis berkas punya daftar kunci yang tetap (lihat ``renaksi schema`` dan
     README). Kunci lain, biasanya salah ketik (``pgu:`` untuk ``pagu:``), ditolak dan
     renaksi menyarankan kunci terdekat yang dikenal, supaya nilai tidak diabaikan diam-diam.
+
+    Bila satu-satunya kesalahan skema sebuah berkas adalah kunci salah ketik yang punya
+    saran, aturan lain tetap memeriksa berkas itu seolah kuncinya ditulis seperti sarannya,
+    jadi temuan lain di berkas itu (dan pemeriksaan antar-berkas) muncul di putaran yang
+    sama. Temuan di tempat kunci yang ditebak itu tidak dilaporkan, karena tebakannya bisa
+    salah. Kunci tanpa saran, atau kesalahan skema lain, membuat berkasnya tidak diperiksa
+    aturan lain sampai diperbaiki: membuang nilai yang tidak terbaca bisa melahirkan temuan
+    palsu.
     """,
 )
 
