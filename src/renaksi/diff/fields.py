@@ -39,6 +39,7 @@ from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DI
 from renaksi.plan.model import (
     Anggaran,
     BidangFile,
+    CatatanSumber,
     InstansiFile,
     PerjanjianKinerjaFile,
     RealisasiFile,
@@ -80,6 +81,14 @@ def _signer(path: str) -> dict[str, tuple[ChangeKind, ...]]:
 _SUB = "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[]"
 _AKSI = "bidang:rencana_aksi[].aksi[]"
 _REALISASI_SUB = "realisasi:sub_kegiatan[]"
+#: The source notes (catatan_sumber) of each place that has them, and what they mark there.
+_CATATAN = {
+    "instansi:catatan_sumber[]": "rencana",
+    "perjanjian-kinerja:program[].kegiatan[].catatan_sumber[]": "pagu kegiatan",
+    f"{_SUB}.catatan_sumber[]": "pagu sub kegiatan",
+    "bidang:catatan_sumber[]": "jadwal bidang",
+    f"{_AKSI}.catatan_sumber[]": "jadwal aksi",
+}
 
 #: Fields (and lists, for their items added and removed) that another module reports, and
 #: the kinds it reports them as. Not compared here.
@@ -147,7 +156,13 @@ RESTATED: dict[str, tuple[str, str]] = {
 
 #: Fields deliberately not compared, and why. Rare: anything that changes what is printed,
 #: signed, judged or budgeted must show.
-IGNORED: dict[str, str] = {}
+IGNORED: dict[str, str] = {
+    # Outside instansi.yaml a source note marks the one field its place has (bulan on a
+    # bidang file or an aksi, pagu on a kegiatan or a sub kegiatan).
+    f"{path}.isian": "hanya satu nilai yang sah di tempat ini; nilai lain ditolak (SC06)"
+    for path in _CATATAN
+    if not path.startswith("instansi:")
+}
 
 #: How the items of each list are matched across revisions: the fields that identify an
 #: item, tried in order (an item whose first key changed is matched by the next, so the
@@ -167,6 +182,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "realisasi:indikator[]": ("id",),
     _REALISASI_SUB: ("sub_kegiatan",),
     f"{_REALISASI_SUB}.aksi[]": ("no",),
+    # A note is what it marks and how: a changed jenis or alasan reads as that note changed.
+    **{path: ("isian", "jenis") for path in _CATATAN},
 }
 
 #: Fields compared here whose words matter enough for a kind of their own (default
@@ -203,6 +220,8 @@ WEIGHTS: dict[str, Weight] = {
             "perjanjian-kinerja:program[].kode",
             "perjanjian-kinerja:program[].kegiatan[].kode",
             f"{_SUB}.kode",
+            # What a source note says of its values (reconstructed, estimated, reconciled).
+            *(f"{path}.{name}" for path in _CATATAN for name in ("jenis", "isian")),
         )
     },
 }
@@ -407,7 +426,9 @@ def _inside(item: BaseModel, keys: Sequence[str], position: int, where: _Where) 
     )
     name = getattr(item, "nama", None) or getattr(item, "uraian", None)
     sub = getattr(item, "sub_kegiatan", None)
-    if not isinstance(name, str):
+    if isinstance(item, CatatanSumber):
+        name = where.subject  # a source note is about what holds it
+    elif not isinstance(name, str):
         name = where.sub_names.get(sub, sub) if isinstance(sub, str) else ident
     # A sub kegiatan belongs to the bidang that owns it, as its pagu and name changes do.
     owner = getattr(item, "bidang", None)

@@ -254,6 +254,20 @@ LABELS: dict[str, str] = {
         "Kode sub kegiatan {subject} ({item})"
     ),
     "bidang:nama": "Nama bidang",
+    **{
+        f"{path}.{name}": f"{word} catatan sumber {where} {{subject}} atas {{item}}"
+        for path, where in {
+            "instansi:catatan_sumber[]": "rencana",
+            "perjanjian-kinerja:program[].kegiatan[].catatan_sumber[]": "pagu kegiatan",
+            "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[].catatan_sumber[]": (
+                "pagu sub kegiatan"
+            ),
+            "bidang:catatan_sumber[]": "jadwal bidang",
+            "bidang:rencana_aksi[].aksi[].catatan_sumber[]": "jadwal aksi",
+        }.items()
+        for name, word in (("jenis", "Jenis"), ("alasan", "Alasan"))
+    },
+    "instansi:catatan_sumber[].isian": "Nilai yang ditandai catatan sumber rencana",
 }
 
 #: What an item of each list compared here is called, when one is added or removed.
@@ -264,6 +278,13 @@ ENTRY_NOUNS: dict[str, str] = {
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
     "bidang:rencana_aksi[]": "Rencana aksi sub kegiatan",
+    "instansi:catatan_sumber[]": "Catatan sumber rencana",
+    "perjanjian-kinerja:program[].kegiatan[].catatan_sumber[]": "Catatan sumber pagu kegiatan",
+    "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[].catatan_sumber[]": (
+        "Catatan sumber pagu sub kegiatan"
+    ),
+    "bidang:catatan_sumber[]": "Catatan sumber jadwal bidang",
+    "bidang:rencana_aksi[].aksi[].catatan_sumber[]": "Catatan sumber jadwal aksi",
 }
 
 
@@ -334,6 +355,8 @@ def _entry(c: Change, verb: str) -> str:
         said += f", target {_amount(target['jumlah'], target['satuan'])}"
     elif isinstance(target, Decimal):
         said += f", target {_amount(target, str(values.get('satuan', '')))}"
+    elif isinstance(values, Mapping) and "alasan" in values:  # a source note: what it says
+        said += f", {values['jenis']}: {_quote(values['alasan'])}"
     return f"{noun} {verb}: {said}"
 
 

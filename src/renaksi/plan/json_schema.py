@@ -50,6 +50,14 @@ DESCRIPTIONS = {
     "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",
     "RealisasiAksi": "Aksi yang dilaporkan: nomornya, bulan terlaksana dalam triwulan ini.",
     "RealisasiSubKegiatan": "Realisasi anggaran dan keluaran kumulatif satu sub kegiatan.",
+    "CatatanSumber": (
+        "Catatan sumber: nilai isian ini direkonstruksi, diperkirakan atau direkonsiliasi, "
+        "bukan salinan dokumen sumber; dicetak bersama nilainya."
+    ),
+    "CatatanJadwal": "Catatan sumber atas jadwal pelaksanaan (bulan) aksi.",
+    "CatatanPagu": (
+        "Catatan sumber atas pagu (kegiatan beserta sub kegiatannya, atau satu sub kegiatan)."
+    ),
 }
 
 

@@ -181,6 +181,51 @@ class _Model(BaseModel):
     )
 
 
+#: What a source note says about the values it marks.
+JenisCatatan = Literal["rekonstruksi", "perkiraan", "rekonsiliasi"]
+_CATATAN = (
+    "Catatan sumber: nilai isian ini (di sini dan di semua bagian di bawahnya) tidak disalin "
+    "apa adanya dari dokumen sumber. Dicetak di setiap halaman yang menampilkan nilai itu."
+)
+
+
+class CatatanSumber(_Model):
+    """A source note (provenance mark): the values of field ``isian`` on the object that
+    holds the note, and on everything below it, were reconstructed, estimated or reconciled
+    rather than copied from the source document. Reports print it next to those values."""
+
+    jenis: JenisCatatan = Field(
+        description=(
+            "rekonstruksi: disusun ulang karena isi dokumen sumber hilang (mis. arsiran "
+            "bulan); perkiraan: ditaksir karena dokumen tidak menyebutnya; rekonsiliasi: "
+            "dokumen menulis nilai yang berbeda di dua tempat dan satu dipilih."
+        )
+    )
+    isian: Literal["bulan", "pagu"] = Field(
+        description=(
+            "Isian yang ditandai: bulan (jadwal pelaksanaan aksi) atau pagu (pagu kegiatan "
+            "dan sub kegiatan)."
+        )
+    )
+    alasan: Text = Field(
+        description="Alasannya, dicetak apa adanya: apa yang hilang atau berbeda, apa yang dipakai."
+    )
+
+
+class CatatanJadwal(CatatanSumber):
+    """A source note on aksi months (in a bidang file or on one aksi)."""
+
+    isian: Literal["bulan"] = Field(description="bulan: jadwal pelaksanaan aksi.")
+
+
+class CatatanPagu(CatatanSumber):
+    """A source note on pagu (of a kegiatan and its sub kegiatan, or of one sub kegiatan)."""
+
+    isian: Literal["pagu"] = Field(
+        description="pagu: pagu di sini (pada kegiatan: juga pagu setiap sub kegiatannya)."
+    )
+
+
 class Pegawai(_Model):
     """A signing official."""
 
@@ -353,6 +398,7 @@ class InstansiFile(_Model):
     pemantauan: Pemantauan | None = Field(
         None, description="Pengaturan pemantauan (skala kategori capaian, ambang penjelasan)."
     )
+    catatan_sumber: list[CatatanSumber] = Field(default_factory=list, description=_CATATAN)
 
 
 CaraGabung = Literal["jumlah", "kumulatif", "tetap"]
@@ -406,6 +452,7 @@ class SubKegiatan(_Model):
     nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
     pagu: Rupiah
     bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
+    catatan_sumber: list[CatatanPagu] = Field(default_factory=list, description=_CATATAN)
 
 
 class Kegiatan(_Model):
@@ -415,6 +462,7 @@ class Kegiatan(_Model):
     nama: Text
     pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
     sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
+    catatan_sumber: list[CatatanPagu] = Field(default_factory=list, description=_CATATAN)
 
     @property
     def computed_pagu(self) -> int:
@@ -509,6 +557,7 @@ class Aksi(_Model):
     no: StrictInt | None = Field(
         None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
     )
+    catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
 
 
 class RencanaSubKegiatan(_Model):
@@ -529,6 +578,7 @@ class BidangFile(_Model):
     tanggal: Date
     indikator: list[Indikator] = Field(default_factory=list)
     rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
+    catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
 
 
 Triwulan = Annotated[StrictInt, Field(ge=1, le=4, description="Triwulan 1-4.")]
