@@ -225,6 +225,54 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@rule("RF08", "rujukan.catatan-sumber", E, "Catatan sumber menandai nilai yang ada.")
+def marks_mark_something(ctx: Context) -> Iterator[Finding]:
+    """
+    Catatan sumber (``catatan_sumber``) menandai nilai yang tidak disalin apa adanya dari
+    dokumen sumber (direkonstruksi, diperkirakan atau direkonsiliasi) dan dicetak di samping
+    nilai itu. Catatan yang tidak menandai apa pun membuat dokumen cetak mengatakan sesuatu
+    yang tidak ada, jadi ditolak: ``isian: bulan`` pada berkas bidang yang tidak punya aksi
+    berbulan, atau di ``instansi.yaml`` pada rencana yang tidak punya aksi berbulan di berkas
+    bidang mana pun. Hapus catatannya, atau tulis nilainya. Catatan pada satu aksi dan
+    catatan ``isian: pagu`` selalu menandai nilai: setiap aksi punya bulan (aksi tanpa bulan
+    adalah JD01) dan setiap sub kegiatan punya pagu.
+    Bentuk catatan (``jenis``, ``isian`` yang boleh di tempat itu, ``alasan``) diperiksa
+    aturan skema (SC02, SC06).
+    """
+    scheduled = False
+    for entry, doc in walk.loaded_bidang(ctx.plan):
+        assert entry.model is not None
+        if any(a.bulan for ren in entry.model.rencana_aksi for a in ren.aksi):
+            scheduled = True
+            continue
+        for k in range(len(entry.model.catatan_sumber)):
+            yield ctx.finding(
+                doc,
+                ("catatan_sumber", k, "isian"),
+                "catatan sumber menandai bulan aksi di bidang/{slug}.yaml, tetapi tidak ada "
+                "aksi berbulan di berkas itu",
+                slug=entry.slug,
+            )
+    yield from _plan_marks(ctx, scheduled)
+
+
+def _plan_marks(ctx: Context, scheduled: bool) -> Iterator[Finding]:
+    plan = ctx.plan
+    # A bidang file that did not load may hold the months: unknown, not absent.
+    if plan.instansi is None or plan.instansi_doc is None or scheduled:
+        return
+    if any(entry.model is None for entry in plan.bidang):
+        return
+    for k, mark in enumerate(plan.instansi.catatan_sumber):
+        if mark.isian == "bulan":
+            yield ctx.finding(
+                plan.instansi_doc,
+                ("catatan_sumber", k, "isian"),
+                "catatan sumber menandai bulan aksi seluruh rencana, tetapi tidak ada aksi "
+                "berbulan di berkas bidang mana pun",
+            )
+
+
 RULES = (
     unique_ids,
     owner_exists,
@@ -233,4 +281,5 @@ RULES = (
     planned_once,
     budgeted_has_aksi,
     goals_exist,
+    marks_mark_something,
 )
