@@ -186,15 +186,17 @@ class Cell:
     classes: frozenset[str] = frozenset()
     rowspan: int = 1
     colspan: int = 1
+    refs: str = ""  # source note footnote numbers next to the value ("1", "1,2")
 
 
 @dataclass
 class Table:
-    """A table of the output: header rows and body rows of cells."""
+    """A table of the output: header rows, body rows and footer rows of cells."""
 
     classes: frozenset[str] = frozenset()
     head: list[list[Cell]] = field(default_factory=list)
     rows: list[list[Cell]] = field(default_factory=list)
+    foot: list[list[Cell]] = field(default_factory=list)
 
     @property
     def header(self) -> str:
@@ -239,14 +241,29 @@ def md_blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: Footnote numbers at the end of a Markdown cell: ``¹`` or ``¹,²``.
+_MD_REFS = re.compile(f"([{_SUPERSCRIPT}]+(?:,[{_SUPERSCRIPT}]+)*)$")
+
+
+def md_cell(raw: str) -> Cell:
+    """A Markdown cell, its trailing footnote numbers apart."""
+    text = md_plain(raw)
+    found = _MD_REFS.search(text)
+    if found is None:
+        return Cell(text)
+    refs = found.group(1).translate(str.maketrans(_SUPERSCRIPT, "0123456789"))
+    return Cell(text[: found.start()].rstrip(), refs=refs)
+
+
 def md_tables(text: str) -> list[Table]:
     tables = []
     for block in md_blocks(text):
         assert len(block) >= 2, block
         assert re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", block[1]), block[:2]
         table = Table()
-        table.head.append([Cell(md_plain(c)) for c in split_md_row(block[0])])
-        table.rows = [[Cell(md_plain(c)) for c in split_md_row(line)] for line in block[2:]]
+        table.head.append([md_cell(c) for c in split_md_row(block[0])])
+        table.rows = [[md_cell(c) for c in split_md_row(line)] for line in block[2:]]
         tables.append(table)
     return tables
 
@@ -256,9 +273,11 @@ class _HtmlTables(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tables: list[Table] = []
         self._table: Table | None = None
-        self._in_head = False
+        self._section = "rows"  # or "head", "foot"
         self._row: list[Cell] | None = None
         self._cell: list[str] | None = None
+        self._refs: list[str] | None = None  # inside a footnote reference
+        self._cell_refs: list[str] = []
         self._cell_classes: frozenset[str] = frozenset()
         self._spans = (1, 1)
 
@@ -269,14 +288,15 @@ class _HtmlTables(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._table = Table(self._classes(attrs))
-        elif tag == "thead":
-            self._in_head = True
-        elif tag == "tbody":
-            self._in_head = False
+        elif tag in ("thead", "tbody", "tfoot"):
+            self._section = {"thead": "head", "tbody": "rows", "tfoot": "foot"}[tag]
         elif tag == "tr":
             self._row = []
+        elif tag == "sup" and "catatan-ref" in self._classes(attrs):
+            self._refs = []
         elif tag in ("td", "th"):
             self._cell = []
+            self._cell_refs = []
             self._cell_classes = self._classes(attrs)
             found = dict(attrs)
             self._spans = (int(found.get("rowspan") or 1), int(found.get("colspan") or 1))
@@ -284,21 +304,27 @@ class _HtmlTables(HTMLParser):
             self._cell.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+        if tag == "sup" and self._refs is not None:
+            self._cell_refs.append("".join(self._refs))
+            self._refs = None
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             text = squash("".join(self._cell))
-            self._row.append(Cell(text, self._cell_classes, *self._spans))
+            refs = ",".join(self._cell_refs)
+            self._row.append(Cell(text, self._cell_classes, *self._spans, refs=refs))
             self._cell = None
         elif tag == "tr" and self._row is not None and self._table is not None:
-            (self._table.head if self._in_head else self._table.rows).append(self._row)
+            getattr(self._table, self._section).append(self._row)
             self._row = None
-        elif tag == "thead":
-            self._in_head = False
+        elif tag in ("thead", "tfoot"):
+            self._section = "rows"
         elif tag == "table" and self._table is not None:
             self.tables.append(self._table)
             self._table = None
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._refs is not None:
+            self._refs.append(data)
+        elif self._cell is not None:
             self._cell.append(data)
 
 
@@ -342,6 +368,7 @@ def assert_html_tables_rectangular(out: str) -> None:
     """Every HTML table: header and body rows span the same number of columns."""
     for table in html_tables(out):
         widths = set(grid_widths(table.head)) | set(grid_widths(table.rows))
+        widths |= set(grid_widths(table.foot))
         assert len(widths) == 1, (table.header, widths)
 
 

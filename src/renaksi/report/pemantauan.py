@@ -3,21 +3,34 @@
 Everything printed is worked out here, from :mod:`renaksi.monitoring.state` (which assesses
 with :mod:`renaksi.monitoring.capaian`): rows of target, realisasi and capaian, serapan, the aksi
 month states and the geometry of each indicator's chart. Templates only lay it out.
+
+The planned months and the pagu it shows carry their source notes as the Rencana Aksi does
+(:mod:`renaksi.report.rencana_aksi`): a caption on every aksi table whose planned months
+are all marked, numbered footnotes next to a marked aksi or pagu.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from renaksi.monitoring import state
 from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
-from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
+from renaksi.plan.model import CatatanSumber, Indikator, Pegawai, RealisasiFile
+from renaksi.report.rencana_aksi import (
+    TRIWULAN,
+    Footnote,
+    Footnotes,
+    PrintedFinding,
+    Refs,
+    captions,
+    pagu_marks,
+    schedule_marks,
+)
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT
 
@@ -29,6 +42,8 @@ MONTH_MARKS = {
     "belum-lapor": ("?", "dijadwalkan, belum dilaporkan"),
     "rencana": ("○", "dijadwalkan (belum tiba)"),
 }
+#: What a source note on the planned months marks, as the caption of an aksi table.
+PLANNED_CAPTION = "Bulan rencana semua aksi di tabel ini (dasar penilaian terlaksana dan terlewat)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +97,9 @@ class SubRow:
 
     no: int
     progress: SubProgress
+    captions: tuple[str, ...] = ()  # source notes on the planned months of every aksi
+    aksi_refs: tuple[Refs, ...] = ()  # footnotes on each aksi's planned months
+    footnotes: tuple[Footnote, ...] = ()  # of its aksi table
 
     @property
     def aksi(self) -> tuple[AksiProgress, ...]:
@@ -99,6 +117,8 @@ class Section:
     subs: tuple[SubRow, ...]
     signed_by: Pegawai
     place: str
+    pagu_refs: Mapping[str, Refs] = field(default_factory=dict)  # by sub kegiatan id
+    footnotes: tuple[Footnote, ...] = ()  # of its budget table
 
     @property
     def pagu(self) -> int:
@@ -216,6 +236,14 @@ def _rows(
     return tuple(rows)
 
 
+def _sub_row(no: int, progress: SubProgress, covered: Sequence[CatatanSumber]) -> SubRow:
+    """A sub kegiatan with the source notes of its aksi table: ``covered`` are the notes
+    on the months of every aksi of its bidang."""
+    notes = Footnotes()
+    refs = tuple(notes.refs(a.aksi.catatan_sumber, covered) for a in progress.aksi)
+    return SubRow(no, progress, captions(covered, PLANNED_CAPTION), refs, notes.items())
+
+
 def pemantauan_view(
     plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[PrintedFinding] = ()
 ) -> PemantauanView:
@@ -237,14 +265,19 @@ def pemantauan_view(
     for entry in pages:
         assert entry.model is not None
         mine = [p for p in subs if p.bidang == entry.slug]
+        covered = schedule_marks(plan, entry.model)
+        budget_notes = Footnotes()
+        pagu_refs = {p.sub.id: budget_notes.refs(pagu_marks(plan, p.kegiatan, p.sub)) for p in mine}
         sections.append(
             Section(
                 slug=entry.slug,
                 nama=entry.model.nama,
                 indikator=_rows([(i, entry.slug) for i in entry.model.indikator], files, q, s),
-                subs=tuple(SubRow(n, p) for n, p in enumerate(mine, start=1)),
+                subs=tuple(_sub_row(n, p, covered) for n, p in enumerate(mine, start=1)),
                 signed_by=entry.model.penandatangan,
                 place=entry.model.tempat,
+                pagu_refs=pagu_refs,
+                footnotes=budget_notes.items(),
             )
         )
     pk_items = list(plan.pk.indikator)

@@ -3,17 +3,25 @@
 Templates receive these plain objects and never compute anything themselves: subtotals,
 the grand total, aksi numbers and the month grid are all worked out here, from the same
 models that ``validate`` checks, so every printed number is a validated one.
+
+Source notes (``catatan_sumber``: values reconstructed, estimated or reconciled rather than
+copied) are worked out here too, per printed table: a note on the months of every aksi of a
+table (from ``instansi.yaml`` or the bidang file) is a caption of the table, and a note on
+some values (one aksi's months, a pagu) is a numbered footnote next to each of them, its
+text printed under the table. A value that shows a note's values never prints without it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
+    BidangFile,
+    CatatanSumber,
     IkuIndikator,
     Indikator,
     Kegiatan,
@@ -38,6 +46,93 @@ NARASI = (
 )
 TRIWULAN = ROMAN
 
+#: How each kind of source note reads in print, after what it marks.
+JENIS_WORDS = {
+    "rekonstruksi": "direkonstruksi, tidak disalin dari dokumen sumber",
+    "perkiraan": "adalah perkiraan, tidak disalin dari dokumen sumber",
+    "rekonsiliasi": "hasil rekonsiliasi, karena dokumen sumber tidak konsisten",
+}
+#: What a note marks, as the caption of a whole aksi table and as a footnote.
+SCHEDULE_CAPTION = "Jadwal pelaksanaan (bulan) semua aksi di tabel ini"
+SUBJECTS = {"bulan": "Jadwal pelaksanaan (bulan)", "pagu": "Pagu"}
+Refs = tuple[int, ...]
+
+
+def note_text(subject: str, mark: CatatanSumber) -> str:
+    """A source note as printed: ``Pagu hasil rekonsiliasi, ... tidak konsisten. <alasan>.``"""
+    reason = mark.alasan if mark.alasan.endswith((".", "!", "?")) else mark.alasan + "."
+    return f"{subject} {JENIS_WORDS[mark.jenis]}. {reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """One numbered source note under a table."""
+
+    no: int
+    text: str
+
+
+def _key(mark: CatatanSumber) -> tuple[str, str, str]:
+    return (mark.jenis, mark.isian, mark.alasan)
+
+
+class Footnotes:
+    """The numbered source notes of one table: one number per distinct note, in the order
+    they are first referenced, so a note on several values is one footnote."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def refs(self, marks: Iterable[CatatanSumber], covered: Iterable[CatatanSumber] = ()) -> Refs:
+        """The footnote numbers of ``marks``; none for a note ``covered`` already by the
+        table's caption."""
+        said = {_key(m) for m in covered}
+        out: list[int] = []
+        for mark in marks:
+            if _key(mark) in said:
+                continue
+            text = note_text(SUBJECTS[mark.isian], mark)
+            number = self._numbers.setdefault(text, len(self._numbers) + 1)
+            if number not in out:
+                out.append(number)
+        return tuple(out)
+
+    def items(self) -> tuple[Footnote, ...]:
+        """The footnotes to print under the table."""
+        return tuple(Footnote(n, text) for text, n in self._numbers.items())
+
+
+def _plan_marks(plan: Plan, isian: str) -> tuple[CatatanSumber, ...]:
+    """The notes of ``instansi.yaml`` on ``isian`` (they cover the whole plan)."""
+    marks = plan.instansi.catatan_sumber if plan.instansi is not None else []
+    return tuple(m for m in marks if m.isian == isian)
+
+
+def schedule_marks(plan: Plan, bidang: BidangFile) -> tuple[CatatanSumber, ...]:
+    """The notes on the months of every aksi of a bidang: from ``instansi.yaml`` and from
+    the bidang file, each once."""
+    once: dict[tuple[str, str, str], CatatanSumber] = {}
+    for mark in (*_plan_marks(plan, "bulan"), *bidang.catatan_sumber):
+        once.setdefault(_key(mark), mark)
+    return tuple(once.values())
+
+
+def captions(marks: Iterable[CatatanSumber], subject: str = SCHEDULE_CAPTION) -> tuple[str, ...]:
+    """Each note as the caption of a table whose every value it marks."""
+    return tuple(note_text(subject, m) for m in marks)
+
+
+def pagu_marks(
+    plan: Plan, kegiatan: Kegiatan, sub: SubKegiatan | None = None
+) -> tuple[CatatanSumber, ...]:
+    """The notes on a pagu: the plan's, the kegiatan's (its own and its sub kegiatan's
+    pagu), and the sub kegiatan's."""
+    return (
+        *_plan_marks(plan, "pagu"),
+        *kegiatan.catatan_sumber,
+        *(sub.catatan_sumber if sub is not None else ()),
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class AksiRow:
@@ -46,6 +141,7 @@ class AksiRow:
     no: int
     aksi: Aksi
     months: tuple[bool, ...]
+    refs: Refs = ()  # footnotes on this aksi's months
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +153,9 @@ class RencanaTable:
     program: Program
     rencana: RencanaSubKegiatan
     rows: tuple[AksiRow, ...]
+    captions: tuple[str, ...] = ()  # source notes on the months of every aksi
+    pagu_refs: Refs = ()
+    footnotes: tuple[Footnote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +185,8 @@ class BidangPage:
     indikator: tuple[IndikatorRow, ...]
     tables: tuple[RencanaTable, ...]
     unplanned: tuple[SubKegiatan, ...]
+    unplanned_refs: Mapping[str, Refs] = field(default_factory=dict)  # by sub kegiatan id
+    unplanned_footnotes: tuple[Footnote, ...] = ()
 
     @property
     def aksi_count(self) -> int:
@@ -99,6 +200,7 @@ class KegiatanBlock:
 
     kegiatan: Kegiatan
     total: int
+    refs: Refs = ()  # footnotes on its pagu
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +221,9 @@ class Budget:
 
     programs: tuple[ProgramBlock, ...]
     total: int
+    sub_refs: Mapping[str, Refs] = field(default_factory=dict)  # by sub kegiatan id
+    total_refs: Refs = ()
+    footnotes: tuple[Footnote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +275,19 @@ def _indikator_rows(
     )
 
 
-def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
-    """Tabel 2.3 with every subtotal computed from the sub kegiatan pagu."""
+def budget(plan: Plan, pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
+    """Tabel 2.3 with every subtotal computed from the sub kegiatan pagu, and the source
+    notes on its pagu."""
     indikator = {i.id: i for i in pk.indikator}
+    notes = Footnotes()
+    sub_refs: dict[str, Refs] = {}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
-        kegiatan = tuple(KegiatanBlock(k, k.computed_pagu) for k in program.kegiatan)
+        kegiatan = []
+        for k in program.kegiatan:
+            kegiatan.append(KegiatanBlock(k, k.computed_pagu, notes.refs(pagu_marks(plan, k))))
+            for sub in k.sub_kegiatan:
+                sub_refs.setdefault(sub.id, notes.refs(pagu_marks(plan, k, sub)))
         ind = indikator.get(program.indikator) if program.indikator else None
         blocks.append(
             ProgramBlock(
@@ -183,35 +295,49 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
                 program,
                 ind,
                 sasaran.get(ind.sasaran, ind.sasaran) if ind else "",
-                kegiatan,
+                tuple(kegiatan),
                 sum(k.total for k in kegiatan),
             )
         )
-    return Budget(tuple(blocks), sum(b.total for b in blocks))
+    total_refs = notes.refs(_plan_marks(plan, "pagu"))
+    total = sum(b.total for b in blocks)
+    return Budget(tuple(blocks), total, sub_refs, total_refs, notes.items())
 
 
 def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
     assert entry.model is not None
     owners = plan.pk.sub_index() if plan.pk is not None else {}
+    covered = schedule_marks(plan, entry.model)
     tables = []
     for ren in entry.model.rencana_aksi:
         if ren.sub_kegiatan not in owners or not ren.aksi:
             continue  # an empty plan is listed under "Belum ada rencana aksi" instead
         sub, keg, program = owners[ren.sub_kegiatan]
+        notes = Footnotes()
+        pagu_refs = notes.refs(pagu_marks(plan, keg, sub))
         rows = tuple(
-            AksiRow(no, aksi, month_grid(aksi.bulan)) for no, aksi in enumerate(ren.aksi, start=1)
+            AksiRow(no, aksi, month_grid(aksi.bulan), notes.refs(aksi.catatan_sumber, covered))
+            for no, aksi in enumerate(ren.aksi, start=1)
         )
-        tables.append(RencanaTable(sub, keg, program, ren, rows))
+        tables.append(
+            RencanaTable(sub, keg, program, ren, rows, captions(covered), pagu_refs, notes.items())
+        )
     planned = {t.sub.id for t in tables if t.rows}
     unplanned = tuple(
-        sub for sub, _, _ in owners.values() if sub.bidang == entry.slug and sub.id not in planned
+        (sub, keg)
+        for sub, keg, _ in owners.values()
+        if sub.bidang == entry.slug and sub.id not in planned
     )
+    notes = Footnotes()
+    unplanned_refs = {sub.id: notes.refs(pagu_marks(plan, keg, sub)) for sub, keg in unplanned}
     return BidangPage(
         entry.slug,
         entry,
         _indikator_rows(entry.model.indikator, sasaran),
         tuple(tables),
-        unplanned,
+        tuple(sub for sub, _ in unplanned),
+        unplanned_refs,
+        notes.items(),
     )
 
 
@@ -280,7 +406,7 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         sasaran=sasaran,
         iku=iku,
         pk=_indikator_rows(plan.pk.indikator, sasaran),
-        budget=budget(plan.pk, sasaran),
+        budget=budget(plan, plan.pk, sasaran),
         bidang=pages,
         narasi=read_narasi(plan.folder),
         warnings=tuple(warnings),

@@ -127,6 +127,15 @@ def _markdown_md(text: str) -> Any:
     return Markup(inert_html(text, _code_lines))
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript(refs: Any) -> str:
+    """Footnote numbers as Markdown prints them next to a value: ``¹`` or ``¹,²``."""
+    numbers = (refs,) if isinstance(refs, int) else tuple(refs)
+    return ",".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+
+
 def _computed_percent(value: Any) -> str:
     from renaksi.report.pemantauan import percent
 
@@ -146,6 +155,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "markdown_md": _markdown_md,
     "capaian": _computed_percent,
     "hasil": lambda v, satuan: formats.target(formats.at_most(v, 2), satuan),
+    "superscript": _superscript,
 }
 
 
