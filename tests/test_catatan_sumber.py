@@ -1,13 +1,20 @@
 """Source notes (``catatan_sumber``) reach every printed page that shows what they mark.
 
-A plan with notes on one aksi, on the whole plan, and with estimated values shows those as
-table captions and numbered footnotes, and a plan without notes shows none.
+plans/2024's months were reconstructed (its source lost the shading of the schedule) and two
+of its pagu were reconciled where the document contradicts itself (the Paskibraka split and
+the Kewaspadaan rows of Tabel 2.3). Checked here, reading the notes from the YAML with a
+plain YAML parser: every aksi table of every bidang page, in Markdown and HTML, whole
+document and ``--bidang``, carries the caption with its bidang's reason; each reconciled pagu
+carries a footnote number, in Tabel 2.3 and on the bidang pages, with the note printed under
+its table; the monitoring report does the same. A plan with notes on one aksi, on the whole
+plan, and with estimated values shows those, and a plan without notes shows none.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +24,68 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
 from renaksi.plan.model import CatatanSumber
 from renaksi.report.rencana_aksi import Footnotes, note_text
-from renaksi.report.render import render
+from renaksi.report.render import render, render_monitoring
 from renaksi.rules.check import validate
 from test_report import (
     FORMATS,
+    PLAN,
+    SLUGS,
     Table,
+    aksi_tables,
+    bidang_sections,
+    load_yaml,
+    plain,
+    report_of_plan,
     squash,
     tables_of,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "rules" / "base" / "2024"
+EXAMPLE = ROOT / "examples" / "realisasi-2024"
 PROVENANCE = Provenance(commit=None, dirty=False, version="uji")
 
 SCHEDULE = "Jadwal pelaksanaan (bulan) semua aksi di tabel ini direkonstruksi, tidak disalin dari "
+RECONCILED = "Pagu hasil rekonsiliasi, karena dokumen sumber tidak konsisten. "
+#: The sub kegiatan whose pagu was reconciled: the two of Paskibraka (a note on each), and
+#: the three under the Kewaspadaan kegiatan (one note on the kegiatan covers them).
+PASKIBRAKA = ("paskibraka-pembinaan", "paskibraka-pembentukan")
+KEWASPADAAN = ("kewaspadaan-koordinasi", "kewaspadaan-monev", "forkopimda")
+
+
+def bidang_reason(slug: str) -> str:
+    (note,) = load_yaml(PLAN / "bidang" / f"{slug}.yaml")["catatan_sumber"]
+    assert (note["jenis"], note["isian"]) == ("rekonstruksi", "bulan")
+    return squash(note["alasan"])
+
+
+def caption(slug: str) -> str:
+    return f"{SCHEDULE}dokumen sumber. {bidang_reason(slug)}"
+
+
+def pk_reasons() -> dict[str, str]:
+    """The reconciliation note on each sub kegiatan's pagu (its own or its kegiatan's)."""
+    pk = load_yaml(PLAN / "perjanjian-kinerja.yaml")
+    out = {}
+    for program in pk["program"]:
+        for keg in program["kegiatan"]:
+            for sub in keg["sub_kegiatan"]:
+                notes = [*keg.get("catatan_sumber", []), *sub.get("catatan_sumber", [])]
+                if notes:
+                    (note,) = notes
+                    assert (note["jenis"], note["isian"]) == ("rekonsiliasi", "pagu")
+                    out[sub["id"]] = RECONCILED + squash(note["alasan"])
+    return out
+
+
+def test_plans_2024_marks_what_the_readme_says() -> None:
+    reasons = pk_reasons()
+    assert sorted(reasons) == sorted((*PASKIBRAKA, *KEWASPADAAN))
+    assert "Rp 200.000.000 dan Rp 1.800.000.000" in reasons["paskibraka-pembinaan"]
+    assert reasons["paskibraka-pembinaan"] == reasons["paskibraka-pembentukan"]
+    assert "bergeser satu baris" in reasons["forkopimda"]
+    for slug in SLUGS:
+        assert "Arsiran bulan" in bidang_reason(slug)
 
 
 # --- the schedule captions ----------------------------------------------------------------
@@ -53,6 +108,29 @@ def md_captions(section: str) -> list[str]:
             r"^> \*\*Catatan sumber:\*\* (.+)\n\n\| No \| AKSI/KEGIATAN \|", section, re.M
         )
     ]
+
+
+def check_schedule_captions(out: str, fmt: str, slug: str) -> None:
+    tables = aksi_tables(out, fmt)
+    assert tables
+    if fmt == "html":
+        assert [captions_of(t) for t in tables] == [[caption(slug)]] * len(tables)
+    else:
+        assert md_captions(out) == [caption(slug)] * len(tables)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_schedule_of_a_bidang_page_says_it_was_reconstructed(slug: str, fmt: str) -> None:
+    check_schedule_captions(report_of_plan("--bidang", slug, "--format", fmt), fmt, slug)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_schedule_of_the_whole_document_says_it_was_reconstructed(fmt: str) -> None:
+    sections = bidang_sections(report_of_plan("--format", fmt))
+    assert sorted(sections) == sorted(SLUGS)
+    for slug, section in sections.items():
+        check_schedule_captions(section, fmt, slug)
 
 
 # --- the reconciliation footnotes ---------------------------------------------------------
@@ -105,7 +183,79 @@ def pagu_refs(table: Table) -> list[tuple[str, str]]:
     return [(c.text, c.refs) for row in table.rows for c in row if c.refs and c.text[:1].isdigit()]
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_tabel_23_numbers_each_reconciled_pagu_and_prints_the_notes(fmt: str) -> None:
+    table, notes = tabel_23(report_of_plan("--format", fmt), fmt)
+    reasons = pk_reasons()
+    assert pagu_refs(table) == [
+        ("150.000.000", "1"),
+        ("1.850.000.000", "1"),
+        ("768.855.448", "2"),  # the kegiatan: its note covers its own pagu and its subs'
+        ("265.225.000", "2"),
+        ("106.090.000", "2"),
+        ("397.540.448", "2"),
+    ]
+    assert notes == [
+        f"{number(1, fmt)} {reasons['paskibraka-pembinaan']}",
+        f"{number(2, fmt)} {reasons['forkopimda']}",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_bidang_pages_footnote_the_reconciled_pagu(slug: str, fmt: str) -> None:
+    out = report_of_plan("--bidang", slug, "--format", fmt)
+    reasons = pk_reasons()
+    bidang = load_yaml(PLAN / "bidang" / f"{slug}.yaml")
+    tables = aksi_notes(out, fmt)
+    assert len(tables) == len(bidang["rencana_aksi"])
+    for (table, notes), ren in zip(tables, bidang["rencana_aksi"], strict=True):
+        reason = reasons.get(ren["sub_kegiatan"])
+        if fmt == "html":  # the pagu is a cell of the table (Markdown: the line above it)
+            assert [n for _, n in pagu_refs(table)] == ([] if reason is None else ["1"])
+        assert notes == ([] if reason is None else [f"{number(1, fmt)} {reason}"])
+    seen = plain(out, fmt)
+    expected = {"ideologi": 2, "kewaspadaan": 3}.get(slug, 0)
+    assert seen.count(RECONCILED) == expected
+
+
+def test_markdown_pagu_lines_carry_the_number() -> None:
+    out = report_of_plan("--bidang", "ideologi")
+    assert "- Pagu anggaran: Rp 150.000.000¹" in out.splitlines()
+    assert "- Pagu anggaran: Rp 1.850.000.000¹" in out.splitlines()
+    assert "- Pagu anggaran: Rp 506.090.000" in out.splitlines()
+
+
 # --- the monitoring report ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def monitored() -> Plan:
+    result = validate([PLAN], realisasi=EXAMPLE)
+    assert not result.failed()
+    return result.loads[0].plan
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_monitoring_report_says_the_same(monitored: Plan, fmt: str) -> None:
+    out = render_monitoring(monitored, 2, output_format=fmt, bidang=None, provenance=PROVENANCE)
+    seen = plain(out, fmt)
+    planned = "Bulan rencana semua aksi di tabel ini (dasar penilaian terlaksana dan terlewat) "
+    wanted: Counter[str] = Counter()
+    for slug in SLUGS:
+        text = f"{planned}direkonstruksi, tidak disalin dari dokumen sumber. {bidang_reason(slug)}"
+        wanted[text] += len(load_yaml(PLAN / "bidang" / f"{slug}.yaml")["rencana_aksi"])
+    assert len(wanted) == 2  # Ideologi has a reason of its own; the others share one
+    for text, tables in wanted.items():
+        assert seen.count(text) == tables
+    reasons = pk_reasons()
+    assert seen.count(reasons["paskibraka-pembinaan"]) == 1  # under the Ideologi budget
+    assert seen.count(reasons["forkopimda"]) == 1  # under the Kewaspadaan budget
+    if fmt == "md":
+        assert "| Rp 150.000.000¹ |" in out
+        assert "| Rp 397.540.448¹ |" in out
+    else:
+        assert '150.000.000<sup class="catatan-ref">1</sup>' in out
 
 
 # --- other places and kinds of note ---------------------------------------------------------

@@ -317,15 +317,15 @@ def test_text_output_shows_place_source_line_and_summary(
     assert pk in lines
     header = lines.index(pk)
     first = lines[header + 1]
-    assert re.match(r"^\s+167:17\s+peringatan\s+RF06\s+sub kegiatan ormas-monev", first), first
+    assert re.match(r"^\s+187:17\s+peringatan\s+RF06\s+sub kegiatan ormas-monev", first), first
     # The offending source line, as written in the file, and a caret under the column.
-    source = (PLAN / "perjanjian-kinerja.yaml").read_text(encoding="utf-8").splitlines()[166]
+    source = (PLAN / "perjanjian-kinerja.yaml").read_text(encoding="utf-8").splitlines()[186]
     assert lines[header + 2].endswith(source)
-    assert re.search(r"^\s+167 │ ", lines[header + 2])
+    assert re.search(r"^\s+187 │ ", lines[header + 2])
     caret = lines[header + 3]
     assert caret.endswith("^")
     assert caret.index("^") - caret.index("│") - 2 == 16
-    assert "187:17" in out
+    assert "207:17" in out
     assert lines[-1] == "6 berkas diperiksa: 0 galat, 2 peringatan. Rencana sah."
     assert "\x1b[" not in out  # no colour when not writing to a terminal
 

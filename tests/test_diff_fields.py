@@ -441,6 +441,57 @@ def test_items_added_and_removed() -> None:
     assert _entries(head, base)[0] == "Misi Renstra dihapus: “Misi kedua” (2)"
 
 
+PLAN_2024 = Path(__file__).resolve().parent.parent / "plans" / "2024"
+
+
+def test_source_notes_added_removed_and_changed(tmp_path: Path) -> None:
+    # The schedule of Bidang Politik now comes from the coloured original (its note goes),
+    # the Paskibraka note is reworded, and one aksi of Ekonomi gets a note of its own.
+    head = tmp_path / "head"
+    shutil.copytree(PLAN_2024, head)
+    politik = head / "bidang" / "politik.yaml"
+    text = politik.read_text(encoding="utf-8")
+    start = text.index("catatan_sumber:\n")
+    politik.write_text(text[:start] + text[text.index("\n\n", start) + 1 :], "utf-8")
+    pk = head / "perjanjian-kinerja.yaml"
+    text = pk.read_text(encoding="utf-8")
+    at = text.index("id: paskibraka-pembentukan")
+    said_before = "Yang dipakai\n                  angka Tabel 2.3."
+    assert said_before in text[at:]
+    pk.write_text(text[:at] + text[at:].replace(said_before, "Dipakai.", 1), "utf-8")
+    ekonomi = head / "bidang" / "ekonomi.yaml"
+    text = ekonomi.read_text(encoding="utf-8")
+    old = "        keluaran: Notulan Hasil rapat\n"
+    assert old in text
+    ekonomi.write_text(
+        text.replace(
+            old,
+            old + "        catatan_sumber:\n          - jenis: perkiraan\n"
+            "            isian: bulan\n            alasan: Rapat mengikuti jadwal pimpinan.\n",
+            1,
+        ),
+        "utf-8",
+    )
+    result = compare_dirs(PLAN_2024, head)
+    said = [sentence(c, result.bidang_names) for c in result.changes]
+    assert [c.bidang for c in result.changes] == ["ideologi", "ekonomi", "politik"]
+    assert said[1:] == [
+        "Catatan sumber jadwal aksi ditambahkan: “Rapat Interen” (bulan), perkiraan: "
+        "“Rapat mengikuti jadwal pimpinan.”",
+        "Catatan sumber jadwal bidang dihapus: “Bidang Politik Dalam Negeri” (bulan), "
+        "rekonstruksi: “Arsiran bulan pada tabel jadwal pelaksanaan hilang dalam salinan "
+        "teks dokumen Rencana Aksi 2024; jadwal disusun ulang menurut urutan aksi dan target "
+        "triwulan PK.”",
+    ]
+    assert said[0].startswith(
+        "Alasan catatan sumber pagu sub kegiatan “Pembentukan Paskibraka” atas pagu: "
+        "“Tabel 2.3 (perjanjian yang ditandatangani)"
+    )
+    assert "Yang dipakai angka Tabel 2.3.” → “Tabel 2.3" in said[0]
+    assert said[0].endswith("(Rp 2.718.270.000). Dipakai.”"), said[0]
+    assert result.introduced == []
+
+
 def test_a_new_bidang_file_and_a_new_plan_action() -> None:
     base = _plan()
     alpha = base.bidang[0]

@@ -706,7 +706,7 @@ def test_force_prints_with_a_warning_block(
     assert "PERINGATAN" in seen
     block = seen[seen.index("PERINGATAN") : seen.index("RENCANA AKSI PENCAPAIAN")]
     assert "BG01" in block
-    assert "perjanjian-kinerja.yaml:116" in block
+    assert "perjanjian-kinerja.yaml:136" in block
     assert "53.943.679.551" in block
     assert "RF06" in block  # the warnings are listed too
     # The page is printed with the numbers as written.
