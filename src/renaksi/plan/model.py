@@ -91,9 +91,12 @@ def _amount_and_unit(what: str) -> Any:
 _RUPIAH_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00|,-)?$"},
+        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00?|,-)?$"},
     ],
-    "description": 'Rupiah bulat: 2_718_270_000 atau "Rp 2.718.270.000".',
+    "description": (
+        'Rupiah bulat: 2_718_270_000, "Rp 2.718.270.000" atau "966.661.000,00" (sen nol); '
+        "sen bukan nol ditolak."
+    ),
 }
 _QUANTITY_SCHEMA = {
     "anyOf": [

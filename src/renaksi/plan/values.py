@@ -81,6 +81,8 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _DOT_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 _COMMA_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
+#: Whole rupiah (digits, or dot-grouped) followed by a cents part: ``1.000,50``.
+_WITH_CENTS = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]{1,2})$")
 
 
 def parse_rupiah(raw: object, what: str = "pagu") -> int:
@@ -117,6 +119,17 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
     if body.startswith("-"):
         raise PlanValueError("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     body = _ZERO_CENTS.sub("", body)
+    cents = _WITH_CENTS.match(body)
+    if cents:
+        # Money is whole rupiah; rounding the cents away would be inventing an amount.
+        raise PlanValueError(
+            "money",
+            "{what} {found} memuat sen ,{cents} yang bukan nol; renaksi mencatat rupiah "
+            "bulat (hanya sen ,00 yang diterima)",
+            found=raw,
+            cents=cents.group(1),
+            what=what,
+        )
     if _DIGITS.match(body):
         return _checked_rupiah(int(body), raw, what)
     if _DOT_GROUPED.match(body):

@@ -71,7 +71,10 @@ MONEY = declare(
     Pagu adalah bilangan bulat rupiah: ``2_718_270_000`` (angka YAML) atau teks format
     Indonesia ``"2.718.270.000"`` / ``"Rp 2.718.270.000"``. Ditolak: pecahan (``1.85`` tanpa
     tanda kutip terbaca sebagai satu koma delapan lima), pemisah ribuan koma
-    (``"2,718,270,000"``), nilai negatif, dan nilai yang tidak masuk akal besarnya.
+    (``"2,718,270,000"``), nilai negatif, dan nilai yang tidak masuk akal besarnya. Sen nol
+    seperti cetakan DIPA dan SIPD (``"966.661.000,00"``) diterima; sen bukan nol
+    (``"1.000,50"``) ditolak dengan menyebut sennya, karena rupiah dicatat bulat dan
+    membulatkannya berarti mengarang angka.
     """,
 )
 
