@@ -28,6 +28,7 @@ from renaksi.diff.changes import (
     FieldDetail,
     IndikatorTargetDetail,
     SatuanDetail,
+    UnitDetail,
     Weight,
 )
 from renaksi.diff.fields import field_changes
@@ -92,7 +93,7 @@ def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
     for entry in plan.bidang:
         if entry.model is not None:
             for ren in entry.model.rencana_aksi:
-                out.setdefault(ren.sub_kegiatan, (entry.slug, ren))
+                out.setdefault(ren.unit, (entry.slug, ren))
     return out
 
 
@@ -126,7 +127,7 @@ def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
 
 def _bidang_totals(plan: Plan) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for sub in plan.sub_kegiatan_by_id().values():
+    for sub in plan.units_by_id().values():
         totals[sub.bidang] = totals.get(sub.bidang, 0) + sub.pagu
     return totals
 
@@ -145,12 +146,20 @@ def bidang_names(*plans: Plan) -> dict[str, str]:
 
 
 def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
-    old, new = base.sub_kegiatan_by_id(), head.sub_kegiatan_by_id()
+    old, new = base.units_by_id(), head.units_by_id()
     for sid, sub in new.items():
+        level = UnitDetail(level=sub.level)
         before = old.get(sid)
         if before is None:
             yield Change(
-                ChangeKind.SUB_ADDED, Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu
+                ChangeKind.SUB_ADDED,
+                Weight.BUDGET,
+                sub.bidang,
+                sub.nama,
+                sid,
+                None,
+                sub.pagu,
+                level,
             )
             continue
         if before.pagu != sub.pagu:
@@ -166,6 +175,7 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 sid,
                 before.bidang,
                 sub.bidang,
+                level,
             )
         if before.nama != sub.nama:
             yield Change(
@@ -176,11 +186,19 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 sid,
                 before.nama,
                 sub.nama,
+                level,
             )
     for sid, sub in old.items():
         if sid not in new:
             yield Change(
-                ChangeKind.SUB_REMOVED, Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None
+                ChangeKind.SUB_REMOVED,
+                Weight.BUDGET,
+                sub.bidang,
+                sub.nama,
+                sid,
+                sub.pagu,
+                None,
+                UnitDetail(level=sub.level),
             )
 
 
@@ -190,7 +208,7 @@ def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
 
 def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _rencana(base), _rencana(head)
-    subs = {**base.sub_kegiatan_by_id(), **head.sub_kegiatan_by_id()}
+    subs = {**base.units_by_id(), **head.units_by_id()}
     for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
         name = subs[sid].nama if sid in subs else sid
         before = old.get(sid)
@@ -338,8 +356,9 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran"):
-            old_value, new_value = getattr(before, name), getattr(ind, name)
+        # kelompok: PK indicators only (the indicator set a PK indicator is printed in).
+        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran", "kelompok"):
+            old_value, new_value = getattr(before, name, None), getattr(ind, name, None)
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
                 yield Change(

@@ -70,7 +70,7 @@ def _names_of(plan: Plan, names: _Names) -> None:
     if plan.pk is not None:
         for pk_ind in plan.pk.indikator:
             found.setdefault(pk_ind.id, (None, pk_ind.nama, pk_ind.satuan))
-        for sid, (sub, _, _) in plan.pk.sub_index().items():
+        for sid, sub in plan.pk.unit_index().items():
             names.subs[sid] = (sub.bidang, sub.nama, sub.pagu)
     for entry in plan.bidang:
         if entry.model is None:
@@ -78,9 +78,9 @@ def _names_of(plan: Plan, names: _Names) -> None:
         for ind in entry.model.indikator:
             found.setdefault(ind.id, (entry.slug, ind.nama, ind.satuan))
         for ren in entry.model.rencana_aksi:
-            names.targets[ren.sub_kegiatan] = (ren.target.jumlah, ren.target.satuan)
+            names.targets[ren.unit] = (ren.target.jumlah, ren.target.satuan)
             for no, aksi in enumerate(ren.aksi, start=1):
-                names.aksi[(ren.sub_kegiatan, no)] = aksi.nama
+                names.aksi[(ren.unit, no)] = aksi.nama
     names.indikator.update(found)
 
 
@@ -94,7 +94,7 @@ def _names(base: Plan, head: Plan) -> _Names:
 def _total_pagu(plan: Plan) -> int | None:
     if plan.pk is None:
         return None
-    return sum(sub.pagu for sub, _, _ in plan.pk.sub_index().values())
+    return sum(unit.pagu for unit in plan.pk.units())
 
 
 K = TypeVar("K")

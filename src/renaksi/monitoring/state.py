@@ -26,6 +26,7 @@ from renaksi.monitoring.capaian import (
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import (
     Aksi,
+    BudgetUnit,
     Indikator,
     Kegiatan,
     Program,
@@ -34,7 +35,6 @@ from renaksi.plan.model import (
     RealisasiIndikator,
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
-    SubKegiatan,
     Target,
 )
 
@@ -170,9 +170,10 @@ class AksiProgress:
 
 @dataclass(frozen=True, slots=True)
 class SubProgress:
-    """One sub kegiatan at the end of quarter ``q``: spending, output and aksi."""
+    """One budgeted unit (sub kegiatan, or APBN kegiatan or output) at the end of quarter
+    ``q``: spending, output and aksi."""
 
-    sub: SubKegiatan
+    sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
     bidang: str
@@ -227,16 +228,16 @@ def _aksi_progress(
 def sub_progress(
     plan: Plan, files: dict[int, RealisasiFile], q: int, s: Settings
 ) -> list[SubProgress]:
-    """Every sub kegiatan of the PK, in document order, at the end of quarter ``q``."""
+    """Every budgeted unit of the PK, in document order, at the end of quarter ``q``."""
     if plan.pk is None:
         return []
     rencana: dict[str, RencanaSubKegiatan] = {}
     for entry in plan.bidang:
         if entry.model is not None:
             for planned in entry.model.rencana_aksi:
-                rencana.setdefault(planned.sub_kegiatan, planned)
+                rencana.setdefault(planned.unit, planned)
     out = []
-    for sid, (sub, keg, program) in plan.pk.sub_index().items():
+    for sid, sub in plan.pk.unit_index().items():
         entries = {
             k: found
             for k, f in sorted(files.items())
@@ -253,8 +254,8 @@ def sub_progress(
         out.append(
             SubProgress(
                 sub=sub,
-                kegiatan=keg,
-                program=program,
+                kegiatan=sub.kegiatan,
+                program=sub.program,
                 bidang=sub.bidang,
                 rencana=ren,
                 spent=spent,

@@ -66,21 +66,28 @@ def _pagu(c: Change, _names: BidangNames) -> str:
     return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
 
 
+def _level(c: Change) -> str:
+    """What the budgeted unit of a ``sub-*`` change is (changes made before units had
+    levels are about sub kegiatan)."""
+    return str(c.detail.get("level", "sub kegiatan"))
+
+
 def _sub_added(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
+    return f"{_level(c).capitalize()} baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
 
 
 def _sub_removed(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
+    level = _level(c).capitalize()
+    return f"{level} {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
 
 
 def _sub_moved(c: Change, names: BidangNames) -> str:
     old, new = names.get(c.old, c.old), names.get(c.new, c.new)
-    return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
+    return f"{_level(c).capitalize()} {c.subject} pindah dari {old} ke {new}"
 
 
 def _sub_renamed(c: Change, _names: BidangNames) -> str:
-    return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+    return f"Nama {_level(c)} {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
 
 
 def _sub_regrouped(c: Change, _names: BidangNames) -> str:
@@ -92,7 +99,7 @@ def _sub_regrouped(c: Change, _names: BidangNames) -> str:
             f"pindah: program {_quote(old_program)}, kegiatan {_quote(old_kegiatan)} → "
             f"program {_quote(new_program)}, kegiatan {_quote(new_kegiatan)}"
         )
-    return f"Sub kegiatan {c.subject} ({c.key}) {moved}"
+    return f"{_level(c).capitalize()} {c.subject} ({c.key}) {moved}"
 
 
 def _output_target(c: Change, _names: BidangNames) -> str:
@@ -118,15 +125,14 @@ _FIELD_WORDS = {
     "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
     "cara_gabung": "cara_gabung target triwulan",
     "sasaran": "sasaran strategis",
+    "kelompok": "kelompok indikator",
 }
 
 
 def _indikator_field(c: Change, _names: BidangNames) -> str:
     field = c.detail["field"]
-    return (
-        f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} "
-        f"{_quote(c.old)} → {_quote(c.new)}"
-    )
+    old, new = (_quote(v) if v is not None else "(tidak ada)" for v in (c.old, c.new))
+    return f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} {old} → {new}"
 
 
 def _indikator_over_100(c: Change, _names: BidangNames) -> str:
@@ -245,14 +251,28 @@ LABELS: dict[str, str] = {
     "instansi:iku.indikator[].formulasi": "Formulasi IKU {subject}",
     "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
     "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
+    "perjanjian-kinerja:anggaran": "Bentuk anggaran PK",
+    "perjanjian-kinerja:sasaran_program[].id": "Id sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].program": "Program yang dituju sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].uraian": "Uraian sasaran program {item}",
+    "perjanjian-kinerja:sasaran_kegiatan[].id": "Id sasaran kegiatan {subject}",
+    "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": (
+        "Kegiatan yang dituju sasaran kegiatan {subject}"
+    ),
+    "perjanjian-kinerja:sasaran_kegiatan[].uraian": "Uraian sasaran kegiatan {item}",
+    "perjanjian-kinerja:kelompok_indikator[].id": "Id kelompok indikator {subject}",
+    "perjanjian-kinerja:kelompok_indikator[].nama": "Judul kelompok indikator {item}",
+    "perjanjian-kinerja:program[].id": "Id program {subject}",
     "perjanjian-kinerja:program[].kode": "Kode program {subject}",
     "perjanjian-kinerja:program[].nama": "Nama program {item}",
     "perjanjian-kinerja:program[].indikator": "Indikator PK yang ditunjang program {subject}",
+    "perjanjian-kinerja:program[].kegiatan[].id": "Id kegiatan {subject}",
     "perjanjian-kinerja:program[].kegiatan[].kode": "Kode kegiatan {subject}",
     "perjanjian-kinerja:program[].kegiatan[].nama": "Nama kegiatan {item}",
     "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[].kode": (
         "Kode sub kegiatan {subject} ({item})"
     ),
+    "perjanjian-kinerja:program[].kegiatan[].output[].kode": "Kode output {subject} ({item})",
     "bidang:nama": "Nama bidang",
 }
 
@@ -263,7 +283,10 @@ ENTRY_NOUNS: dict[str, str] = {
     "instansi:iku.indikator[]": "IKU",
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
-    "bidang:rencana_aksi[]": "Rencana aksi sub kegiatan",
+    "perjanjian-kinerja:sasaran_program[]": "Sasaran program",
+    "perjanjian-kinerja:sasaran_kegiatan[]": "Sasaran kegiatan",
+    "perjanjian-kinerja:kelompok_indikator[]": "Kelompok indikator",
+    "bidang:rencana_aksi[]": "Rencana aksi",
 }
 
 
@@ -327,8 +350,12 @@ def _entry(c: Change, verb: str) -> str:
         named = "" if c.subject == d["file"] else f": {_quote(c.subject)}"
         return f"Berkas {d['file']} {verb}{named}"
     noun = ENTRY_NOUNS.get(path, f"Isian {path.split(':', 1)[1]}")
-    said = _quote(c.subject) + (f" ({item})" if item and item != c.subject else "")
     values = c.new if c.old is None else c.old
+    if path == "bidang:rencana_aksi[]" and isinstance(values, Mapping):
+        # What is planned: a sub kegiatan, or an APBN kegiatan or output.
+        key = next((k for k in ("sub_kegiatan", "kegiatan", "output") if k in values), "")
+        noun += " " + key.replace("_", " ")
+    said = _quote(c.subject) + (f" ({item})" if item and item != c.subject else "")
     target = values.get("target") if isinstance(values, Mapping) else None
     if isinstance(target, Mapping):
         said += f", target {_amount(target['jumlah'], target['satuan'])}"

@@ -17,7 +17,8 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -31,6 +32,7 @@ from pydantic import (
     StrictInt,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -366,7 +368,12 @@ class Indikator(_Model):
     """A performance indicator with quarterly targets."""
 
     id: Id
-    sasaran: Id = Field(description="id sasaran strategis yang didukung.")
+    sasaran: Id = Field(
+        description=(
+            "id sasaran yang didukung: sasaran strategis (instansi.yaml), sasaran program "
+            "atau sasaran kegiatan (perjanjian-kinerja.yaml)."
+        )
+    )
     nama: Text
     satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
     target: Quantity | None = Field(
@@ -399,63 +406,227 @@ class PkIndikator(Indikator):
     """A Perjanjian Kinerja indicator: the annual target is required."""
 
     target: Quantity = Field(description="Target tahunan.")
+    kelompok: Id | None = Field(
+        None,
+        description=(
+            "id kelompok_indikator bila indikator ini di luar perjanjian utama (mis. "
+            "indikator kinerja tambahan); dicetak di tabelnya sendiri."
+        ),
+    )
 
 
-class SubKegiatan(_Model):
-    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
+class SasaranProgram(_Model):
+    """A sasaran program: the goal of one program, measured by its indikator kinerja program
+    (IKP), the PK indicators whose ``sasaran`` is this id."""
 
     id: Id
-    kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
-    nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
+    program: Id = Field(description="id program di daftar program yang dituju sasaran ini.")
+    uraian: Text
+
+
+class SasaranKegiatan(_Model):
+    """A sasaran kegiatan: the goal of one kegiatan, measured by its indikator kinerja
+    kegiatan (IKK), the PK indicators whose ``sasaran`` is this id."""
+
+    id: Id
+    kegiatan: Id = Field(description="id kegiatan di daftar program yang dituju sasaran ini.")
+    uraian: Text
+
+
+class KelompokIndikator(_Model):
+    """A set of indicators printed as a table of its own, beside the PK's own indicators
+    (e.g. the "indikator kinerja tambahan" of a technical unit)."""
+
+    id: Id
+    nama: Text = Field(description='Judul tabelnya, mis. "Indikator Kinerja Tambahan".')
+
+
+class _Part(_Model):
+    """What carries a pagu below a kegiatan, whatever it is called."""
+
+    id: Id
+    kode: str | None = None
+    nama: Text
     pagu: Rupiah
     bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
 
 
-class Kegiatan(_Model):
-    """A kegiatan and its sub kegiatan; a stated pagu is checked against their sum."""
+class SubKegiatan(_Part):
+    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
 
+    kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
+    nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
+
+
+class Output(_Part):
+    """An APBN output (KRO/RO) of a kegiatan: it carries a pagu and an action plan."""
+
+    kode: str | None = Field(None, description="Kode KRO/RO, mis. 3966.ABA atau 3966.ABA.001.")
+
+
+#: How the PK states its budget: the budget tree of a regional government (sub kegiatan
+#: carry the pagu), of a central one (kegiatan or their outputs carry it), or not at all.
+BentukAnggaran = Literal["pemda", "apbn", "tidak tercantum"]
+
+
+class Kegiatan(_Model):
+    """A kegiatan. Pemda: divided into sub kegiatan, which carry the pagu (a written kegiatan
+    pagu is checked against their sum). APBN: carries its own pagu and owner, or is divided
+    into outputs that do."""
+
+    id: Id | None = Field(
+        None,
+        description=(
+            "Pengenal kegiatan: wajib bila kegiatan itu sendiri berpagu (APBN tanpa output) "
+            "atau dirujuk sasaran kegiatan."
+        ),
+    )
     kode: str | None = None
     nama: Text
-    pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
-    sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
+    pagu: Rupiah | None = Field(
+        None,
+        description=(
+            "Pagu kegiatan. Pemda, atau APBN dengan output: diperiksa terhadap jumlah "
+            "rinciannya. APBN tanpa output: wajib, inilah pagunya."
+        ),
+    )
+    bidang: Slug | None = Field(
+        None, description="APBN tanpa output: bidang pemilik kegiatan (nama berkas di bidang/)."
+    )
+    sub_kegiatan: list[SubKegiatan] = Field(
+        default_factory=list, min_length=1, description="Anggaran pemda: sub kegiatan berpagu."
+    )
+    output: list[Output] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Anggaran APBN (opsional): output (KRO/RO) berpagu.",
+    )
 
     @property
     def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal)."""
-        return sum(sub.pagu for sub in self.sub_kegiatan)
+        """The sum of its parts' pagu (sub kegiatan or outputs); a kegiatan without parts
+        is its own part (an APBN kegiatan), so its written pagu, or 0 when not written."""
+        parts: Sequence[_Part] = self.sub_kegiatan or self.output
+        if parts:
+            return sum(part.pagu for part in parts)
+        return self.pagu or 0
 
 
 class Program(_Model):
     """A program, the indicator it supports, and its kegiatan."""
 
+    id: Id | None = Field(None, description="Pengenal program; wajib bila dirujuk sasaran program.")
     kode: str | None = None
     nama: Text
     indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
     pagu: Rupiah | None = None
-    kegiatan: list[Kegiatan] = Field(min_length=1)
+    kegiatan: list[Kegiatan] = Field(default_factory=list, min_length=1)
 
     @property
     def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu of all its kegiatan."""
+        """The sum of the pagu of all its kegiatan."""
         return sum(keg.computed_pagu for keg in self.kegiatan)
 
 
+UnitLevel = Literal["sub kegiatan", "kegiatan", "output"]
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetUnit:
+    """A unit that carries a pagu, an owner bidang and an action plan: a sub kegiatan
+    (pemda), an output, or an APBN kegiatan that is not divided further.
+
+    ``level`` names it in messages and on the page; ``key`` is how a rencana aksi refers
+    to it; ``path`` is where it is in ``perjanjian-kinerja.yaml``.
+    """
+
+    level: UnitLevel
+    id: str
+    kode: str | None
+    nama: str
+    pagu: int
+    bidang: str
+    kegiatan: Kegiatan
+    program: Program
+    path: KeyPath
+
+    @property
+    def key(self) -> str:
+        """The key a rencana aksi names this unit with: sub_kegiatan, kegiatan or output."""
+        return self.level.replace(" ", "_")
+
+
 class PerjanjianKinerjaFile(_Model):
-    """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
+    """``perjanjian-kinerja.yaml``: PK indicators, the goals they measure, and the budget."""
 
     tahun: Year | None = None
+    anggaran: BentukAnggaran = Field(
+        "pemda",
+        description=(
+            "Bentuk anggaran: pemda (program > kegiatan > sub kegiatan berpagu; bawaan), "
+            "apbn (program > kegiatan berpagu, boleh dirinci menjadi output berpagu), atau "
+            "tidak tercantum (dokumen tidak mencantumkan anggaran: tanpa pagu)."
+        ),
+    )
     indikator: list[PkIndikator] = Field(min_length=1)
-    program: list[Program] = Field(min_length=1)
+    sasaran_program: list[SasaranProgram] = Field(
+        default_factory=list, description="Sasaran program, diukur indikator kinerja program."
+    )
+    sasaran_kegiatan: list[SasaranKegiatan] = Field(
+        default_factory=list, description="Sasaran kegiatan, diukur indikator kinerja kegiatan."
+    )
+    kelompok_indikator: list[KelompokIndikator] = Field(
+        default_factory=list,
+        description="Kelompok indikator di luar perjanjian utama, masing-masing tabel sendiri.",
+    )
+    program: list[Program] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Program dan kegiatannya; boleh tidak ditulis bila anggaran tidak tercantum.",
+    )
     total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
 
-    def sub_index(self) -> dict[str, tuple[SubKegiatan, Kegiatan, Program]]:
-        """Each sub kegiatan by id, with its kegiatan and program (the first of a duplicate
-        id wins; duplicates are RF01's finding)."""
-        index: dict[str, tuple[SubKegiatan, Kegiatan, Program]] = {}
-        for program in self.program:
-            for keg in program.kegiatan:
-                for sub in keg.sub_kegiatan:
-                    index.setdefault(sub.id, (sub, keg, program))
+    def units(self) -> Iterator[BudgetUnit]:
+        """Every unit that carries a pagu, in document order.
+
+        What carries it follows the tree as written: sub kegiatan, else outputs, else the
+        kegiatan itself once it has an id, a pagu and a bidang (what is missing, or does not
+        fit ``anggaran``, is BG05's finding).
+        """
+        for i, program in enumerate(self.program):
+            for j, keg in enumerate(program.kegiatan):
+                path: KeyPath = ("program", i, "kegiatan", j)
+                parts: tuple[tuple[UnitLevel, Sequence[_Part]], ...] = (
+                    ("sub kegiatan", keg.sub_kegiatan),
+                    ("output", keg.output),
+                )
+                for level, items in parts:
+                    for k, p in enumerate(items):
+                        where = (*path, level.replace(" ", "_"), k)
+                        yield BudgetUnit(
+                            level, p.id, p.kode, p.nama, p.pagu, p.bidang, keg, program, where
+                        )
+                if keg.sub_kegiatan or keg.output:
+                    continue
+                if keg.id is not None and keg.pagu is not None and keg.bidang is not None:
+                    yield BudgetUnit(
+                        "kegiatan",
+                        keg.id,
+                        keg.kode,
+                        keg.nama,
+                        keg.pagu,
+                        keg.bidang,
+                        keg,
+                        program,
+                        path,
+                    )
+
+    def unit_index(self) -> dict[str, BudgetUnit]:
+        """Each budgeted unit by id (the first of a duplicate id wins; duplicates are RF01's
+        finding)."""
+        index: dict[str, BudgetUnit] = {}
+        for unit in self.units():
+            index.setdefault(unit.id, unit)
         return index
 
 
@@ -514,13 +685,51 @@ class Aksi(_Model):
     )
 
 
-class RencanaSubKegiatan(_Model):
-    """The action plan of one sub kegiatan inside a bidang file."""
+#: The keys a rencana aksi can name its budgeted unit with, one of them.
+UNIT_KEYS = ("sub_kegiatan", "kegiatan", "output")
 
-    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
+
+class RencanaSubKegiatan(_Model):
+    """The action plan of one budgeted unit inside a bidang file: a sub kegiatan (pemda), or
+    an APBN kegiatan or output, named with exactly one of their keys."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [key]} for key in UNIT_KEYS]}
+    )
+
+    sub_kegiatan: Id | None = Field(
+        None, description="id sub kegiatan di perjanjian-kinerja.yaml (anggaran pemda)."
+    )
+    kegiatan: Id | None = Field(
+        None, description="id kegiatan berpagu di perjanjian-kinerja.yaml (APBN tanpa output)."
+    )
+    output: Id | None = Field(
+        None, description="id output di perjanjian-kinerja.yaml (APBN dengan output)."
+    )
     target: OutputTarget
     pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
     aksi: list[Aksi] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> RencanaSubKegiatan:
+        given = [key for key in UNIT_KEYS if getattr(self, key) is not None]
+        if len(given) != 1:
+            raise _bad_value(
+                "rencana aksi menyebut tepat satu yang direncanakan: sub_kegiatan, kegiatan "
+                "atau output; ditemukan {keys}",
+                keys=" dan ".join(given) or "tidak satu pun",
+            )
+        return self
+
+    @property
+    def unit_key(self) -> str:
+        """Which key names the planned unit: sub_kegiatan, kegiatan or output."""
+        return next((key for key in UNIT_KEYS if getattr(self, key) is not None), UNIT_KEYS[0])
+
+    @property
+    def unit(self) -> str:
+        """The id of the planned unit."""
+        return str(getattr(self, self.unit_key))
 
 
 class BidangFile(_Model):

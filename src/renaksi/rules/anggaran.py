@@ -1,10 +1,13 @@
-"""Budget rules (``BG``): pagu add up at every level, and restated pagu agree.
+"""Budget rules (``BG``): the budget tree has the plan's shape, pagu add up at every level,
+and restated pagu agree.
 
-Pagu is written once, on each sub kegiatan in ``perjanjian-kinerja.yaml``. Totals above it
+Pagu is written once, on each budgeted unit in ``perjanjian-kinerja.yaml``: the sub kegiatan
+of a pemda budget, the kegiatan (or their outputs) of an APBN one; a PK that states no
+budget says ``anggaran: tidak tercantum`` and writes no pagu (BG05). Totals above the units
 (kegiatan, program, the agency) may be written too; each written total is checked against
 the sum of the level directly below it, taking a written subtotal where there is one, so a
-wrong sub kegiatan pagu is reported once, at its kegiatan, not again at every level above.
-(A wrong written subtotal disagrees both with its parts and with the level above, and is
+wrong unit pagu is reported once, at its kegiatan, not again at every level above. (A
+wrong written subtotal disagrees both with its parts and with the level above, and is
 reported at both: either side may be the one to correct.)
 """
 
@@ -14,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Location, Severity
-from renaksi.plan.model import Kegiatan
+from renaksi.plan.model import Kegiatan, PerjanjianKinerjaFile, Program
 from renaksi.plan.values import Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
@@ -37,12 +40,16 @@ def _sum_finding(
     path: KeyPath,
     what: str,
     stated: int,
-    parts: Sequence[tuple[KeyPath, int]],
+    parts: Sequence[tuple[KeyPath, int | None]],
     part_word: str,
     places: Sequence[KeyPath] | None = None,
 ) -> Finding | None:
-    """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts."""
-    computed = sum(value for _, value in parts)
+    """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts.
+    A part of unknown pagu (None) makes the sum unknown: nothing to check."""
+    values = [value for _, value in parts]
+    if None in values:
+        return None
+    computed = sum(value for value in values if value is not None)
     if computed == stated:
         return None
     related = [ctx.at(doc, p) for p in (places if places is not None else [p for p, _ in parts])]
@@ -64,31 +71,48 @@ def _sum_finding(
     )
 
 
-def kegiatan_total(item: Kegiatan) -> int:
-    """A kegiatan's pagu as the level above sees it: written if written, else the sum."""
-    return item.pagu if item.pagu is not None else item.computed_pagu
+def _stated(pk: PerjanjianKinerjaFile) -> bool:
+    """Whether the PK states a budget; a pagu written despite ``anggaran: tidak tercantum``
+    is BG05's finding, and no sum is checked."""
+    return pk.anggaran != "tidak tercantum"
 
 
-@rule("BG01", "anggaran.jumlah-kegiatan", E, "Pagu kegiatan = jumlah pagu sub kegiatannya.")
+def kegiatan_total(item: Kegiatan) -> int | None:
+    """A kegiatan's pagu as the level above sees it: written if written, else the sum of
+    its parts; None when it has neither (BG05's finding: no sum can include it)."""
+    if item.pagu is not None:
+        return item.pagu
+    return item.computed_pagu if item.sub_kegiatan or item.output else None
+
+
+@rule(
+    "BG01",
+    "anggaran.jumlah-kegiatan",
+    E,
+    "Pagu kegiatan = jumlah pagu sub kegiatan atau outputnya.",
+)
 def kegiatan_sum(ctx: Context) -> Iterator[Finding]:
     """
-    Bila pagu kegiatan ditulis, nilainya harus sama dengan jumlah pagu sub kegiatannya.
-    Temuan menunjuk pagu kegiatan yang tertulis dan menyebut baris pagu setiap sub kegiatan,
-    karena yang salah bisa salah satu bagiannya. Contoh: kegiatan Bidang Ideologi tertulis
+    Bila pagu kegiatan ditulis dan kegiatan itu dirinci (sub kegiatan pada anggaran pemda,
+    output pada anggaran APBN), nilainya harus sama dengan jumlah pagu rinciannya. Temuan
+    menunjuk pagu kegiatan yang tertulis dan menyebut baris pagu setiap rincian, karena yang
+    salah bisa salah satu bagiannya. Contoh: kegiatan Bidang Ideologi tertulis
     Rp 2.718.270.000 = 506.090.000 + 112.180.000 + 150.000.000 + 1.850.000.000 + 100.000.000.
+    Kegiatan APBN tanpa output tidak dirinci: pagunya sendiri adalah anggarannya.
     """
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
-    if pk is None or doc is None:
+    if pk is None or doc is None or not _stated(pk):
         return
     for keg in walk.kegiatan(doc, pk):
-        if keg.item.pagu is None:
+        key, word = (
+            ("sub_kegiatan", "sub kegiatan") if keg.item.sub_kegiatan else ("output", "output")
+        )
+        items = keg.item.sub_kegiatan or keg.item.output
+        if keg.item.pagu is None or not items:
             continue
-        parts = [
-            ((*keg.path, "sub_kegiatan", k, "pagu"), sub.pagu)
-            for k, sub in enumerate(keg.item.sub_kegiatan)
-        ]
+        parts = [((*keg.path, key, k, "pagu"), part.pagu) for k, part in enumerate(items)]
         found = _sum_finding(
-            ctx, doc, (*keg.path, "pagu"), "pagu kegiatan", keg.item.pagu, parts, "sub kegiatan"
+            ctx, doc, (*keg.path, "pagu"), "pagu kegiatan", keg.item.pagu, parts, word
         )
         if found:
             yield found
@@ -98,10 +122,10 @@ def kegiatan_sum(ctx: Context) -> Iterator[Finding]:
 def program_sum(ctx: Context) -> Iterator[Finding]:
     """
     Bila pagu program ditulis, nilainya harus sama dengan jumlah pagu kegiatannya (pagu
-    kegiatan yang tertulis, atau jumlah sub kegiatannya bila tidak ditulis).
+    kegiatan yang tertulis, atau jumlah sub kegiatan atau outputnya bila tidak ditulis).
     """
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
-    if pk is None or doc is None:
+    if pk is None or doc is None or not _stated(pk):
         return
     for prog in walk.programs(doc, pk):
         if prog.item.pagu is None:
@@ -130,16 +154,18 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
     Untuk rencana 2024 Kesbangpol Samarinda totalnya Rp 59.059.304.998.
     """
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
-    if pk is None or doc is None or pk.total_pagu is None:
+    if pk is None or doc is None or pk.total_pagu is None or not _stated(pk):
         return
-    parts: list[tuple[KeyPath, int]] = []
+    parts: list[tuple[KeyPath, int | None]] = []
     places: list[KeyPath] = []
     for prog in walk.programs(doc, pk):
         if prog.item.pagu is not None:
             parts.append(((*prog.path, "pagu"), prog.item.pagu))
             places.append((*prog.path, "pagu"))
             continue
-        parts.append((prog.path, sum(kegiatan_total(k) for k in prog.item.kegiatan)))
+        totals = [kegiatan_total(k) for k in prog.item.kegiatan]
+        known = [t for t in totals if t is not None]
+        parts.append((prog.path, sum(known) if len(known) == len(totals) else None))
         # Without a written program pagu, the parts a reader can check are its kegiatan.
         places.extend(
             _total_path((*prog.path, "kegiatan", j), keg.pagu)
@@ -160,10 +186,10 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
     2024 yang diterbitkan memuat contoh nyata: Tabel 2.3 memberi Pembentukan Paskibraka
     Rp 1.850.000.000, sedangkan tabel Bidang Ideologi menulis Rp 1.800.000.000.
     """
-    pagu = {p.item.id: p for p in walk.plan_sub_kegiatan(ctx.plan)}
+    units = {p.item.id: p for p in walk.units(ctx.plan)}
     for _, ren in walk.rencana(ctx.plan):
         restated = ren.item.pagu
-        source = pagu.get(ren.item.sub_kegiatan)
+        source = walk.planned_unit(units, ren.item)
         if restated is None or source is None or restated == source.item.pagu:
             continue
         pk_place = ctx.at(source.doc, (*source.path, "pagu"))
@@ -174,7 +200,7 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
             "pagu {id} ditulis {restated}, padahal perjanjian-kinerja.yaml baris {line} "
             "menulis {pk} ({direction} {amount})",
             related=[pk_place],
-            id=ren.item.sub_kegiatan,
+            id=ren.item.unit,
             restated=Rupiah(restated),
             line=pk_place.line,
             pk=Rupiah(source.item.pagu),
@@ -183,4 +209,132 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
         )
 
 
-RULES = (kegiatan_sum, program_sum, grand_total, restated_pagu)
+@rule("BG05", "anggaran.bentuk", E, "Pohon anggaran sesuai bentuk anggaran PK.")
+def budget_shape(ctx: Context) -> Iterator[Finding]:
+    """
+    ``anggaran:`` di ``perjanjian-kinerja.yaml`` menyatakan bentuk anggaran, dan pohon
+    program di bawahnya harus berbentuk itu:
+
+    - ``pemda`` (bawaan): program > kegiatan > sub kegiatan; pagu dan bidang pemilik
+      ditulis di setiap sub kegiatan.
+    - ``apbn``: program > kegiatan, tanpa sub kegiatan. Kegiatan berpagu sendiri (dengan
+      ``id``, ``pagu`` dan ``bidang``), atau dirinci menjadi ``output`` (KRO/RO) yang
+      masing-masing ber-``id``, ber-``pagu`` dan ber-``bidang``.
+    - ``tidak tercantum``: dokumen tidak mencantumkan anggaran. Program dan kegiatan boleh
+      ditulis (mis. agar sasaran program dan kegiatan dapat merujuknya), tetapi tanpa pagu,
+      ``total_pagu``, sub kegiatan atau output.
+
+    Anggaran yang tidak dicantumkan dokumen ditulis sebagai tidak tercantum, bukan
+    ``pagu: 0`` atau sub kegiatan rekaan: rencana tanpa program pada anggaran pemda atau
+    APBN, dan kegiatan tanpa rincian, adalah temuan ini.
+    """
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None:
+        return
+    if pk.anggaran == "tidak tercantum":
+        yield from _unstated_but_written(ctx, doc, pk)
+        return
+    if not pk.program:
+        yield ctx.finding(
+            doc,
+            (),
+            "anggaran {shape} ditulis per program, tetapi tidak ada program; bila dokumen "
+            "tidak mencantumkan anggaran, tulis anggaran: tidak tercantum",
+            shape=pk.anggaran,
+        )
+    for prog in walk.programs(doc, pk):
+        if not prog.item.kegiatan:
+            yield ctx.finding(
+                doc,
+                prog.path,
+                "program {name} tidak punya kegiatan; anggaran {shape} ditulis per kegiatan",
+                name=prog.item.nama,
+                shape=pk.anggaran,
+            )
+    check = _pemda_kegiatan if pk.anggaran == "pemda" else _apbn_kegiatan
+    for keg in walk.kegiatan(doc, pk):
+        yield from check(ctx, doc, keg.path, keg.item)
+
+
+def _unstated_but_written(
+    ctx: Context, doc: PlanFile, pk: PerjanjianKinerjaFile
+) -> Iterator[Finding]:
+    """What contradicts ``anggaran: tidak tercantum``: every pagu and budget detail."""
+    places: list[KeyPath] = [("total_pagu",)] if pk.total_pagu is not None else []
+    for prog in walk.programs(doc, pk):
+        places += [(*prog.path, name) for name in _present(prog.item, ("pagu",))]
+    for keg in walk.kegiatan(doc, pk):
+        names = _present(keg.item, ("pagu", "sub_kegiatan", "output"))
+        places += [(*keg.path, name) for name in names]
+    line = ctx.at(doc, ("anggaran",)).line
+    for path in places:
+        yield ctx.finding(
+            doc,
+            path,
+            "anggaran dinyatakan tidak tercantum (baris {line}), tetapi {what} ditulis; hapus "
+            "{what}, atau tulis bentuk anggarannya (anggaran: pemda atau apbn)",
+            at_key=True,
+            line=line,
+            what=str(path[-1]),
+        )
+
+
+def _pemda_kegiatan(ctx: Context, doc: PlanFile, path: KeyPath, keg: Kegiatan) -> Iterator[Finding]:
+    """A pemda kegiatan is divided into sub kegiatan, which carry the pagu and the owner."""
+    if not keg.sub_kegiatan:
+        yield ctx.finding(
+            doc,
+            path,
+            "kegiatan {name} tidak punya sub kegiatan; anggaran pemda dirinci sampai sub "
+            "kegiatan (untuk anggaran per kegiatan tulis anggaran: apbn)",
+            name=keg.nama,
+        )
+    for name in _present(keg, ("output", "bidang")):
+        yield ctx.finding(
+            doc,
+            (*path, name),
+            "{key} pada kegiatan hanya untuk anggaran apbn; anggaran pemda mencatat pagu dan "
+            "bidang pemilik di setiap sub kegiatan",
+            at_key=True,
+            key=name,
+        )
+
+
+def _apbn_kegiatan(ctx: Context, doc: PlanFile, path: KeyPath, keg: Kegiatan) -> Iterator[Finding]:
+    """An APBN kegiatan carries its own pagu and owner, or is divided into outputs."""
+    if keg.sub_kegiatan:
+        yield ctx.finding(
+            doc,
+            (*path, "sub_kegiatan"),
+            "sub kegiatan adalah rincian anggaran pemda; anggaran apbn berhenti di kegiatan "
+            "atau dirinci menjadi output",
+            at_key=True,
+        )
+    elif keg.output:
+        if keg.bidang is not None:
+            yield ctx.finding(
+                doc,
+                (*path, "bidang"),
+                "kegiatan {name} dirinci menjadi output; bidang pemilik ditulis di setiap output",
+                at_key=True,
+                name=keg.nama,
+            )
+    else:
+        missing = [name for name in ("id", "pagu", "bidang") if getattr(keg, name) is None]
+        if missing:
+            yield ctx.finding(
+                doc,
+                path,
+                "kegiatan {name} berpagu sendiri (apbn tanpa output), tetapi tidak menulis "
+                "{missing}",
+                name=keg.nama,
+                missing=", ".join(missing),
+            )
+
+
+def _present(item: Program | Kegiatan, names: Sequence[str]) -> list[str]:
+    """The fields of ``names`` that are written (not absent, not an empty list)."""
+    return [name for name in names if getattr(item, name) not in (None, [])]
+
+
+RULES = (kegiatan_sum, program_sum, grand_total, restated_pagu, budget_shape)

@@ -102,8 +102,9 @@ LIST_LENGTH = declare(
     found.LIST_LENGTH,
     "Daftar terlalu pendek atau terlalu panjang.",
     """
-    Target triwulan selalu empat nilai (I, II, III, IV); daftar program, kegiatan dan
-    sub kegiatan tidak boleh kosong.
+    Target triwulan selalu empat nilai (I, II, III, IV); daftar program, kegiatan, sub
+    kegiatan dan output, bila ditulis, tidak boleh kosong (yang tidak ada tidak ditulis:
+    kegiatan APBN tanpa output tidak menulis ``output: []``).
     """,
 )
 
