@@ -304,6 +304,7 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
     assert entry.model is not None
     owners = plan.pk.unit_index() if plan.pk is not None else {}
     tables: list[RencanaTable] = []
+    numbered: dict[str, int] = {}  # tables so far of each level: Sub Kegiatan 1, Output 2
     for ren in entry.model.rencana_aksi:
         unit = owners.get(ren.unit)
         if unit is None or unit.key != ren.unit_key or not ren.aksi:
@@ -311,8 +312,10 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
         rows = tuple(
             AksiRow(no, aksi, month_grid(aksi.bulan)) for no, aksi in enumerate(ren.aksi, start=1)
         )
-        no = 1 + sum(t.sub.level == unit.level for t in tables)
-        tables.append(RencanaTable(unit, unit.kegiatan, unit.program, ren, rows, no))
+        numbered[unit.level] = numbered.get(unit.level, 0) + 1
+        tables.append(
+            RencanaTable(unit, unit.kegiatan, unit.program, ren, rows, numbered[unit.level])
+        )
     planned = {t.sub.id for t in tables if t.rows}
     unplanned = tuple(
         unit for unit in owners.values() if unit.bidang == entry.slug and unit.id not in planned
