@@ -3,10 +3,20 @@ as it was at any revision (read from git objects, never from the work tree).
 
 Every rendered document carries this in its footer, so a printed, signed page can be traced
 back to the exact YAML it was made from.
+
+The repository is data, never code to run. renaksi may be run in a folder it did not make
+(a downloaded copy with its .git, a pull request's checkout), and a repository's own
+config can name programs git runs by itself: an fsmonitor hook at every ``git status``,
+hooks, a pager, diff and filter drivers, a fetch command. Every git command gets settings
+that turn these off (given with ``-c``, which overrides every config file), and an
+environment that cannot prompt, page, or point git at another repository. The system and
+global config files are still read: they are the user's own, and may hold what their git
+needs (``safe.directory`` for a CI checkout owned by another user, ``core.autocrlf``).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -40,8 +50,60 @@ class GitError(Exception):
     """git could not answer: not a repository, an unknown revision (exit code 2)."""
 
 
-def _run(root: Path, *args: str, data: bytes | None = None, timeout: float = 60) -> bytes:
-    """Run ``git -C root ARGS``: its output, or GitError with git's own message."""
+#: Settings on every git command line, over whatever the repository's config says.
+_SAFE_SETTINGS = (
+    "core.fsmonitor=false",  # a program git runs at every status
+    "core.hooksPath=/dev/null",  # no hooks (a status that writes the index runs one)
+    "core.pager=cat",
+    "diff.external=",
+    # No fetch: a partial clone fetches a missing object through its remote, and the
+    # repository's config says how (core.sshCommand, remote.<name>.uploadpack).
+    "protocol.allow=never",
+    "gc.auto=0",
+    "maintenance.auto=false",
+)
+#: Variables with which an outer git (a hook, a CI step) would point git at another
+#: repository, index or object store than the one holding the folder, or at a diff program.
+_DROPPED_VARIABLES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_EXTERNAL_DIFF",
+)
+_SET_VARIABLES = {
+    "GIT_TERMINAL_PROMPT": "0",  # never wait for a password nobody will type
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+    # status neither writes the index nor takes its lock: renaksi leaves the repository
+    # as it found it.
+    "GIT_OPTIONAL_LOCKS": "0",
+}
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_VARIABLES}
+    env.update(_SET_VARIABLES)
+    return env
+
+
+def _command(exe: str, root: Path, settings: tuple[str, ...], args: tuple[str, ...]) -> list[str]:
+    options = [item for setting in settings for item in ("-c", setting)]
+    return [exe, "--no-pager", *options, "-C", str(root), *args]
+
+
+def _run(
+    root: Path,
+    *args: str,
+    data: bytes | None = None,
+    timeout: float = 60,
+    settings: tuple[str, ...] = (),
+) -> bytes:
+    """Run ``git -C root ARGS`` with :data:`_SAFE_SETTINGS` (and ``settings``): its output,
+    or GitError with git's own message."""
     exe = shutil.which("git")
     if exe is None:
         raise GitError(
@@ -49,11 +111,12 @@ def _run(root: Path, *args: str, data: bytes | None = None, timeout: float = 60)
         )
     try:
         run = subprocess.run(
-            [exe, "-C", str(root), *args],
+            _command(exe, root, _SAFE_SETTINGS + settings, args),
             input=data,
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=_environment(),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         raise GitError(f"git gagal dijalankan: {exc}") from None
@@ -75,9 +138,13 @@ def provenance(folder: Path) -> Provenance:
             "--porcelain=v2",
             "--branch",
             "--untracked-files=normal",
+            # A submodule's status is another git run, in a repository with its own
+            # config; a plan folder holds none.
+            "--ignore-submodules=all",
             "--",
             ".",
             timeout=10,
+            settings=_no_filters(folder),
         ).decode("utf-8", "surrogateescape")
     except GitError:  # no git, not a repository: the footer says so, nothing fails
         return Provenance(commit=None, dirty=False, repository=False)
@@ -91,6 +158,32 @@ def provenance(folder: Path) -> Provenance:
             dirty = True
     # A repository without commits yet: everything in it is uncommitted.
     return Provenance(commit=commit, dirty=dirty or commit is None)
+
+
+def _no_filters(folder: Path) -> tuple[str, ...]:
+    """Settings that turn off every filter driver the repository's config names.
+
+    ``git status`` runs a driver's clean command on a file whose time changed, and there is
+    no setting for all drivers at once, so each configured one is emptied by name (reading
+    config runs nothing). A name that cannot be written as ``-c name=value`` (it holds an
+    ``=``) cannot be emptied: then GitError, and the footer says no repository was found.
+    """
+    try:
+        listing = _run(folder, "config", "-z", "--get-regexp", r"^filter\.", timeout=10)
+    except GitError:  # no filter configured (git exits 1), or no repository at all
+        return ()
+    names = set()
+    for record in listing.split(b"\0"):
+        key = record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
+        if key.count(".") >= 2:
+            names.add(key[len("filter.") : key.rindex(".")])
+    if any("=" in name for name in names):
+        raise GitError("filter driver yang namanya memuat '=' tidak dapat dimatikan")
+    return tuple(
+        f"filter.{name}.{setting}"
+        for name in sorted(names)
+        for setting in ("clean=", "smudge=", "process=", "required=false")
+    )
 
 
 def repo_root(path: Path) -> Path:
