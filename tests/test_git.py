@@ -1,4 +1,5 @@
-"""renaksi.plan.git: a repository is data, never code to run.
+"""renaksi.plan.git: a repository is data, never code to run, and an object git cannot read
+is a clear message.
 
 Each test builds its own repository in a temporary folder holding a copy of plans/2024.
 The traps are programs a repository's own config can make git run by itself (an fsmonitor
@@ -192,3 +193,50 @@ def test_an_outer_git_does_not_redirect_renaksi(
     assert "belum di-commit" not in result.stdout
     diff = invoke("diff", "--plans", repo / "plans" / "2024", "HEAD~1", "HEAD")
     assert diff.exit_code == 0, diff.output
+
+
+# --- objects git cannot read --------------------------------------------------------------
+
+
+def object_file(repo: Path, oid: str) -> Path:
+    return repo / ".git" / "objects" / oid[:2] / oid[2:]
+
+
+@pytest.mark.parametrize(
+    ("spec", "named"),
+    [("HEAD~1:" + POLITIK, POLITIK), ("HEAD~1:plans/2024/bidang", "plans/2024")],
+    ids=["blob", "tree"],
+)
+def test_diff_with_a_missing_object(repo: Path, spec: str, named: str) -> None:
+    oid = git(repo, "rev-parse", spec).strip()
+    object_file(repo, oid).unlink()
+    for args in (["HEAD~1", "HEAD"], ["HEAD~1"]):
+        result = invoke("diff", "--plans", repo / "plans" / "2024", *args)
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert "galat internal" not in result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"{named} di revisi " in result.stderr
+        assert "tidak dapat dibaca dari repositori git" in result.stderr
+        assert "git fsck" in result.stderr
+
+
+def test_diff_in_a_partial_clone_fetches_nothing(tmp_path: Path, repo: Path) -> None:
+    """A blobless clone lacks the older revision's files. Fetching them would run what
+    the repository's config says (an ssh command, an upload-pack program): renaksi says
+    what is missing instead."""
+    git(repo, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "klon"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", repo.as_uri(), str(clone))
+    oid = git(clone, "rev-parse", "HEAD~1:" + POLITIK).strip()
+    result = invoke("diff", "--plans", clone / "plans" / "2024", "HEAD~1", "HEAD")
+    assert result.exit_code == 2, result.output
+    assert "tidak dapat dibaca dari repositori git" in result.stderr
+    assert "klon parsial" in result.stderr
+    missing = subprocess.run(
+        ["git", "-c", "protocol.allow=never", "-C", str(clone), "cat-file", "-e", oid],
+        capture_output=True,
+        check=False,
+        env={**os.environ, **GIT_ENV},
+    )
+    assert missing.returncode != 0, "renaksi fetched the object"

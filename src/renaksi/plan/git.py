@@ -237,7 +237,10 @@ def read_folder(
     a file of zeros compresses to almost nothing in git, so its size in the repository
     says nothing about its size once read. Other files are listed with no content.
     """
-    listing = _run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix)
+    try:
+        listing = _run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix)
+    except GitError as exc:  # a tree object is missing or damaged
+        raise _missing(commit, prefix, str(exc)) from None
     base = prefix.rstrip("/") + "/"
     files: dict[str, bytes] = {}
     entries = []
@@ -252,20 +255,39 @@ def read_folder(
         rel = name[len(base) :] if name.startswith(base) else name
         if not wanted(rel):
             files[rel] = b""
+        elif not blob_size.isdigit():  # "BAD" or "-": git could not read the object
+            raise _missing(commit, name, f"objek {sha.decode()} tidak ada")
         elif int(blob_size) > limit:
             files[rel] = b"\0" * (limit + 1)  # read as "too large", never loaded
         else:
             entries.append((rel, sha.decode()))
     if not entries:
         return files
-    batch = _run(
-        root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
-    )
+    try:
+        batch = _run(
+            root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
+        )
+    except GitError as exc:  # an object is there but damaged
+        raise _missing(commit, prefix, str(exc)) from None
     offset = 0
-    for rel, _ in entries:
-        header_end = batch.index(b"\n", offset)
-        size = int(batch[offset:header_end].split()[2])
+    for rel, oid in entries:
+        header_end = batch.find(b"\n", offset)
+        header = batch[offset:header_end].split() if header_end >= 0 else []
+        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+            # "<sha> missing": listed by the tree, absent from the object store.
+            raise _missing(commit, f"{base}{rel}", f"objek {oid} tidak ada")
+        size = int(header[2])
         start = header_end + 1
         files[rel] = batch[start : start + size]
         offset = start + size + 1
     return files
+
+
+def _missing(commit: str, path: str, detail: str) -> GitError:
+    """A plan file (or folder) at ``commit`` whose git object cannot be read."""
+    return GitError(
+        f"{path} di revisi {commit[:12]} tidak dapat dibaca dari repositori git ({detail}): "
+        "objeknya hilang atau rusak (klon parsial dengan --filter, atau repositori rusak). "
+        "renaksi tidak mengambil objek dari remote; lengkapi dulu objeknya (mis. git fetch "
+        "--refetch, atau clone tanpa --filter), atau periksa repositori dengan git fsck"
+    )
