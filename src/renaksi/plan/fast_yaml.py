@@ -34,10 +34,6 @@ _MARKS = re.compile(
     r"""|^%""",  # a directive
     re.MULTILINE,
 )
-#: A block scalar whose first line holds only spaces: the exact reader refuses it when a later
-#: line is indented deeper ("more indented follow up line"), libyaml reads it.
-#: Nor does it accept a comment right after the header (``>#``), which libyaml does.
-_BLOCK_HEADER = re.compile(r"[|>][^\r\n]*(?:\r\n?|\n) +(?:\r\n?|\n)|[|>][-+0-9]{0,2}#")
 #: An explicit key (``? a``): without its ``:`` at the end of a file without a final line
 #: break, the two readers place the empty value differently.
 _EXPLICIT_KEY = re.compile(r"(?:^|[\s\[\{,])\?(?:[ \r\n]|$)", re.MULTILINE)
@@ -125,9 +121,9 @@ def eligible(text: str) -> bool:
         # A bare CR ends a line for both readers, but not for the ``^`` of the scans
         # below: a directive or deep indentation after one would go unseen.
         return False
-    if text.startswith("...") or "\n..." in text or "\r..." in text:
-        return False  # a document end: after it the readers disagree on what may follow
-    if ("|" in text or ">" in text) and _BLOCK_HEADER.search(text):
+    if text.startswith("...") or "\n..." in text:
+        return False  # a document end: the exact reader refuses a second one right after
+    if _block_header_differs(text):
         return False
     if "?" in text and _EXPLICIT_KEY.search(text):
         return False
@@ -139,6 +135,34 @@ def eligible(text: str) -> bool:
     if "- - " in text and _DEEP_DASHES.search(text):
         return False
     return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
+
+
+def _block_header_differs(text: str) -> bool:
+    """Whether a block scalar header (``|``, ``>-``...) may be one the exact reader refuses
+    and libyaml reads: one whose first line holds only spaces (the exact reader then
+    refuses a deeper line after it, "more indented follow up line"), or one that runs
+    into a comment (``>#``). Any ``|`` or ``>`` counts as a header: on the safe side.
+
+    A loop over the few ``|`` and ``>`` of a file: a regular expression that looks for
+    them took several times longer than this whole check on a real plan.
+    """
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if text[at + 1 : end].lstrip("-+0123456789").startswith("#"):
+                return True
+            following = text.find("\n", end + 1)
+            if (
+                following > end + 1
+                and text[end + 1] == " "
+                and not text[end + 1 : following].rstrip("\r").strip(" ")
+            ):
+                return True
+            at = text.find(indicator, at + 1)
+    return False
 
 
 def _flow_depth(text: str) -> int:
