@@ -176,6 +176,18 @@ def test_a_filter_driver_that_cannot_be_turned_off_is_not_run(repo: Path, tmp_pa
     assert [p.name for p in markers.iterdir()] == ["filter"]
 
 
+def test_footer_in_a_linked_worktree(repo: Path, tmp_path: Path) -> None:
+    """The repository is recognised by the config of its own scope, which a worktree
+    made with git worktree add shares with its main checkout."""
+    worktree = tmp_path / "pohon-kerja"
+    git(repo, "worktree", "add", "-q", "--detach", str(worktree), "HEAD~1")
+    head = git(worktree, "rev-parse", "HEAD").strip()
+    result = invoke("report", worktree / "plans" / "2024", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert head[:12] in result.stdout
+    assert "belum di-commit" not in result.stdout
+
+
 def test_an_outer_git_does_not_redirect_renaksi(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -129,9 +129,13 @@ def provenance(folder: Path) -> Provenance:
     """The commit of the repository holding ``folder``, and whether the folder has
     uncommitted changes (modified, staged or untracked files below it).
 
-    One ``git status`` answers both (its porcelain v2 header names the commit).
+    One ``git status`` answers both (its porcelain v2 header names the commit), after one
+    ``git config`` that names the filter drivers to turn off (see :func:`_status_settings`).
     """
     try:
+        settings = _status_settings(folder)
+        if settings is None:
+            raise GitError("bukan repositori git")
         status = _run(
             folder,
             "status",
@@ -144,7 +148,7 @@ def provenance(folder: Path) -> Provenance:
             "--",
             ".",
             timeout=10,
-            settings=_no_filters(folder),
+            settings=settings,
         ).decode("utf-8", "surrogateescape")
     except GitError:  # no git, not a repository: the footer says so, nothing fails
         return Provenance(commit=None, dirty=False, repository=False)
@@ -160,23 +164,36 @@ def provenance(folder: Path) -> Provenance:
     return Provenance(commit=commit, dirty=dirty or commit is None)
 
 
-def _no_filters(folder: Path) -> tuple[str, ...]:
-    """Settings that turn off every filter driver the repository's config names.
+#: The config keys :func:`_status_settings` asks for: every filter driver's, and two that
+#: ``git init`` writes into every repository's own config.
+_STATUS_KEYS = r"^(filter\.|core\.(repositoryformatversion|bare)$)"
 
-    ``git status`` runs a driver's clean command on a file whose time changed, and there is
-    no setting for all drivers at once, so each configured one is emptied by name (reading
-    config runs nothing). A name that cannot be written as ``-c name=value`` (it holds an
-    ``=``) cannot be emptied: then GitError, and the footer says no repository was found.
+
+def _status_settings(folder: Path) -> tuple[str, ...] | None:
+    """Settings for ``git status`` that turn off every filter driver the config names, or
+    None when ``folder`` is in no repository (no config of a repository's own scope).
+
+    status runs a driver's clean command on a file whose time changed, and there is no
+    setting for all drivers at once, so each configured one is emptied by name (reading
+    config runs nothing). The same answer says whether there is a repository at all, so
+    outside one this is the only git run. A driver name that cannot be written as
+    ``-c name=value`` (it holds an ``=``) cannot be emptied: GitError, no status.
     """
     try:
-        listing = _run(folder, "config", "-z", "--get-regexp", r"^filter\.", timeout=10)
-    except GitError:  # no filter configured (git exits 1), or no repository at all
-        return ()
+        listing = _run(folder, "config", "-z", "--show-scope", "--get-regexp", _STATUS_KEYS)
+    except GitError:  # nothing matched (git exits 1): no repository, no driver
+        return None
+    fields = listing.split(b"\0")
     names = set()
-    for record in listing.split(b"\0"):
+    repository = False
+    for scope, record in zip(fields[0::2], fields[1::2], strict=False):
         key = record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
-        if key.count(".") >= 2:
+        if key.startswith("core."):
+            repository = repository or scope in (b"local", b"worktree")
+        elif key.count(".") >= 2:
             names.add(key[len("filter.") : key.rindex(".")])
+    if not repository:
+        return None
     if any("=" in name for name in names):
         raise GitError("filter driver yang namanya memuat '=' tidak dapat dimatikan")
     return tuple(
