@@ -17,6 +17,7 @@ from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
+from renaksi.plan.values import Absent, sum_or_absent
 from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT
@@ -98,12 +99,12 @@ class Section:
     indikator: tuple[CapaianRow, ...]
     subs: tuple[SubRow, ...]
     signed_by: Pegawai
-    place: str
+    place: str | Absent
 
     @property
-    def pagu(self) -> int:
-        """Total pagu of the section's sub kegiatan."""
-        return sum(r.progress.sub.pagu for r in self.subs)
+    def pagu(self) -> int | Absent:
+        """Total pagu of the section's sub kegiatan; absent when one of them is."""
+        return sum_or_absent(r.progress.sub.pagu for r in self.subs)
 
     @property
     def spent(self) -> int:
@@ -119,9 +120,10 @@ class Section:
     @property
     def serapan(self) -> Decimal | None:
         """Share of the section's pagu spent (None when nothing was reported)."""
-        if all(r.progress.spent is None for r in self.subs):
+        pagu = self.pagu
+        if all(r.progress.spent is None for r in self.subs) or isinstance(pagu, Absent):
             return None
-        return serapan(self.spent, self.pagu)
+        return serapan(self.spent, pagu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ class PemantauanView:
     pk: tuple[CapaianRow, ...]
     sections: tuple[Section, ...]
     kepala: Pegawai
-    place: str
+    place: str | Absent
     warnings: tuple[PrintedFinding, ...]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN

@@ -23,6 +23,7 @@ from renaksi.plan.model import (
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
 
@@ -98,7 +99,7 @@ class KegiatanBlock:
     """A kegiatan of Tabel 2.3 with its computed subtotal."""
 
     kegiatan: Kegiatan
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ class ProgramBlock:
     indikator: Indikator | None
     sasaran: str
     kegiatan: tuple[KegiatanBlock, ...]
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class Budget:
     """Tabel 2.3: programs, kegiatan, sub kegiatan, and the computed grand total."""
 
     programs: tuple[ProgramBlock, ...]
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +171,22 @@ def _indikator_rows(
     )
 
 
+def _printed_total(computed: int | Absent, written: object) -> int | Absent:
+    # A total with a part the document does not state is the written one, if the
+    # document states it (TC02 says it could not be checked), else not stated either.
+    if isinstance(computed, int):
+        return computed
+    return written if isinstance(written, int) else TIDAK_TERCANTUM
+
+
 def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
     """Tabel 2.3 with every subtotal computed from the sub kegiatan pagu."""
     indikator = {i.id: i for i in pk.indikator}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
-        kegiatan = tuple(KegiatanBlock(k, k.computed_pagu) for k in program.kegiatan)
+        kegiatan = tuple(
+            KegiatanBlock(k, _printed_total(k.computed_pagu, k.pagu)) for k in program.kegiatan
+        )
         ind = indikator.get(program.indikator) if program.indikator else None
         blocks.append(
             ProgramBlock(
@@ -184,10 +195,12 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
                 ind,
                 sasaran.get(ind.sasaran, ind.sasaran) if ind else "",
                 kegiatan,
-                sum(k.total for k in kegiatan),
+                _printed_total(sum_or_absent(k.total for k in kegiatan), program.pagu),
             )
         )
-    return Budget(tuple(blocks), sum(b.total for b in blocks))
+    return Budget(
+        tuple(blocks), _printed_total(sum_or_absent(b.total for b in blocks), pk.total_pagu)
+    )
 
 
 def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
