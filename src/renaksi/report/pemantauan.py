@@ -145,6 +145,11 @@ class PemantauanView:
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
+    #: What is monitored, as the heading names it: a Perjanjian Kinerja alone has no
+    #: Rencana Aksi.
+    dokumen: str = "RENCANA AKSI KINERJA"
+    #: The same in the page title.
+    judul: str = "Rencana Aksi"
 
     @property
     def roman(self) -> str:
@@ -270,6 +275,8 @@ def pemantauan_view(
         kepala=plan.instansi.kepala,
         place=plan.instansi.tempat,
         warnings=tuple(warnings),
+        dokumen="PERJANJIAN KINERJA" if plan.pk_only else "RENCANA AKSI KINERJA",
+        judul="Perjanjian Kinerja" if plan.pk_only else "Rencana Aksi",
     )
 
 

@@ -17,6 +17,7 @@ from renaksi.plan.model import (
     IkuIndikator,
     Indikator,
     Kegiatan,
+    Pegawai,
     PerjanjianKinerjaFile,
     Program,
     RencanaSubKegiatan,
@@ -148,6 +149,13 @@ class RencanaAksiView:
     triwulan: tuple[str, ...] = TRIWULAN
     warnings: tuple[PrintedFinding, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    #: The PK's pihak kedua: a signer, stated absent, or not written (None).
+    pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def pk_only(self) -> bool:
+        """The folder holds a Perjanjian Kinerja alone: it is printed as one."""
+        return self.plan.pk_only
 
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
@@ -297,4 +305,5 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         bidang=pages,
         narasi=read_narasi(plan.folder),
         warnings=tuple(warnings),
+        pihak_kedua=pk.pihak_kedua,
     )

@@ -209,6 +209,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+#: Jinja tests: ``{% if signed_by is pegawai %}`` (a named signer, not one stated absent).
+TESTS: dict[str, Callable[[Any], bool]] = {"pegawai": lambda v: isinstance(v, Pegawai)}
+
+
 @cache
 def _environment(kind: str, user: Path | None) -> Any:
     from jinja2 import (
@@ -234,6 +238,7 @@ def _environment(kind: str, user: Path | None) -> Any:
     options["finalize"] = escape_markdown if kind == "md" else show_controls
     env = Environment(**options)
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 
@@ -246,12 +251,14 @@ def render(
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
-    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
+    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML. The
+    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja."""
     document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
-    name = f"{'bidang' if bidang is not None else 'dokumen'}.{output_format}.j2"
+    kind = "bidang" if bidang is not None else "perjanjian-kinerja" if plan.pk_only else "dokumen"
+    name = f"{kind}.{output_format}.j2"
     return _render(
         name,
         output_format,
