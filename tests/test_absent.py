@@ -23,7 +23,7 @@ from renaksi.diff.revisions import compare_dirs
 from renaksi.output.diff_json import render as diff_json
 from renaksi.output.diff_text import render as diff_text
 from renaksi.plan import values
-from renaksi.plan.model import SubKegiatan
+from renaksi.plan.model import Aksi, SubKegiatan
 from renaksi.plan.values import TIDAK_TERCANTUM, MonthDate, PlanValueError
 
 HERE = Path(__file__).resolve().parent
@@ -148,6 +148,16 @@ def test_a_model_reads_absent_and_refuses_what_only_looks_like_it() -> None:
         (error,) = refused.value.errors()
         assert error["type"] == "renaksi_value"  # SC06, with the one spelling named
         assert "tepat `tidak tercantum`" in error["ctx"]["template"]
+
+
+def test_a_text_that_must_be_stated_refuses_the_words_but_not_a_printed_dash() -> None:
+    # An aksi's keluaran is always stated: "tidak tercantum" there would print as if the
+    # document said so, and no rule would list it. A "-" may be what the document prints.
+    for words in ("tidak tercantum", "Tidak_Tercantum", "TIDAK-TERCANTUM"):
+        with pytest.raises(ValidationError) as refused:
+            Aksi.model_validate({"nama": "Rapat", "keluaran": words})
+        assert "wajib dicantumkan" in refused.value.errors()[0]["ctx"]["template"]
+    assert Aksi.model_validate({"nama": "Rapat", "keluaran": "-"}).keluaran == "-"
 
 
 def test_month_precise_dates() -> None:

@@ -215,8 +215,9 @@ def _nfc(text: str) -> str:
 
 def _stated_text(text: str) -> str:
     # A field that must be stated would otherwise take the words as its value and print
-    # them as if the document said so, unlisted.
-    if values.is_absent_text(text) or values.is_near_absent_text(text):
+    # them as if the document said so, unlisted. Only these words: a "-" or "Nihil" may be
+    # what the document prints there.
+    if values.is_absent_lookalike(text):
         raise _bad_value(
             "nilai ini wajib dicantumkan; `tidak tercantum` hanya untuk fakta yang boleh tidak "
             "dicantumkan dokumen (penandatangan, tempat dan tanggal, pagu, target, alamat)"

@@ -98,7 +98,7 @@ class Absent:
 
 TIDAK_TERCANTUM: Final = Absent()
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 #: Spellings someone may reach for to say "not stated" that renaksi does not read as such:
 #: each is refused with the one spelling named, never taken as a value.
@@ -116,9 +116,6 @@ NEAR_ABSENT = frozenset(
         "belum ada",
         "kosong",
         "n/a",
-        "na",
-        "tt",
-        "t/t",
         "null",
         "none",
         "nihil",
@@ -132,6 +129,15 @@ def is_absent_text(raw: object) -> bool:
     return isinstance(raw, str) and raw.strip() == ABSENT_TEXT
 
 
+def is_absent_lookalike(raw: object) -> bool:
+    """True for the words ``tidak tercantum`` however written (any case, ``_`` or ``-``
+    between them), including the one spelling itself."""
+    if not isinstance(raw, str):
+        return False
+    words = raw.lower().replace("_", " ").replace("-", " ")
+    return " ".join(words.split()) == ABSENT_TEXT
+
+
 def is_near_absent_text(raw: object) -> bool:
     """True for a written value that looks like an attempt at "not stated" but is not the
     one spelling: ``-``, ``tidak_tercantum``, ``Tidak Tercantum``, ``tidak ada``, ..."""
@@ -141,7 +147,7 @@ def is_near_absent_text(raw: object) -> bool:
     return words in NEAR_ABSENT or words == ABSENT_TEXT
 
 
-def stated(value: T | Absent) -> T | None:
+def stated(value: _T | Absent) -> _T | None:
     """``value``, or None when it is :data:`TIDAK_TERCANTUM`."""
     return None if isinstance(value, Absent) else value
 
