@@ -355,3 +355,14 @@ def test_diff_names_the_pihak_kedua(tmp_path: Path) -> None:
     )
     text = diff_text(compare_dirs(base, head))
     assert "Penandatangan: pihak kedua (kosong) → tidak tercantum" in text
+
+
+def test_diff_shows_a_date_that_became_month_precise(tmp_path: Path) -> None:
+    base = edited(tmp_path / "a", {})
+    head = edited(
+        tmp_path / "b", {"instansi.yaml": [("tanggal: 2024-01-02\n", "tanggal: Januari 2024\n")]}
+    )
+    diff = compare_dirs(base, head)
+    assert "Tanggal tanda tangan: 2 Januari 2024 → Januari 2024" in diff_text(diff)
+    (signing,) = json.loads(diff_json(diff))["changes"]
+    assert (signing["old"], signing["new"]) == ("2024-01-02", "2024-01")

@@ -44,6 +44,7 @@ from renaksi.plan.model import (
     RealisasiFile,
     Rupiah,
 )
+from renaksi.plan.values import Absent, MonthDate
 
 K = ChangeKind
 
@@ -452,7 +453,7 @@ def _value_kind(info: FieldInfo, sample: object) -> str:
         return "bool"
     if isinstance(sample, list):
         return "list"
-    if isinstance(sample, dt.date):
+    if isinstance(sample, dt.date | MonthDate):
         return "date"
     if isinstance(sample, Decimal):
         return "number"
@@ -471,7 +472,9 @@ def _field(
     a, b = values
     kind = KINDS.get(path, K.FIELD)
     weight = where.weight or WEIGHTS.get(path, Weight.WORDING)
-    value = _value_kind(info, b if b is not None else a)
+    # The kind of what is written: a side that is empty or not stated says nothing of it.
+    sample = next((v for v in (b, a) if v is not None and not isinstance(v, Absent)), None)
+    value = _value_kind(info, sample)
     detail: PlanFieldDetail = PlanFieldDetail(
         file=where.file, field=path, item=where.item, value=value
     )
