@@ -71,7 +71,9 @@ _OWNER: dict[type[BaseModel], Callable[[BaseModel, str], str]] = {
     Program: _named("program"),
     Indikator: _named("indikator"),
     IkuIndikator: lambda _item, key: f"IKU {key}",
-    RencanaSubKegiatan: lambda item, _key: f"rencana aksi {getattr(item, 'sub_kegiatan', '')}",
+    RencanaSubKegiatan: lambda item, _key: (
+        f"sub kegiatan {getattr(item, 'sub_kegiatan', '')} di berkas bidang"
+    ),
 }
 
 
