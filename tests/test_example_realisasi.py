@@ -104,7 +104,10 @@ def test_every_indicator_and_sub_kegiatan_is_reported(plan: Plan) -> None:
 
 def test_spending_is_cumulative_and_plausible(plan: Plan) -> None:
     assert plan.pk is not None
-    pagu = {sid: found[0].pagu for sid, found in plan.pk.sub_index().items()}
+    pagu: dict[str, int] = {}
+    for sid, found in plan.pk.sub_index().items():
+        assert isinstance(found[0].pagu, int), sid  # the example states every pagu
+        pagu[sid] = found[0].pagu
     spent: dict[str, list[int]] = {sid: [] for sid in pagu}
     for model in models(plan).values():
         for entry in model.sub_kegiatan:

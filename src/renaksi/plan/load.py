@@ -617,7 +617,11 @@ def load_source(
 
     Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
     ``realisasi_source`` when given."""
-    plan = Plan(folder=folder, display=source.display(""))
+    # No bidang/ folder at all (not an empty one) is how a folder says it holds a
+    # Perjanjian Kinerja alone; a bidang/ folder with no usable file is still FL01's.
+    plan = Plan(
+        folder=folder, display=source.display(""), pk_only=source.kind(BIDANG_DIR) == "missing"
+    )
     result = LoadResult(plan)
 
     for name in (INSTANSI_FILE, PK_FILE):
@@ -661,7 +665,7 @@ def load_source(
         model = _validate_into(result, doc, BidangFile)
         plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 
-    if not plan.bidang:
+    if not plan.bidang and not plan.pk_only:
         result.problems.append(
             found.MISSING_FILE.problem(
                 Location(source.display(BIDANG_DIR)),

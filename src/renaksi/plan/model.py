@@ -19,7 +19,7 @@ import typing
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -27,15 +27,19 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from renaksi.plan import values
 from renaksi.plan.file import KeyPath
+from renaksi.plan.values import ABSENT_TEXT, TIDAK_TERCANTUM, Absent, MonthDate
 from renaksi.text.formats import MONTH_SHORT, MONTHS
 
 
@@ -117,6 +121,69 @@ _DATE_SCHEMA = {
     "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [A-Za-z]+ [0-9]{4})$",
     "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024".',
 }
+_SIGNING_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|([0-9]{1,2} )?[A-Za-z]+ [0-9]{4})$",
+    "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024"; "Januari 2021" bila hanya bulannya.',
+}
+_ABSENT_HINT = (
+    "tulis nilainya, atau tepat `tidak tercantum` bila dokumen sumber tidak mencantumkannya"
+)
+
+
+class _AbsentOr:
+    """What ``Maybe[X]`` adds to ``X``: the written ``tidak tercantum`` is read as
+    :data:`~renaksi.plan.values.TIDAK_TERCANTUM`, anything else as ``X`` would be.
+
+    ``X``'s own schema does the reading, so its errors (and their rule codes) are the
+    ones a plain ``X`` field gives; the two arms are never a pydantic union, whose errors
+    would name both.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        (arm,) = (a for a in typing.get_args(source) if a is not Absent)
+        inner = handler.generate_schema(arm)
+
+        def read(raw: object, read_inner: Any) -> object:
+            if values.is_absent_text(raw):
+                return TIDAK_TERCANTUM
+            if raw is None:
+                raise _bad_value("nilai kosong; " + _ABSENT_HINT)
+            if values.is_near_absent_text(raw):
+                raise _bad_value(
+                    "{found} bukan cara menulis fakta yang tidak tercantum; " + _ABSENT_HINT,
+                    found=raw,
+                )
+            return read_inner(raw)
+
+        def write(value: object, write_inner: Any) -> object:
+            return ABSENT_TEXT if isinstance(value, Absent) else write_inner(value)
+
+        return core_schema.no_info_wrap_validator_function(
+            read,
+            inner,
+            serialization=core_schema.wrap_serializer_function_ser_schema(write, schema=inner),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                handler(schema),
+                {"const": ABSENT_TEXT, "description": "Dokumen sumber tidak mencantumkannya."},
+            ]
+        }
+
+
+_T = TypeVar("_T")
+#: A fact the source document may leave unstated: ``X``, or ``tidak tercantum``
+#: (:data:`~renaksi.plan.values.TIDAK_TERCANTUM`). Every rule skips an absent value and
+#: TC01 lists it; a forgotten key is still SC02 and an empty value still refused.
+Maybe = Annotated[_T | Absent, _AbsentOr()]
+
 Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah)), WithJsonSchema(_RUPIAH_SCHEMA)]
 #: Realised spending: read like a pagu, named as what it is in messages.
 Anggaran = Annotated[
@@ -129,6 +196,12 @@ _QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
 Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
+#: A signing date: a day, or only the month when the document states no day.
+SigningDate = Annotated[
+    dt.date | MonthDate,
+    BeforeValidator(_wrap(values.parse_signing_date)),
+    WithJsonSchema(_SIGNING_DATE_SCHEMA),
+]
 
 
 def _nfc(text: str) -> str:
@@ -140,9 +213,21 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _stated_text(text: str) -> str:
+    # A field that must be stated would otherwise take the words as its value and print
+    # them as if the document said so, unlisted. Only these words: a "-" or "Nihil" may be
+    # what the document prints there.
+    if values.is_absent_lookalike(text):
+        raise _bad_value(
+            "nilai ini wajib dicantumkan; `tidak tercantum` hanya untuk fakta yang boleh tidak "
+            "dicantumkan dokumen (penandatangan, tempat dan tanggal, pagu, target, alamat)"
+        )
+    return _nfc(text)
+
+
 #: Free text that is compared or printed (names, units): NFC-normalised when read.
-FreeText = Annotated[str, AfterValidator(_nfc)]
-Text = Annotated[str, Field(min_length=1), AfterValidator(_nfc)]
+FreeText = Annotated[str, AfterValidator(_stated_text)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_stated_text)]
 Id = Annotated[
     str,
     Field(
@@ -172,6 +257,16 @@ Nip = Annotated[
         }
     ),
 ]
+Nrp = Annotated[
+    str,
+    BeforeValidator(_nip_text),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": r"^[0-9]{5,14}$"}, {"type": "integer"}],
+            "description": "NRP anggota TNI/Polri, hanya angka (NRP Polri 8 digit).",
+        }
+    ),
+]
 Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
 
 
@@ -181,17 +276,58 @@ class _Model(BaseModel):
     )
 
 
-class Pegawai(_Model):
-    """A signing official."""
+#: Identities a signer can have: ``nip`` (ASN), ``nrp`` (TNI/Polri), or none (``identitas:``).
+IDENTITY_KEYS = ("nip", "nrp", "identitas")
 
-    nama: Text = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
-    nip: Nip
-    pangkat: str | None = Field(None, description="Pangkat, mis. Pembina.")
-    golongan: str | None = Field(None, description="Golongan ruang, mis. IV/a.")
-    jabatan: Text = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
+
+class Pegawai(_Model):
+    """A signing official, with the identity of their kind: a NIP (ASN), an NRP (TNI/Polri)
+    or none (a pejabat negara, such as a Menteri or a Wali Kota). Exactly one is written, so
+    a forgotten NIP is never taken for "has none"."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [key]} for key in IDENTITY_KEYS]}
+    )
+
+    nama: Maybe[Text] = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
+    nip: Maybe[Nip] | None = Field(
+        None, description="NIP 18 digit (ASN); `tidak tercantum` bila dokumen tidak mencetaknya."
+    )
+    nrp: Maybe[Nrp] | None = Field(None, description="NRP (anggota TNI/Polri) sebagai ganti NIP.")
+    identitas: Literal["pejabat negara"] | None = Field(
+        None,
+        description=(
+            "`pejabat negara` untuk penandatangan yang memang tidak punya NIP atau NRP "
+            "(mis. Menteri, Gubernur, Bupati, Wali Kota)."
+        ),
+    )
+    pangkat: Maybe[str] | None = Field(None, description="Pangkat, mis. Pembina.")
+    golongan: Maybe[str] | None = Field(None, description="Golongan ruang, mis. IV/a.")
+    jabatan: Maybe[Text] = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
     plt: StrictBool = Field(
         False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.)."
     )
+
+    @model_validator(mode="after")
+    def _one_identity(self) -> Pegawai:
+        written = [key for key in IDENTITY_KEYS if getattr(self, key) is not None]
+        if not written:
+            raise PydanticCustomError(
+                "renaksi_missing",
+                "renaksi",
+                {
+                    "template": "identitas penandatangan tidak ditulis: tulis nip (ASN), nrp "
+                    "(TNI/Polri) atau identitas: pejabat negara; NIP yang tidak tercetak di "
+                    "dokumen ditulis nip: tidak tercantum",
+                    "args": {},
+                },
+            )
+        if len(written) > 1:
+            raise _bad_value(
+                "penandatangan punya satu identitas, ditemukan {keys}; hapus yang bukan miliknya",
+                keys=", ".join(written),
+            )
+        return self
 
 
 class Kantor(_Model):
@@ -199,12 +335,18 @@ class Kantor(_Model):
 
     nama: Text = Field(description="Nama resmi perangkat daerah.")
     singkatan: str | None = None
-    pemerintah: str | None = Field(None, description="Mis. Pemerintah Kota Samarinda.")
-    kota: Text
-    alamat: Text
-    kode_pos: str | None = None
-    website: str | None = None
-    telepon: str | None = None
+    pemerintah: Maybe[str] | None = Field(
+        None,
+        description=(
+            "Pemerintah daerah atau kementerian/lembaga induk seperti tercetak di kop "
+            "dokumen, mis. Pemerintah Kota Samarinda."
+        ),
+    )
+    kota: Maybe[Text]
+    alamat: Maybe[Text]
+    kode_pos: Maybe[str] | None = None
+    website: Maybe[str] | None = None
+    telepon: Maybe[str] | None = None
 
 
 class Periode(_Model):
@@ -244,7 +386,7 @@ class IkuIndikator(_Model):
     sasaran: Id = Field(description="id sasaran strategis.")
     nama: Text
     formulasi: Text
-    target: Quantity
+    target: Maybe[Quantity]
     satuan: Text
     boleh_lebih_100: StrictBool = Field(
         False,
@@ -343,8 +485,8 @@ class InstansiFile(_Model):
     tahun: Year
     instansi: Kantor
     kepala: Pegawai
-    tempat: Text = Field(description="Tempat penandatanganan dokumen.")
-    tanggal: Date = Field(description="Tanggal penandatanganan dokumen.")
+    tempat: Maybe[Text] = Field(description="Tempat penandatanganan dokumen.")
+    tanggal: Maybe[SigningDate] = Field(description="Tanggal penandatanganan dokumen.")
     renstra: Renstra
     iku: Iku
     satuan_tambahan: list[Text] = Field(
@@ -366,7 +508,7 @@ class Indikator(_Model):
     sasaran: Id = Field(description="id sasaran strategis yang didukung.")
     nama: Text
     satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
-    target: Quantity | None = Field(
+    target: Maybe[Quantity] | None = Field(
         None,
         description=(
             "Target tahunan. Wajib di PK; di berkas bidang boleh tidak ditulis bila dokumen "
@@ -395,7 +537,9 @@ class Indikator(_Model):
 class PkIndikator(Indikator):
     """A Perjanjian Kinerja indicator: the annual target is required."""
 
-    target: Quantity = Field(description="Target tahunan.")
+    target: Maybe[Quantity] = Field(
+        description="Target tahunan; `tidak tercantum` bila dokumen tidak mencantumkannya."
+    )
 
 
 class SubKegiatan(_Model):
@@ -404,8 +548,13 @@ class SubKegiatan(_Model):
     id: Id
     kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
     nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
-    pagu: Rupiah
-    bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
+    pagu: Maybe[Rupiah]
+    bidang: Slug | None = Field(
+        None,
+        description=(
+            "Bidang pemilik (nama berkas di bidang/); wajib bila folder punya berkas bidang."
+        ),
+    )
 
 
 class Kegiatan(_Model):
@@ -413,13 +562,16 @@ class Kegiatan(_Model):
 
     kode: str | None = None
     nama: Text
-    pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
+    pagu: Maybe[Rupiah] | None = Field(
+        None, description="Pagu tertulis; diperiksa terhadap jumlahnya."
+    )
     sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
 
     @property
-    def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal)."""
-        return sum(sub.pagu for sub in self.sub_kegiatan)
+    def computed_pagu(self) -> int | Absent:
+        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal); absent
+        when one of them is."""
+        return values.sum_or_absent(sub.pagu for sub in self.sub_kegiatan)
 
 
 class Program(_Model):
@@ -428,22 +580,29 @@ class Program(_Model):
     kode: str | None = None
     nama: Text
     indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
-    pagu: Rupiah | None = None
+    pagu: Maybe[Rupiah] | None = None
     kegiatan: list[Kegiatan] = Field(min_length=1)
 
     @property
-    def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu of all its kegiatan."""
-        return sum(keg.computed_pagu for keg in self.kegiatan)
+    def computed_pagu(self) -> int | Absent:
+        """The sum of the sub kegiatan pagu of all its kegiatan; absent when one is."""
+        return values.sum_or_absent(keg.computed_pagu for keg in self.kegiatan)
 
 
 class PerjanjianKinerjaFile(_Model):
     """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
 
     tahun: Year | None = None
+    pihak_kedua: Maybe[Pegawai] | None = Field(
+        None,
+        description=(
+            "Pihak kedua Perjanjian Kinerja: atasan langsung kepala instansi (pihak pertama), "
+            "mis. Wali Kota, Bupati atau Menteri."
+        ),
+    )
     indikator: list[PkIndikator] = Field(min_length=1)
     program: list[Program] = Field(min_length=1)
-    total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
+    total_pagu: Maybe[Rupiah] | None = Field(None, description="Total pagu tertulis; diperiksa.")
 
     def sub_index(self) -> dict[str, tuple[SubKegiatan, Kegiatan, Program]]:
         """Each sub kegiatan by id, with its kegiatan and program (the first of a duplicate
@@ -515,8 +674,10 @@ class RencanaSubKegiatan(_Model):
     """The action plan of one sub kegiatan inside a bidang file."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
-    target: OutputTarget
-    pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
+    target: Maybe[OutputTarget]
+    pagu: Maybe[Rupiah] | None = Field(
+        None, description="Pagu yang ditulis ulang; harus sama dengan PK."
+    )
     aksi: list[Aksi] = Field(default_factory=list)
 
 
@@ -525,8 +686,8 @@ class BidangFile(_Model):
 
     nama: Text = Field(description="Nama bidang seperti tercetak.")
     penandatangan: Pegawai
-    tempat: Text
-    tanggal: Date
+    tempat: Maybe[Text]
+    tanggal: Maybe[SigningDate]
     indikator: list[Indikator] = Field(default_factory=list)
     rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
 

@@ -17,12 +17,14 @@ from renaksi.plan.model import (
     IkuIndikator,
     Indikator,
     Kegiatan,
+    Pegawai,
     PerjanjianKinerjaFile,
     Program,
     RencanaSubKegiatan,
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
 
@@ -98,7 +100,7 @@ class KegiatanBlock:
     """A kegiatan of Tabel 2.3 with its computed subtotal."""
 
     kegiatan: Kegiatan
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ class ProgramBlock:
     indikator: Indikator | None
     sasaran: str
     kegiatan: tuple[KegiatanBlock, ...]
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ class Budget:
     """Tabel 2.3: programs, kegiatan, sub kegiatan, and the computed grand total."""
 
     programs: tuple[ProgramBlock, ...]
-    total: int
+    total: int | Absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,13 @@ class RencanaAksiView:
     triwulan: tuple[str, ...] = TRIWULAN
     warnings: tuple[PrintedFinding, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    #: The PK's pihak kedua: a signer, stated absent, or not written (None).
+    pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def pk_only(self) -> bool:
+        """The folder holds a Perjanjian Kinerja alone: it is printed as one."""
+        return self.plan.pk_only
 
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
@@ -170,12 +179,22 @@ def _indikator_rows(
     )
 
 
+def _printed_total(computed: int | Absent, written: object) -> int | Absent:
+    # A total with a part the document does not state is the written one, if the
+    # document states it (TC02 says it could not be checked), else not stated either.
+    if isinstance(computed, int):
+        return computed
+    return written if isinstance(written, int) else TIDAK_TERCANTUM
+
+
 def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
     """Tabel 2.3 with every subtotal computed from the sub kegiatan pagu."""
     indikator = {i.id: i for i in pk.indikator}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
-        kegiatan = tuple(KegiatanBlock(k, k.computed_pagu) for k in program.kegiatan)
+        kegiatan = tuple(
+            KegiatanBlock(k, _printed_total(k.computed_pagu, k.pagu)) for k in program.kegiatan
+        )
         ind = indikator.get(program.indikator) if program.indikator else None
         blocks.append(
             ProgramBlock(
@@ -184,10 +203,12 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
                 ind,
                 sasaran.get(ind.sasaran, ind.sasaran) if ind else "",
                 kegiatan,
-                sum(k.total for k in kegiatan),
+                _printed_total(sum_or_absent(k.total for k in kegiatan), program.pagu),
             )
         )
-    return Budget(tuple(blocks), sum(b.total for b in blocks))
+    return Budget(
+        tuple(blocks), _printed_total(sum_or_absent(b.total for b in blocks), pk.total_pagu)
+    )
 
 
 def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
@@ -284,4 +305,5 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         bidang=pages,
         narasi=read_narasi(plan.folder),
         warnings=tuple(warnings),
+        pihak_kedua=pk.pihak_kedua,
     )

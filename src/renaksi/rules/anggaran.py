@@ -6,6 +6,9 @@ the sum of the level directly below it, taking a written subtotal where there is
 wrong sub kegiatan pagu is reported once, at its kegiatan, not again at every level above.
 (A wrong written subtotal disagrees both with its parts and with the level above, and is
 reported at both: either side may be the one to correct.)
+
+A pagu written ``tidak tercantum`` is not zero: a total with such a part cannot be checked,
+so it is not (TC02 says so, TC01 lists the pagu), and an unstated total checks nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from collections.abc import Iterator, Sequence
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Location, Severity
-from renaksi.plan.model import Kegiatan
-from renaksi.plan.values import Rupiah
+from renaksi.plan.model import Kegiatan, Program
+from renaksi.plan.values import Absent, Rupiah, sum_or_absent
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -36,14 +39,15 @@ def _sum_finding(
     doc: PlanFile,
     path: KeyPath,
     what: str,
-    stated: int,
-    parts: Sequence[tuple[KeyPath, int]],
+    stated: int | Absent,
+    parts: Sequence[tuple[KeyPath, int | Absent]],
     part_word: str,
     places: Sequence[KeyPath] | None = None,
 ) -> Finding | None:
-    """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts."""
-    computed = sum(value for _, value in parts)
-    if computed == stated:
+    """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts.
+    Nothing when the total or a part is not stated: there is nothing to compare."""
+    computed = sum_or_absent(value for _, value in parts)
+    if isinstance(stated, Absent) or isinstance(computed, Absent) or computed == stated:
         return None
     related = [ctx.at(doc, p) for p in (places if places is not None else [p for p, _ in parts])]
     direction, amount = gap(stated, computed)
@@ -64,9 +68,16 @@ def _sum_finding(
     )
 
 
-def kegiatan_total(item: Kegiatan) -> int:
+def kegiatan_total(item: Kegiatan) -> int | Absent:
     """A kegiatan's pagu as the level above sees it: written if written, else the sum."""
-    return item.pagu if item.pagu is not None else item.computed_pagu
+    return item.pagu if isinstance(item.pagu, int) else item.computed_pagu
+
+
+def program_total(item: Program) -> int | Absent:
+    """A program's pagu as the total sees it: written if written, else its kegiatan's."""
+    if isinstance(item.pagu, int):
+        return item.pagu
+    return sum_or_absent(kegiatan_total(k) for k in item.kegiatan)
 
 
 @rule("BG01", "anggaran.jumlah-kegiatan", E, "Pagu kegiatan = jumlah pagu sub kegiatannya.")
@@ -117,7 +128,7 @@ def program_sum(ctx: Context) -> Iterator[Finding]:
             yield found
 
 
-def _total_path(path: KeyPath, written: int | None) -> KeyPath:
+def _total_path(path: KeyPath, written: object) -> KeyPath:
     # Point at the written subtotal where there is one, else at the item itself.
     return (*path, "pagu") if written is not None else path
 
@@ -132,14 +143,14 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None or pk.total_pagu is None:
         return
-    parts: list[tuple[KeyPath, int]] = []
+    parts: list[tuple[KeyPath, int | Absent]] = []
     places: list[KeyPath] = []
     for prog in walk.programs(doc, pk):
-        if prog.item.pagu is not None:
+        if isinstance(prog.item.pagu, int):
             parts.append(((*prog.path, "pagu"), prog.item.pagu))
             places.append((*prog.path, "pagu"))
             continue
-        parts.append((prog.path, sum(kegiatan_total(k) for k in prog.item.kegiatan)))
+        parts.append((prog.path, program_total(prog.item)))
         # Without a written program pagu, the parts a reader can check are its kegiatan.
         places.extend(
             _total_path((*prog.path, "kegiatan", j), keg.pagu)
@@ -164,10 +175,13 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
     for _, ren in walk.rencana(ctx.plan):
         restated = ren.item.pagu
         source = pagu.get(ren.item.sub_kegiatan)
-        if restated is None or source is None or restated == source.item.pagu:
+        if not isinstance(restated, int) or source is None:
             continue
+        original = source.item.pagu
+        if isinstance(original, Absent) or restated == original:
+            continue  # a pagu the PK does not state is not contradicted by one it does
         pk_place = ctx.at(source.doc, (*source.path, "pagu"))
-        direction, amount = gap(restated, source.item.pagu)
+        direction, amount = gap(restated, original)
         yield ctx.finding(
             ren.doc,
             (*ren.path, "pagu"),
@@ -177,7 +191,7 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
             id=ren.item.sub_kegiatan,
             restated=Rupiah(restated),
             line=pk_place.line,
-            pk=Rupiah(source.item.pagu),
+            pk=Rupiah(original),
             direction=direction,
             amount=amount,
         )

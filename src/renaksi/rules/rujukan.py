@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
-from renaksi.plan.values import Rupiah
+from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -60,11 +60,15 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
     """
     Setiap sub kegiatan di ``perjanjian-kinerja.yaml`` menyebut bidang pemiliknya
     (``bidang: politik``), dan bidang itu harus punya berkas ``bidang/politik.yaml``.
+    Folder yang hanya berisi Perjanjian Kinerja (tanpa folder ``bidang/``) tidak punya
+    bidang, jadi tidak diperiksa.
     """
+    if ctx.plan.pk_only:
+        return
     slugs = ctx.plan.bidang_slugs
     for sub in walk.plan_sub_kegiatan(ctx.plan):
-        if sub.item.bidang in slugs:
-            continue
+        if sub.item.bidang is None or sub.item.bidang in slugs:
+            continue  # no bidang written: SC02's finding
         yield ctx.finding(
             sub.doc,
             (*sub.path, "bidang"),
@@ -164,20 +168,29 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     dianggarkan tetapi tidak ada yang dijadwalkan atau dapat dipantau. Ini peringatan
     (rencana tetap sah), kecuali dengan ``--strict``. Dokumen 2024 punya dua: monitoring
     Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000).
+
+    Sub kegiatan yang pagunya ``tidak tercantum`` tidak dianggap berpagu (TC01 mencatat
+    pagunya), dan folder yang hanya berisi Perjanjian Kinerja (tanpa folder ``bidang/``)
+    tidak punya rencana aksi, jadi tidak diperiksa.
     """
+    if ctx.plan.pk_only:
+        return
     with_aksi = {ren.item.sub_kegiatan for _, ren in walk.rencana(ctx.plan) if ren.item.aksi}
     # A bidang file that did not load has its own findings; its plans are unknown, not absent.
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
     for sub in walk.plan_sub_kegiatan(ctx.plan):
-        if sub.item.pagu <= 0 or sub.item.id in with_aksi or sub.item.bidang in unread:
+        pagu, owner = sub.item.pagu, sub.item.bidang
+        if isinstance(pagu, Absent) or pagu <= 0 or owner is None:  # owner: RF02's finding
+            continue
+        if sub.item.id in with_aksi or owner in unread:
             continue
         yield ctx.finding(
             sub.doc,
             (*sub.path, "id"),
             "sub kegiatan {id} berpagu {pagu} tetapi tidak punya aksi di bidang/{slug}.yaml",
             id=sub.item.id,
-            pagu=Rupiah(sub.item.pagu),
-            slug=sub.item.bidang,
+            pagu=Rupiah(pagu),
+            slug=owner,
         )
 
 
