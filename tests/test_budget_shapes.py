@@ -345,3 +345,147 @@ def test_a_plan_for_a_kegiatan_added_names_the_kegiatan(tmp_path: Path) -> None:
     head = replace(base, bidang=[replace(e, model=more) if e is entry else e for e in base.bidang])
     said = [sentence(c, {}) for c in field_changes(base, head)]
     assert said == ["Rencana aksi kegiatan ditambahkan: “k-baru”, target 12 laporan"]
+
+
+# --- with honest absence ---------------------------------------------------------------------
+
+#: The pihak kedua of the APBN fixture's agreement, for the plan of its PK alone.
+PIHAK_KEDUA = {
+    "nama": "KEPALA BADAN CONTOH",
+    "jabatan": "Kepala Badan Contoh",
+    "identitas": "pejabat negara",
+}
+
+
+def _pk_alone(tmp_path: Path, *, stated: bool = True) -> Path:
+    """The APBN fixture as a folder with its Perjanjian Kinerja alone: no bidang/ folder,
+    no ``bidang:`` on any kegiatan or output (there is no bidang to own them), both parties
+    named. Without ``stated`` its budget is written ``anggaran: tidak tercantum``."""
+    folder = tmp_path / "pk" / "2024"
+    shutil.copytree(APBN, folder)
+    shutil.rmtree(folder / "bidang")
+    path = folder / "perjanjian-kinerja.yaml"
+    data = load_yaml(path)
+    data["pihak_kedua"] = PIHAK_KEDUA
+    for program in data["program"]:
+        for keg in program["kegiatan"]:
+            keg.pop("bidang", None)
+            for output in keg.get("output", []):
+                del output["bidang"]
+            if not stated:
+                for key in ("pagu", "output"):
+                    keg.pop(key, None)
+        if not stated:
+            program.pop("pagu", None)
+    if not stated:
+        data["anggaran"] = "tidak tercantum"
+        del data["total_pagu"]
+    with path.open("w", encoding="utf-8") as handle:
+        YAML().dump(data, handle)
+    return folder
+
+
+def test_a_pk_alone_with_an_apbn_budget_needs_no_bidang(tmp_path: Path) -> None:
+    folder = _pk_alone(tmp_path)
+    assert validate([folder]).problems == []
+    plan = load_plan(folder).plan
+    assert plan.pk_only
+    assert plan.pk is not None
+    # Its kegiatan and outputs are budgeted units still, owned by no bidang.
+    units = [(u.level, u.id, u.pagu, u.bidang) for u in plan.pk.units()]
+    assert units == [
+        ("output", "o-spip", 412_500_000, None),
+        ("output", "o-audit", 554_161_000, None),
+        ("kegiatan", "k-evaluasi", 701_250_000, None),
+        ("kegiatan", "k-investigasi", 1_204_350_000, None),
+        ("kegiatan", "k-dukungan", 3_118_400_000, None),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_pk_alone_prints_its_tiers_and_its_apbn_budget(tmp_path: Path, fmt: str) -> None:
+    out = report("--format", fmt, plan=_pk_alone(tmp_path))
+    assert_tables_intact(out, fmt)
+    seen = plain(out, fmt)
+    assert "PERJANJIAN KINERJA TAHUN 2024" in seen
+    assert "RENCANA AKSI" not in out
+    for title in (
+        "Sasaran Program dan Indikator Kinerja Program (IKP)",
+        "Sasaran Kegiatan dan Indikator Kinerja Kegiatan (IKK)",
+        "Indikator Kinerja Tambahan",
+    ):
+        assert title in seen
+    tables = tables_of(out, fmt)
+    ikk = next(t for t in tables if "Indikator Kinerja Kegiatan" in t.header)
+    assert ikk.header == "NO Sasaran Kegiatan Kegiatan Indikator Kinerja Kegiatan Target"
+    budget = next(t for t in tables if "Anggaran" in t.header)
+    assert budget.header == "NO Program Kegiatan/Output Anggaran"
+    labels = [row[-2].text for row in budget.rows]
+    assert ("Output 1: Penilaian Maturitas SPIP Pemerintah Daerah" in labels) == (fmt == "md")
+    assert "Sub Kegiatan" not in seen
+    assert budget.rows[-1][-1].text == "5.990.661.000"
+
+
+def test_a_pk_alone_without_a_budget_lists_it_once_and_prints_it_absent(tmp_path: Path) -> None:
+    folder = _pk_alone(tmp_path, stated=False)
+    found = [(p.code, p.location.line, p.args.get("what")) for p in validate([folder]).problems]
+    assert found == [("TC01", 2, "anggaran Perjanjian Kinerja")]
+    result = invoke("validate", "--strict", folder)
+    assert result.exit_code == 1, result.output
+    for fmt in FORMATS:
+        seen = plain(report("--format", fmt, plan=folder), fmt)
+        assert "Anggaran: tidak tercantum dalam dokumen Perjanjian Kinerja." in seen
+        assert "Jumlah Anggaran" not in seen
+        assert "Rp 0" not in seen
+
+
+def _absent_spip(tmp_path: Path, name: str) -> Any:
+    return _plan_with(
+        tmp_path,
+        name,
+        'pagu: "412.500.000,00"',
+        "pagu: tidak tercantum",
+        "perjanjian-kinerja.yaml",
+    )
+
+
+def test_an_output_pagu_not_stated_is_listed_and_leaves_its_total_unchecked(
+    tmp_path: Path,
+) -> None:
+    head = _absent_spip(tmp_path, "head")
+    found = sorted((p.code, p.location.line) for p in validate([head.folder]).problems)
+    # The pagu itself (TC01), and the written kegiatan pagu that cannot be checked against
+    # its outputs (TC02, not a BG01 that took the absent pagu for Rp 0). The program and
+    # the total are checked against that written kegiatan pagu, and agree.
+    assert found == [("TC01", 84), ("TC02", 79)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_output_pagu_not_stated_prints_as_not_stated(tmp_path: Path, fmt: str) -> None:
+    folder = _absent_spip(tmp_path, "head").folder
+    out = report("--format", fmt, plan=folder)
+    budget = next(t for t in tables_of(out, fmt) if "Pagu Anggaran" in t.header)
+    pagu = {row[-2].text: row[-1].text for row in budget.rows}
+    spip = next(k for k in pagu if "Penilaian Maturitas SPIP" in k)
+    assert pagu[spip] == "tidak tercantum"
+    # The kegiatan prints its written pagu (its outputs cannot be summed), and the total
+    # is still the sum of the written totals.
+    assert pagu["Kegiatan: Pengawasan Akuntabilitas Keuangan Pemerintah Daerah"] == "966.661.000"
+    assert budget.rows[-1][-1].text == "5.990.661.000"
+    # Its bidang page says so where the pagu is printed.
+    page = report("--bidang", "akuntabilitas", "--format", fmt, plan=folder)
+    assert "412.500.000" not in page
+    if fmt == "md":
+        assert "- Pagu anggaran: tidak tercantum" in page
+    else:
+        (spip_table, *_) = [t for t in html_tables(page) if "AKSI/KEGIATAN" in t.header]
+        assert spip_table.rows[0][-1].text == "tidak tercantum"
+
+
+def test_an_output_pagu_made_absent_is_a_pagu_change(tmp_path: Path) -> None:
+    base = load_plan(APBN).plan
+    head = _absent_spip(tmp_path, "head")
+    said = [sentence(c, {}) for c in diff_plans(base, head).changes]
+    assert "Pagu Penilaian Maturitas SPIP Pemerintah Daerah: Rp 412.500.000 → tidak tercantum" in (
+        said
+    )

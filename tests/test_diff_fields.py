@@ -51,7 +51,7 @@ from renaksi.diff.plan import PlanDiff
 from renaksi.diff.revisions import compare_dirs
 from renaksi.output.diff_words import ENTRY_NOUNS, LABELS, sentence
 from renaksi.plan.load import load_plan
-from renaksi.plan.model import Kantor, Rupiah
+from renaksi.plan.model import IDENTITY_KEYS, Kantor, Rupiah
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "monitoring" / "2024"
 #: A plan with an APBN budget (outputs, kegiatan that carry their own pagu), tiers of goals
@@ -95,6 +95,11 @@ SEEDS: dict[str, Any] = {
     "instansi:pemantauan": {
         "skala": [{"mulai": 91, "nama": "Sangat Tinggi"}, {"mulai": 0, "nama": "Lainnya"}],
         "ambang_penjelasan": 90,
+    },
+    "perjanjian-kinerja:pihak_kedua": {
+        "nama": "WALI KOTA UJI",
+        "jabatan": "Wali Kota Uji",
+        "nip": "19670319 199702 1 003",
     },
 }
 #: A value for a field the fixture leaves out, by type (the head writes it, the base not).
@@ -374,6 +379,10 @@ def diff_one(path: str, tmp_path: Path) -> tuple[PlanDiff, Any, Any]:
     holder, name = slot
     old = holder.get(name)
     holder[name] = changed(old, ALL[path])
+    if name in IDENTITY_KEYS:
+        # A signer has one identity: writing another replaces the one written.
+        for other in set(IDENTITY_KEYS) - {name}:
+            holder.pop(other, None)
     _write(tmp_path / "base", kind, base, fixture)
     _write(tmp_path / "head", kind, head, fixture)
     result = compare_dirs(tmp_path / "base", tmp_path / "head")

@@ -45,6 +45,7 @@ from renaksi.plan.model import (
     RealisasiFile,
     Rupiah,
 )
+from renaksi.plan.values import Absent, MonthDate
 
 K = ChangeKind
 
@@ -74,7 +75,7 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
 
 
 def _signer(path: str) -> dict[str, tuple[ChangeKind, ...]]:
-    fields = ("nama", "nip", "pangkat", "golongan", "jabatan", "plt")
+    fields = ("nama", "nip", "nrp", "identitas", "pangkat", "golongan", "jabatan", "plt")
     return {f"{path}.{name}": (K.SIGNATORY,) for name in fields}
 
 
@@ -87,6 +88,7 @@ _REALISASI_SUB = "realisasi:sub_kegiatan[]"
 #: the kinds it reports them as. Not compared here.
 REPORTED_ELSEWHERE: dict[str, tuple[ChangeKind, ...]] = {
     **_signer("instansi:kepala"),
+    **_signer("perjanjian-kinerja:pihak_kedua"),
     "instansi:pemantauan.skala[]": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.skala[].mulai": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.skala[].nama": (K.PEMANTAUAN_SKALA,),
@@ -236,6 +238,9 @@ WEIGHTS: dict[str, Weight] = {
 }
 
 _NOT_HERE = frozenset(REPORTED_ELSEWHERE) | frozenset(RESTATED) | frozenset(IGNORED)
+#: Parts whose every field another module reports, and so their appearing or going too (a
+#: pihak kedua written, or written ``tidak tercantum``).
+_WHOLE_ELSEWHERE = frozenset({"perjanjian-kinerja:pihak_kedua"})
 #: The validators that make an int a rupiah amount (printed as ``Rp 1.000``).
 _RUPIAH = [meta for alias in (Rupiah, Anggaran) for meta in get_args(alias)[1:]]
 
@@ -382,7 +387,7 @@ def _compare(
         return
     for name, info in type(either).model_fields.items():
         field_path = _child(path, name)
-        if field_path in _NOT_HERE:
+        if field_path in _NOT_HERE or field_path in _WHOLE_ELSEWHERE:
             continue
         a, b = getattr(old, name, None), getattr(new, name, None)
         inner = replace(where, key=f"{where.key}.{name}" if where.key else name)
@@ -476,7 +481,7 @@ def _value_kind(info: FieldInfo, sample: object) -> str:
         return "bool"
     if isinstance(sample, list):
         return "list"
-    if isinstance(sample, dt.date):
+    if isinstance(sample, dt.date | MonthDate):
         return "date"
     if isinstance(sample, Decimal):
         return "number"
@@ -495,7 +500,9 @@ def _field(
     a, b = values
     kind = KINDS.get(path, K.FIELD)
     weight = where.weight or WEIGHTS.get(path, Weight.WORDING)
-    value = _value_kind(info, b if b is not None else a)
+    # The kind of what is written: a side that is empty or not stated says nothing of it.
+    sample = next((v for v in (b, a) if v is not None and not isinstance(v, Absent)), None)
+    value = _value_kind(info, sample)
     detail: PlanFieldDetail = PlanFieldDetail(
         file=where.file, field=path, item=where.item, value=value
     )

@@ -176,7 +176,7 @@ class SubProgress:
     sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
-    bidang: str
+    bidang: str | None  # None: a unit of a PK-only plan, owned by no bidang
     rencana: RencanaSubKegiatan | None
     spent: int | None
     serapan: Decimal | None
@@ -245,12 +245,15 @@ def sub_progress(
         }
         now = entries.get(q)
         spent = now.anggaran if now is not None else None
-        share = serapan(spent, sub.pagu) if spent is not None else None
+        # Of an unstated pagu or target no share can be taken (TC01 lists them).
+        pagu = sub.pagu
+        share = serapan(spent, pagu) if spent is not None and isinstance(pagu, int) else None
         ren = rencana.get(sid)
         keluaran = now.keluaran if now is not None else None
+        target = ren.target if ren is not None else None
         output = None
-        if keluaran is not None and ren is not None and ren.target.jumlah != 0:
-            output = percent_of(keluaran.jumlah, ren.target.jumlah)
+        if keluaran is not None and isinstance(target, Target) and target.jumlah != 0:
+            output = percent_of(keluaran.jumlah, target.jumlah)
         out.append(
             SubProgress(
                 sub=sub,

@@ -15,12 +15,20 @@ from decimal import Decimal
 
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 
 
-def money_change(old: int | None, new: int | None) -> str:
-    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``."""
+def money_change(old: int | Absent | None, new: int | Absent | None) -> str:
+    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``; an amount that is
+    not stated reads ``tidak tercantum``, and no difference is taken with it."""
+    if isinstance(old, Absent) or isinstance(new, Absent):
+        if old == new:
+            return f"{ABSENT_TEXT} (tetap)"
+        before = "(baru)" if old is None else _rupiah(old)
+        after = "(dihapus)" if new is None else _rupiah(new)
+        return f"{before} → {after}"
     if old is None:
         return f"(baru) {formats.rupiah(new or 0)}"
     if new is None:
@@ -37,7 +45,12 @@ def money_change(old: int | None, new: int | None) -> str:
     )
 
 
-_amount = formats.target
+def _rupiah(value: int | Absent) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.rupiah(value)
+
+
+def _amount(value: Decimal | Absent | None, satuan: str) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.target(value, satuan)
 
 
 def _months(months: Iterable[int]) -> str:
@@ -73,12 +86,12 @@ def _level(c: Change) -> str:
 
 
 def _sub_added(c: Change, _names: BidangNames) -> str:
-    return f"{_level(c).capitalize()} baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
+    return f"{_level(c).capitalize()} baru {c.subject} ({c.key}), pagu {_rupiah(c.new)}"
 
 
 def _sub_removed(c: Change, _names: BidangNames) -> str:
     level = _level(c).capitalize()
-    return f"{level} {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
+    return f"{level} {c.subject} ({c.key}) dihapus; pagunya {_rupiah(c.old)}"
 
 
 def _sub_moved(c: Change, names: BidangNames) -> str:
@@ -103,10 +116,8 @@ def _sub_regrouped(c: Change, _names: BidangNames) -> str:
 
 
 def _output_target(c: Change, _names: BidangNames) -> str:
-    return (
-        f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
-        f"{_amount(c.new[0], c.new[1])}"
-    )
+    old, new = (v if isinstance(v, Absent) else _amount(v[0], v[1]) for v in (c.old, c.new))
+    return f"Target keluaran {c.subject}: {old} → {new}"
 
 
 def _indikator_target(c: Change, _names: BidangNames) -> str:
@@ -189,7 +200,7 @@ def _aksi_keluaran(c: Change, _names: BidangNames) -> str:
 
 
 def _signatory(c: Change, _names: BidangNames) -> str:
-    return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    return f"Penandatangan: {c.key} {_value(c.old, '')} → {_value(c.new, '')}"
 
 
 # --- how monitoring judges ----------------------------------------------------------------
@@ -294,6 +305,8 @@ def _value(value: object, kind: str) -> str:
     """One value of a field, formatted as what it is (``kind`` from the change's detail)."""
     if value is None:
         return "(kosong)"
+    if isinstance(value, Absent | MonthDate):
+        return str(value)
     if kind == "rupiah" and isinstance(value, int):
         return formats.rupiah(value)
     if kind == "date" and isinstance(value, dt.date):
@@ -637,7 +650,7 @@ def headline(diff: PlanDiff) -> str:
     if total.old is None and total.new is None:
         parts = ["Total pagu tidak dapat dibandingkan"]
     elif total.old == total.new:
-        parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
+        parts = [f"Total pagu tetap {_rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
     counts = Counter(WORDS[c.kind].count for c in diff.changes)

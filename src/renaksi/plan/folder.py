@@ -57,6 +57,10 @@ class Plan:
     pk: PerjanjianKinerjaFile | None = None
     bidang: list[BidangEntry] = field(default_factory=list)
     realisasi: list[RealisasiEntry] = field(default_factory=list)
+    #: The folder has no ``bidang/`` folder: it holds a Perjanjian Kinerja alone, with no
+    #: action plans, so the rules about action plans and their coverage do not apply and
+    #: the printed document is the Perjanjian Kinerja.
+    pk_only: bool = False
 
     def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""

@@ -19,6 +19,7 @@ from renaksi.plan.model import (
     Indikator,
     Kegiatan,
     Output,
+    Pegawai,
     PerjanjianKinerjaFile,
     PkIndikator,
     Program,
@@ -26,6 +27,7 @@ from renaksi.plan.model import (
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
 
@@ -125,7 +127,7 @@ class KegiatanBlock:
     (sub kegiatan or outputs; none for an APBN kegiatan that carries its own)."""
 
     kegiatan: Kegiatan
-    total: int
+    total: int | Absent
     parts: tuple[SubKegiatan, ...] | tuple[Output, ...] = ()
 
     @property
@@ -143,7 +145,7 @@ class ProgramBlock:
     indikator: Indikator | None
     sasaran: str
     kegiatan: tuple[KegiatanBlock, ...]
-    total: int
+    total: int | Absent
 
     @property
     def rows(self) -> int:
@@ -160,7 +162,7 @@ class Budget:
     """
 
     programs: tuple[ProgramBlock, ...]
-    total: int
+    total: int | Absent
     stated: bool = True
     levels: str = "Program, Kegiatan dan Sub Kegiatan"
     column: str = "Kegiatan/Sub Kegiatan"
@@ -199,6 +201,13 @@ class RencanaAksiView:
     #: tables that list indicators of every tier head their columns "Sasaran" and
     #: "Indikator Kinerja" rather than "Sasaran Strategis".
     tiered: bool = False
+    #: The PK's pihak kedua: a signer, stated absent, or not written (None).
+    pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def pk_only(self) -> bool:
+        """The folder holds a Perjanjian Kinerja alone: it is printed as one."""
+        return self.plan.pk_only
 
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
@@ -228,15 +237,27 @@ def _indikator_rows(
     )
 
 
+def _printed_total(computed: int | Absent, written: object) -> int | Absent:
+    # A total with a part the document does not state is the written one, if the
+    # document states it (TC02 says it could not be checked), else not stated either.
+    if isinstance(computed, int):
+        return computed
+    return written if isinstance(written, int) else TIDAK_TERCANTUM
+
+
 def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
     """Tabel 2.3 with every subtotal computed from the pagu of the budgeted units."""
-    if pk.anggaran == "tidak tercantum":
-        return Budget((), 0, stated=False)
+    if isinstance(pk.anggaran, Absent):
+        return Budget((), TIDAK_TERCANTUM, stated=False)
     indikator = {i.id: i for i in pk.indikator}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
         kegiatan = tuple(
-            KegiatanBlock(k, k.computed_pagu, tuple(k.sub_kegiatan) or tuple(k.output))
+            KegiatanBlock(
+                k,
+                _printed_total(k.computed_pagu, k.pagu),
+                tuple(k.sub_kegiatan) or tuple(k.output),
+            )
             for k in program.kegiatan
         )
         ind = indikator.get(program.indikator) if program.indikator else None
@@ -247,11 +268,12 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
                 ind,
                 sasaran.get(ind.sasaran, ind.sasaran) if ind else "",
                 kegiatan,
-                sum(k.total for k in kegiatan),
+                _printed_total(sum_or_absent(k.total for k in kegiatan), program.pagu),
             )
         )
     levels, column = _budget_words(pk)
-    return Budget(tuple(blocks), sum(b.total for b in blocks), True, levels, column)
+    total = _printed_total(sum_or_absent(b.total for b in blocks), pk.total_pagu)
+    return Budget(tuple(blocks), total, True, levels, column)
 
 
 def _budget_words(pk: PerjanjianKinerjaFile) -> tuple[str, str]:
@@ -404,4 +426,5 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         warnings=tuple(warnings),
         nomor=nomor,
         tiered=bool(pk.sasaran_program or pk.sasaran_kegiatan or pk.kelompok_indikator),
+        pihak_kedua=pk.pihak_kedua,
     )

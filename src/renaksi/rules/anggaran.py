@@ -9,16 +9,19 @@ the sum of the level directly below it, taking a written subtotal where there is
 wrong unit pagu is reported once, at its kegiatan, not again at every level above. (A
 wrong written subtotal disagrees both with its parts and with the level above, and is
 reported at both: either side may be the one to correct.)
+
+A pagu written ``tidak tercantum`` is not zero: a total with such a part cannot be checked,
+so it is not (TC02 says so, TC01 lists the pagu), and an unstated total checks nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Location, Severity
 from renaksi.plan.model import Kegiatan, PerjanjianKinerjaFile, Program
-from renaksi.plan.values import Rupiah
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -39,18 +42,16 @@ def _sum_finding(
     doc: PlanFile,
     path: KeyPath,
     what: str,
-    stated: int,
-    parts: Sequence[tuple[KeyPath, int | None]],
+    stated: int | Absent,
+    parts: Sequence[tuple[KeyPath, Total]],
     part_word: str,
     places: Sequence[KeyPath] | None = None,
 ) -> Finding | None:
     """A finding when ``stated`` is not the sum of ``parts``; ``places`` are shown as parts.
-    A part of unknown pagu (None) makes the sum unknown: nothing to check."""
-    values = [value for _, value in parts]
-    if None in values:
-        return None
-    computed = sum(value for value in values if value is not None)
-    if computed == stated:
+    Nothing when the total or a part is not stated (``tidak tercantum``: TC02 says so) or
+    not written (BG05's finding): there is nothing to compare."""
+    computed = total_of(value for _, value in parts)
+    if isinstance(stated, Absent) or not isinstance(computed, int) or computed == stated:
         return None
     related = [ctx.at(doc, p) for p in (places if places is not None else [p for p, _ in parts])]
     direction, amount = gap(stated, computed)
@@ -74,15 +75,39 @@ def _sum_finding(
 def _stated(pk: PerjanjianKinerjaFile) -> bool:
     """Whether the PK states a budget; a pagu written despite ``anggaran: tidak tercantum``
     is BG05's finding, and no sum is checked."""
-    return pk.anggaran != "tidak tercantum"
+    return not isinstance(pk.anggaran, Absent)
 
 
-def kegiatan_total(item: Kegiatan) -> int | None:
+#: A pagu as a sum sees it: an amount; absent when written ``tidak tercantum`` (a sum with
+#: such a part is unknown, never smaller: TC02); None when not written where the budget
+#: shape needs it (BG05's finding: no sum can include it).
+Total = int | Absent | None
+
+
+def total_of(values: Iterable[Total]) -> Total:
+    """The sum of ``values``: absent when one of them is absent, else None when one is not
+    written, else the amount."""
+    listed = list(values)
+    if any(isinstance(value, Absent) for value in listed):
+        return TIDAK_TERCANTUM
+    amounts = [value for value in listed if isinstance(value, int)]
+    return sum(amounts) if len(amounts) == len(listed) else None
+
+
+def kegiatan_total(item: Kegiatan) -> Total:
     """A kegiatan's pagu as the level above sees it: written if written, else the sum of
-    its parts; None when it has neither (BG05's finding: no sum can include it)."""
-    if item.pagu is not None:
+    its parts; an undivided (APBN) kegiatan is its own part, so its pagu as written
+    (absent, or None when not written)."""
+    if isinstance(item.pagu, int):
         return item.pagu
-    return item.computed_pagu if item.sub_kegiatan or item.output else None
+    return item.computed_pagu if item.sub_kegiatan or item.output else item.pagu
+
+
+def program_total(item: Program) -> Total:
+    """A program's pagu as the total sees it: written if written, else its kegiatan's."""
+    if isinstance(item.pagu, int):
+        return item.pagu
+    return total_of(kegiatan_total(k) for k in item.kegiatan)
 
 
 @rule(
@@ -141,7 +166,7 @@ def program_sum(ctx: Context) -> Iterator[Finding]:
             yield found
 
 
-def _total_path(path: KeyPath, written: int | None) -> KeyPath:
+def _total_path(path: KeyPath, written: object) -> KeyPath:
     # Point at the written subtotal where there is one, else at the item itself.
     return (*path, "pagu") if written is not None else path
 
@@ -156,16 +181,14 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None or pk.total_pagu is None or not _stated(pk):
         return
-    parts: list[tuple[KeyPath, int | None]] = []
+    parts: list[tuple[KeyPath, Total]] = []
     places: list[KeyPath] = []
     for prog in walk.programs(doc, pk):
-        if prog.item.pagu is not None:
+        if isinstance(prog.item.pagu, int):
             parts.append(((*prog.path, "pagu"), prog.item.pagu))
             places.append((*prog.path, "pagu"))
             continue
-        totals = [kegiatan_total(k) for k in prog.item.kegiatan]
-        known = [t for t in totals if t is not None]
-        parts.append((prog.path, sum(known) if len(known) == len(totals) else None))
+        parts.append((prog.path, program_total(prog.item)))
         # Without a written program pagu, the parts a reader can check are its kegiatan.
         places.extend(
             _total_path((*prog.path, "kegiatan", j), keg.pagu)
@@ -190,10 +213,13 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
     for _, ren in walk.rencana(ctx.plan):
         restated = ren.item.pagu
         source = walk.planned_unit(units, ren.item)
-        if restated is None or source is None or restated == source.item.pagu:
+        if not isinstance(restated, int) or source is None:
             continue
+        original = source.item.pagu
+        if isinstance(original, Absent) or restated == original:
+            continue  # a pagu the PK does not state is not contradicted by one it does
         pk_place = ctx.at(source.doc, (*source.path, "pagu"))
-        direction, amount = gap(restated, source.item.pagu)
+        direction, amount = gap(restated, original)
         yield ctx.finding(
             ren.doc,
             (*ren.path, "pagu"),
@@ -203,7 +229,7 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
             id=ren.item.unit,
             restated=Rupiah(restated),
             line=pk_place.line,
-            pk=Rupiah(source.item.pagu),
+            pk=Rupiah(original),
             direction=direction,
             amount=amount,
         )
@@ -219,19 +245,22 @@ def budget_shape(ctx: Context) -> Iterator[Finding]:
       ditulis di setiap sub kegiatan.
     - ``apbn``: program > kegiatan, tanpa sub kegiatan. Kegiatan berpagu sendiri (dengan
       ``id``, ``pagu`` dan ``bidang``), atau dirinci menjadi ``output`` (KRO/RO) yang
-      masing-masing ber-``id``, ber-``pagu`` dan ber-``bidang``.
-    - ``tidak tercantum``: dokumen tidak mencantumkan anggaran. Program dan kegiatan boleh
-      ditulis (mis. agar sasaran program dan kegiatan dapat merujuknya), tetapi tanpa pagu,
-      ``total_pagu``, sub kegiatan atau output.
+      masing-masing ber-``id``, ber-``pagu`` dan ber-``bidang``. Folder yang hanya berisi
+      Perjanjian Kinerja (tanpa folder ``bidang/``) tidak menulis ``bidang``.
+    - ``tidak tercantum``: dokumen tidak mencantumkan anggaran (TC01 mencatatnya seperti
+      fakta lain yang tidak tercantum). Program dan kegiatan boleh ditulis (mis. agar
+      sasaran program dan kegiatan dapat merujuknya), tetapi tanpa pagu, ``total_pagu``,
+      sub kegiatan atau output.
 
     Anggaran yang tidak dicantumkan dokumen ditulis sebagai tidak tercantum, bukan
     ``pagu: 0`` atau sub kegiatan rekaan: rencana tanpa program pada anggaran pemda atau
-    APBN, dan kegiatan tanpa rincian, adalah temuan ini.
+    APBN, dan kegiatan tanpa rincian, adalah temuan ini. Satu pagu yang tidak tercantum
+    pada anggaran pemda atau APBN ditulis ``pagu: tidak tercantum`` di unitnya.
     """
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    if pk.anggaran == "tidak tercantum":
+    if isinstance(pk.anggaran, Absent):
         yield from _unstated_but_written(ctx, doc, pk)
         return
     if not pk.program:
@@ -259,8 +288,9 @@ def budget_shape(ctx: Context) -> Iterator[Finding]:
 def _unstated_but_written(
     ctx: Context, doc: PlanFile, pk: PerjanjianKinerjaFile
 ) -> Iterator[Finding]:
-    """What contradicts ``anggaran: tidak tercantum``: every pagu and budget detail."""
-    places: list[KeyPath] = [("total_pagu",)] if pk.total_pagu is not None else []
+    """What contradicts ``anggaran: tidak tercantum``: every pagu and budget detail. A pagu
+    written ``tidak tercantum`` says what ``anggaran`` says, and is not one."""
+    places: list[KeyPath] = [("total_pagu",)] if _written(pk.total_pagu) else []
     for prog in walk.programs(doc, pk):
         places += [(*prog.path, name) for name in _present(prog.item, ("pagu",))]
     for keg in walk.kegiatan(doc, pk):
@@ -320,7 +350,9 @@ def _apbn_kegiatan(ctx: Context, doc: PlanFile, path: KeyPath, keg: Kegiatan) ->
                 name=keg.nama,
             )
     else:
-        missing = [name for name in ("id", "pagu", "bidang") if getattr(keg, name) is None]
+        # A Perjanjian Kinerja alone has no bidang files, so no owner to name.
+        needed = ("id", "pagu") if ctx.plan.pk_only else ("id", "pagu", "bidang")
+        missing = [name for name in needed if getattr(keg, name) is None]
         if missing:
             yield ctx.finding(
                 doc,
@@ -332,9 +364,15 @@ def _apbn_kegiatan(ctx: Context, doc: PlanFile, path: KeyPath, keg: Kegiatan) ->
             )
 
 
+def _written(value: object) -> bool:
+    """Whether a value is written and stated: not missing, not an empty list and not
+    ``tidak tercantum``."""
+    return value is not None and value != [] and not isinstance(value, Absent)
+
+
 def _present(item: Program | Kegiatan, names: Sequence[str]) -> list[str]:
-    """The fields of ``names`` that are written (not absent, not an empty list)."""
-    return [name for name in names if getattr(item, name) not in (None, [])]
+    """The fields of ``names`` that are written and stated."""
+    return [name for name in names if _written(getattr(item, name))]
 
 
 RULES = (kegiatan_sum, program_sum, grand_total, restated_pagu, budget_shape)

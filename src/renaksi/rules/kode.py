@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
+from renaksi.plan.values import stated
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -68,10 +69,16 @@ def _codes(ctx: Context) -> Iterator[tuple[str, PlanFile, KeyPath, str | None, s
                 yield "output", doc, (*keg_path, "output", k, "kode"), out.kode, keg.kode
 
 
+def _shape(ctx: Context) -> str:
+    """The PK's budget shape: pemda, apbn, or "" when the budget is not stated (or the PK
+    did not load)."""
+    pk = ctx.plan.pk
+    return (stated(pk.anggaran) or "") if pk is not None else ""
+
+
 def _formats(ctx: Context) -> dict[str, tuple[re.Pattern[str], str]]:
     """The code formats of the PK's budget shape (none when the budget is not stated)."""
-    pk = ctx.plan.pk
-    return FORMATS.get(pk.anggaran, {}) if pk is not None else {}
+    return FORMATS.get(_shape(ctx), {})
 
 
 def _well_formed(
@@ -119,8 +126,7 @@ def code_nesting(ctx: Context) -> Iterator[Finding]:
     kode tertulis dan berformat benar.
     """
     formats = _formats(ctx)
-    pk = ctx.plan.pk
-    parent_level = PARENTS.get(pk.anggaran, {}) if pk is not None else {}
+    parent_level = PARENTS.get(_shape(ctx), {})
     for level, doc, path, code, parent in _codes(ctx):
         if level not in parent_level or not _well_formed(formats, level, code):
             continue

@@ -23,7 +23,7 @@ from renaksi.plan.model import (
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
 )
-from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
+from renaksi.plan.values import Absent, Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, unit_key
@@ -52,7 +52,7 @@ def _unread(plan: Plan) -> set[str]:
     what is wrong)."""
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {sub.bidang for sub in plan.units_by_id().values()}
+    owners = {u.bidang for u in plan.units_by_id().values() if u.bidang is not None}
     return unread | (owners - present)
 
 
@@ -273,6 +273,8 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
                         id=sub.sub_kegiatan,
                     )
                 continue
+            if isinstance(ren.target, Absent):
+                continue  # an unstated target has no unit to compare with (TC01 lists it)
             if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
                 yield ctx.finding(
                     f.doc,
@@ -300,7 +302,10 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
-            if sub is not None and entry.anggaran > sub.pagu:
+            # An unstated pagu bounds nothing (TC01 lists it).
+            if sub is None or isinstance(sub.pagu, Absent):
+                continue
+            if entry.anggaran > sub.pagu:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "anggaran"),

@@ -11,7 +11,7 @@ from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import BudgetUnit
-from renaksi.plan.values import Rupiah
+from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -94,12 +94,15 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
     """
     Setiap sub kegiatan di ``perjanjian-kinerja.yaml`` (pada anggaran APBN: setiap kegiatan
     berpagu atau output) menyebut bidang pemiliknya (``bidang: politik``), dan bidang itu
-    harus punya berkas ``bidang/politik.yaml``.
+    harus punya berkas ``bidang/politik.yaml``. Folder yang hanya berisi Perjanjian Kinerja
+    (tanpa folder ``bidang/``) tidak punya bidang, jadi tidak diperiksa.
     """
+    if ctx.plan.pk_only:
+        return
     slugs = ctx.plan.bidang_slugs
     for unit in walk.units(ctx.plan):
-        if unit.item.bidang in slugs:
-            continue
+        if unit.item.bidang is None or unit.item.bidang in slugs:
+            continue  # no bidang written: SC02's finding (BG05's for an APBN kegiatan)
         yield ctx.finding(
             unit.doc,
             (*unit.path, "bidang"),
@@ -124,7 +127,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
     if pk is None or doc is None:
         return
     units = pk.unit_index()
-    # Kegiatan that are no unit: divided into parts, or without a pagu or owner of their own.
+    # Kegiatan that are no unit: divided into parts, or without a pagu of their own.
     divided = {
         keg.item.id: bool(keg.item.sub_kegiatan or keg.item.output)
         for keg in walk.kegiatan(doc, pk)
@@ -156,7 +159,7 @@ def _unplanned(
         if divided[ident]:
             why = "dirinci menjadi sub kegiatan atau output; rencananya ditulis per rincian itu"
         else:
-            why = "tidak berpagu sendiri: pagu atau bidang pemiliknya tidak ditulis"
+            why = "tidak berpagu sendiri: pagunya tidak ditulis"
         return "kegiatan {id} {why}", {"id": ident, "why": why}
     same = [u.id for u in units.values() if u.key == key]
     return (
@@ -236,7 +239,13 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     (rencana tetap sah), kecuali dengan ``--strict``. Dokumen 2024 punya dua: monitoring
     Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000). PK yang anggarannya
     tidak tercantum tidak punya unit berpagu.
+
+    Unit yang pagunya ``tidak tercantum`` tidak dianggap berpagu (TC01 mencatat pagunya),
+    dan folder yang hanya berisi Perjanjian Kinerja (tanpa folder ``bidang/``) tidak punya
+    rencana aksi, jadi tidak diperiksa.
     """
+    if ctx.plan.pk_only:
+        return
     with_aksi = {
         (ren.item.unit_key, ren.item.unit) for _, ren in walk.rencana(ctx.plan) if ren.item.aksi
     }
@@ -244,7 +253,10 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
     for unit in walk.units(ctx.plan):
         item = unit.item
-        if item.pagu <= 0 or (item.key, item.id) in with_aksi or item.bidang in unread:
+        pagu, owner = item.pagu, item.bidang
+        if isinstance(pagu, Absent) or pagu <= 0 or owner is None:  # owner: SC02's, BG05's
+            continue
+        if (item.key, item.id) in with_aksi or owner in unread:
             continue
         yield ctx.finding(
             unit.doc,
@@ -252,8 +264,8 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
             "{level} {id} berpagu {pagu} tetapi tidak punya aksi di bidang/{slug}.yaml",
             level=item.level,
             id=item.id,
-            pagu=Rupiah(item.pagu),
-            slug=item.bidang,
+            pagu=Rupiah(pagu),
+            slug=owner,
         )
 
 

@@ -45,13 +45,31 @@ UNKNOWN_KEY = declare(
     """,
 )
 
+
+def _owner_missing(ctx: Context) -> Iterator[Finding]:
+    # The model cannot know whether the folder has bidang files; the sub kegiatan and
+    # outputs of a Perjanjian Kinerja alone belong to none. An APBN kegiatan that carries
+    # its own pagu is BG05's, which names everything such a kegiatan lacks at once.
+    if ctx.plan.pk_only:
+        return
+    for unit in walk.units(ctx.plan):
+        if unit.item.bidang is None and unit.item.level != "kegiatan":
+            yield ctx.finding(unit.doc, unit.path, "kunci wajib {key} tidak ada", key="bidang")
+
+
 MISSING_KEY = declare(
     found.MISSING_KEY,
     "Kunci wajib tidak ada.",
     """
-    Beberapa kunci wajib ada, mis. ``pagu`` dan ``bidang`` pada setiap sub kegiatan,
-    ``nip`` pada penandatangan. Lokasi menunjuk pemetaan yang kekurangan kunci tersebut.
+    Beberapa kunci wajib ada, mis. ``pagu`` pada setiap sub kegiatan dan output, dan
+    ``bidang`` bila folder punya berkas bidang (folder yang hanya berisi Perjanjian
+    Kinerja tidak punya bidang). Penandatangan punya satu identitas: ``nip`` (ASN), ``nrp``
+    (TNI/Polri) atau ``identitas: pejabat negara``; tanpa satu pun, NIP yang lupa ditulis
+    tidak pernah dianggap tidak ada. Fakta yang memang tidak dicantumkan dokumen ditulis
+    ``tidak tercantum`` (lihat TC01), bukan dihapus kuncinya. Lokasi menunjuk pemetaan yang
+    kekurangan kunci tersebut.
     """,
+    _owner_missing,
 )
 
 WRONG_TYPE = declare(

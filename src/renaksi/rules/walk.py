@@ -137,9 +137,13 @@ def plan_year(plan: Plan) -> int | None:
 
 
 def signatories(plan: Plan) -> Iterator[Placed[Pegawai]]:
-    """The agency head and each bidang's signing official."""
+    """The agency head, the PK's pihak kedua (when named) and each bidang's signing
+    official."""
     if plan.instansi is not None and plan.instansi_doc is not None:
         yield Placed(plan.instansi_doc, ("kepala",), plan.instansi.kepala)
+    second = plan.pk.pihak_kedua if plan.pk is not None else None
+    if isinstance(second, Pegawai) and plan.pk_doc is not None:
+        yield Placed(plan.pk_doc, ("pihak_kedua",), second)
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None
         yield Placed(doc, ("penandatangan",), entry.model.penandatangan)
