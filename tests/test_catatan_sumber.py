@@ -7,7 +7,9 @@ plain YAML parser: every aksi table of every bidang page, in Markdown and HTML, 
 document and ``--bidang``, carries the caption with its bidang's reason; each reconciled pagu
 carries a footnote number, in Tabel 2.3 and on the bidang pages, with the note printed under
 its table; the monitoring report does the same. A plan with notes on one aksi, on the whole
-plan, and with estimated values shows those, and a plan without notes shows none.
+plan, and with estimated values shows those, and a plan without notes shows none. Every
+unit that carries a pagu takes a note (APBN outputs and kegiatan too), and a Perjanjian
+Kinerja alone prints its pagu notes in its own template.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from test_report import (
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "rules" / "base" / "2024"
 EXAMPLE = ROOT / "examples" / "realisasi-2024"
+APBN = ROOT / "tests" / "fixtures" / "apbn" / "2024"
+PK_ONLY = ROOT / "tests" / "fixtures" / "perjanjian-kinerja" / "2024"
 PROVENANCE = Provenance(commit=None, dirty=False, version="uji")
 
 SCHEDULE = "Jadwal pelaksanaan (bulan) semua aksi di tabel ini direkonstruksi, tidak disalin dari "
@@ -327,6 +331,102 @@ def test_notes_on_one_aksi_and_on_the_whole_plan(noted: Plan, fmt: str) -> None:
         ("300.000.000", "1"),  # the total
     ]
     assert notes == [f"{number(1, fmt)} {estimate}"]
+
+
+@pytest.fixture
+def apbn_noted(tmp_path: Path) -> Plan:
+    """The APBN fixture with a note on a kegiatan divided into outputs (it marks their pagu
+    too), one on one of those outputs, and one on a kegiatan that carries its own pagu."""
+    folder = tmp_path / "2024"
+    shutil.copytree(APBN, folder)
+    pk = folder / "perjanjian-kinerja.yaml"
+    _edit(
+        pk,
+        '        pagu: "966.661.000,00"\n',
+        '        pagu: "966.661.000,00"\n        catatan_sumber:\n          - jenis: rekonsiliasi\n'
+        "            isian: pagu\n            alasan: Dua tabel menulis lain\n",
+    )
+    _edit(
+        pk,
+        '            pagu: "412.500.000,00"\n            bidang: akuntabilitas\n',
+        '            pagu: "412.500.000,00"\n            bidang: akuntabilitas\n'
+        "            catatan_sumber:\n              - jenis: perkiraan\n"
+        "                isian: pagu\n                alasan: Ditaksir dari RKA\n",
+    )
+    _edit(
+        pk,
+        '        pagu: "701.250.000,00"\n        bidang: akuntabilitas\n',
+        '        pagu: "701.250.000,00"\n        bidang: akuntabilitas\n'
+        "        catatan_sumber:\n          - jenis: rekonstruksi\n"
+        "            isian: pagu\n            alasan: Halaman rusak\n",
+    )
+    result = validate([folder])
+    assert result.problems == [], [str(p.location) for p in result.problems]
+    return result.loads[0].plan
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_notes_on_apbn_kegiatan_and_outputs(apbn_noted: Plan, fmt: str) -> None:
+    """Every unit that carries a pagu takes a note (an output, an APBN kegiatan), and a note
+    on a kegiatan marks its outputs' pagu as it marks a pemda kegiatan's sub kegiatan."""
+    out = render(apbn_noted, output_format=fmt, bidang=None, provenance=PROVENANCE)
+    reconciled = (
+        "Pagu hasil rekonsiliasi, karena dokumen sumber tidak konsisten. Dua tabel menulis lain."
+    )
+    estimated = "Pagu adalah perkiraan, tidak disalin dari dokumen sumber. Ditaksir dari RKA."
+    rebuilt = "Pagu direkonstruksi, tidak disalin dari dokumen sumber. Halaman rusak."
+    table, notes = tabel_23(out, fmt)
+    assert pagu_refs(table) == [
+        ("966.661.000", "1"),  # the kegiatan divided into outputs
+        ("412.500.000", "1,2"),  # its output with a note of its own
+        ("554.161.000", "1"),
+        ("701.250.000", "3"),  # the kegiatan that carries its own pagu
+    ]
+    assert notes == [
+        f"{number(1, fmt)} {reconciled}",
+        f"{number(2, fmt)} {estimated}",
+        f"{number(3, fmt)} {rebuilt}",
+    ]
+    # The bidang page: each aksi table's pagu, numbered from 1 in that table.
+    page = render(apbn_noted, output_format=fmt, bidang="akuntabilitas", provenance=PROVENANCE)
+    assert [n for _, n in aksi_notes(page, fmt)] == [
+        [f"{number(1, fmt)} {reconciled}", f"{number(2, fmt)} {estimated}"],  # o-spip
+        [f"{number(1, fmt)} {reconciled}"],  # o-audit
+        [f"{number(1, fmt)} {rebuilt}"],  # k-evaluasi
+    ]
+    if fmt == "md":
+        assert "- Pagu anggaran: Rp 412.500.000¹,²" in out.splitlines()
+        assert "- Pagu anggaran: Rp 701.250.000¹" in out.splitlines()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_perjanjian_kinerja_alone_prints_its_pagu_notes(tmp_path: Path, fmt: str) -> None:
+    """A folder that holds a Perjanjian Kinerja alone prints its budget in a template of its
+    own: a pagu note there is printed as in Tabel 2.3."""
+    folder = tmp_path / "2024"
+    shutil.copytree(PK_ONLY, folder)
+    _edit(
+        folder / "perjanjian-kinerja.yaml",
+        "            pagu: tidak tercantum\n",
+        "            pagu: 125_000_000\n            catatan_sumber:\n"
+        "              - jenis: perkiraan\n                isian: pagu\n"
+        "                alasan: Ditaksir dari lampiran tahun lalu\n",
+    )
+    result = validate([folder])
+    assert not result.failed(), [str(p.location) for p in result.problems]
+    plan = result.loads[0].plan
+    assert plan.pk_only
+    out = render(plan, output_format=fmt, bidang=None, provenance=PROVENANCE)
+    estimate = (
+        "Pagu adalah perkiraan, tidak disalin dari dokumen sumber. "
+        "Ditaksir dari lampiran tahun lalu."
+    )
+    assert plain(out, fmt).count(estimate) == 1
+    if fmt == "md":
+        assert "| Sub Kegiatan 1: Sub Kegiatan Layanan Contoh | 125.000.000¹ |" in out
+        assert f"¹ {estimate}" in out.splitlines()
+    else:
+        assert '125.000.000<sup class="catatan-ref">1</sup>' in out
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

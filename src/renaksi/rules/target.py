@@ -21,7 +21,7 @@ from decimal import Decimal
 from renaksi.monitoring.capaian import to_date
 from renaksi.plan.findings import Severity
 from renaksi.plan.model import Indikator
-from renaksi.plan.values import Percent, Terms, exact_sum, in_unit
+from renaksi.plan.values import Absent, Percent, Terms, exact_sum, in_unit, stated
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.text.formats import ROMAN, is_percent, unit_key
@@ -65,7 +65,7 @@ KNOWN_UNITS = frozenset(
 def _combine_problem(ind: Indikator) -> tuple[str, dict[str, object]] | None:
     """(message, args) when the quarters disagree with the annual target."""
     tw = ind.triwulan
-    annual = ind.target
+    annual = stated(ind.target)  # an unstated target is compared with nothing
     unit = ind.satuan
     if ind.cara_gabung == "jumlah":
         total = exact_sum(tw)
@@ -125,7 +125,8 @@ def quarters_agree(ctx: Context) -> Iterator[Finding]:
         if problem is None:
             continue
         message, args = problem
-        related = [ctx.at(ind.doc, (*ind.path, "target"))] if ind.item.target is not None else []
+        written = stated(ind.item.target) is not None
+        related = [ctx.at(ind.doc, (*ind.path, "target"))] if written else []
         yield Finding(
             ctx.at(ind.doc, (*ind.path, "triwulan")),
             message,
@@ -142,12 +143,13 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
     angka negatif.
     """
     for ind in walk.indikator(ctx.plan):
-        if ind.item.target is not None and ind.item.target < 0:
+        annual = stated(ind.item.target)
+        if annual is not None and annual < 0:
             yield ctx.finding(
                 ind.doc,
                 (*ind.path, "target"),
                 "target tahunan tidak boleh negatif, ditemukan {value}",
-                value=in_unit(ind.item.target, ind.item.satuan),
+                value=in_unit(annual, ind.item.satuan),
             )
         for q, value in enumerate(ind.item.triwulan):
             if value < 0:
@@ -159,12 +161,13 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                     value=in_unit(value, ind.item.satuan),
                 )
     for _, ren in walk.rencana(ctx.plan):
-        if ren.item.target.jumlah < 0:
+        output = ren.item.target
+        if not isinstance(output, Absent) and output.jumlah < 0:
             yield ctx.finding(
                 ren.doc,
                 (*ren.path, "target"),
                 "target keluaran tidak boleh negatif, ditemukan {value}",
-                value=ren.item.target.jumlah,
+                value=output.jumlah,
             )
 
 
@@ -183,6 +186,7 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     places += [
         (ren.doc, (*ren.path, "target"), ren.item.target.satuan)
         for _, ren in walk.rencana(ctx.plan)
+        if not isinstance(ren.item.target, Absent)
     ]
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
         for i, iku in enumerate(ctx.plan.instansi.iku.indikator):
@@ -207,8 +211,9 @@ _FULL = Decimal(100)
 
 def _annual(ind: Indikator) -> Decimal:
     """The annual target as written, or as the quarters make it when it is not written."""
-    if ind.target is not None:
-        return ind.target
+    annual = stated(ind.target)
+    if annual is not None:
+        return annual
     return to_date(ind.cara_gabung, ind.triwulan, 4)
 
 
@@ -228,7 +233,7 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
             continue
         annual = _annual(item)
         if annual > _FULL:
-            written = item.target is not None
+            written = stated(item.target) is not None
             yield ctx.finding(
                 ind.doc,
                 (*ind.path, "target" if written else "triwulan"),
@@ -241,14 +246,17 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
     if instansi is None or doc is None:
         return
     for i, iku in enumerate(instansi.iku.indikator):
-        if not iku.boleh_lebih_100 and is_percent(iku.satuan) and iku.target > _FULL:
+        target = stated(iku.target)
+        if target is None or iku.boleh_lebih_100 or not is_percent(iku.satuan):
+            continue
+        if target > _FULL:
             yield ctx.finding(
                 doc,
                 ("iku", "indikator", i, "target"),
                 _OVER,
                 id=f"IKU {i + 1}",
                 what="target",
-                value=Percent(iku.target),
+                value=Percent(target),
             )
 
 
