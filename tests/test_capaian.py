@@ -23,6 +23,7 @@ from renaksi.monitoring.capaian import (
     Assessment,
     Scale,
     Status,
+    Verdict,
     assess,
     capaian,
     quarter_and_to_date,
@@ -118,13 +119,35 @@ def test_turun_far_above_target_is_floored_at_zero(realisasi: Decimal) -> None:
 # --- target 0 -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("arah", ["naik", "turun"])
 @pytest.mark.parametrize("realisasi", [D(0), D(5)])
-def test_target_zero_cannot_be_assessed(arah: str, realisasi: Decimal) -> None:
-    assert capaian(realisasi, D(0), arah) is None
-    found = assess(D(0), realisasi, arah, DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+def test_target_zero_higher_is_better_cannot_be_assessed(realisasi: Decimal) -> None:
+    assert capaian(realisasi, D(0), "naik") is None
+    found = assess(D(0), realisasi, "naik", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
     assert found == Assessment(D(0), realisasi, None, Status.TARGET_NOL, None)
     assert found.note == "belum dapat dinilai (target 0)"
+
+
+def test_target_zero_lower_is_better_met_by_zero() -> None:
+    # Zero tolerance (gratifikasi, pungli): 0 cases against a target of 0 is achieved.
+    assert capaian(D(0), D(0), "turun") == D(100)
+    found = assess(D(0), D(0), "turun", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+    assert (found.capaian, found.status, found.verdict) == (
+        D(100),
+        Status.DINILAI,
+        Verdict.TERCAPAI,
+    )
+    assert found.band is DEFAULT_SCALE.bands[0]
+
+
+@pytest.mark.parametrize("realisasi", [D("0.5"), D(1), D(40)])
+def test_target_zero_lower_is_better_missed_by_anything_above_zero(realisasi: Decimal) -> None:
+    # 0,5% pungli against a target of 0%: not achieved, 0%, the lowest category, and so
+    # below any explanation threshold (RL07).
+    assert capaian(realisasi, D(0), "turun") == D(0)
+    found = assess(D(0), realisasi, "turun", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+    assert (found.capaian, found.verdict) == (D(0), Verdict.BELUM_TERCAPAI)
+    assert found.band is DEFAULT_SCALE.bands[-1]
+    assert found.band.name == "Sangat Rendah"
 
 
 def test_target_written_as_zero_decimals_is_zero() -> None:
@@ -145,9 +168,15 @@ def test_assess_normal_and_missing() -> None:
 def test_status_texts() -> None:
     assert STATUS_TEXT == {
         Status.DINILAI: "",
+        Status.PUTUSAN: "",
         Status.TARGET_NOL: "belum dapat dinilai (target 0)",
         Status.BELUM_LAPOR: "belum dilaporkan",
         Status.TIDAK_LENGKAP: "belum dapat dihitung (ada triwulan yang belum dilaporkan)",
+        Status.ARAH_TIDAK_TERCANTUM: "tidak dapat dinilai (arah tidak tercantum)",
+        Status.TIDAK_SEBANDING: "tidak dapat dinilai (realisasi tidak sebanding dengan target)",
+        Status.AKHIR_TAHUN: "dinilai pada akhir tahun (target tahunan)",
+        Status.TANPA_TARGET_TRIWULAN: "tanpa target triwulan",
+        Status.TANPA_TARGET: "tidak dapat dinilai (target tidak ditulis)",
     }
 
 
@@ -409,12 +438,14 @@ def test_indikator_progress_uses_the_plans_scale(tmp_path: Path) -> None:
         2: realisasi(2, indikator=[{"id": "pk-1", "realisasi": 2}]),
     }
     one = state.indikator_progress(pk1, None, files, 1, s)
+    assert one.quarter is not None
     assert one.quarter.capaian == D(90)
     assert one.quarter.band is not None
     assert one.quarter.band.name == "Baik"
     two = state.indikator_progress(pk1, None, files, 2, s)
     assert two.realised == {1: D("0.9"), 2: D(2)}
     assert two.entry is files[2].indikator[0]
+    assert two.quarter is not None
     assert two.quarter.capaian == D(100)
     # 2,9 against 3 so far
     assert two.to_date.capaian == D("96.66666666666666666666666667")

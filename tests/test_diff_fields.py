@@ -66,6 +66,13 @@ SEEDS: dict[str, Any] = {
         "skala": [{"mulai": 91, "nama": "Sangat Tinggi"}, {"mulai": 0, "nama": "Lainnya"}],
         "ambang_penjelasan": 90,
     },
+    "instansi:skala_ordinal": [{"nama": "mutu", "nilai": ["C", "B", "A"]}],
+}
+#: A value for a field the fixture leaves out whose type alone does not make a valid one
+#: (an ordered scale has at least two values).
+FRESH_AT: dict[str, Any] = {
+    "perjanjian-kinerja:indikator[].skala": ["Rendah", "Tinggi"],
+    "bidang:indikator[].skala": ["Rendah", "Tinggi"],
 }
 #: A value for a field the fixture leaves out, by type (the head writes it, the base not).
 FRESH: dict[type, Any] = {
@@ -311,7 +318,8 @@ def diff_one(path: str, tmp_path: Path) -> tuple[PlanDiff, Any, Any]:
     assert slot is not None, f"the fixture has no place for {path}: add a seed to SEEDS"
     holder, name = slot
     old = holder.get(name)
-    holder[name] = changed(old, ALL[path])
+    fresh = old is None and path in FRESH_AT
+    holder[name] = copy.deepcopy(FRESH_AT[path]) if fresh else changed(old, ALL[path])
     _write(tmp_path / "base", kind, base)
     _write(tmp_path / "head", kind, head)
     result = compare_dirs(tmp_path / "base", tmp_path / "head")

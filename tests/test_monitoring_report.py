@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.monitoring.capaian import Status
+from renaksi.monitoring.capaian import Status, Verdict
 from renaksi.plan.folder import Plan
 from renaksi.report.pemantauan import PemantauanView, pemantauan_view
 from renaksi.report.render import render_monitoring
@@ -123,12 +123,16 @@ def test_every_capaian_branch_reaches_the_report() -> None:
     assert pk_row(tw3, "pk-2").progress.quarter.capaian == Decimal(0)
     # Lower is better, cumulative, met exactly: 4 against 4 = 100%.
     assert pk_row(tw2, "pk-2").progress.to_date.capaian == Decimal(100)
-    # A target of 0 so far: not assessable, whether the realisasi is 0 or not.
+    # Higher is better with a target of 0 so far: not assessable.
     for doc in (tw1, tw2):
         assert pk_row(doc, "pk-4").progress.to_date.status is Status.TARGET_NOL
-    assert pk_row(tw1, "pk-5").progress.quarter.status is Status.TARGET_NOL
-    assert pk_row(tw3, "pk-5").progress.quarter.status is Status.TARGET_NOL
-    assert pk_row(tw3, "pk-5").band is None
+    # Lower is better with a target of 0 (zero tolerance): 0 is achieved (100%), anything
+    # above 0 is not (0%, the lowest category).
+    assert pk_row(tw1, "pk-5").progress.quarter.capaian == Decimal(100)
+    assert pk_row(tw3, "pk-5").progress.quarter.capaian == Decimal(0)
+    assert pk_row(tw3, "pk-5").progress.to_date.verdict is Verdict.BELUM_TERCAPAI
+    assert pk_row(tw3, "pk-5").band is not None
+    assert pk_row(tw3, "pk-5").band.name == "Sangat Rendah"
     # Target 0 in Triwulan I-II, then 3: to date 4 against 3.
     assert round(pk_row(tw3, "pk-4").progress.to_date.capaian or 0, 2) == Decimal("133.33")
     # Not reported in Triwulan II: that quarter is "belum dilaporkan", and the year to

@@ -35,6 +35,7 @@ from renaksi.diff.changes import (
     TargetFieldDetail,
     Weight,
 )
+from renaksi.diff.realisasi import periods as realisasi_periods
 from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DIR, Plan
 from renaksi.plan.model import (
     Anggaran,
@@ -64,7 +65,15 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
         f"{file}:indikator[].id": added,
         **{
             f"{file}:indikator[].{name}": (K.INDIKATOR_FIELD,)
-            for name in ("sasaran", "nama", "satuan", "cara_gabung", "arah")
+            for name in (
+                "sasaran",
+                "nama",
+                "satuan",
+                "cara_gabung",
+                "arah",
+                "jenis_target",
+                "skala",
+            )
         },
         f"{file}:indikator[].target": (K.INDIKATOR_TARGET,),
         f"{file}:indikator[].triwulan": (K.INDIKATOR_TARGET,),
@@ -141,6 +150,8 @@ RESTATED: dict[str, tuple[str, str]] = {
     "bidang:rencana_aksi[].pagu": ("BG04", "yang dicetak adalah pagu sub kegiatan di PK"),
     f"{_AKSI}.no": ("JD04", "nomor aksi yang dicetak adalah urutannya"),
     "realisasi:triwulan": ("RL01", "triwulan berkas adalah nama berkasnya"),
+    "realisasi:semester": ("RL01", "semester berkas adalah nama berkasnya"),
+    "realisasi:sampai": ("RL01", "tanggal akhir berkas adalah nama berkasnya"),
     "realisasi:indikator[].satuan": ("RL04", "satuan realisasi adalah satuan targetnya"),
     f"{_REALISASI_SUB}.aksi[].nama": ("RL03", "aksi dirujuk dengan nomornya"),
 }
@@ -157,6 +168,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "instansi:renstra.sasaran_strategis[]": ("id", "uraian"),
     "instansi:iku.indikator[]": ("nama", "formulasi"),
     "instansi:pemantauan.skala[]": ("mulai", "nama"),
+    "instansi:skala_ordinal[]": ("nama",),
     "perjanjian-kinerja:indikator[]": ("id",),
     "perjanjian-kinerja:program[]": ("kode", "nama"),
     "perjanjian-kinerja:program[].kegiatan[]": ("kode", "nama"),
@@ -187,6 +199,7 @@ WEIGHTS: dict[str, Weight] = {
         for name in ("target", "satuan", "formulasi", "sasaran")
     },
     "perjanjian-kinerja:program[].indikator": Weight.TARGET,
+    "instansi:skala_ordinal[].nilai": Weight.TARGET,
     **{
         path: Weight.STRUCTURE
         for path in (
@@ -255,11 +268,11 @@ def _files(base: Plan, head: Plan) -> Iterator[tuple[str, str, str | None, _Side
             (slug in old_bidang, old_bidang.get(slug)),
             (slug in new_bidang, new_bidang.get(slug)),
         )
-    for q in range(1, 5):
-        old, new = base.realisasi_for(q), head.realisasi_for(q)
+    for period in realisasi_periods(base, head):
+        old, new = base.realisasi_at(period), head.realisasi_at(period)
         yield (
             "realisasi",
-            f"{REALISASI_DIR}/tw{q}.yaml",
+            f"{REALISASI_DIR}/{period.file_name}",
             None,
             (old is not None, old.model if old is not None else None),
             (new is not None, new.model if new is not None else None),

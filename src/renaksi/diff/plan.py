@@ -37,6 +37,7 @@ from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
+from renaksi.plan.values import TargetValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +339,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran"):
+        for name in ("nama", "satuan", "arah", "cara_gabung", "jenis_target", "skala", "sasaran"):
             old_value, new_value = getattr(before, name), getattr(ind, name)
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
@@ -365,7 +366,10 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 ind.target,
                 IndikatorTargetDetail(satuan=ind.satuan, old_satuan=before.satuan, triwulan=None),
             )
-        for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
+        none: list[TargetValue | None] = [None] * 4
+        olds: list[TargetValue | None] = list(before.triwulan) if before.triwulan else none
+        news: list[TargetValue | None] = list(ind.triwulan) if ind.triwulan else none
+        for q, (a, b) in enumerate(zip(olds, news, strict=True)):
             if a != b:
                 yield Change(
                     ChangeKind.INDIKATOR_TARGET,

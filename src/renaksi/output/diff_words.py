@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
+from renaksi.plan.periods import Period
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 
@@ -118,14 +119,25 @@ _FIELD_WORDS = {
     "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
     "cara_gabung": "cara_gabung target triwulan",
     "sasaran": "sasaran strategis",
+    "jenis_target": "jenis target (maksimal: batas atas; minimal: batas bawah)",
+    "skala": "skala bertingkat",
 }
+
+
+def _said(value: object) -> str:
+    """An indicator field's value: quoted, a list as its items, nothing as (kosong)."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return _quote(value)
 
 
 def _indikator_field(c: Change, _names: BidangNames) -> str:
     field = c.detail["field"]
     return (
         f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} "
-        f"{_quote(c.old)} → {_quote(c.new)}"
+        f"{_said(c.old)} → {_said(c.new)}"
     )
 
 
@@ -245,6 +257,7 @@ LABELS: dict[str, str] = {
     "instansi:iku.indikator[].formulasi": "Formulasi IKU {subject}",
     "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
     "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
+    "instansi:skala_ordinal[].nilai": "Nilai skala bertingkat {subject}",
     "perjanjian-kinerja:program[].kode": "Kode program {subject}",
     "perjanjian-kinerja:program[].nama": "Nama program {item}",
     "perjanjian-kinerja:program[].indikator": "Indikator PK yang ditunjang program {subject}",
@@ -261,6 +274,7 @@ ENTRY_NOUNS: dict[str, str] = {
     "instansi:renstra.misi[]": "Misi Renstra",
     "instansi:renstra.sasaran_strategis[]": "Sasaran strategis",
     "instansi:iku.indikator[]": "IKU",
+    "instansi:skala_ordinal[]": "Skala bertingkat",
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
     "bidang:rencana_aksi[]": "Rencana aksi sub kegiatan",
@@ -355,6 +369,11 @@ _PENJELASAN_WORDS = {
 
 
 def _quarter(c: Change) -> str:
+    """``Triwulan II``; for another period's file, its name (``Semester I``, ``Tahunan``)."""
+    stem = c.detail.get("periode")
+    period = Period.parse(stem) if isinstance(stem, str) else None
+    if period is not None:
+        return period.label
     return f"Triwulan {ROMAN[c.detail['triwulan'] - 1]}"
 
 
