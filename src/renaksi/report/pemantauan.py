@@ -205,14 +205,18 @@ class PemantauanView:
 
     @property
     def upto(self) -> str:
-        """``s.d. Triwulan II``, ``s.d. Semester I``, ``s.d. akhir tahun``, ``s.d. 31
-        Oktober 2024``."""
-        return self.reported.upto
+        """``s.d. Triwulan II``, ``s.d. Semester I``, ``Tahun 2024``, ``s.d. 31 Oktober
+        2024``."""
+        period = self.reported
+        return f"Tahun {self.tahun}" if period.kind == "tahunan" else period.upto
 
     @property
     def during(self) -> str:
-        """``di Triwulan II``; for a file of values to date, :attr:`upto`."""
+        """``di Triwulan II``, ``di laporan tahunan``; for another file of values to date,
+        :attr:`upto`."""
         period = self.reported
+        if period.kind == "tahunan":
+            return "di laporan tahunan"
         return period.upto if period.to_date else f"di {period.label}"
 
     @property
