@@ -38,7 +38,7 @@ the number that is printed, so a printed 91,00% is never called "Tinggi".
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
@@ -141,6 +141,14 @@ class Judging:
     arah: str = "naik"
     jenis: str | None = None
     skala: tuple[str, ...] | None = None
+    #: Each scale key's rank, looked up once per value (a scale may have thousands).
+    ranks: Mapping[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        ranks: dict[str, int] = {}
+        for i, key in enumerate(self.skala or ()):
+            ranks.setdefault(key, i)
+        object.__setattr__(self, "ranks", ranks)
 
     @classmethod
     def of(cls, how: str | Judging) -> Judging:
@@ -156,8 +164,7 @@ class Judging:
         """The position of a value on the scale (0 = lowest), or None."""
         if self.skala is None or isinstance(value, tuple):
             return None
-        key = level_key(value)
-        return self.skala.index(key) if key in self.skala else None
+        return self.ranks.get(level_key(value))
 
     def holds_all_year(self, target: TargetValue | None) -> bool:
         """A ceiling (a cap, or zero tolerance) holds at every moment, so it is judged at
@@ -180,8 +187,11 @@ def _shares_at_or_above(value: TargetValue, how: Judging) -> list[Decimal] | Non
         if key not in share:
             return None
         share[key] = exact_sum([share[key], part])
-    parts = list(share.values())
-    return [exact_sum(parts[i:]) for i in range(len(parts))]
+    running, out = Decimal(0), []
+    for part in reversed(share.values()):
+        running = exact_sum([running, part])
+        out.append(running)
+    return out[::-1]
 
 
 def compare(realisasi: TargetValue, target: TargetValue, how: Judging) -> int | None:

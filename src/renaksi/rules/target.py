@@ -378,10 +378,15 @@ def _twice(values: list[str]) -> str | None:
     return None
 
 
-def _scale_values(ind: Indikator, named: dict[str, list[str]]) -> list[str]:
-    if isinstance(ind.skala, list):
-        return ind.skala
-    return named.get(ind.skala or "", [])
+#: How many values of a scale a message lists.
+_SHOWN_LEVELS = 10
+
+
+def _scale_values(ind: Indikator, named: dict[str, list[str]]) -> str:
+    """The scale's values as a message lists them (the first few of a long one)."""
+    values = ind.skala if isinstance(ind.skala, list) else named.get(ind.skala or "", [])
+    more = ", ..." if len(values) > _SHOWN_LEVELS else ""
+    return ", ".join(values[:_SHOWN_LEVELS]) + more
 
 
 def _value_problem(
@@ -453,7 +458,7 @@ def on_scale(ctx: Context) -> Iterator[Finding]:
             )
             continue
         how = state.judging(item, settings)
-        levels = ", ".join(_scale_values(item, named))
+        levels = _scale_values(item, named)
         for keys, what, value in _targets(item):
             problem = _value_problem(value, keys[0] == "triwulan", how, item.arah)
             if problem is not None:
