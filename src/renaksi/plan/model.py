@@ -417,9 +417,14 @@ def _scale(raw: object) -> object:
             "skala ditulis sebagai daftar paling sedikit dua nilai dari yang terendah "
             "(mis. [Level 1, Level 2, Level 3]), atau nama skala di instansi.yaml, "
             "ditemukan {value}",
-            value=raw,
+            value=values.Series(raw) if isinstance(raw, list) else _shape_word(raw),
         )
     return raw
+
+
+def _shape_word(raw: object) -> object:
+    # A mapping or another structure is named, not printed as Python would print it.
+    return "pemetaan" if isinstance(raw, dict) else raw
 
 
 Skala = Annotated[
