@@ -35,6 +35,7 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.load import load_plan
 from renaksi.plan.model import RealisasiFile
 from renaksi.plan.periods import Period
+from renaksi.plan.values import TIDAK_TERCANTUM
 from renaksi.text.formats import rounded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,6 +180,7 @@ def test_status_texts() -> None:
         Status.AKHIR_TAHUN: "dinilai pada akhir tahun (target tahunan)",
         Status.TANPA_TARGET_TRIWULAN: "tanpa target triwulan",
         Status.TANPA_TARGET: "tidak dapat dinilai (target tidak ditulis)",
+        Status.TARGET_TIDAK_TERCANTUM: "tidak dapat dinilai (target tidak tercantum)",
     }
 
 
@@ -922,6 +924,47 @@ def test_annual_target_in_other_periods(base_plan: Plan) -> None:
         s,
     )
     assert year.to_date.capaian == D(110)
+
+
+def test_absent_annual_target_and_direction_are_said(base_plan: Plan) -> None:
+    # Honest absence meets annual-only targets: a target the document does not state is
+    # kept as TIDAK_TERCANTUM (printed "tidak tercantum"), never None (printed "-", "not
+    # written for this period"), and judged as unknowable, not as missed.
+    assert base_plan.pk is not None
+    pk1 = base_plan.pk.indikator[0].model_copy(
+        update={"triwulan": None, "cara_gabung": None, "target": TIDAK_TERCANTUM}
+    )
+    s = state.settings(base_plan)
+    year = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("tahunan", indikator=[{"id": "pk-1", "realisasi": 11}]),
+        Period("tahunan"),
+        s,
+    )
+    assert year.to_date.target is TIDAK_TERCANTUM
+    assert (year.to_date.status, year.to_date.verdict) == (Status.TARGET_TIDAK_TERCANTUM, None)
+    assert year.to_date.note == "tidak dapat dinilai (target tidak tercantum)"
+    semester = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("s1", indikator=[{"id": "pk-1", "realisasi": 4}]),
+        Period("semester", 1),
+        s,
+    )
+    # Not "dinilai pada akhir tahun": an unstated target is not judged at the year's end either.
+    assert semester.to_date.status is Status.TARGET_TIDAK_TERCANTUM
+    # The direction unstated (the same absence value): a verdict only where equality says it.
+    unsure = pk1.model_copy(update={"target": D(10), "arah": TIDAK_TERCANTUM})
+    how = state.judging(unsure, s)
+    assert how.arah is TIDAK_TERCANTUM
+    assert not how.percent
+    assert assess(D(10), D(10), how, DEFAULT_SCALE, missing=Status.BELUM_LAPOR).verdict == (
+        Verdict.TERCAPAI
+    )
+    assert assess(D(10), D(8), how, DEFAULT_SCALE, missing=Status.BELUM_LAPOR).status is (
+        Status.ARAH_TIDAK_TERCANTUM
+    )
 
 
 def test_aksi_months_of_a_semester_file(base_plan: Plan) -> None:

@@ -42,6 +42,7 @@ from renaksi.diff.fields import (
     KEYS,
     KINDS,
     MODELS,
+    ONE_OF_KEYS,
     REPORTED_ELSEWHERE,
     RESTATED,
     field_changes,
@@ -50,16 +51,45 @@ from renaksi.diff.plan import PlanDiff
 from renaksi.diff.revisions import compare_dirs
 from renaksi.output.diff_words import ENTRY_NOUNS, LABELS, sentence
 from renaksi.plan.load import load_plan
-from renaksi.plan.model import Kantor, Rupiah
+from renaksi.plan.model import IDENTITY_KEYS, Kantor, Rupiah
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "monitoring" / "2024"
-#: The file of each kind that the changed value is written to.
+#: A plan with an APBN budget (outputs, kegiatan that carry their own pagu), tiers of goals
+#: and an indicator set: the fields the pemda fixture above has no place for.
+APBN = Path(__file__).resolve().parent / "fixtures" / "apbn" / "2024"
+APBN_FIELDS = (
+    "perjanjian-kinerja:program[].id",
+    "perjanjian-kinerja:program[].kegiatan[].id",
+    "perjanjian-kinerja:program[].kegiatan[].bidang",
+    "perjanjian-kinerja:program[].kegiatan[].output[]",
+    "perjanjian-kinerja:sasaran_program[]",
+    "perjanjian-kinerja:sasaran_kegiatan[]",
+    "perjanjian-kinerja:kelompok_indikator[]",
+    "perjanjian-kinerja:indikator[].kelompok",
+    "bidang:rencana_aksi[].kegiatan",
+    "bidang:rencana_aksi[].output",
+)
+#: The file of each kind that the changed value is written to, in each fixture.
 FILES = {
-    "instansi": "instansi.yaml",
-    "perjanjian-kinerja": "perjanjian-kinerja.yaml",
-    "bidang": "bidang/alpha.yaml",
-    "realisasi": "realisasi/tw2.yaml",
+    FIXTURE: {
+        "instansi": "instansi.yaml",
+        "perjanjian-kinerja": "perjanjian-kinerja.yaml",
+        "bidang": "bidang/alpha.yaml",
+        "realisasi": "realisasi/tw2.yaml",
+    },
+    APBN: {
+        "instansi": "instansi.yaml",
+        "perjanjian-kinerja": "perjanjian-kinerja.yaml",
+        "bidang": "bidang/akuntabilitas.yaml",
+    },
 }
+
+
+def fixture_for(path: str) -> Path:
+    """The plan a change of the field ``path`` is tried on."""
+    return APBN if path.startswith(APBN_FIELDS) else FIXTURE
+
+
 #: Optional parts the fixture leaves out, written on both sides so a field inside can change.
 SEEDS: dict[str, Any] = {
     "instansi:pemantauan": {
@@ -67,6 +97,11 @@ SEEDS: dict[str, Any] = {
         "ambang_penjelasan": 90,
     },
     "instansi:skala_ordinal": [{"nama": "mutu", "nilai": ["C", "B", "A"]}],
+    "perjanjian-kinerja:pihak_kedua": {
+        "nama": "WALI KOTA UJI",
+        "jabatan": "Wali Kota Uji",
+        "nip": "19670319 199702 1 003",
+    },
 }
 #: A value for a field the fixture leaves out whose type alone does not make a valid one
 #: (an ordered scale has at least two values).
@@ -144,12 +179,14 @@ def lists(models: dict[str, type[BaseModel]]) -> list[str]:
 
 
 def identities() -> set[str]:
-    """Keys of lists compared field by field and matched by that key alone: changing one
-    is an item removed and another added."""
+    """Keys of lists compared field by field and matched by that key alone (or by the one
+    of their keys an item has, ONE_OF_KEYS): changing one is an item removed and another
+    added."""
     return {
-        f"{path}.{keys[0]}"
+        f"{path}.{key}"
         for path, keys in KEYS.items()
-        if len(keys) == 1 and path not in REPORTED_ELSEWHERE
+        if (len(keys) == 1 or path in ONE_OF_KEYS) and path not in REPORTED_ELSEWHERE
+        for key in keys
     }
 
 
@@ -234,33 +271,62 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _data(kind: str) -> dict[str, Any]:
+def _model(fixture: Path, kind: str) -> BaseModel | None:
+    plan = load_plan(fixture).plan
+    if kind == "instansi":
+        return plan.instansi
+    if kind == "perjanjian-kinerja":
+        return plan.pk
+    if kind == "bidang":
+        slug = Path(FILES[fixture]["bidang"]).stem
+        return next(e.model for e in plan.bidang if e.slug == slug)
+    return next(r.model for r in plan.realisasi if r.triwulan == 2)
+
+
+#: Lists that may be left out but, when written, hold at least one item (a pemda kegiatan
+#: has no outputs, an APBN one no sub kegiatan): dumped as ``[]``, they are left out.
+OPTIONAL_NONEMPTY = frozenset({"program", "kegiatan", "sub_kegiatan", "output"})
+
+
+def _written(value: Any) -> Any:
+    """``value`` as a plan file writes it: without the empty OPTIONAL_NONEMPTY lists."""
+    if isinstance(value, dict):
+        return {
+            k: _written(v) for k, v in value.items() if not (k in OPTIONAL_NONEMPTY and v == [])
+        }
+    if isinstance(value, list):
+        return [_written(v) for v in value]
+    return value
+
+
+def _data(kind: str, fixture: Path = FIXTURE) -> dict[str, Any]:
     """The fixture's file of ``kind`` as plain data, read through its model."""
-    plan = load_plan(FIXTURE).plan
-    model: BaseModel | None = {
-        "instansi": plan.instansi,
-        "perjanjian-kinerja": plan.pk,
-        "bidang": next(e.model for e in plan.bidang if e.slug == "alpha"),
-        "realisasi": next(r.model for r in plan.realisasi if r.triwulan == 2),
-    }[kind]
+    model = _model(fixture, kind)
     assert model is not None
-    data: dict[str, Any] = model.model_dump(exclude_none=True)
+    data: dict[str, Any] = _written(model.model_dump(exclude_none=True))
     return data
 
 
 def _slot(node: Any, segments: list[str]) -> tuple[dict[str, Any], str] | None:
-    """The mapping and key that hold the field (in the first list item that has its parent)."""
+    """The mapping and key that hold the field: where it is written, in the first list item
+    that has it (a rencana aksi names its unit with one of three keys), else in the first
+    list item that has its parent."""
+    return _find(node, segments, written=True) or _find(node, segments, written=False)
+
+
+def _find(node: Any, segments: list[str], *, written: bool) -> tuple[dict[str, Any], str] | None:
     name, rest = segments[0], segments[1:]
     if not rest:
-        return (node, name) if isinstance(node, dict) else None
+        has = isinstance(node, dict) and (name in node or not written)
+        return (node, name) if has else None
     if name.endswith("[]"):
         for item in node.get(name[:-2]) or []:
-            found = _slot(item, rest)
+            found = _find(item, rest, written=written)
             if found is not None:
                 return found
         return None
     child = node.get(name)
-    return None if child is None else _slot(child, rest)
+    return None if child is None else _find(child, rest, written=written)
 
 
 def _fresh(tp: Any) -> Any:
@@ -302,9 +368,9 @@ def _seeded(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _write(folder: Path, kind: str, data: dict[str, Any]) -> None:
-    shutil.copytree(FIXTURE, folder)
-    with (folder / FILES[kind]).open("w", encoding="utf-8") as out:
+def _write(folder: Path, kind: str, data: dict[str, Any], fixture: Path = FIXTURE) -> None:
+    shutil.copytree(fixture, folder)
+    with (folder / FILES[fixture][kind]).open("w", encoding="utf-8") as out:
         _yaml().dump(data, out)
 
 
@@ -312,16 +378,21 @@ def diff_one(path: str, tmp_path: Path) -> tuple[PlanDiff, Any, Any]:
     """Compare the fixture with itself changed in the field ``path`` only: (diff, old
     value, new value)."""
     kind, _, rest = path.partition(":")
-    base = _seeded(kind, _data(kind))
-    head = _seeded(kind, _data(kind))
+    fixture = fixture_for(path)
+    base = _seeded(kind, _data(kind, fixture))
+    head = _seeded(kind, _data(kind, fixture))
     slot = _slot(head, rest.split("."))
     assert slot is not None, f"the fixture has no place for {path}: add a seed to SEEDS"
     holder, name = slot
     old = holder.get(name)
     fresh = old is None and path in FRESH_AT
     holder[name] = copy.deepcopy(FRESH_AT[path]) if fresh else changed(old, ALL[path])
-    _write(tmp_path / "base", kind, base)
-    _write(tmp_path / "head", kind, head)
+    if name in IDENTITY_KEYS:
+        # A signer has one identity: writing another replaces the one written.
+        for other in set(IDENTITY_KEYS) - {name}:
+            holder.pop(other, None)
+    _write(tmp_path / "base", kind, base, fixture)
+    _write(tmp_path / "head", kind, head, fixture)
     result = compare_dirs(tmp_path / "base", tmp_path / "head")
     assert result.unreadable == [], f"{path}: the changed file did not load"
     return result, old, holder[name]

@@ -882,7 +882,10 @@ def test_output_beside_the_plan_folders_is_written(
     target.parent.mkdir(parents=True, exist_ok=True)
     result = invoke("report", plan_copy, "--output", target)
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8").startswith("# RENCANA AKSI")
+    # The kop line of the cover, then the title.
+    assert target.read_text(encoding="utf-8").startswith(
+        "**PEMERINTAH KOTA SAMARINDA**\n\n# RENCANA AKSI"
+    )
 
 
 def test_reports_never_change_the_plans(tmp_path: Path) -> None:

@@ -12,10 +12,12 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.plan.json_schema import KINDS
+from renaksi.plan.json_schema import DESCRIPTIONS, KINDS, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"
+#: A plan with an APBN budget, goal tiers and rencana aksi of kegiatan and outputs.
+APBN = ROOT / "tests" / "fixtures" / "apbn" / "2024"
 SCHEMAS = ROOT / "docs" / "schema"
 
 
@@ -53,8 +55,21 @@ def test_descriptions_are_indonesian() -> None:
     assert "A signing official" not in text
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_part_of_a_file_is_described_in_indonesian(kind: str) -> None:
+    # The models' docstrings are English: a model without a DESCRIPTIONS entry would show
+    # its English docstring in the editor.
+    assert sorted(set(schema(kind).get("$defs", {})) - set(DESCRIPTIONS)) == []
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("bidang/*.yaml"))
+
+
 @pytest.mark.parametrize(
-    "path", sorted(PLAN.glob("*.yaml")) + sorted(PLAN.glob("bidang/*.yaml")), ids=lambda p: p.name
+    "path",
+    _plan_files(PLAN) + _plan_files(APBN),
+    ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_real_plan_files_match_their_schema(path: Path) -> None:
     errors = list(_validator(_kind(path)).iter_errors(_yaml(path)))

@@ -37,7 +37,8 @@ class ChangeKind(StrEnum):
     :mod:`renaksi.output.diff_words` gives every kind its words.
     """
 
-    # --- the budget tree (perjanjian-kinerja.yaml), keyed by sub kegiatan id
+    # --- the budget tree (perjanjian-kinerja.yaml), keyed by the id of the budgeted unit
+    # (sub kegiatan, or APBN kegiatan or output; ``detail["level"]`` says which)
     #: Pagu in rupiah.
     PAGU = "pagu"
     #: new: its pagu.
@@ -253,6 +254,12 @@ class RealisasiAksiDetail(ReportedAksiDetail):
 
     added: list[int]
     removed: list[int]
+
+
+class UnitDetail(TypedDict):
+    """``sub-*``: what the budgeted unit is: sub kegiatan, kegiatan (APBN) or output."""
+
+    level: str
 
 
 class PlanFieldDetail(TypedDict):

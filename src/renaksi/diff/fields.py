@@ -14,7 +14,7 @@ the items of a list: ``perjanjian-kinerja:program[].kegiatan[].nama``. List item
 matched across revisions by what identifies them (:data:`KEYS`), never by position, so
 moving things around in a file is no change. An item with no match on the other side, or a
 file present on one side only, is an ``entry-added``/``entry-removed`` change unless another
-module reports it. A sub kegiatan now under another kegiatan is ``sub-regrouped``.
+module reports it. A sub kegiatan (or output) now under another kegiatan is ``sub-regrouped``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from renaksi.diff.changes import (
     ChangeKind,
     PlanFieldDetail,
     TargetFieldDetail,
+    UnitDetail,
     Weight,
 )
 from renaksi.diff.realisasi import periods as realisasi_periods
@@ -45,6 +46,7 @@ from renaksi.plan.model import (
     RealisasiFile,
     Rupiah,
 )
+from renaksi.plan.values import Absent, MonthDate
 
 K = ChangeKind
 
@@ -82,11 +84,12 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
 
 
 def _signer(path: str) -> dict[str, tuple[ChangeKind, ...]]:
-    fields = ("nama", "nip", "pangkat", "golongan", "jabatan", "plt")
+    fields = ("nama", "nip", "nrp", "identitas", "pangkat", "golongan", "jabatan", "plt")
     return {f"{path}.{name}": (K.SIGNATORY,) for name in fields}
 
 
 _SUB = "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[]"
+_OUTPUT = "perjanjian-kinerja:program[].kegiatan[].output[]"
 _AKSI = "bidang:rencana_aksi[].aksi[]"
 _REALISASI_SUB = "realisasi:sub_kegiatan[]"
 
@@ -94,6 +97,7 @@ _REALISASI_SUB = "realisasi:sub_kegiatan[]"
 #: the kinds it reports them as. Not compared here.
 REPORTED_ELSEWHERE: dict[str, tuple[ChangeKind, ...]] = {
     **_signer("instansi:kepala"),
+    **_signer("perjanjian-kinerja:pihak_kedua"),
     "instansi:pemantauan.skala[]": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.skala[].mulai": (K.PEMANTAUAN_SKALA,),
     "instansi:pemantauan.skala[].nama": (K.PEMANTAUAN_SKALA,),
@@ -106,6 +110,15 @@ REPORTED_ELSEWHERE: dict[str, tuple[ChangeKind, ...]] = {
     f"{_SUB}.nama": (K.SUB_RENAMED,),
     f"{_SUB}.pagu": (K.PAGU,),
     f"{_SUB}.bidang": (K.SUB_MOVED,),
+    # Outputs and APBN kegiatan carry a pagu as sub kegiatan do: renaksi.diff.plan reports
+    # them alike, as budgeted units.
+    _OUTPUT: (K.SUB_ADDED, K.SUB_REMOVED, K.SUB_REGROUPED),
+    f"{_OUTPUT}.id": (K.SUB_ADDED, K.SUB_REMOVED),
+    f"{_OUTPUT}.nama": (K.SUB_RENAMED,),
+    f"{_OUTPUT}.pagu": (K.PAGU,),
+    f"{_OUTPUT}.bidang": (K.SUB_MOVED,),
+    "perjanjian-kinerja:program[].kegiatan[].bidang": (K.SUB_MOVED,),
+    "perjanjian-kinerja:indikator[].kelompok": (K.INDIKATOR_FIELD,),
     **_signer("bidang:penandatangan"),
     **_indikator("bidang"),
     "bidang:rencana_aksi[].target.jumlah": (K.OUTPUT_TARGET,),
@@ -143,9 +156,11 @@ RESTATED: dict[str, tuple[str, str]] = {
     "perjanjian-kinerja:tahun": ("TH02", "sama dengan tahun di instansi.yaml"),
     "perjanjian-kinerja:total_pagu": ("BG03", "yang dicetak adalah jumlah pagu program"),
     "perjanjian-kinerja:program[].pagu": ("BG02", "yang dicetak adalah jumlah pagu kegiatan"),
+    # An APBN kegiatan without outputs is a budgeted unit: renaksi.diff.plan reports a
+    # change of its pagu as a pagu change (tests/test_diff_fields.py shows both).
     "perjanjian-kinerja:program[].kegiatan[].pagu": (
         "BG01",
-        "yang dicetak adalah jumlah pagu sub kegiatan",
+        "yang dicetak adalah jumlah pagu sub kegiatan atau outputnya",
     ),
     "bidang:rencana_aksi[].pagu": ("BG04", "yang dicetak adalah pagu sub kegiatan di PK"),
     f"{_AKSI}.no": ("JD04", "nomor aksi yang dicetak adalah urutannya"),
@@ -170,16 +185,25 @@ KEYS: dict[str, tuple[str, ...]] = {
     "instansi:pemantauan.skala[]": ("mulai", "nama"),
     "instansi:skala_ordinal[]": ("nama",),
     "perjanjian-kinerja:indikator[]": ("id",),
-    "perjanjian-kinerja:program[]": ("kode", "nama"),
-    "perjanjian-kinerja:program[].kegiatan[]": ("kode", "nama"),
+    "perjanjian-kinerja:sasaran_program[]": ("id", "uraian"),
+    "perjanjian-kinerja:sasaran_kegiatan[]": ("id", "uraian"),
+    "perjanjian-kinerja:kelompok_indikator[]": ("id", "nama"),
+    "perjanjian-kinerja:program[]": ("id", "kode", "nama"),
+    "perjanjian-kinerja:program[].kegiatan[]": ("id", "kode", "nama"),
     _SUB: ("id",),
+    _OUTPUT: ("id",),
     "bidang:indikator[]": ("id",),
-    "bidang:rencana_aksi[]": ("sub_kegiatan",),
+    # One of the three names the planned unit (see ONE_OF_KEYS).
+    "bidang:rencana_aksi[]": ("sub_kegiatan", "kegiatan", "output"),
     _AKSI: ("nama",),
     "realisasi:indikator[]": ("id",),
     _REALISASI_SUB: ("sub_kegiatan",),
     f"{_REALISASI_SUB}.aksi[]": ("no",),
 }
+
+#: Lists whose items name themselves with exactly one of their keys: each key identifies an
+#: item alone (a changed one is an item removed and another added), as a single key does.
+ONE_OF_KEYS = frozenset({"bidang:rencana_aksi[]"})
 
 #: Fields compared here whose words matter enough for a kind of their own (default
 #: ``field``).
@@ -200,6 +224,8 @@ WEIGHTS: dict[str, Weight] = {
     },
     "perjanjian-kinerja:program[].indikator": Weight.TARGET,
     "instansi:skala_ordinal[].nilai": Weight.TARGET,
+    "perjanjian-kinerja:sasaran_program[].program": Weight.TARGET,
+    "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": Weight.TARGET,
     **{
         path: Weight.STRUCTURE
         for path in (
@@ -213,14 +239,21 @@ WEIGHTS: dict[str, Weight] = {
             "instansi:renstra.misi[].nomor",
             "instansi:renstra.sasaran_strategis[].id",
             "instansi:satuan_tambahan",
+            "perjanjian-kinerja:anggaran",
+            "perjanjian-kinerja:program[].id",
             "perjanjian-kinerja:program[].kode",
+            "perjanjian-kinerja:program[].kegiatan[].id",
             "perjanjian-kinerja:program[].kegiatan[].kode",
             f"{_SUB}.kode",
+            f"{_OUTPUT}.kode",
         )
     },
 }
 
 _NOT_HERE = frozenset(REPORTED_ELSEWHERE) | frozenset(RESTATED) | frozenset(IGNORED)
+#: Parts whose every field another module reports, and so their appearing or going too (a
+#: pihak kedua written, or written ``tidak tercantum``).
+_WHOLE_ELSEWHERE = frozenset({"perjanjian-kinerja:pihak_kedua"})
 #: The validators that make an int a rupiah amount (printed as ``Rp 1.000``).
 _RUPIAH = [meta for alias in (Rupiah, Anggaran) for meta in get_args(alias)[1:]]
 
@@ -285,9 +318,7 @@ def field_changes(base: Plan, head: Plan) -> list[Change]:
     A file that did not load on either side is not compared (its contents are unknown, not
     changed; :func:`renaksi.diff.plan.diff_plans` names it as unreadable).
     """
-    sub_names = {
-        sid: sub.nama for plan in (base, head) for sid, sub in plan.sub_kegiatan_by_id().items()
-    }
+    sub_names = {sid: sub.nama for plan in (base, head) for sid, sub in plan.units_by_id().items()}
     out: list[Change] = []
     for kind, file, slug, (had, old), (has, new) in _files(base, head):
         if (had and old is None) or (has and new is None) or (old is None and new is None):
@@ -322,12 +353,12 @@ def _regrouped(old: PerjanjianKinerjaFile, new: PerjanjianKinerjaFile) -> Iterat
             KEYS["perjanjian-kinerja:program[].kegiatan[]"],
         )[0]
         same.update({(i, a): (j, b) for a, b in pairs})
-    before, after, subs = _parents(old), _parents(new), new.sub_index()
+    before, after, subs = _parents(old), _parents(new), new.unit_index()
     for sid, now in after.items():
         was = before.get(sid)
         if was is None or same.get(was) == now:
             continue
-        sub = subs[sid][0]
+        sub = subs[sid]
         old_program, new_program = old.program[was[0]], new.program[now[0]]
         yield Change(
             K.SUB_REGROUPED,
@@ -337,16 +368,18 @@ def _regrouped(old: PerjanjianKinerjaFile, new: PerjanjianKinerjaFile) -> Iterat
             sid,
             (old_program.nama, old_program.kegiatan[was[1]].nama),
             (new_program.nama, new_program.kegiatan[now[1]].nama),
+            UnitDetail(level=sub.level),
         )
 
 
 def _parents(pk: PerjanjianKinerjaFile) -> dict[str, tuple[int, int]]:
-    """(program, kegiatan) position of each sub kegiatan id (the first of a duplicate)."""
+    """(program, kegiatan) position of each sub kegiatan and output id (the first of a
+    duplicate). An APBN kegiatan that carries its own pagu is no part of another kegiatan."""
     out: dict[str, tuple[int, int]] = {}
     for i, program in enumerate(pk.program):
         for a, keg in enumerate(program.kegiatan):
-            for sub in keg.sub_kegiatan:
-                out.setdefault(sub.id, (i, a))
+            for part in (*keg.sub_kegiatan, *keg.output):
+                out.setdefault(part.id, (i, a))
     return out
 
 
@@ -367,7 +400,7 @@ def _compare(
         return
     for name, info in type(either).model_fields.items():
         field_path = _child(path, name)
-        if field_path in _NOT_HERE:
+        if field_path in _NOT_HERE or field_path in _WHOLE_ELSEWHERE:
             continue
         a, b = getattr(old, name, None), getattr(new, name, None)
         inner = replace(where, key=f"{where.key}.{name}" if where.key else name)
@@ -419,7 +452,7 @@ def _inside(item: BaseModel, keys: Sequence[str], position: int, where: _Where) 
         str(position + 1),
     )
     name = getattr(item, "nama", None) or getattr(item, "uraian", None)
-    sub = getattr(item, "sub_kegiatan", None)
+    sub = getattr(item, "unit", None) or getattr(item, "sub_kegiatan", None)
     if not isinstance(name, str):
         name = where.sub_names.get(sub, sub) if isinstance(sub, str) else ident
     # A sub kegiatan belongs to the bidang that owns it, as its pagu and name changes do.
@@ -461,7 +494,7 @@ def _value_kind(info: FieldInfo, sample: object) -> str:
         return "bool"
     if isinstance(sample, list):
         return "list"
-    if isinstance(sample, dt.date):
+    if isinstance(sample, dt.date | MonthDate):
         return "date"
     if isinstance(sample, Decimal):
         return "number"
@@ -480,7 +513,9 @@ def _field(
     a, b = values
     kind = KINDS.get(path, K.FIELD)
     weight = where.weight or WEIGHTS.get(path, Weight.WORDING)
-    value = _value_kind(info, b if b is not None else a)
+    # The kind of what is written: a side that is empty or not stated says nothing of it.
+    sample = next((v for v in (b, a) if v is not None and not isinstance(v, Absent)), None)
+    value = _value_kind(info, sample)
     detail: PlanFieldDetail = PlanFieldDetail(
         file=where.file, field=path, item=where.item, value=value
     )

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from renaksi.plan.values import TargetValue, exact_sum, level_key
+from renaksi.plan.values import Absent, TargetValue, exact_sum, level_key
 from renaksi.text.formats import rounded
 
 HUNDRED = Decimal(100)
@@ -104,7 +104,7 @@ def percent_of(part: Decimal, whole: Decimal) -> Decimal:
         return part / whole * HUNDRED
 
 
-def capaian(realisasi: Decimal, target: Decimal, arah: str) -> Decimal | None:
+def capaian(realisasi: Decimal, target: Decimal, arah: str | Absent) -> Decimal | None:
     """Capaian in percent, or None when it cannot be computed (target 0, higher is better)."""
     if target == 0:
         if arah == "turun":
@@ -138,7 +138,9 @@ class Judging:
     """How an indicator's values are compared: its ``arah``, ``jenis_target`` and the keys
     of its ordered scale (lowest first; None for plain numbers)."""
 
-    arah: str = "naik"
+    #: ``naik``, ``turun``, or :data:`~renaksi.plan.values.TIDAK_TERCANTUM` when the
+    #: document does not say (then only a verdict can be given, and not always).
+    arah: str | Absent = "naik"
     jenis: str | None = None
     skala: tuple[str, ...] | None = None
     #: Each scale key's rank, looked up once per value (a scale may have thousands).
@@ -151,7 +153,7 @@ class Judging:
         object.__setattr__(self, "ranks", ranks)
 
     @classmethod
-    def of(cls, how: str | Judging) -> Judging:
+    def of(cls, how: str | Absent | Judging) -> Judging:
         """``how`` itself, or a plain ``arah``."""
         return how if isinstance(how, Judging) else cls(how)
 
@@ -166,7 +168,7 @@ class Judging:
             return None
         return self.ranks.get(level_key(value))
 
-    def holds_all_year(self, target: TargetValue | None) -> bool:
+    def holds_all_year(self, target: TargetValue | Absent | None) -> bool:
         """A ceiling (a cap, or zero tolerance) holds at every moment, so it is judged at
         every period, also when the document states only the annual target."""
         zero = isinstance(target, Decimal) and target == 0 and self.skala is None
@@ -243,6 +245,7 @@ class Status(StrEnum):
     AKHIR_TAHUN = "akhir-tahun"
     TANPA_TARGET_TRIWULAN = "tanpa-target-triwulan"
     TANPA_TARGET = "tanpa-target"
+    TARGET_TIDAK_TERCANTUM = "target-tidak-tercantum"
 
 
 STATUS_TEXT = {
@@ -256,6 +259,7 @@ STATUS_TEXT = {
     Status.AKHIR_TAHUN: "dinilai pada akhir tahun (target tahunan)",
     Status.TANPA_TARGET_TRIWULAN: "tanpa target triwulan",
     Status.TANPA_TARGET: "tidak dapat dinilai (target tidak ditulis)",
+    Status.TARGET_TIDAK_TERCANTUM: "tidak dapat dinilai (target tidak tercantum)",
 }
 
 
@@ -263,7 +267,9 @@ STATUS_TEXT = {
 class Assessment:
     """Target, realisasi and capaian (or verdict) of one indicator for one period."""
 
-    target: TargetValue | None
+    #: None: no target for this period (an annual-only indicator's quarter, printed "-");
+    #: TIDAK_TERCANTUM: the document does not state it (printed "tidak tercantum").
+    target: TargetValue | Absent | None
     realisasi: TargetValue | None
     capaian: Decimal | None
     status: Status
@@ -291,7 +297,7 @@ class Assessment:
 
 
 def assess(
-    target: TargetValue | None,
+    target: TargetValue | Absent | None,
     realisasi: TargetValue | None,
     arah: str | Judging,
     scale: Scale,
@@ -305,6 +311,8 @@ def assess(
         return Assessment(target, None, None, missing, None)
     if target is None:
         return Assessment(None, realisasi, None, Status.TANPA_TARGET, None)
+    if isinstance(target, Absent):
+        return Assessment(target, realisasi, None, Status.TARGET_TIDAK_TERCANTUM, None)
     how = Judging.of(arah)
     if how.percent and isinstance(target, Decimal) and isinstance(realisasi, Decimal):
         value = capaian(realisasi, target, how.arah)
@@ -346,7 +354,7 @@ def to_date(cara_gabung: str | None, values: Sequence[TargetValue], q: int) -> T
 
 
 def annual_only(
-    target: TargetValue | None,
+    target: TargetValue | Absent | None,
     realisasi: TargetValue | None,
     how: Judging,
     scale: Scale,
@@ -357,7 +365,8 @@ def annual_only(
     """The assessment of an annual-only target with the realisasi to date: judged at the
     year's end only (the year is not over before it), except a ceiling, which holds all
     year (:meth:`Judging.holds_all_year`)."""
-    if realisasi is not None and not year_end and not how.holds_all_year(target):
+    absent = isinstance(target, Absent)  # never judged, so not "at the year's end" either
+    if realisasi is not None and not year_end and not absent and not how.holds_all_year(target):
         return Assessment(target, realisasi, None, Status.AKHIR_TAHUN, None)
     return assess(target, realisasi, how, scale, missing=missing)
 
@@ -370,7 +379,7 @@ def quarter_and_to_date(
     cara_gabung: str | None,
     arah: str | Judging,
     scale: Scale,
-    annual: TargetValue | None = None,
+    annual: TargetValue | Absent | None = None,
 ) -> tuple[Assessment, Assessment]:
     """The assessment of quarter ``q`` alone and of the year up to ``q`` (1-4).
 

@@ -16,12 +16,20 @@ from decimal import Decimal
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.plan.periods import Period
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate, TargetValue
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 
 
-def money_change(old: int | None, new: int | None) -> str:
-    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``."""
+def money_change(old: int | Absent | None, new: int | Absent | None) -> str:
+    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``; an amount that is
+    not stated reads ``tidak tercantum``, and no difference is taken with it."""
+    if isinstance(old, Absent) or isinstance(new, Absent):
+        if old == new:
+            return f"{ABSENT_TEXT} (tetap)"
+        before = "(baru)" if old is None else _rupiah(old)
+        after = "(dihapus)" if new is None else _rupiah(new)
+        return f"{before} → {after}"
     if old is None:
         return f"(baru) {formats.rupiah(new or 0)}"
     if new is None:
@@ -38,7 +46,12 @@ def money_change(old: int | None, new: int | None) -> str:
     )
 
 
-_amount = formats.target
+def _rupiah(value: int | Absent) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.rupiah(value)
+
+
+def _amount(value: TargetValue | Absent | None, satuan: str) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.target(value, satuan)
 
 
 def _months(months: Iterable[int]) -> str:
@@ -67,21 +80,28 @@ def _pagu(c: Change, _names: BidangNames) -> str:
     return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
 
 
+def _level(c: Change) -> str:
+    """What the budgeted unit of a ``sub-*`` change is (changes made before units had
+    levels are about sub kegiatan)."""
+    return str(c.detail.get("level", "sub kegiatan"))
+
+
 def _sub_added(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
+    return f"{_level(c).capitalize()} baru {c.subject} ({c.key}), pagu {_rupiah(c.new)}"
 
 
 def _sub_removed(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
+    level = _level(c).capitalize()
+    return f"{level} {c.subject} ({c.key}) dihapus; pagunya {_rupiah(c.old)}"
 
 
 def _sub_moved(c: Change, names: BidangNames) -> str:
     old, new = names.get(c.old, c.old), names.get(c.new, c.new)
-    return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
+    return f"{_level(c).capitalize()} {c.subject} pindah dari {old} ke {new}"
 
 
 def _sub_renamed(c: Change, _names: BidangNames) -> str:
-    return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+    return f"Nama {_level(c)} {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
 
 
 def _sub_regrouped(c: Change, _names: BidangNames) -> str:
@@ -93,14 +113,12 @@ def _sub_regrouped(c: Change, _names: BidangNames) -> str:
             f"pindah: program {_quote(old_program)}, kegiatan {_quote(old_kegiatan)} → "
             f"program {_quote(new_program)}, kegiatan {_quote(new_kegiatan)}"
         )
-    return f"Sub kegiatan {c.subject} ({c.key}) {moved}"
+    return f"{_level(c).capitalize()} {c.subject} ({c.key}) {moved}"
 
 
 def _output_target(c: Change, _names: BidangNames) -> str:
-    return (
-        f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
-        f"{_amount(c.new[0], c.new[1])}"
-    )
+    old, new = (v if isinstance(v, Absent) else _amount(v[0], v[1]) for v in (c.old, c.new))
+    return f"Target keluaran {c.subject}: {old} → {new}"
 
 
 def _indikator_target(c: Change, _names: BidangNames) -> str:
@@ -121,13 +139,17 @@ _FIELD_WORDS = {
     "sasaran": "sasaran strategis",
     "jenis_target": "jenis target (maksimal: batas atas; minimal: batas bawah)",
     "skala": "skala bertingkat",
+    "kelompok": "kelompok indikator",
 }
 
 
 def _said(value: object) -> str:
-    """An indicator field's value: quoted, a list as its items, nothing as (kosong)."""
+    """An indicator field's value: quoted, a list as its items, nothing as (kosong), an
+    absent one as ``tidak tercantum``."""
     if value is None:
         return "(kosong)"
+    if isinstance(value, Absent):
+        return ABSENT_TEXT
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return _quote(value)
@@ -195,7 +217,7 @@ def _aksi_keluaran(c: Change, _names: BidangNames) -> str:
 
 
 def _signatory(c: Change, _names: BidangNames) -> str:
-    return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    return f"Penandatangan: {c.key} {_value(c.old, '')} → {_value(c.new, '')}"
 
 
 # --- how monitoring judges ----------------------------------------------------------------
@@ -258,14 +280,28 @@ LABELS: dict[str, str] = {
     "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
     "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
     "instansi:skala_ordinal[].nilai": "Nilai skala bertingkat {subject}",
+    "perjanjian-kinerja:anggaran": "Bentuk anggaran PK",
+    "perjanjian-kinerja:sasaran_program[].id": "Id sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].program": "Program yang dituju sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].uraian": "Uraian sasaran program {item}",
+    "perjanjian-kinerja:sasaran_kegiatan[].id": "Id sasaran kegiatan {subject}",
+    "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": (
+        "Kegiatan yang dituju sasaran kegiatan {subject}"
+    ),
+    "perjanjian-kinerja:sasaran_kegiatan[].uraian": "Uraian sasaran kegiatan {item}",
+    "perjanjian-kinerja:kelompok_indikator[].id": "Id kelompok indikator {subject}",
+    "perjanjian-kinerja:kelompok_indikator[].nama": "Judul kelompok indikator {item}",
+    "perjanjian-kinerja:program[].id": "Id program {subject}",
     "perjanjian-kinerja:program[].kode": "Kode program {subject}",
     "perjanjian-kinerja:program[].nama": "Nama program {item}",
     "perjanjian-kinerja:program[].indikator": "Indikator PK yang ditunjang program {subject}",
+    "perjanjian-kinerja:program[].kegiatan[].id": "Id kegiatan {subject}",
     "perjanjian-kinerja:program[].kegiatan[].kode": "Kode kegiatan {subject}",
     "perjanjian-kinerja:program[].kegiatan[].nama": "Nama kegiatan {item}",
     "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[].kode": (
         "Kode sub kegiatan {subject} ({item})"
     ),
+    "perjanjian-kinerja:program[].kegiatan[].output[].kode": "Kode output {subject} ({item})",
     "bidang:nama": "Nama bidang",
 }
 
@@ -277,7 +313,10 @@ ENTRY_NOUNS: dict[str, str] = {
     "instansi:skala_ordinal[]": "Skala bertingkat",
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
-    "bidang:rencana_aksi[]": "Rencana aksi sub kegiatan",
+    "perjanjian-kinerja:sasaran_program[]": "Sasaran program",
+    "perjanjian-kinerja:sasaran_kegiatan[]": "Sasaran kegiatan",
+    "perjanjian-kinerja:kelompok_indikator[]": "Kelompok indikator",
+    "bidang:rencana_aksi[]": "Rencana aksi",
 }
 
 
@@ -285,6 +324,8 @@ def _value(value: object, kind: str) -> str:
     """One value of a field, formatted as what it is (``kind`` from the change's detail)."""
     if value is None:
         return "(kosong)"
+    if isinstance(value, Absent | MonthDate):
+        return str(value)
     if kind == "rupiah" and isinstance(value, int):
         return formats.rupiah(value)
     if kind == "date" and isinstance(value, dt.date):
@@ -341,8 +382,12 @@ def _entry(c: Change, verb: str) -> str:
         named = "" if c.subject == d["file"] else f": {_quote(c.subject)}"
         return f"Berkas {d['file']} {verb}{named}"
     noun = ENTRY_NOUNS.get(path, f"Isian {path.split(':', 1)[1]}")
-    said = _quote(c.subject) + (f" ({item})" if item and item != c.subject else "")
     values = c.new if c.old is None else c.old
+    if path == "bidang:rencana_aksi[]" and isinstance(values, Mapping):
+        # What is planned: a sub kegiatan, or an APBN kegiatan or output.
+        key = next((k for k in ("sub_kegiatan", "kegiatan", "output") if k in values), "")
+        noun += " " + key.replace("_", " ")
+    said = _quote(c.subject) + (f" ({item})" if item and item != c.subject else "")
     target = values.get("target") if isinstance(values, Mapping) else None
     if isinstance(target, Mapping):
         said += f", target {_amount(target['jumlah'], target['satuan'])}"
@@ -629,7 +674,7 @@ def headline(diff: PlanDiff) -> str:
     if total.old is None and total.new is None:
         parts = ["Total pagu tidak dapat dibandingkan"]
     elif total.old == total.new:
-        parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
+        parts = [f"Total pagu tetap {_rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
     counts = Counter(WORDS[c.kind].count for c in diff.changes)

@@ -188,6 +188,44 @@ def _classes() -> tuple[Any, Any]:
     return PlanComposer, PlanConstructor
 
 
+@cache
+def _plan_parser() -> Any:
+    from ruamel.yaml.events import ScalarEvent
+    from ruamel.yaml.parser import RoundTripParser
+    from ruamel.yaml.tokens import ValueToken
+
+    class PlanParser(RoundTripParser):
+        """Reads as libyaml (the fast reader, renaksi.plan.fast_yaml) does where ruamel's
+        round-trip parser differs only for its own sake.
+
+        An empty mapping value (``pagu:``) sits right after its ``:``, as libyaml puts it;
+        ruamel puts it at the end of the next token, lines further down after blank lines
+        or a comment, so a finding about the empty value would move with the reader that
+        happened to read the file. And comments are not moved between tokens: renaksi never
+        writes YAML back, and moving them fails on some valid files ("overlap in comment").
+        """
+
+        def move_token_comment(self, token: Any, nt: Any = None, empty: Any = False) -> None:
+            return None
+
+        def parse_block_mapping_value(self) -> Any:
+            scanner = self.scanner
+            colon = scanner.peek_token() if scanner.check_token(ValueToken) else None
+            event = super().parse_block_mapping_value()
+            if (
+                colon is not None
+                and isinstance(event, ScalarEvent)
+                and event.value == ""
+                and event.style is None
+                and event.ctag is None
+                and event.anchor is None
+            ):
+                event.start_mark = event.end_mark = colon.end_mark
+            return event
+
+    return PlanParser
+
+
 def _parser() -> Any:
     """A configured YAML reader. A fresh one per file: after a refused or broken file a
     reader's parser state is not reusable, so none is shared between files."""
@@ -195,6 +233,7 @@ def _parser() -> Any:
 
     composer, constructor = _classes()
     yaml = YAML(typ="rt")
+    yaml.Parser = _plan_parser()
     yaml.Composer = composer
     yaml.Constructor = constructor
     yaml.max_depth = MAX_DEPTH
@@ -588,7 +627,11 @@ def load_source(
 
     Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
     ``realisasi_source`` when given."""
-    plan = Plan(folder=folder, display=source.display(""))
+    # No bidang/ folder at all (not an empty one) is how a folder says it holds a
+    # Perjanjian Kinerja alone; a bidang/ folder with no usable file is still FL01's.
+    plan = Plan(
+        folder=folder, display=source.display(""), pk_only=source.kind(BIDANG_DIR) == "missing"
+    )
     result = LoadResult(plan)
 
     for name in (INSTANSI_FILE, PK_FILE):
@@ -632,7 +675,7 @@ def load_source(
         model = _validate_into(result, doc, BidangFile)
         plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 
-    if not plan.bidang:
+    if not plan.bidang and not plan.pk_only:
         result.problems.append(
             found.MISSING_FILE.problem(
                 Location(source.display(BIDANG_DIR)),

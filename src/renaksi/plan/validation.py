@@ -52,6 +52,7 @@ from renaksi.plan.load_findings import (
     UNKNOWN_KEY,
     WRONG_TYPE,
 )
+from renaksi.plan.values import Absent
 
 #: What a value should have been, for each pydantic error type that means "wrong kind of
 #: value" ("harus {expected}, ditemukan ..."). With _CONSTRAINT_WORDS and the kinds
@@ -203,7 +204,8 @@ def _unwrap(annotation: Any) -> Any:
         if origin is typing.Annotated or origin in (list, tuple):
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            # Neither "no value" nor "tidak tercantum" has keys of its own.
+            options = [a for a in typing.get_args(annotation) if a not in (type(None), Absent)]
             annotation = options[0] if len(options) == 1 else annotation
             if len(options) != 1:
                 return annotation
@@ -454,7 +456,13 @@ def _key_problem(
 def _renaksi_problem(kind: str, err: Any, ctx: Any) -> _Classified:
     """An error raised by renaksi's own value parsers, with its Indonesian template."""
     sub = kind.removeprefix("renaksi_")
-    rule = {"money": MONEY, "number": NUMBER, "date": DATE, "value": BAD_VALUE}.get(sub, WRONG_TYPE)
+    rule = {
+        "money": MONEY,
+        "number": NUMBER,
+        "date": DATE,
+        "value": BAD_VALUE,
+        "missing": MISSING_KEY,
+    }.get(sub, WRONG_TYPE)
     raw_args = ctx.get("args", {})
     args = {k: (describe(v) if k == "found" else v) for k, v in raw_args.items()}
     return rule, str(ctx.get("template", err["msg"])), args, False

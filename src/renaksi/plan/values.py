@@ -1,4 +1,5 @@
-"""Domain values and how they are read from plan files: rupiah, quantities, months, dates.
+"""Domain values and how they are read from plan files: rupiah, quantities, months, dates,
+and the one spelling of a fact the source document does not state (:data:`TIDAK_TERCANTUM`).
 
 Money is an integer number of rupiah; every other quantity is an exact ``Decimal``.
 Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_000``);
@@ -11,6 +12,10 @@ in size. Refused, as pagu refuses them: hexadecimal, octal and binary integers, 
 from the YAML text by :func:`check_written`, because the YAML float has lost them) exponents
 and digits that a YAML float cannot hold. Sums of quantities are exact (:func:`exact_sum`).
 
+A fact the source document does not state is written ``tidak tercantum`` wherever the
+models allow it (:class:`Absent`). It is a value of its own, not zero and not an empty
+text: a sum with an absent part is absent (:func:`sum_or_absent`), never a smaller number.
+
 Parsing failures raise :class:`PlanValueError`, whose message is an Indonesian template.
 """
 
@@ -20,7 +25,9 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from typing import Final, TypeVar
 
 from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent, unit_key
 
@@ -59,6 +66,103 @@ class Series(tuple[object, ...]):
     __slots__ = ()
 
 
+#: How a plan writes a fact its source document does not state: one spelling.
+ABSENT_TEXT: Final = "tidak tercantum"
+
+
+class Absent:
+    """A fact the source document does not state: the value of ``tidak tercantum``.
+
+    One instance (:data:`TIDAK_TERCANTUM`). It prints as ``tidak tercantum``, so a page that
+    shows it says so rather than leaving a blank; it is true in a condition, so a template's
+    ``{% if value %}`` still prints it.
+    """
+
+    __slots__ = ()
+    _instance: Absent | None = None
+
+    def __new__(cls) -> Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "TIDAK_TERCANTUM"
+
+    def __str__(self) -> str:
+        return ABSENT_TEXT
+
+    def __reduce__(self) -> str:
+        return "TIDAK_TERCANTUM"
+
+
+TIDAK_TERCANTUM: Final = Absent()
+
+_T = TypeVar("_T")
+
+#: Spellings someone may reach for to say "not stated" that renaksi does not read as such:
+#: each is refused with the one spelling named, never taken as a value.
+NEAR_ABSENT = frozenset(
+    {
+        "-",
+        "--",
+        "\u2013",
+        "\u2014",
+        "tidak_tercantum",
+        "tidak-tercantum",
+        "tidaktercantum",
+        "tidak ada",
+        "tidak diketahui",
+        "belum ada",
+        "kosong",
+        "n/a",
+        "null",
+        "none",
+        "nihil",
+    }
+)
+
+
+def is_absent_text(raw: object) -> bool:
+    """True for the written ``tidak tercantum``: exactly these words, in lower case, with
+    one space (spaces around them do not count)."""
+    return isinstance(raw, str) and raw.strip() == ABSENT_TEXT
+
+
+def is_absent_lookalike(raw: object) -> bool:
+    """True for the words ``tidak tercantum`` however written (any case, ``_`` or ``-``
+    between them), including the one spelling itself."""
+    if not isinstance(raw, str):
+        return False
+    words = raw.lower().replace("_", " ").replace("-", " ")
+    return " ".join(words.split()) == ABSENT_TEXT
+
+
+def is_near_absent_text(raw: object) -> bool:
+    """True for a written value that looks like an attempt at "not stated" but is not the
+    one spelling: ``-``, ``tidak_tercantum``, ``Tidak Tercantum``, ``tidak ada``, ..."""
+    if not isinstance(raw, str) or is_absent_text(raw):
+        return False
+    words = " ".join(raw.split()).lower()
+    return words in NEAR_ABSENT or words == ABSENT_TEXT
+
+
+def stated(value: _T | Absent) -> _T | None:
+    """``value``, or None when it is :data:`TIDAK_TERCANTUM`."""
+    return None if isinstance(value, Absent) else value
+
+
+def sum_or_absent(values: Iterable[int | Absent]) -> int | Absent:
+    """The sum of amounts, or :data:`TIDAK_TERCANTUM` when any of them is absent: a total
+    with an unknown part is unknown, never the sum of the parts that are known."""
+    total = 0
+    for value in values:
+        if isinstance(value, Absent):
+            return TIDAK_TERCANTUM
+        total += value
+    return total
+
+
 class PlanValueError(ValueError):
     """A value in a plan file that cannot be read. ``kind`` selects the rule code."""
 
@@ -81,6 +185,8 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _DOT_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 _COMMA_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
+#: Whole rupiah (digits, or dot-grouped) followed by a cents part: ``1.000,50``.
+_WITH_CENTS = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]{1,2})$")
 
 
 def parse_rupiah(raw: object, what: str = "pagu") -> int:
@@ -117,6 +223,17 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
     if body.startswith("-"):
         raise PlanValueError("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     body = _ZERO_CENTS.sub("", body)
+    cents = _WITH_CENTS.match(body)
+    if cents:
+        # Money is whole rupiah; rounding the cents away would be inventing an amount.
+        raise PlanValueError(
+            "money",
+            "{what} {found} memuat sen ,{cents} yang bukan nol; renaksi mencatat rupiah "
+            "bulat (hanya sen ,00 yang diterima)",
+            found=raw,
+            cents=cents.group(1),
+            what=what,
+        )
     if _DIGITS.match(body):
         return _checked_rupiah(int(body), raw, what)
     if _DOT_GROUPED.match(body):
@@ -331,8 +448,32 @@ def parse_month(raw: object) -> int:
     )
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class MonthDate:
+    """A date the document states to the month only ("Januari 2021"): no day is invented.
+
+    Has the ``year`` and ``month`` of a :class:`datetime.date`, so year rules (TH03) read
+    it alike, and prints as written: ``Januari 2021``.
+    """
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{MONTHS[self.month - 1]} {self.year}"
+
+
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_ID_MONTH = re.compile(r"^([A-Za-z]+)\s+([0-9]{4})$")
 _ID_DATE = re.compile(r"^([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})$")
+
+
+_DATE_FORMAT = 'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}'
+_SIGNING_FORMAT = (
+    'tanggal harus seperti 2024-01-02, "2 Januari 2024", atau "Januari 2024" bila dokumen '
+    "hanya mencantumkan bulannya, ditemukan {found}"
+)
 
 
 def parse_date(raw: object) -> dt.date:
@@ -344,7 +485,7 @@ def parse_date(raw: object) -> dt.date:
     if not isinstance(raw, str):
         raise PlanValueError(
             "date",
-            'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+            _DATE_FORMAT,
             found=raw,
         )
     text = raw.strip()
@@ -357,7 +498,7 @@ def parse_date(raw: object) -> dt.date:
         if not named or month_number is None:
             raise PlanValueError(
                 "date",
-                'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+                _DATE_FORMAT,
                 found=raw,
             )
         day, month, year = int(named.group(1)), month_number, int(named.group(3))
@@ -419,3 +560,25 @@ def level_key(value: Decimal | str) -> str:
         return format(value.normalize(), "f") if value.is_finite() else str(value)
     text = unit_key(value)
     return str(int(text)) if re.fullmatch(r"-?[0-9]{1,30}", text) else text
+
+
+def parse_signing_date(raw: object) -> dt.date | MonthDate:
+    """Read a signing date: a day (as :func:`parse_date`), or a month when the document
+    states no day: ``Januari 2021`` or ``2021-01``."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    iso, named = _ISO_MONTH.match(text), _ID_MONTH.match(text)
+    if iso or named:
+        if iso:
+            year, month = int(iso.group(1)), int(iso.group(2))
+        else:
+            assert named is not None
+            year, month = int(named.group(2)), _MONTH_NAMES.get(named.group(1).lower(), 0)
+        if not 1 <= month <= 12 or year < 1:
+            raise PlanValueError("date", "bulan tidak ada di kalender: {found}", found=raw)
+        return MonthDate(year, month)
+    try:
+        return parse_date(raw)
+    except PlanValueError as exc:
+        if exc.message != _DATE_FORMAT:
+            raise
+        raise PlanValueError("date", _SIGNING_FORMAT, found=raw) from None

@@ -20,7 +20,7 @@ from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, 
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
 from renaksi.plan.periods import Period
-from renaksi.plan.values import TargetValue
+from renaksi.plan.values import Absent, TargetValue, sum_or_absent
 from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT
@@ -81,7 +81,7 @@ class CapaianRow:
             return f"(target {ind.jenis_target})"
         if ind.arah == "turun":
             return "(makin rendah makin baik)"
-        if ind.arah == "tidak tercantum":
+        if isinstance(ind.arah, Absent):
             return "(arah tidak tercantum)"
         return ""
 
@@ -123,12 +123,12 @@ class Section:
     indikator: tuple[CapaianRow, ...]
     subs: tuple[SubRow, ...]
     signed_by: Pegawai
-    place: str
+    place: str | Absent
 
     @property
-    def pagu(self) -> int:
-        """Total pagu of the section's sub kegiatan."""
-        return sum(r.progress.sub.pagu for r in self.subs)
+    def pagu(self) -> int | Absent:
+        """Total pagu of the section's sub kegiatan; absent when one of them is."""
+        return sum_or_absent(r.progress.sub.pagu for r in self.subs)
 
     @property
     def spent(self) -> int:
@@ -144,9 +144,10 @@ class Section:
     @property
     def serapan(self) -> Decimal | None:
         """Share of the section's pagu spent (None when nothing was reported)."""
-        if all(r.progress.spent is None for r in self.subs):
+        pagu = self.pagu
+        if all(r.progress.spent is None for r in self.subs) or isinstance(pagu, Absent):
             return None
-        return serapan(self.spent, self.pagu)
+        return serapan(self.spent, pagu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ class PemantauanView:
     pk: tuple[CapaianRow, ...]
     sections: tuple[Section, ...]
     kepala: Pegawai
-    place: str
+    place: str | Absent
     warnings: tuple[PrintedFinding, ...]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
@@ -179,6 +180,12 @@ class PemantauanView:
     def quarterly(self) -> bool:
         """Whether this is a quarter's report (with the quarter's own columns)."""
         return self.reported.kind == "triwulan"
+
+    #: What is monitored, as the heading names it: a Perjanjian Kinerja alone has no
+    #: Rencana Aksi.
+    dokumen: str = "RENCANA AKSI KINERJA"
+    #: The same in the page title.
+    judul: str = "Rencana Aksi"
 
     @property
     def roman(self) -> str:
@@ -366,6 +373,8 @@ def pemantauan_view(
         place=plan.instansi.tempat,
         warnings=tuple(warnings),
         period=None if period.kind == "triwulan" else period,
+        dokumen="PERJANJIAN KINERJA" if plan.pk_only else "RENCANA AKSI KINERJA",
+        judul="Perjanjian Kinerja" if plan.pk_only else "Rencana Aksi",
     )
 
 

@@ -12,6 +12,7 @@ HTML), so plan text cannot break a table or inject markup. Undefined names are e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -22,7 +23,10 @@ from typing import Any
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
+from renaksi.plan.model import Pegawai, Target
+from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
@@ -43,16 +47,69 @@ def default_templates() -> Path:
     return _PACKAGED if _PACKAGED.is_dir() else _REPOSITORY
 
 
-def _pangkat(person: Any) -> str:
-    name, inline = pegawai.split_pangkat(person.pangkat)
-    golongan = person.golongan or inline
+def _or_absent(show: Callable[..., str]) -> Callable[..., str]:
+    """``show``, except that a fact the document does not state prints as such."""
+
+    def shown(value: object, *args: object) -> str:
+        return ABSENT_TEXT if isinstance(value, Absent) else show(value, *args)
+
+    return shown
+
+
+def _said(value: str | Absent | None, what: str) -> str | None:
+    """A signer's written field as text, "<what> tidak tercantum" when it is absent."""
+    return f"{what} {ABSENT_TEXT}" if isinstance(value, Absent) else value
+
+
+def _pangkat(person: Pegawai) -> str:
+    written = _said(person.pangkat, "pangkat")
+    name, inline = (written, None) if isinstance(person.pangkat, Absent) else split_pangkat(written)
+    golongan = _said(person.golongan, "golongan") or inline
+    if golongan and not isinstance(person.golongan, Absent):
+        golongan = pegawai.normal_golongan(golongan) or golongan
     if name and golongan:
-        return f"{name} ({pegawai.normal_golongan(golongan) or golongan})"
+        return f"{name} ({golongan})"
     return name or golongan or ""
 
 
-def _jabatan(person: Any) -> str:
-    return f"Plt. {person.jabatan}" if person.plt else str(person.jabatan)
+def _jabatan(person: Pegawai) -> str:
+    jabatan = _said(person.jabatan, "jabatan")
+    return f"Plt. {jabatan}" if person.plt else str(jabatan)
+
+
+def _identitas(person: Pegawai) -> str:
+    """The identity line of a signature: ``NIP. 19670319 199702 1 003``, ``NRP. 69050243``,
+    ``NIP. tidak tercantum``, or nothing for a pejabat negara (who has neither)."""
+    if person.nip is not None:
+        return f"NIP. {_or_absent(pegawai.format_nip)(person.nip)}"
+    if person.nrp is not None:
+        return f"NRP. {person.nrp}"
+    return ""
+
+
+def _tempat_tanggal(place: object, date: object) -> str:
+    """The line above a signature: ``Samarinda, 2 Januari 2024``, with what the document
+    does not state said so, and dots to fill in for a report with no date."""
+    if isinstance(place, Absent) and isinstance(date, Absent):
+        return f"tempat dan tanggal {ABSENT_TEXT}"
+    where = f"tempat {ABSENT_TEXT}" if isinstance(place, Absent) else str(place)
+    if isinstance(date, Absent):
+        return f"{where}, tanggal {ABSENT_TEXT}"
+    return f"{where}, {_date(date) if date else '..................'}"
+
+
+def _date(value: object) -> str:
+    if isinstance(value, MonthDate):
+        return str(value)  # printed as written: a day the document does not state is not made up
+    assert isinstance(value, dt.date)
+    return formats.date(value)
+
+
+def _keluaran(target: object) -> str:
+    """An output target, ``1200 orang``."""
+    if isinstance(target, Target):
+        return formats.target(target.jumlah, target.satuan)
+    return ABSENT_TEXT if isinstance(target, Absent) else "-"
 
 
 @cache
@@ -136,14 +193,17 @@ def _computed_percent(value: Any) -> str:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "rupiah": lambda v: formats.rupiah(int(v)),
-    "angka": lambda v: formats.number(v) if v is not None else "",
+    "rupiah": _or_absent(lambda v: formats.rupiah(int(v))),
+    "angka": _or_absent(lambda v: formats.number(v) if v is not None else ""),
     "persen": formats.percent,
-    "tanggal": formats.date,
-    "nip": pegawai.format_nip,
-    "target": formats.target,
+    "tanggal": _or_absent(_date),
+    "nip": _or_absent(pegawai.format_nip),
+    "target": _or_absent(formats.target),
+    "keluaran": _keluaran,
     "pangkat": _pangkat,
     "jabatan": _jabatan,
+    "identitas": _identitas,
+    "tempat_tanggal": _tempat_tanggal,
     "markdown_html": _markdown_html,
     "markdown_md": _markdown_md,
     "capaian": _computed_percent,
@@ -151,6 +211,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
         formats.at_most(v, 2) if isinstance(v, Decimal) else v, satuan
     ),
 }
+
+
+#: Jinja tests: ``{% if signed_by is pegawai %}`` (a named signer, not one stated absent).
+TESTS: dict[str, Callable[[Any], bool]] = {"pegawai": lambda v: isinstance(v, Pegawai)}
 
 
 @cache
@@ -178,6 +242,7 @@ def _environment(kind: str, user: Path | None) -> Any:
     options["finalize"] = escape_markdown if kind == "md" else show_controls
     env = Environment(**options)
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 
@@ -190,12 +255,14 @@ def render(
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
-    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
+    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML. The
+    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja."""
     document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
-    name = f"{'bidang' if bidang is not None else 'dokumen'}.{output_format}.j2"
+    kind = "bidang" if bidang is not None else "perjanjian-kinerja" if plan.pk_only else "dokumen"
+    name = f"{kind}.{output_format}.j2"
     return _render(
         name,
         output_format,

@@ -21,15 +21,15 @@ from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
 from renaksi.plan.model import (
+    BudgetUnit,
     Indikator,
     RealisasiFile,
     RealisasiIndikator,
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
-    SubKegiatan,
 )
 from renaksi.plan.periods import Period
-from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
+from renaksi.plan.values import Absent, Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, target, unit_key
@@ -63,7 +63,7 @@ def _unread(plan: Plan) -> set[str]:
     what is wrong)."""
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {sub.bidang for sub in plan.sub_kegiatan_by_id().values()}
+    owners = {u.bidang for u in plan.units_by_id().values() if u.bidang is not None}
     return unread | (owners - present)
 
 
@@ -74,7 +74,7 @@ def _indikator(plan: Plan) -> dict[str, Indikator]:
 def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
     out: dict[str, RencanaSubKegiatan] = {}
     for _, ren in walk.rencana(plan):
-        out.setdefault(ren.item.sub_kegiatan, ren.item)
+        out.setdefault(ren.item.unit, ren.item)
     return out
 
 
@@ -198,7 +198,7 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = plan.sub_kegiatan_by_id()
+    subs = plan.units_by_id()
     rencana = _rencana(plan)
     unread = _unread(plan)
     for f in _files(plan):
@@ -229,7 +229,7 @@ def _known_indikator(
 def _known_subs(
     ctx: Context,
     f: _File,
-    subs: dict[str, SubKegiatan],
+    subs: dict[str, BudgetUnit],
     rencana: dict[str, RencanaSubKegiatan],
     unread: set[str],
 ) -> Iterator[Finding]:
@@ -313,7 +313,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
-    subs = ctx.plan.sub_kegiatan_by_id()
+    subs = ctx.plan.units_by_id()
     unread = _unread(ctx.plan)
     settings = state.settings(ctx.plan)
     for f in _files(ctx.plan):
@@ -335,30 +335,42 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
                     found=entry.satuan,
                     want=ind.satuan,
                 )
-        for i, sub in enumerate(f.model.sub_kegiatan):
-            ren = rencana.get(sub.sub_kegiatan)
-            if sub.keluaran is None or sub.sub_kegiatan not in subs:
-                continue
-            if ren is None:
-                if subs[sub.sub_kegiatan].bidang not in unread:
-                    yield ctx.finding(
-                        f.doc,
-                        ("sub_kegiatan", i, "keluaran"),
-                        "sub kegiatan {id} tidak punya target keluaran (belum ada rencana "
-                        "aksinya), jadi realisasi keluaran tidak dapat dibandingkan",
-                        id=sub.sub_kegiatan,
-                    )
-                continue
-            if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
+        yield from _output_units(ctx, f, rencana, subs, unread)
+
+
+def _output_units(
+    ctx: Context,
+    f: _File,
+    rencana: dict[str, RencanaSubKegiatan],
+    subs: dict[str, BudgetUnit],
+    unread: set[str],
+) -> Iterator[Finding]:
+    """RL04 for the realised outputs of one file: in the unit of their planned target."""
+    for i, sub in enumerate(f.model.sub_kegiatan):
+        ren = rencana.get(sub.sub_kegiatan)
+        if sub.keluaran is None or sub.sub_kegiatan not in subs:
+            continue
+        if ren is None:
+            if subs[sub.sub_kegiatan].bidang not in unread:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "keluaran"),
-                    "realisasi keluaran bersatuan {found}, padahal target keluaran {id} "
-                    "dalam {want}",
+                    "sub kegiatan {id} tidak punya target keluaran (belum ada rencana "
+                    "aksinya), jadi realisasi keluaran tidak dapat dibandingkan",
                     id=sub.sub_kegiatan,
-                    found=sub.keluaran.satuan,
-                    want=ren.target.satuan,
                 )
+            continue
+        if isinstance(ren.target, Absent):
+            continue  # an unstated target has no unit to compare with (TC01 lists it)
+        if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
+            yield ctx.finding(
+                f.doc,
+                ("sub_kegiatan", i, "keluaran"),
+                "realisasi keluaran bersatuan {found}, padahal target keluaran {id} dalam {want}",
+                id=sub.sub_kegiatan,
+                found=sub.keluaran.satuan,
+                want=ren.target.satuan,
+            )
 
 
 def _kind_problem(
@@ -403,11 +415,14 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
     dulu pagunya di rencana.
     """
-    subs = ctx.plan.sub_kegiatan_by_id()
+    subs = ctx.plan.units_by_id()
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
-            if sub is not None and entry.anggaran > sub.pagu:
+            # An unstated pagu bounds nothing (TC01 lists it).
+            if sub is None or isinstance(sub.pagu, Absent):
+                continue
+            if entry.anggaran > sub.pagu:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "anggaran"),
@@ -628,7 +643,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = plan.sub_kegiatan_by_id()
+    subs = plan.units_by_id()
     rencana = _rencana(plan)
     for f in _files(plan):
         reported = {e.id for e in f.model.indikator}

@@ -1,10 +1,11 @@
 """The rule registry: every rule renaksi reports, in the order ``renaksi rules`` lists them.
 
 One module per family, named for the family's rule-name prefix: ``berkas`` (FL), ``yaml``
-(YM) and ``skema`` (SC) are reported while loading (SC08 and SC09 also check the loaded
-text); ``anggaran`` (BG), ``target`` (TG),
+(YM) and ``skema`` (SC) are reported while loading (SC02, SC08 and SC09 also check the loaded
+plan); ``anggaran`` (BG), ``target`` (TG),
 ``rujukan`` (RF), ``jadwal`` (JD), ``kode`` (KD), ``pegawai`` (PG), ``tahun`` (TH) and
-``realisasi`` (RL) check the loaded plan.
+``realisasi`` (RL) check the loaded plan; ``tercantum`` (TC) lists the facts written as
+not stated.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from renaksi.rules import (
     skema,
     tahun,
     target,
+    tercantum,
     yaml,
 )
 from renaksi.rules.base import Rule
@@ -34,9 +36,10 @@ _FAMILIES: tuple[Rule, ...] = (
     *pegawai.RULES,
     *tahun.RULES,
     *realisasi.RULES,
+    *tercantum.RULES,
 )
 #: What runs on a loaded plan: every family's checks, and the checks of reading rules
-#: that look at the loaded text for what the loader cannot see (SC08, SC09).
+#: that look at the loaded plan for what the loader cannot see (SC02, SC08, SC09).
 CHECK_RULES: tuple[Rule, ...] = (*(r for r in LOAD_RULES if r.check is not None), *_FAMILIES)
 ALL_RULES: tuple[Rule, ...] = (*LOAD_RULES, *_FAMILIES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}

@@ -45,13 +45,31 @@ UNKNOWN_KEY = declare(
     """,
 )
 
+
+def _owner_missing(ctx: Context) -> Iterator[Finding]:
+    # The model cannot know whether the folder has bidang files; the sub kegiatan and
+    # outputs of a Perjanjian Kinerja alone belong to none. An APBN kegiatan that carries
+    # its own pagu is BG05's, which names everything such a kegiatan lacks at once.
+    if ctx.plan.pk_only:
+        return
+    for unit in walk.units(ctx.plan):
+        if unit.item.bidang is None and unit.item.level != "kegiatan":
+            yield ctx.finding(unit.doc, unit.path, "kunci wajib {key} tidak ada", key="bidang")
+
+
 MISSING_KEY = declare(
     found.MISSING_KEY,
     "Kunci wajib tidak ada.",
     """
-    Beberapa kunci wajib ada, mis. ``pagu`` dan ``bidang`` pada setiap sub kegiatan,
-    ``nip`` pada penandatangan. Lokasi menunjuk pemetaan yang kekurangan kunci tersebut.
+    Beberapa kunci wajib ada, mis. ``pagu`` pada setiap sub kegiatan dan output, dan
+    ``bidang`` bila folder punya berkas bidang (folder yang hanya berisi Perjanjian
+    Kinerja tidak punya bidang). Penandatangan punya satu identitas: ``nip`` (ASN), ``nrp``
+    (TNI/Polri) atau ``identitas: pejabat negara``; tanpa satu pun, NIP yang lupa ditulis
+    tidak pernah dianggap tidak ada. Fakta yang memang tidak dicantumkan dokumen ditulis
+    ``tidak tercantum`` (lihat TC01), bukan dihapus kuncinya. Lokasi menunjuk pemetaan yang
+    kekurangan kunci tersebut.
     """,
+    _owner_missing,
 )
 
 WRONG_TYPE = declare(
@@ -72,7 +90,10 @@ MONEY = declare(
     Pagu adalah bilangan bulat rupiah: ``2_718_270_000`` (angka YAML) atau teks format
     Indonesia ``"2.718.270.000"`` / ``"Rp 2.718.270.000"``. Ditolak: pecahan (``1.85`` tanpa
     tanda kutip terbaca sebagai satu koma delapan lima), pemisah ribuan koma
-    (``"2,718,270,000"``), nilai negatif, dan nilai yang tidak masuk akal besarnya.
+    (``"2,718,270,000"``), nilai negatif, dan nilai yang tidak masuk akal besarnya. Sen nol
+    seperti cetakan DIPA dan SIPD (``"966.661.000,00"``) diterima; sen bukan nol
+    (``"1.000,50"``) ditolak dengan menyebut sennya, karena rupiah dicatat bulat dan
+    membulatkannya berarti mengarang angka.
     """,
 )
 
@@ -101,8 +122,9 @@ LIST_LENGTH = declare(
     "Daftar terlalu pendek atau terlalu panjang.",
     """
     Target triwulan, bila ditulis, selalu empat nilai (I, II, III, IV); dokumen yang hanya
-    memuat target tahunan tidak menulis ``triwulan`` sama sekali. Daftar program, kegiatan
-    dan sub kegiatan tidak boleh kosong.
+    memuat target tahunan tidak menulis ``triwulan`` sama sekali. Daftar program, kegiatan,
+    sub kegiatan dan output, bila ditulis, tidak boleh kosong (yang tidak ada tidak ditulis:
+    kegiatan APBN tanpa output tidak menulis ``output: []``).
     """,
 )
 

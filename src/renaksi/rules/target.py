@@ -27,7 +27,16 @@ from renaksi.monitoring import state
 from renaksi.monitoring.capaian import Judging, to_date
 from renaksi.plan.findings import Severity
 from renaksi.plan.model import Indikator
-from renaksi.plan.values import Percent, TargetValue, Terms, exact_sum, in_unit, level_key
+from renaksi.plan.values import (
+    Absent,
+    Percent,
+    TargetValue,
+    Terms,
+    exact_sum,
+    in_unit,
+    level_key,
+    stated,
+)
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 from renaksi.text.formats import ROMAN, is_percent, target, unit_key
@@ -83,7 +92,7 @@ def _combine_problem(ind: Indikator, how: Judging) -> tuple[str, dict[str, objec
             {},
         )
     numbers = [v for v in tw if isinstance(v, Decimal)]
-    annual = ind.target
+    annual = stated(ind.target)  # an unstated target is compared with nothing
     if how.skala is None and len(numbers) == 4 and not isinstance(annual, str | tuple):
         return _numbers_problem(ind.cara_gabung, numbers, annual, ind.satuan)
     if how.skala is not None and not any(isinstance(v, tuple) for v in tw):
@@ -214,7 +223,8 @@ def quarters_agree(ctx: Context) -> Iterator[Finding]:
         if problem is None:
             continue
         message, args = problem
-        related = [ctx.at(ind.doc, (*ind.path, "target"))] if item.target is not None else []
+        written = stated(item.target) is not None
+        related = [ctx.at(ind.doc, (*ind.path, "target"))] if written else []
         yield Finding(
             ctx.at(ind.doc, (*ind.path, "triwulan")),
             message,
@@ -232,12 +242,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
     """
     for ind in walk.indikator(ctx.plan):
         unit = ind.item.satuan
-        places: list[tuple[tuple[str | int, ...], str, TargetValue]] = []
-        if ind.item.target is not None:
-            places.append((("target",), "target tahunan", ind.item.target))
-        for q, value in enumerate(ind.item.triwulan or []):
-            places.append((("triwulan", q), f"target triwulan {ROMAN[q]}", value))
-        for keys, what, value in places:
+        for keys, what, value in _targets(ind.item):
             if isinstance(value, Decimal) and value < 0:
                 yield ctx.finding(
                     ind.doc,
@@ -257,12 +262,13 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                             value=Percent(share),
                         )
     for _, ren in walk.rencana(ctx.plan):
-        if ren.item.target.jumlah < 0:
+        output = ren.item.target
+        if not isinstance(output, Absent) and output.jumlah < 0:
             yield ctx.finding(
                 ren.doc,
                 (*ren.path, "target"),
                 "target keluaran tidak boleh negatif, ditemukan {value}",
-                value=ren.item.target.jumlah,
+                value=output.jumlah,
             )
 
 
@@ -281,6 +287,7 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     places += [
         (ren.doc, (*ren.path, "target"), ren.item.target.satuan)
         for _, ren in walk.rencana(ctx.plan)
+        if not isinstance(ren.item.target, Absent)
     ]
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
         for i, iku in enumerate(ctx.plan.instansi.iku.indikator):
@@ -306,8 +313,9 @@ _FULL = Decimal(100)
 def _annual(ind: Indikator) -> Decimal | None:
     """The annual target as written, or as the quarters make it when it is not written;
     None when it is not a number."""
-    if ind.target is not None:
-        return ind.target if isinstance(ind.target, Decimal) else None
+    written = stated(ind.target)
+    if written is not None:
+        return written if isinstance(written, Decimal) else None
     if ind.triwulan is None:
         return None
     annual = to_date(ind.cara_gabung, ind.triwulan, 4)
@@ -330,7 +338,7 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
             continue
         annual = _annual(item)
         if annual is not None and annual > _FULL:
-            written = item.target is not None
+            written = stated(item.target) is not None
             yield ctx.finding(
                 ind.doc,
                 (*ind.path, "target" if written else "triwulan"),
@@ -343,14 +351,17 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
     if instansi is None or doc is None:
         return
     for i, iku in enumerate(instansi.iku.indikator):
-        if not iku.boleh_lebih_100 and is_percent(iku.satuan) and iku.target > _FULL:
+        target = stated(iku.target)
+        if target is None or iku.boleh_lebih_100 or not is_percent(iku.satuan):
+            continue
+        if target > _FULL:
             yield ctx.finding(
                 doc,
                 ("iku", "indikator", i, "target"),
                 _OVER,
                 id=f"IKU {i + 1}",
                 what="target",
-                value=Percent(iku.target),
+                value=Percent(target),
             )
 
 
@@ -361,9 +372,11 @@ _OVER = (
 
 
 def _targets(ind: Indikator) -> Iterator[tuple[tuple[str | int, ...], str, TargetValue]]:
-    """The annual and quarterly targets of ``ind``, with their keys and names."""
-    if ind.target is not None:
-        yield ("target",), "target tahunan", ind.target
+    """The annual and quarterly targets of ``ind`` that are written, with their keys and
+    names (an absent one, ``tidak tercantum``, is TC01's)."""
+    annual = stated(ind.target)
+    if annual is not None:
+        yield ("target",), "target tahunan", annual
     for q, value in enumerate(ind.triwulan or []):
         yield ("triwulan", q), f"target triwulan {ROMAN[q]}", value
 
@@ -390,7 +403,7 @@ def _scale_values(ind: Indikator, named: dict[str, list[str]]) -> str:
 
 
 def _value_problem(
-    value: TargetValue, quarterly: bool, how: Judging, arah: str
+    value: TargetValue, quarterly: bool, how: Judging, arah: str | Absent
 ) -> tuple[str, dict[str, object]] | None:
     """(message, args) when a target value does not fit the indicator's scale."""
     if isinstance(value, tuple):

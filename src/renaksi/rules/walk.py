@@ -14,6 +14,7 @@ from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
     BidangFile,
+    BudgetUnit,
     Indikator,
     InstansiFile,
     Kegiatan,
@@ -22,7 +23,6 @@ from renaksi.plan.model import (
     Program,
     RealisasiFile,
     RencanaSubKegiatan,
-    SubKegiatan,
 )
 
 T = TypeVar("T")
@@ -56,17 +56,21 @@ def kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiat
             yield Placed(doc, (*prog.path, "kegiatan", j), keg)
 
 
-def sub_kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[SubKegiatan]]:
-    """Each sub kegiatan of the PK, in document order."""
-    for keg in kegiatan(doc, pk):
-        for k, sub in enumerate(keg.item.sub_kegiatan):
-            yield Placed(doc, (*keg.path, "sub_kegiatan", k), sub)
-
-
-def plan_sub_kegiatan(plan: Plan) -> Iterator[Placed[SubKegiatan]]:
-    """Each sub kegiatan of the plan's PK, if the PK loaded."""
+def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
+    """Each budgeted unit of the plan's PK (sub kegiatan, or APBN kegiatan and outputs), in
+    document order, if the PK loaded."""
     if plan.pk is not None and plan.pk_doc is not None:
-        yield from sub_kegiatan(plan.pk_doc, plan.pk)
+        for unit in plan.pk.units():
+            yield Placed(plan.pk_doc, unit.path, unit)
+
+
+def planned_unit(
+    units: dict[str, Placed[BudgetUnit]], ren: RencanaSubKegiatan
+) -> Placed[BudgetUnit] | None:
+    """The unit a rencana aksi plans: named by its id and by the key of its level (a
+    ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
+    unit = units.get(ren.unit)
+    return unit if unit is not None and unit.item.key == ren.unit_key else None
 
 
 def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
@@ -77,7 +81,7 @@ def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
 
 
 def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan]]]:
-    """Each sub kegiatan action plan across bidang files."""
+    """Each action plan (of a sub kegiatan, kegiatan or output) across bidang files."""
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None
         for i, item in enumerate(entry.model.rencana_aksi):
@@ -85,7 +89,7 @@ def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan
 
 
 def aksi(plan: Plan) -> Iterator[tuple[BidangEntry, int, Placed[Aksi]]]:
-    """Each aksi across bidang files, with its 0-based position within its sub kegiatan."""
+    """Each aksi across bidang files, with its 0-based position within its plan."""
     for entry, ren in rencana(plan):
         for j, item in enumerate(ren.item.aksi):
             yield entry, j, Placed(ren.doc, (*ren.path, "aksi", j), item)
@@ -133,9 +137,13 @@ def plan_year(plan: Plan) -> int | None:
 
 
 def signatories(plan: Plan) -> Iterator[Placed[Pegawai]]:
-    """The agency head and each bidang's signing official."""
+    """The agency head, the PK's pihak kedua (when named) and each bidang's signing
+    official."""
     if plan.instansi is not None and plan.instansi_doc is not None:
         yield Placed(plan.instansi_doc, ("kepala",), plan.instansi.kepala)
+    second = plan.pk.pihak_kedua if plan.pk is not None else None
+    if isinstance(second, Pegawai) and plan.pk_doc is not None:
+        yield Placed(plan.pk_doc, ("pihak_kedua",), second)
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None
         yield Placed(doc, ("penandatangan",), entry.model.penandatangan)
