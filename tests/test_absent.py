@@ -366,3 +366,19 @@ def test_diff_shows_a_date_that_became_month_precise(tmp_path: Path) -> None:
     assert "Tanggal tanda tangan: 2 Januari 2024 → Januari 2024" in diff_text(diff)
     (signing,) = json.loads(diff_json(diff))["changes"]
     assert (signing["old"], signing["new"]) == ("2024-01-02", "2024-01")
+
+
+def test_an_unstated_direction_is_the_one_absence_value(tmp_path: Path) -> None:
+    # ``arah: tidak tercantum`` (annual targets) is the same TIDAK_TERCANTUM as every other
+    # absent fact: read as it, listed once by TC01, and worded bare by the diff.
+    base = HERE / "fixtures" / "targets" / "2024"
+    head = tmp_path / "head"
+    shutil.copytree(base, head)
+    pk = head / "perjanjian-kinerja.yaml"
+    pk.write_text(pk.read_text(encoding="utf-8").replace("arah: naik", "arah: tidak tercantum", 1))
+    result = CliRunner().invoke(app, ["validate", str(head)])
+    assert result.exit_code == 0, result.output
+    listed = [line for line in result.output.splitlines() if "TC01" in line and "arah" in line]
+    assert len(listed) == 3  # ikk-3 and ikk-7 as in the fixture, and the one just unstated
+    said = diff_text(compare_dirs(base, head))
+    assert "“naik” → tidak tercantum" in said

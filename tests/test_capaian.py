@@ -21,8 +21,10 @@ from renaksi.monitoring.capaian import (
     DEFAULT_THRESHOLD,
     STATUS_TEXT,
     Assessment,
+    Judging,
     Scale,
     Status,
+    Verdict,
     assess,
     capaian,
     quarter_and_to_date,
@@ -32,6 +34,8 @@ from renaksi.monitoring.capaian import (
 from renaksi.plan.folder import Plan
 from renaksi.plan.load import load_plan
 from renaksi.plan.model import RealisasiFile
+from renaksi.plan.periods import Period
+from renaksi.plan.values import TIDAK_TERCANTUM
 from renaksi.text.formats import rounded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,13 +122,35 @@ def test_turun_far_above_target_is_floored_at_zero(realisasi: Decimal) -> None:
 # --- target 0 -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("arah", ["naik", "turun"])
 @pytest.mark.parametrize("realisasi", [D(0), D(5)])
-def test_target_zero_cannot_be_assessed(arah: str, realisasi: Decimal) -> None:
-    assert capaian(realisasi, D(0), arah) is None
-    found = assess(D(0), realisasi, arah, DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+def test_target_zero_higher_is_better_cannot_be_assessed(realisasi: Decimal) -> None:
+    assert capaian(realisasi, D(0), "naik") is None
+    found = assess(D(0), realisasi, "naik", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
     assert found == Assessment(D(0), realisasi, None, Status.TARGET_NOL, None)
     assert found.note == "belum dapat dinilai (target 0)"
+
+
+def test_target_zero_lower_is_better_met_by_zero() -> None:
+    # Zero tolerance (gratifikasi, pungli): 0 cases against a target of 0 is achieved.
+    assert capaian(D(0), D(0), "turun") == D(100)
+    found = assess(D(0), D(0), "turun", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+    assert (found.capaian, found.status, found.verdict) == (
+        D(100),
+        Status.DINILAI,
+        Verdict.TERCAPAI,
+    )
+    assert found.band is DEFAULT_SCALE.bands[0]
+
+
+@pytest.mark.parametrize("realisasi", [D("0.5"), D(1), D(40)])
+def test_target_zero_lower_is_better_missed_by_anything_above_zero(realisasi: Decimal) -> None:
+    # 0,5% pungli against a target of 0%: not achieved, 0%, the lowest category, and so
+    # below any explanation threshold (RL07).
+    assert capaian(realisasi, D(0), "turun") == D(0)
+    found = assess(D(0), realisasi, "turun", DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+    assert (found.capaian, found.verdict) == (D(0), Verdict.BELUM_TERCAPAI)
+    assert found.band is DEFAULT_SCALE.bands[-1]
+    assert found.band.name == "Sangat Rendah"
 
 
 def test_target_written_as_zero_decimals_is_zero() -> None:
@@ -145,9 +171,16 @@ def test_assess_normal_and_missing() -> None:
 def test_status_texts() -> None:
     assert STATUS_TEXT == {
         Status.DINILAI: "",
+        Status.PUTUSAN: "",
         Status.TARGET_NOL: "belum dapat dinilai (target 0)",
         Status.BELUM_LAPOR: "belum dilaporkan",
         Status.TIDAK_LENGKAP: "belum dapat dihitung (ada triwulan yang belum dilaporkan)",
+        Status.ARAH_TIDAK_TERCANTUM: "tidak dapat dinilai (arah tidak tercantum)",
+        Status.TIDAK_SEBANDING: "tidak dapat dinilai (realisasi tidak sebanding dengan target)",
+        Status.AKHIR_TAHUN: "dinilai pada akhir tahun (target tahunan)",
+        Status.TANPA_TARGET_TRIWULAN: "tanpa target triwulan",
+        Status.TANPA_TARGET: "tidak dapat dinilai (target tidak ditulis)",
+        Status.TARGET_TIDAK_TERCANTUM: "tidak dapat dinilai (target tidak tercantum)",
     }
 
 
@@ -409,12 +442,14 @@ def test_indikator_progress_uses_the_plans_scale(tmp_path: Path) -> None:
         2: realisasi(2, indikator=[{"id": "pk-1", "realisasi": 2}]),
     }
     one = state.indikator_progress(pk1, None, files, 1, s)
+    assert one.quarter is not None
     assert one.quarter.capaian == D(90)
     assert one.quarter.band is not None
     assert one.quarter.band.name == "Baik"
     two = state.indikator_progress(pk1, None, files, 2, s)
     assert two.realised == {1: D("0.9"), 2: D(2)}
     assert two.entry is files[2].indikator[0]
+    assert two.quarter is not None
     assert two.quarter.capaian == D(100)
     # 2,9 against 3 so far
     assert two.to_date.capaian == D("96.66666666666666666666666667")
@@ -605,3 +640,357 @@ def test_reports_keeps_quarters_up_to(tmp_path: Path) -> None:
     plan = load_plan(BASE, realisasi=folder).plan
     assert sorted(state.reports(plan, 4)) == [1, 2]
     assert sorted(state.reports(plan, 1)) == [1]
+
+
+# --- verdicts: targets without a meaningful percentage -------------------------------------
+
+LEVELS = Judging("naik", skala=("level 1", "level 2", "level 3", "level 4", "level 5"))
+PREDIKAT = Judging("naik", skala=tuple(k.lower() for k in ("D", "C", "CC", "B", "BB", "A", "AA")))
+
+
+def judged(target: Any, realisasi: Any, how: Judging | str) -> Assessment:
+    """assess() on the default scale."""
+    return assess(target, realisasi, how, DEFAULT_SCALE, missing=Status.BELUM_LAPOR)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "verdict", "steps", "note"),
+    [
+        ("Level 4", Verdict.TERCAPAI, 1, "tercapai (1 tingkat di atas target)"),
+        ("level 3", Verdict.TERCAPAI, 0, "tercapai (sama dengan target)"),
+        ("Level 1", Verdict.BELUM_TERCAPAI, -2, "belum tercapai (2 tingkat di bawah target)"),
+    ],
+)
+def test_ordinal_is_compared_by_rank(
+    realisasi: str, verdict: Verdict, steps: int, note: str
+) -> None:
+    # SPIP maturity Level 1-5, target Level 3: never a percentage (Level 4 is not 133%).
+    found = judged("Level 3", realisasi, LEVELS)
+    assert (found.status, found.verdict, found.steps) == (Status.PUTUSAN, verdict, steps)
+    assert (found.capaian, found.band) == (None, None)
+    assert found.note == note
+    assert found.missed is (verdict is Verdict.BELUM_TERCAPAI)
+
+
+def test_predicates_are_a_scale_too() -> None:
+    # AA is above A on D < C < CC < B < BB < A < AA; BB is two ranks below A.
+    assert judged("A", "AA", PREDIKAT).note == "tercapai (1 tingkat di atas target)"
+    assert judged("A", "BB", PREDIKAT).note == "belum tercapai (1 tingkat di bawah target)"
+    assert judged("A", "B", PREDIKAT).steps == -2
+
+
+def test_ordinal_lower_is_better() -> None:
+    # A risk level: Level 2 against a target of at most... Level 3, lower is better.
+    risk = Judging("turun", skala=LEVELS.skala)
+    assert judged("Level 3", "Level 2", risk).verdict is Verdict.TERCAPAI
+    assert judged("Level 3", "Level 4", risk).verdict is Verdict.BELUM_TERCAPAI
+
+
+def test_numeric_scale_values_match_by_value() -> None:
+    # "Skala 1..7" written as numbers: 7 and 7.0 are the same value, 6 is one rank below.
+    seven = Judging("naik", skala=tuple(str(v) for v in range(1, 8)))
+    assert judged(D(7), D("7.0"), seven).note == "tercapai (sama dengan target)"
+    assert judged(D(7), D(6), seven).steps == -1
+
+
+def test_off_the_scale_cannot_be_judged() -> None:
+    found = judged("Level 3", "Level 9", LEVELS)
+    assert (found.status, found.verdict) == (Status.TIDAK_SEBANDING, None)
+    assert found.note == "tidak dapat dinilai (realisasi tidak sebanding dengan target)"
+    # A number against a scale value, and a scale value against a number, neither.
+    assert judged("Level 3", D(3), LEVELS).status is Status.TIDAK_SEBANDING
+    assert judged(D(10), "tinggi", "naik").status is Status.TIDAK_SEBANDING
+
+
+#: 33% of the units at Level 1, 50% at Level 2, 17% at Level 3 (the perwakilan's target).
+SPREAD = (("Level 1", D(33)), ("Level 2", D(50)), ("Level 3", D(17)))
+THREE = ("level 1", "level 2", "level 3")
+
+
+@pytest.mark.parametrize(
+    ("realised", "arah", "verdict"),
+    [
+        # At or above Level 2: 80 >= 67; at Level 3: 30 >= 17 -> met.
+        ((("Level 1", D(20)), ("Level 2", D(50)), ("Level 3", D(30))), "naik", Verdict.TERCAPAI),
+        # At or above Level 2: 60 < 67 -> not met, although Level 3 has more (20 > 17).
+        (
+            (("Level 1", D(40)), ("Level 2", D(40)), ("Level 3", D(20))),
+            "naik",
+            Verdict.BELUM_TERCAPAI,
+        ),
+        # Lower is better: at or above Level 2 60 <= 67, at Level 3 10 <= 17 -> met.
+        (
+            (("Level 1", D(40)), ("Level 2", D(50)), ("Level 3", D(10))),
+            "turun",
+            Verdict.TERCAPAI,
+        ),
+        # Exactly as stated, in another order: met whatever the direction.
+        (tuple(reversed(SPREAD)), "tidak tercantum", Verdict.TERCAPAI),
+    ],
+)
+def test_distribution_is_met_level_by_level(realised: Any, arah: str, verdict: Verdict) -> None:
+    found = judged(SPREAD, realised, Judging(arah, skala=THREE))
+    assert (found.status, found.verdict, found.capaian, found.steps) == (
+        Status.PUTUSAN,
+        verdict,
+        None,
+        None,
+    )
+
+
+def test_distribution_without_direction_is_shown_not_judged() -> None:
+    other = (("Level 1", D(20)), ("Level 2", D(50)), ("Level 3", D(30)))
+    found = judged(SPREAD, other, Judging("tidak tercantum", skala=THREE))
+    assert (found.status, found.verdict) == (Status.ARAH_TIDAK_TERCANTUM, None)
+    assert found.note == "tidak dapat dinilai (arah tidak tercantum)"
+    # Without a scale the levels have no order: it cannot even be compared.
+    assert judged(SPREAD, other, "tidak tercantum").status is Status.TIDAK_SEBANDING
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "verdict"),
+    [("0.8", Verdict.TERCAPAI), ("1", Verdict.TERCAPAI), ("1.2", Verdict.BELUM_TERCAPAI)],
+)
+def test_cap_is_met_at_or_below(realisasi: str, verdict: Verdict) -> None:
+    # "Maksimal 1% per bulan": 0,8% and 1% meet it, 1,2% does not; no percentage, since
+    # 0,8% is not "120%" of a cap.
+    found = judged(D(1), D(realisasi), Judging("turun", jenis="maksimal"))
+    assert (found.status, found.verdict, found.capaian) == (Status.PUTUSAN, verdict, None)
+    assert found.note == verdict.value
+
+
+def test_floor_is_met_at_or_above() -> None:
+    floor = Judging("naik", jenis="minimal")
+    assert judged(D(90), D(90), floor).verdict is Verdict.TERCAPAI
+    assert judged(D(90), D("89.99"), floor).verdict is Verdict.BELUM_TERCAPAI
+    # A cap without a stated direction is still a cap.
+    assert judged(D(1), D(2), Judging("tidak tercantum", "maksimal")).missed
+
+
+def test_unstated_direction_numbers() -> None:
+    # Equal to the target: met, whichever way is better. Otherwise nobody can say.
+    assert judged(D(10), D(10), "tidak tercantum").note == "tercapai"
+    found = judged(D(10), D(12), "tidak tercantum")
+    assert (found.status, found.capaian, found.verdict) == (
+        Status.ARAH_TIDAK_TERCANTUM,
+        None,
+        None,
+    )
+
+
+def test_percent_targets_carry_a_verdict_too() -> None:
+    assert judged(D(10), D(10), "naik").verdict is Verdict.TERCAPAI
+    # 99,995% prints as 100,00%: met as printed.
+    assert judged(D(100000), D(99995), "naik").verdict is Verdict.TERCAPAI
+    assert judged(D(100000), D(99994), "naik").verdict is Verdict.BELUM_TERCAPAI
+
+
+# --- annual-only targets -------------------------------------------------------------------
+
+
+def annual(realised: dict[int, Decimal], q: int, how: Judging | str = "naik", **kw: Any) -> Any:
+    """quarter_and_to_date of an indicator without quarterly targets, annual target 10."""
+    return quarter_and_to_date(
+        targets=None,
+        realised=realised,
+        q=q,
+        cara_gabung=kw.get("cara_gabung"),
+        arah=how,
+        scale=DEFAULT_SCALE,
+        annual=kw.get("target", D(10)),
+    )
+
+
+def test_annual_only_is_judged_at_the_years_end() -> None:
+    # No cara_gabung: every quarter's value is the value to date.
+    quarter, ytd = annual({1: D(2), 2: D(4)}, 2)
+    assert (quarter.target, quarter.realisasi, quarter.status) == (
+        None,
+        D(4),
+        Status.TANPA_TARGET_TRIWULAN,
+    )
+    assert quarter.note == "tanpa target triwulan"
+    assert (ytd.target, ytd.realisasi, ytd.capaian, ytd.status) == (
+        D(10),
+        D(4),
+        None,
+        Status.AKHIR_TAHUN,
+    )
+    assert ytd.note == "dinilai pada akhir tahun (target tahunan)"
+    _, end = annual({1: D(2), 2: D(4), 3: D(7), 4: D(9)}, 4)
+    assert (end.realisasi, end.capaian, end.verdict) == (D(9), D(90), Verdict.BELUM_TERCAPAI)
+
+
+def test_annual_only_with_quarter_amounts_adds_them_up() -> None:
+    # cara_gabung jumlah: each quarter's own amount; 2 + 2 + 3 + 3 = 10 against 10.
+    _, end = annual({1: D(2), 2: D(2), 3: D(3), 4: D(3)}, 4, cara_gabung="jumlah")
+    assert (end.realisasi, end.capaian) == (D(10), D(100))
+
+
+def test_a_ceiling_holds_all_year() -> None:
+    # Zero tolerance and caps are judged in every period, not only at the year's end.
+    _, ytd = annual({1: D(0), 2: D("0.5")}, 2, "turun", target=D(0))
+    assert (ytd.capaian, ytd.verdict) == (D(0), Verdict.BELUM_TERCAPAI)
+    _, cap = annual({1: D("0.8")}, 1, Judging("turun", "maksimal"), target=D(1))
+    assert (cap.status, cap.verdict) == (Status.PUTUSAN, Verdict.TERCAPAI)
+
+
+def test_ordinal_quarters_to_date_are_the_latest_rank() -> None:
+    quarter, ytd = quarter_and_to_date(
+        targets=["Level 1", "Level 2", "Level 2", "Level 3"],
+        realised={1: "Level 1", 2: "Level 3"},
+        q=2,
+        cara_gabung="kumulatif",
+        arah=LEVELS,
+        scale=DEFAULT_SCALE,
+    )
+    assert quarter.note == "tercapai (1 tingkat di atas target)"
+    assert (ytd.target, ytd.realisasi, ytd.verdict) == ("Level 2", "Level 3", Verdict.TERCAPAI)
+
+
+def test_mixed_kinds_are_not_added_up() -> None:
+    _, ytd = both([D(25)] * 4, {1: D(25), 2: D(20)}, 2)
+    assert ytd.capaian == D(90)
+    _, odd = quarter_and_to_date(
+        targets=[D(25)] * 4,
+        realised={1: "banyak", 2: D(20)},
+        q=2,
+        cara_gabung="jumlah",
+        arah="naik",
+        scale=DEFAULT_SCALE,
+    )
+    assert odd.status is Status.TIDAK_SEBANDING
+
+
+# --- other periods: semester I, the year, up to a date --------------------------------------
+
+
+def to_date_file(period: str, **body: Any) -> RealisasiFile:
+    """A realisasi file of a period that holds values to date."""
+    keys = {"s1": {"semester": 1}, "tahunan": {}}.get(period, {"sampai": period[3:]})
+    return RealisasiFile.model_validate({"tahun": 2024, **keys, **body})
+
+
+@pytest.mark.parametrize(
+    ("stem", "target", "realisasi", "percent"),
+    [
+        # pk-1 of the base plan: 1, 2, 3, 4 (jumlah). Semester I: Q1 + Q2 = 3; 2,7 is 90%.
+        ("s1", D(3), "2,7", D(90)),
+        # Up to 31 October: the quarter that contains it is IV, so 1 + 2 + 3 + 4 = 10.
+        ("sd-2024-10-31", D(10), "8,5", D(85)),
+        # Up to 15 August: Triwulan III, 1 + 2 + 3 = 6.
+        ("sd-2024-08-15", D(6), "4,5", D(75)),
+        ("tahunan", D(10), 10, D(100)),
+    ],
+)
+def test_target_in_force_at_the_periods_end(
+    base_plan: Plan, stem: str, target: Decimal, realisasi: Any, percent: Decimal
+) -> None:
+    period = Period.parse(stem)
+    assert period is not None
+    assert base_plan.pk is not None
+    pk1 = base_plan.pk.indikator[0]
+    report = to_date_file(stem, indikator=[{"id": "pk-1", "realisasi": realisasi}])
+    s = state.settings(base_plan)
+    found = state.indikator_at(pk1, None, report, period, s)
+    assert found.quarter is None  # a file of values to date has no quarter of its own
+    assert (found.to_date.target, found.to_date.capaian) == (target, percent)
+    assert found.entry is report.indikator[0]
+    missing = state.indikator_at(pk1, None, None, period, s)
+    assert missing.to_date.status is Status.BELUM_LAPOR
+
+
+def test_annual_target_in_other_periods(base_plan: Plan) -> None:
+    assert base_plan.pk is not None
+    pk1 = base_plan.pk.indikator[0].model_copy(update={"triwulan": None, "cara_gabung": None})
+    s = state.settings(base_plan)
+    s1 = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("s1", indikator=[{"id": "pk-1", "realisasi": 4}]),
+        Period("semester", 1),
+        s,
+    )
+    assert (s1.to_date.target, s1.to_date.realisasi, s1.to_date.status) == (
+        D(10),
+        D(4),
+        Status.AKHIR_TAHUN,
+    )
+    year = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("tahunan", indikator=[{"id": "pk-1", "realisasi": 11}]),
+        Period("tahunan"),
+        s,
+    )
+    assert year.to_date.capaian == D(110)
+
+
+def test_absent_annual_target_and_direction_are_said(base_plan: Plan) -> None:
+    # Honest absence meets annual-only targets: a target the document does not state is
+    # kept as TIDAK_TERCANTUM (printed "tidak tercantum"), never None (printed "-", "not
+    # written for this period"), and judged as unknowable, not as missed.
+    assert base_plan.pk is not None
+    pk1 = base_plan.pk.indikator[0].model_copy(
+        update={"triwulan": None, "cara_gabung": None, "target": TIDAK_TERCANTUM}
+    )
+    s = state.settings(base_plan)
+    year = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("tahunan", indikator=[{"id": "pk-1", "realisasi": 11}]),
+        Period("tahunan"),
+        s,
+    )
+    assert year.to_date.target is TIDAK_TERCANTUM
+    assert (year.to_date.status, year.to_date.verdict) == (Status.TARGET_TIDAK_TERCANTUM, None)
+    assert year.to_date.note == "tidak dapat dinilai (target tidak tercantum)"
+    semester = state.indikator_at(
+        pk1,
+        None,
+        to_date_file("s1", indikator=[{"id": "pk-1", "realisasi": 4}]),
+        Period("semester", 1),
+        s,
+    )
+    # Not "dinilai pada akhir tahun": an unstated target is not judged at the year's end either.
+    assert semester.to_date.status is Status.TARGET_TIDAK_TERCANTUM
+    # The direction unstated (the same absence value): a verdict only where equality says it.
+    unsure = pk1.model_copy(update={"target": D(10), "arah": TIDAK_TERCANTUM})
+    how = state.judging(unsure, s)
+    assert how.arah is TIDAK_TERCANTUM
+    assert not how.percent
+    assert assess(D(10), D(10), how, DEFAULT_SCALE, missing=Status.BELUM_LAPOR).verdict == (
+        Verdict.TERCAPAI
+    )
+    assert assess(D(10), D(8), how, DEFAULT_SCALE, missing=Status.BELUM_LAPOR).status is (
+        Status.ARAH_TIDAK_TERCANTUM
+    )
+
+
+def test_aksi_months_of_a_semester_file(base_plan: Plan) -> None:
+    # s1.yaml reports January to June at once: sub-b's March done, June not; September is
+    # still ahead.
+    s1 = to_date_file(
+        "s1",
+        sub_kegiatan=[
+            {"sub_kegiatan": "sub-b", "anggaran": 90_000_000, "aksi": [{"no": 1, "bulan": [3]}]}
+        ],
+    )
+    period = Period("semester", 1)
+    found = state.sub_progress_at(base_plan, {period: s1}, period, state.settings(base_plan))
+    b = {p.sub.id: p for p in found}["sub-b"]
+    assert b.aksi[0].months == months({3: "terlaksana", 6: "terlewat", 9: "rencana", 12: "rencana"})
+    assert (b.spent, b.serapan, b.serapan_band) == (90_000_000, D(45), None)
+    a = {p.sub.id: p for p in found}["sub-a"]
+    # Not in the file: its months are "belum dilaporkan", its spending unknown.
+    assert a.aksi[0].months == months({1: "belum-lapor", 2: "belum-lapor"})
+    assert a.spent is None
+
+
+def test_serapan_is_judged_in_the_yearly_file(base_plan: Plan) -> None:
+    year = to_date_file("tahunan", sub_kegiatan=[{"sub_kegiatan": "sub-a", "anggaran": 95_000_000}])
+    period = Period("tahunan")
+    found = state.sub_progress_at(base_plan, {period: year}, period, state.settings(base_plan))
+    a = found[0]
+    assert a.serapan_band is not None
+    assert a.serapan_band.name == "Sangat Tinggi"

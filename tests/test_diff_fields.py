@@ -105,11 +105,18 @@ SEEDS: dict[str, Any] = {
     "bidang:catatan_sumber": [_BULAN],
     "bidang:rencana_aksi[].aksi[].catatan_sumber": [_BULAN],
     "perjanjian-kinerja:program[].kegiatan[].output[].catatan_sumber": [_PAGU],
+    "instansi:skala_ordinal": [{"nama": "mutu", "nilai": ["C", "B", "A"]}],
     "perjanjian-kinerja:pihak_kedua": {
         "nama": "WALI KOTA UJI",
         "jabatan": "Wali Kota Uji",
         "nip": "19670319 199702 1 003",
     },
+}
+#: A value for a field the fixture leaves out whose type alone does not make a valid one
+#: (an ordered scale has at least two values).
+FRESH_AT: dict[str, Any] = {
+    "perjanjian-kinerja:indikator[].skala": ["Rendah", "Tinggi"],
+    "bidang:indikator[].skala": ["Rendah", "Tinggi"],
 }
 #: A value for a field the fixture leaves out, by type (the head writes it, the base not).
 FRESH: dict[type, Any] = {
@@ -391,7 +398,13 @@ def diff_one(path: str, tmp_path: Path, value: Any = None) -> tuple[PlanDiff, An
     assert slot is not None, f"the fixture has no place for {path}: add a seed to SEEDS"
     holder, name = slot
     old = holder.get(name)
-    holder[name] = changed(old, ALL[path]) if value is None else value
+    fresh = old is None and path in FRESH_AT
+    if value is not None:
+        holder[name] = value
+    elif fresh:
+        holder[name] = copy.deepcopy(FRESH_AT[path])
+    else:
+        holder[name] = changed(old, ALL[path])
     if name in IDENTITY_KEYS:
         # A signer has one identity: writing another replaces the one written.
         for other in set(IDENTITY_KEYS) - {name}:

@@ -661,3 +661,27 @@ def test_an_aksi_newly_reported_done_is_one_plain_sentence(repo: Path, plan: Pat
     assert bullets(run_diff().stdout) == [
         "Pelaksanaan aksi 1 “Monitoring” (Sub Kegiatan B) Triwulan II: ditandai terlaksana Jun"
     ]
+
+
+def test_files_of_other_periods_are_compared_by_period(tmp_path: Path) -> None:
+    # A unit that reports semester I, up to a date and the year: each file is matched by
+    # its period and the sentences name it.
+    from renaksi.diff.revisions import compare_dirs
+    from renaksi.output.diff_words import sentence
+
+    targets = ROOT / "tests" / "fixtures" / "targets" / "2024"
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(targets, base)
+    shutil.copytree(targets, head)
+    s1 = head / "realisasi" / "s1.yaml"
+    s1.write_text(
+        s1.read_text(encoding="utf-8").replace("realisasi: 35\n", "realisasi: 40\n"),
+        encoding="utf-8",
+    )
+    (head / "realisasi" / "tahunan.yaml").unlink()
+    result = compare_dirs(base, head)
+    said = [sentence(c, result.bidang_names) for c in result.changes]
+    assert [c.detail.get("periode") for c in result.changes] == ["s1", "tahunan"]
+    assert said[0].startswith("Realisasi Semester I indikator “Persentase layanan"), said
+    assert "35% → 40%" in said[0]
+    assert said[1].startswith("Realisasi Tahunan dihapus; isinya dulu 8 indikator"), said

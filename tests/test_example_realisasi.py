@@ -126,6 +126,7 @@ def capaian_table(plan: Plan) -> dict[tuple[str, int], tuple[Decimal | None, Dec
     for ind, owner in state.all_indikator(plan):
         for q in (1, 2, 3):
             p = state.indikator_progress(ind, owner, files, q, s)
+            assert p.quarter is not None  # a quarter's report assesses the quarter too
             out[ind.id, q] = (p.quarter.capaian, p.to_date.capaian)
     return out
 

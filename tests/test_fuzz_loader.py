@@ -388,11 +388,11 @@ def test_damaged_realisasi(monitored_copy: Path, damage: tuple[str, bytes]) -> N
         check_result(result, target, data)
         damaged = result.loads[0]
         if not result.failed():
-            for quarter in {r.triwulan for r in damaged.plan.realisasi}:
+            for period in {r.period for r in damaged.plan.realisasi}:
                 for output_format in ("md", "html"):
                     page = render_monitoring(
                         damaged.plan,
-                        quarter,
+                        period,
                         output_format=output_format,
                         bidang=None,
                         provenance=Provenance(None, False, "fuzz", repository=False),

@@ -299,6 +299,32 @@ def dense_flow_list(root: Path, plan: Path) -> None:
 
 
 @maker
+def long_scale(root: Path, plan: Path) -> None:
+    """An ordered scale of 24 000 values, a distribution target over all of them and a
+    yearly realisasi distribution as long: every comparison by rank stays linear."""
+    levels = [f"L{i:05d}" for i in range(24_000)]
+    target = ", ".join(f"{v}: 0" for v in levels[:-1]) + f", {levels[-1]}: 100"
+    pk = _replace_once(
+        _base(PK),
+        "    target: 10\n    triwulan: [1, 2, 3, 4]\n    cara_gabung: jumlah\n",
+        f"    skala: [{', '.join(levels)}]\n    target: {{{target}}}\n",
+    )
+    (plan / PK).write_text(pk, encoding="utf-8")
+    realised = ", ".join(f"{v}: 0" for v in levels[:-2]) + f", {levels[-2]}: 1, {levels[-1]}: 99"
+    (plan / "realisasi").mkdir()
+    (plan / "realisasi" / "tahunan.yaml").write_text(
+        "tahun: 2024\n"
+        f"indikator:\n  - id: pk-1\n    realisasi: {{{realised}}}\n"
+        "  - id: alpha-1\n    realisasi: 100\n"
+        "sub_kegiatan:\n  - sub_kegiatan: sub-a\n    anggaran: 1\n"
+        "    aksi:\n      - no: 1\n        bulan: [1, 2]\n"
+        "  - sub_kegiatan: sub-b\n    anggaran: 1\n"
+        "    aksi:\n      - no: 1\n        bulan: [3, 6, 9, 12]\n",
+        encoding="utf-8",
+    )
+
+
+@maker
 def control_chars(root: Path, plan: Path) -> None:
     """Terminal escape sequences (set title, clear screen, red) in the bidang's nama."""
     text = _replace_once(

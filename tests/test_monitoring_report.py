@@ -9,6 +9,7 @@ After an intended change::
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from decimal import Decimal
@@ -19,32 +20,44 @@ import pytest
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.monitoring.capaian import Status
+from renaksi.monitoring.capaian import Status, Verdict
 from renaksi.plan.folder import Plan
-from renaksi.report.pemantauan import PemantauanView, pemantauan_view
+from renaksi.plan.periods import Period
+from renaksi.report.pemantauan import CapaianRow, PemantauanView, pemantauan_view
 from renaksi.report.render import render_monitoring
 from renaksi.rules.check import validate
 from test_golden import GOLDEN, PROVENANCE, diff
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "2024"
+#: Annual-only, ordinal, distribution, zero-tolerance and capped targets, reported per
+#: semester I, up to a date and for the year (tests/fixtures/targets/2024/README.md).
+TARGETS = ROOT / "tests" / "fixtures" / "targets" / "2024"
+S1, AS_OF, YEAR = (
+    Period("semester", 1),
+    Period("sampai", until=dt.date(2024, 10, 31)),
+    Period("tahunan"),
+)
 PLAN = ROOT / "plans" / "2024"
 EXAMPLE = ROOT / "examples" / "realisasi-2024"
 
-#: (golden name, plan, realisasi folder, quarter, bidang, format)
-CASES = (
-    [(f"pemantauan-fixture-tw3.{fmt}", FIXTURE, None, 3, None, fmt) for fmt in ("md", "html")]
-    + [
-        (f"pemantauan-fixture-tw1-alpha.{fmt}", FIXTURE, None, 1, "alpha", fmt)
-        for fmt in ("md", "html")
-    ]
-    + [(f"pemantauan-fixture-tw4.{fmt}", FIXTURE, None, 4, None, fmt) for fmt in ("md", "html")]
-)
-EXAMPLE_CASES = [
-    (f"pemantauan-contoh-tw2.{fmt}", PLAN, EXAMPLE, 2, None, fmt) for fmt in ("md", "html")
-] + [
-    (f"pemantauan-contoh-tw3-politik.{fmt}", PLAN, EXAMPLE, 3, "politik", fmt)
-    for fmt in ("md", "html")
+#: (golden name, plan, realisasi folder, quarter or period, bidang, format)
+Case = tuple[str, Path, Path | None, int | Period, str | None, str]
+FORMATS = ("md", "html")
+CASES: list[Case] = [
+    *[(f"pemantauan-fixture-tw3.{fmt}", FIXTURE, None, 3, None, fmt) for fmt in FORMATS],
+    *[(f"pemantauan-fixture-tw1-alpha.{fmt}", FIXTURE, None, 1, "alpha", fmt) for fmt in FORMATS],
+    *[(f"pemantauan-fixture-tw4.{fmt}", FIXTURE, None, 4, None, fmt) for fmt in FORMATS],
+    *[(f"pemantauan-target-s1.{fmt}", TARGETS, None, S1, None, fmt) for fmt in FORMATS],
+    ("pemantauan-target-sd-2024-10-31.md", TARGETS, None, AS_OF, None, "md"),
+    *[(f"pemantauan-target-tahunan.{fmt}", TARGETS, None, YEAR, None, fmt) for fmt in FORMATS],
+]
+EXAMPLE_CASES: list[Case] = [
+    *[(f"pemantauan-contoh-tw2.{fmt}", PLAN, EXAMPLE, 2, None, fmt) for fmt in FORMATS],
+    *[
+        (f"pemantauan-contoh-tw3-politik.{fmt}", PLAN, EXAMPLE, 3, "politik", fmt)
+        for fmt in FORMATS
+    ],
 ]
 ALL_CASES = CASES + EXAMPLE_CASES
 
@@ -56,7 +69,9 @@ def loaded(folder: Path, realisasi: Path | None) -> Plan:
     return result.loads[0].plan
 
 
-def rendered(folder: Path, realisasi: Path | None, q: int, bidang: str | None, fmt: str) -> str:
+def rendered(
+    folder: Path, realisasi: Path | None, q: int | Period, bidang: str | None, fmt: str
+) -> str:
     return render_monitoring(
         loaded(folder, realisasi), q, output_format=fmt, bidang=bidang, provenance=PROVENANCE
     )
@@ -71,7 +86,7 @@ def test_golden(
     name: str,
     folder: Path,
     realisasi: Path | None,
-    q: int,
+    q: int | Period,
     bidang: str | None,
     fmt: str,
     update_golden: bool,
@@ -123,12 +138,16 @@ def test_every_capaian_branch_reaches_the_report() -> None:
     assert pk_row(tw3, "pk-2").progress.quarter.capaian == Decimal(0)
     # Lower is better, cumulative, met exactly: 4 against 4 = 100%.
     assert pk_row(tw2, "pk-2").progress.to_date.capaian == Decimal(100)
-    # A target of 0 so far: not assessable, whether the realisasi is 0 or not.
+    # Higher is better with a target of 0 so far: not assessable.
     for doc in (tw1, tw2):
         assert pk_row(doc, "pk-4").progress.to_date.status is Status.TARGET_NOL
-    assert pk_row(tw1, "pk-5").progress.quarter.status is Status.TARGET_NOL
-    assert pk_row(tw3, "pk-5").progress.quarter.status is Status.TARGET_NOL
-    assert pk_row(tw3, "pk-5").band is None
+    # Lower is better with a target of 0 (zero tolerance): 0 is achieved (100%), anything
+    # above 0 is not (0%, the lowest category).
+    assert pk_row(tw1, "pk-5").progress.quarter.capaian == Decimal(100)
+    assert pk_row(tw3, "pk-5").progress.quarter.capaian == Decimal(0)
+    assert pk_row(tw3, "pk-5").progress.to_date.verdict is Verdict.BELUM_TERCAPAI
+    assert pk_row(tw3, "pk-5").band is not None
+    assert pk_row(tw3, "pk-5").band.name == "Sangat Rendah"
     # Target 0 in Triwulan I-II, then 3: to date 4 against 3.
     assert round(pk_row(tw3, "pk-4").progress.to_date.capaian or 0, 2) == Decimal("133.33")
     # Not reported in Triwulan II: that quarter is "belum dilaporkan", and the year to
@@ -457,3 +476,174 @@ def test_a_realisasi_folder_linking_out_of_the_plan_is_refused(tmp_path: Path) -
     assert result.exit_code == 2
     assert "tautan simbolik ke luar folder rencana" in result.output
     assert "RAHASIA" not in result.output
+
+
+# --- targets that are not four quarterly numbers, and other periods ----------------------
+
+
+def target_row(period: Period, ident: str) -> CapaianRow:
+    doc = pemantauan_view(loaded(TARGETS, None), period)
+    rows = [*doc.pk, *(r for section in doc.sections for r in section.indikator)]
+    return next(r for r in rows if r.indikator.id == ident)
+
+
+@pytest.mark.parametrize(
+    ("period", "ident", "target", "shown"),
+    [
+        # Annual-only: shown with the realisasi to date, judged at the year's end.
+        (S1, "ikk-1", "80%", "| 80% | 35% | dinilai pada akhir tahun (target tahunan) | - |"),
+        (YEAR, "ikk-1", "80%", "| 80% | 82% | 102,50% | Sangat Tinggi |"),
+        # Ordinal: a verdict and the rank difference, never a percentage.
+        (
+            YEAR,
+            "ikk-2",
+            "Level 3",
+            "| Level 3 | Level 4 | tercapai (1 tingkat di atas target) | - |",
+        ),
+        (YEAR, "alpha-1", "BB", "| BB | A | tercapai (1 tingkat di atas target) | - |"),
+        # A distribution without a direction: as written, not judged.
+        (
+            YEAR,
+            "ikk-3",
+            "Level 1: 33%; Level 2: 50%; Level 3: 17%",
+            "| Level 1: 30%; Level 2: 50%; Level 3: 20% | tidak dapat dinilai (arah tidak "
+            "tercantum) | - |",
+        ),
+        # Zero tolerance holds all year: 0 in semester I is 100%, 0,5 up to October is 0%.
+        (S1, "ikk-4", "0%", "| 0% | 0% | 100,00% | Sangat Tinggi |"),
+        (AS_OF, "ikk-4", "0%", "| 0% | 0,5% | 0,00% | Sangat Rendah |"),
+        # A cap holds all year too, as a verdict.
+        (S1, "ikk-5", "1%", "| 1% | 0,8% | tercapai | - |"),
+        (AS_OF, "ikk-5", "1%", "| 1% | 1,2% | belum tercapai | - |"),
+        # Quarterly targets: in force up to the quarter the period ends in.
+        (S1, "ikk-6", "6 laporan", "| 6 laporan | 5 laporan | 83,33% | Tinggi |"),
+        (AS_OF, "ikk-6", "12 laporan", "| 12 laporan | 10 laporan | 83,33% | Tinggi |"),
+        # No direction stated: met only when equal.
+        (YEAR, "ikk-7", "3,5 indeks", "| 3,5 indeks | 3,5 indeks | tercapai | - |"),
+    ],
+)
+def test_verdicts_and_targets_in_force(period: Period, ident: str, target: str, shown: str) -> None:
+    row = target_row(period, ident)
+    assert row.progress.quarter is None
+    md = rendered(TARGETS, None, period, None, "md")
+    line = next(x for x in md.splitlines() if x.startswith("| ") and row.indikator.nama in x)
+    assert line.endswith(shown), line
+    assert f"| {target} |" in line
+    html = rendered(TARGETS, None, period, None, "html")
+    cell = row.progress.to_date.note or "%"
+    assert cell in html
+
+
+def test_period_headings() -> None:
+    assert "KINERJA SEMESTER I TAHUN 2024" in rendered(TARGETS, None, S1, None, "md")
+    assert "KINERJA S.D. 31 OKTOBER 2024\n" in rendered(TARGETS, None, AS_OF, None, "md")
+    year = rendered(TARGETS, None, YEAR, None, "html")
+    assert "<title>Pemantauan Rencana Aksi Tahunan 2024</title>" in year
+    assert "<div>TAHUN 2024</div>" in year
+    assert "<caption>Capaian Indikator Perjanjian Kinerja Tahun 2024</caption>" in year
+    # Serapan is judged at the year's end, whatever the file.
+    assert "Sangat Tinggi</span></td>" in year
+    assert "kategorinya baru dinilai pada akhir tahun" in rendered(TARGETS, None, S1, None, "md")
+
+
+def test_report_of_a_period_from_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    shown = runner.invoke(app, ["report", str(TARGETS), "--periode", "sd-2024-10-31"])
+    assert shown.exit_code == 0, shown.output
+    # The same page (but for the footer naming the revision).
+    expected = rendered(TARGETS, None, AS_OF, None, "md")
+    assert shown.output.split("<sub>")[0] == expected.split("<sub>")[0]
+    both = runner.invoke(app, ["report", str(TARGETS), "--periode", "s1", "--triwulan", "2"])
+    assert both.exit_code == 2
+    assert "pilih --triwulan atau --periode, tidak keduanya" in both.output
+    odd = runner.invoke(app, ["report", str(TARGETS), "--periode", "s2"])
+    assert odd.exit_code == 2
+    assert "periode s2 tidak dikenal" in odd.output
+    missing = runner.invoke(app, ["report", str(TARGETS), "--triwulan", "1"])
+    assert missing.exit_code == 2
+    assert "realisasi Triwulan I belum ada: tambahkan" in missing.output
+    folder = tmp_path / "2024"
+    shutil.copytree(TARGETS, folder)
+    (folder / "realisasi" / "s1.yaml").unlink()
+    gone = runner.invoke(app, ["report", str(folder), "--periode", "s1"])
+    assert gone.exit_code == 2
+    assert "realisasi Semester I belum ada: tambahkan" in gone.output
+    assert "s1.yaml" in gone.output
+
+
+QUARTER_ONE = """triwulan: 1
+indikator:
+  - id: ikk-1
+    realisasi: 20
+  - id: ikk-2
+    realisasi: Level 2
+  - id: ikk-5
+    realisasi: "1,5"
+    faktor_penghambat: Gangguan jaringan
+    upaya_perbaikan: Jaringan cadangan
+  - id: ikk-6
+    realisasi: 2
+"""
+
+
+def test_quarter_report_of_annual_only_targets(tmp_path: Path) -> None:
+    # The same plan reported per quarter: an annual-only target has no quarter target, and
+    # the year to date shows the annual target, judged at the year's end (a cap at once).
+    folder = tmp_path / "2024"
+    shutil.copytree(TARGETS, folder)
+    for old in (folder / "realisasi").iterdir():
+        old.unlink()
+    (folder / "realisasi" / "tw1.yaml").write_text(QUARTER_ONE, encoding="utf-8")
+    plan = validate([folder]).loads[0].plan
+    md = render_monitoring(plan, 1, output_format="md", bidang=None, provenance=PROVENANCE)
+    lines = md.splitlines()
+
+    def row(start: str) -> str:
+        return next(x for x in lines if x.startswith(start))
+
+    assert row("| 1 | Persentase layanan").endswith(
+        "| - | 20% | tanpa target triwulan | 80% | 20% | dinilai pada akhir tahun (target "
+        "tahunan) | - |"
+    )
+    assert row("| 2 | Tingkat maturitas").endswith(
+        "| - | Level 2 | tanpa target triwulan | Level 3 | Level 2 | dinilai pada akhir tahun "
+        "(target tahunan) | - |"
+    )
+    assert row("| 5 | Persentase gangguan").endswith(
+        "| - | 1,5% | tanpa target triwulan | 1% | 1,5% | belum tercapai | - |"
+    )
+    assert row("| 6 | Jumlah laporan").endswith(
+        "| 2 laporan | 2 laporan | 100,00% | 2 laporan | 2 laporan | 100,00% | Sangat Tinggi |"
+    )
+    # The quarters table: a dash where the document states no quarter target.
+    assert "| 1 | - | 20% | - | - | - | - | - | - |" in lines
+    assert "| 6 | 2 laporan | 2 laporan | 4 laporan | - | 3 laporan | - | 3 laporan | - |" in lines
+    html = render_monitoring(plan, 1, output_format="html", bidang=None, provenance=PROVENANCE)
+    # Bars only for numbers: ikk-1 has a realisasi bar and no target bar.
+    assert "<title>realisasi Triw I: 20%</title>" in html
+    assert "<title>realisasi Triw I: Level 2</title>" not in html
+
+
+def test_rencana_aksi_prints_targets_as_written() -> None:
+    # The plan document itself: a scale value and a distribution as written, and a dash
+    # for each quarter the document states no target for (never 0/0/0/T).
+    from renaksi.report.render import render
+
+    plan = loaded(TARGETS, None)
+    md = render(plan, output_format="md", bidang=None, provenance=PROVENANCE)
+    lines = md.splitlines()
+    assert (
+        "| 2 | Sasaran contoh | Tingkat maturitas penyelenggaraan SPIP | Level 3 | - | - | - | - |"
+        in lines
+    )
+    assert (
+        "| 3 | Sasaran contoh | Sebaran unit kerja menurut tingkat maturitas manajemen risiko "
+        "| Level 1: 33%; Level 2: 50%; Level 3: 17% | - | - | - | - |"
+    ) in lines
+    assert (
+        "| 6 | Sasaran contoh | Jumlah laporan pengawasan | 12 laporan | 2 laporan | 4 laporan "
+        "| 3 laporan | 3 laporan |"
+    ) in lines
+    assert "| 1 | Sasaran contoh | Predikat evaluasi kinerja bidang | - | - | - | - |" in lines
+    page = render(plan, output_format="html", bidang="alpha", provenance=PROVENANCE)
+    assert '<td>Predikat evaluasi kinerja bidang</td><td class="num">-</td>' in page

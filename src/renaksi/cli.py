@@ -38,6 +38,7 @@ from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
     from renaksi.plan.folder import Plan
+    from renaksi.plan.periods import Period
     from renaksi.report.rencana_aksi import PrintedFinding
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -458,7 +459,10 @@ def _split(values: list[str] | None) -> list[str]:
 _REALISASI_OPTION = typer.Option(
     "--realisasi",
     metavar="FOLDER",
-    help="Folder berkas realisasi tw1-tw4.yaml. Bawaan: <rencana>/realisasi.",
+    help=(
+        "Folder berkas realisasi (tw1-tw4.yaml, s1.yaml, tahunan.yaml, sd-<tanggal>.yaml). "
+        "Bawaan: <rencana>/realisasi."
+    ),
 )
 
 
@@ -585,9 +589,21 @@ def report(
             help="Cetak laporan pemantauan triwulan ini (1-4): target, realisasi, capaian.",
         ),
     ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            "-p",
+            metavar="PERIODE",
+            help=(
+                "Cetak laporan pemantauan periode ini, seperti nama berkas realisasinya: "
+                "s1 (semester I), tahunan, sd-2024-10-31 (s.d. tanggal), tw2."
+            ),
+        ),
+    ] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
-    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan triwulan."""
+    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
     from renaksi.report.render import ReportTemplateError, render, render_monitoring
@@ -596,8 +612,9 @@ def report(
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
-    plan, warnings = _printable(folder, bidang, force, triwulan, realisasi)
-    draw = partial(render_monitoring, plan, triwulan) if triwulan else partial(render, plan)
+    period = _period(triwulan, periode)
+    plan, warnings = _printable(folder, bidang, force, period, realisasi)
+    draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
     try:
         text = draw(
             output_format=output_format.value,
@@ -619,8 +636,25 @@ def report(
         raise _fail(str(exc)) from None
 
 
+def _period(triwulan: int | None, periode: str | None) -> Period | None:
+    """The period ``--triwulan`` or ``--periode`` asks for (not both)."""
+    from renaksi.plan.periods import Period
+
+    if periode is None:
+        return Period.quarter(triwulan) if triwulan is not None else None
+    if triwulan is not None:
+        raise _fail("pilih --triwulan atau --periode, tidak keduanya")
+    found = Period.parse(periode.strip().lower().removesuffix(".yaml"))
+    if found is None:
+        raise _fail(
+            f"periode {periode} tidak dikenal; tulis tw1-tw4, s1, tahunan, atau "
+            "sd-<tanggal> (mis. sd-2024-10-31)"
+        )
+    return found
+
+
 def _printable(
-    folder: Path, bidang: str | None, force: bool, triwulan: int | None, realisasi: Path | None
+    folder: Path, bidang: str | None, force: bool, period: Period | None, realisasi: Path | None
 ) -> tuple[Plan, list[PrintedFinding]]:
     """The plan to print and the findings its warning block shows, or the exit that
     :func:`renaksi.report.printable.check_printable` decided, in words."""
@@ -629,11 +663,10 @@ def _printable(
     from renaksi.plan.source import PlanIOError, display_path
     from renaksi.report.printable import Refusal, check_printable
     from renaksi.report.rencana_aksi import PrintedFinding
-    from renaksi.text.formats import ROMAN
 
     try:
         checked = check_printable(
-            folder, bidang=bidang, triwulan=triwulan, realisasi=realisasi, force=force
+            folder, bidang=bidang, triwulan=period, realisasi=realisasi, force=force
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -641,12 +674,11 @@ def _printable(
     if refusal is Refusal.UNKNOWN_BIDANG:
         known = ", ".join(plan.bidang_slugs) or "-"
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
-    if refusal is Refusal.NO_REALISASI:
-        quarter = ROMAN[(triwulan or 1) - 1]
+    if refusal is Refusal.NO_REALISASI and period is not None:
         missing = display_path(checked.missing) if checked.missing else "?"
-        example = _example_realisasi(folder, triwulan or 1) if realisasi is None else None
+        example = _example_realisasi(folder, period) if realisasi is None else None
         hint = f"; untuk mencoba dengan contoh berlabel: --realisasi {example}" if example else ""
-        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {missing}{hint}")
+        raise _fail(f"realisasi {period.label} belum ada: tambahkan {missing}{hint}")
     if refusal is not None:
         sys.stderr.write(formatter("text")(checked.result, False))
     if refusal is Refusal.FINDINGS:
@@ -667,13 +699,13 @@ def _printable(
     return plan, warnings
 
 
-def _example_realisasi(folder: Path, triwulan: int) -> str | None:
-    """The labelled example realisasi of the plan's year that has this quarter, as shown
+def _example_realisasi(folder: Path, period: Period) -> str | None:
+    """The labelled example realisasi of the plan's year that has this period, as shown
     to the user: ``examples/realisasi-<year>`` beside the ``plans`` folder (the repository
     ships one for 2024; plans/2024 itself has no realisasi, as the source document has none).
     """
     example = folder.resolve().parent.parent / "examples" / f"realisasi-{folder.resolve().name}"
-    if not (example / f"tw{triwulan}.yaml").is_file():
+    if not (example / period.file_name).is_file():
         return None
     try:  # a path to type, so relative also when it climbs out of this folder
         return os.path.relpath(example)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum, StrEnum
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 
 class Weight(IntEnum):
@@ -188,9 +188,12 @@ class IndikatorTargetDetail(TypedDict):
 
 
 class QuarterDetail(TypedDict):
-    """Every realisasi change: the quarter (1-4)."""
+    """Every realisasi change: the quarter (1-4); for a file of another period (semester
+    I, the year, up to a date), None and the file's stem (``s1``, ``tahunan``,
+    ``sd-2024-10-31``)."""
 
-    triwulan: int
+    triwulan: int | None
+    periode: NotRequired[str]
 
 
 class RealisasiFileDetail(QuarterDetail):

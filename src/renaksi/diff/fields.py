@@ -36,6 +36,7 @@ from renaksi.diff.changes import (
     UnitDetail,
     Weight,
 )
+from renaksi.diff.realisasi import periods as realisasi_periods
 from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DIR, Plan
 from renaksi.plan.model import (
     Anggaran,
@@ -67,7 +68,15 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
         f"{file}:indikator[].id": added,
         **{
             f"{file}:indikator[].{name}": (K.INDIKATOR_FIELD,)
-            for name in ("sasaran", "nama", "satuan", "cara_gabung", "arah")
+            for name in (
+                "sasaran",
+                "nama",
+                "satuan",
+                "cara_gabung",
+                "arah",
+                "jenis_target",
+                "skala",
+            )
         },
         f"{file}:indikator[].target": (K.INDIKATOR_TARGET,),
         f"{file}:indikator[].triwulan": (K.INDIKATOR_TARGET,),
@@ -166,6 +175,7 @@ RESTATED: dict[str, tuple[str, str]] = {
     "bidang:rencana_aksi[].pagu": ("BG04", "yang dicetak adalah pagu sub kegiatan di PK"),
     f"{_AKSI}.no": ("JD04", "nomor aksi yang dicetak adalah urutannya"),
     "realisasi:triwulan": ("RL01", "triwulan berkas adalah nama berkasnya"),
+    "realisasi:sampai": ("RL01", "tanggal akhir berkas adalah nama berkasnya"),
     "realisasi:indikator[].satuan": ("RL04", "satuan realisasi adalah satuan targetnya"),
     f"{_REALISASI_SUB}.aksi[].nama": ("RL03", "aksi dirujuk dengan nomornya"),
 }
@@ -175,9 +185,14 @@ RESTATED: dict[str, tuple[str, str]] = {
 IGNORED: dict[str, str] = {
     # Outside instansi.yaml a source note marks the one field its place has (bulan on a
     # bidang file or an aksi, pagu on a kegiatan or a sub kegiatan).
-    f"{path}.isian": "hanya satu nilai yang sah di tempat ini; nilai lain ditolak (SC06)"
-    for path in _CATATAN
-    if not path.startswith("instansi:")
+    **{
+        f"{path}.isian": "hanya satu nilai yang sah di tempat ini; nilai lain ditolak (SC06)"
+        for path in _CATATAN
+        if not path.startswith("instansi:")
+    },
+    # s1.yaml is the only semester file (semester II to date is the year: tahunan.yaml), so
+    # the field restates its file name and RL01 refuses any other value.
+    "realisasi:semester": "hanya semester 1 yang sah; nama berkas menentukan periodenya (RL01)",
 }
 
 #: How the items of each list are matched across revisions: the fields that identify an
@@ -188,6 +203,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "instansi:renstra.sasaran_strategis[]": ("id", "uraian"),
     "instansi:iku.indikator[]": ("nama", "formulasi"),
     "instansi:pemantauan.skala[]": ("mulai", "nama"),
+    "instansi:skala_ordinal[]": ("nama",),
     "perjanjian-kinerja:indikator[]": ("id",),
     "perjanjian-kinerja:sasaran_program[]": ("id", "uraian"),
     "perjanjian-kinerja:sasaran_kegiatan[]": ("id", "uraian"),
@@ -229,6 +245,7 @@ WEIGHTS: dict[str, Weight] = {
         for name in ("target", "satuan", "formulasi", "sasaran")
     },
     "perjanjian-kinerja:program[].indikator": Weight.TARGET,
+    "instansi:skala_ordinal[].nilai": Weight.TARGET,
     "perjanjian-kinerja:sasaran_program[].program": Weight.TARGET,
     "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": Weight.TARGET,
     **{
@@ -308,11 +325,11 @@ def _files(base: Plan, head: Plan) -> Iterator[tuple[str, str, str | None, _Side
             (slug in old_bidang, old_bidang.get(slug)),
             (slug in new_bidang, new_bidang.get(slug)),
         )
-    for q in range(1, 5):
-        old, new = base.realisasi_for(q), head.realisasi_for(q)
+    for period in realisasi_periods(base, head):
+        old, new = base.realisasi_at(period), head.realisasi_at(period)
         yield (
             "realisasi",
-            f"{REALISASI_DIR}/tw{q}.yaml",
+            f"{REALISASI_DIR}/{period.file_name}",
             None,
             (old is not None, old.model if old is not None else None),
             (new is not None, new.model if new is not None else None),

@@ -38,7 +38,7 @@ from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
-from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, sum_or_absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +363,16 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             )
             continue
         # kelompok: PK indicators only (the indicator set a PK indicator is printed in).
-        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran", "kelompok"):
+        for name in (
+            "nama",
+            "satuan",
+            "arah",
+            "cara_gabung",
+            "jenis_target",
+            "skala",
+            "sasaran",
+            "kelompok",
+        ):
             old_value, new_value = getattr(before, name, None), getattr(ind, name, None)
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
@@ -390,7 +399,10 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 ind.target,
                 IndikatorTargetDetail(satuan=ind.satuan, old_satuan=before.satuan, triwulan=None),
             )
-        for q, (a, b) in enumerate(zip(before.triwulan, ind.triwulan, strict=False)):
+        none: list[TargetValue | None] = [None] * 4
+        olds: list[TargetValue | None] = list(before.triwulan) if before.triwulan else none
+        news: list[TargetValue | None] = list(ind.triwulan) if ind.triwulan else none
+        for q, (a, b) in enumerate(zip(olds, news, strict=True)):
             if a != b:
                 yield Change(
                     ChangeKind.INDIKATOR_TARGET,

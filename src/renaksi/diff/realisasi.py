@@ -1,6 +1,7 @@
 """What a change does to the quarterly realisasi: two loaded revisions in, changes out. Pure.
 
-Realisasi files are matched by quarter (the file name, ``realisasi/tw<N>.yaml``), then
+Realisasi files are matched by period (the file name: ``realisasi/tw<N>.yaml``, ``s1.yaml``,
+``tahunan.yaml``, ``sd-<date>.yaml``), then
 indicators by ``id``, sub kegiatan by ``sub_kegiatan`` and aksi by ``no`` (their number in
 the plan's table, which is how a realisasi file names them). A quarter that is new or gone
 is one change summarising the file, not a line per number. A file that did not load on
@@ -22,6 +23,7 @@ from renaksi.diff.changes import (
     Change,
     ChangeKind,
     Output,
+    QuarterDetail,
     RealisasiAksiDetail,
     RealisasiAnggaranDetail,
     RealisasiFieldDetail,
@@ -41,6 +43,7 @@ from renaksi.plan.model import (
     RealisasiSubKegiatan,
     Target,
 )
+from renaksi.plan.periods import Period
 from renaksi.plan.values import Absent, stated, sum_or_absent
 
 W = Weight.REALISASI
@@ -127,12 +130,25 @@ def _done(aksi: Sequence[RealisasiAksi]) -> int:
     return sum(1 for a in aksi if a.bulan)
 
 
+def periods(base: Plan, head: Plan) -> list[Period]:
+    """The periods of the realisasi files of either revision, in the order they end."""
+    found = {r.period for plan in (base, head) for r in plan.realisasi}
+    return sorted(found, key=Period.sort_key)
+
+
+def _when(period: Period) -> QuarterDetail:
+    """The period of a change: its quarter, or (for the other files) the file's stem."""
+    if period.kind == "triwulan":
+        return QuarterDetail(triwulan=period.number)
+    return QuarterDetail(triwulan=None, periode=period.stem)
+
+
 def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
-    """Every change to the realisasi files between ``base`` and ``head``, by quarter."""
+    """Every change to the realisasi files between ``base`` and ``head``, by period."""
     names = _names(base, head)
     out: list[Change] = []
-    for q in range(1, 5):
-        before, after = base.realisasi_for(q), head.realisasi_for(q)
+    for q in periods(base, head):
+        before, after = base.realisasi_at(q), head.realisasi_at(q)
         old = before.model if before is not None else None
         new = after.model if after is not None else None
         if (before is not None and old is None) or (after is not None and new is None):
@@ -146,24 +162,24 @@ def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
     return out
 
 
-def _file_change(kind: ChangeKind, q: int, model: RealisasiFile, pagu: int | None) -> Change:
+def _file_change(kind: ChangeKind, q: Period, model: RealisasiFile, pagu: int | None) -> Change:
     subs = _by(model.sub_kegiatan, lambda s: s.sub_kegiatan)
     spent = sum(s.anggaran for s in subs.values())
     detail = RealisasiFileDetail(
-        triwulan=q,
+        **_when(q),
         indikator=len(_by(model.indikator, lambda i: i.id)),
         sub_kegiatan=len(subs),
         aksi=sum(_done(s.aksi) for s in subs.values()),
         pagu=pagu,
     )
     old, new = (None, spent) if kind is ChangeKind.REALISASI_FILE_ADDED else (spent, None)
-    return Change(kind, W, None, f"realisasi/tw{q}.yaml", f"tw{q}", old, new, detail)
+    return Change(kind, W, None, f"realisasi/{q.file_name}", q.stem, old, new, detail)
 
 
 def _quarter_changes(
-    q: int, old: RealisasiFile, new: RealisasiFile, names: _Names
+    q: Period, old: RealisasiFile, new: RealisasiFile, names: _Names
 ) -> Iterator[Change]:
-    subject = f"realisasi/tw{q}.yaml"
+    subject = f"realisasi/{q.file_name}"
     for name in FILE_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
         if name == "catatan":
@@ -174,17 +190,17 @@ def _quarter_changes(
                 W,
                 None,
                 subject,
-                f"tw{q}",
+                q.stem,
                 a,
                 b,
-                RealisasiFieldDetail(triwulan=q, field=name),
+                RealisasiFieldDetail(**_when(q), field=name),
             )
     yield from _indikator_changes(q, old.indikator, new.indikator, names)
     yield from _sub_changes(q, old.sub_kegiatan, new.sub_kegiatan, names)
 
 
 def _indikator_changes(
-    q: int,
+    q: Period,
     old_list: Sequence[RealisasiIndikator],
     new_list: Sequence[RealisasiIndikator],
     names: _Names,
@@ -193,7 +209,7 @@ def _indikator_changes(
     for iid, entry in new.items():
         bidang, nama, satuan = names.indikator_of(iid)
         unit = satuan or entry.satuan or ""
-        detail = RealisasiIndikatorDetail(triwulan=q, satuan=unit)
+        detail = RealisasiIndikatorDetail(**_when(q), satuan=unit)
         before = old.get(iid)
         if before is None:
             kind = ChangeKind.REALISASI_INDIKATOR_ADDED
@@ -215,18 +231,18 @@ def _indikator_changes(
                     iid,
                     a,
                     b,
-                    RealisasiPenjelasanDetail(triwulan=q, satuan=unit, field=name),
+                    RealisasiPenjelasanDetail(**_when(q), satuan=unit, field=name),
                 )
     for iid, entry in old.items():
         if iid not in new:
             bidang, nama, satuan = names.indikator_of(iid)
-            detail = RealisasiIndikatorDetail(triwulan=q, satuan=satuan or entry.satuan or "")
+            detail = RealisasiIndikatorDetail(**_when(q), satuan=satuan or entry.satuan or "")
             kind = ChangeKind.REALISASI_INDIKATOR_REMOVED
             yield Change(kind, W, bidang, nama, iid, entry.realisasi, None, detail)
 
 
 def _sub_changes(
-    q: int,
+    q: Period,
     old_list: Sequence[RealisasiSubKegiatan],
     new_list: Sequence[RealisasiSubKegiatan],
     names: _Names,
@@ -235,11 +251,11 @@ def _sub_changes(
     new = _by(new_list, lambda s: s.sub_kegiatan)
     for sid, entry in new.items():
         bidang, nama, pagu = names.sub_of(sid)
-        detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
+        detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu)
         before = old.get(sid)
         if before is None:
             added = RealisasiSubAddedDetail(
-                triwulan=q, pagu=pagu, keluaran=_output(entry.keluaran), aksi=_done(entry.aksi)
+                **_when(q), pagu=pagu, keluaran=_output(entry.keluaran), aksi=_done(entry.aksi)
             )
             yield Change(
                 ChangeKind.REALISASI_SUB_ADDED,
@@ -265,20 +281,20 @@ def _sub_changes(
             )
         a, b = _output(before.keluaran), _output(entry.keluaran)
         if a != b:
-            target = RealisasiKeluaranDetail(triwulan=q, target=names.targets.get(sid))
+            target = RealisasiKeluaranDetail(**_when(q), target=names.targets.get(sid))
             yield Change(ChangeKind.REALISASI_KELUARAN, W, bidang, nama, sid, a, b, target)
         yield from _aksi_changes(q, sid, (bidang, nama), before.aksi, entry.aksi, names)
     for sid, entry in old.items():
         if sid not in new:
             bidang, nama, pagu = names.sub_of(sid)
-            detail = RealisasiAnggaranDetail(triwulan=q, pagu=pagu)
+            detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu)
             yield Change(
                 ChangeKind.REALISASI_SUB_REMOVED, W, bidang, nama, sid, entry.anggaran, None, detail
             )
 
 
 def _aksi_changes(
-    q: int,
+    q: Period,
     sid: str,
     owner: tuple[str | None, str],
     old_list: Sequence[RealisasiAksi],
@@ -292,12 +308,12 @@ def _aksi_changes(
         a, b = old.get(no), new.get(no)
         written = (b.nama if b is not None else None) or (a.nama if a is not None else None)
         aksi = names.aksi.get((sid, no)) or written or f"nomor {no}"
-        detail = ReportedAksiDetail(triwulan=q, no=no, aksi=aksi)
+        detail = ReportedAksiDetail(**_when(q), no=no, aksi=aksi)
         before = sorted(set(a.bulan)) if a is not None else []
         after = sorted(set(b.bulan)) if b is not None else []
         if before != after:
             months = RealisasiAksiDetail(
-                triwulan=q,
+                **_when(q),
                 no=no,
                 aksi=aksi,
                 added=[m for m in after if m not in before],

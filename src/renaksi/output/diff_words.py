@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
-from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
+from renaksi.plan.periods import Period
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate, TargetValue
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 
@@ -49,7 +50,7 @@ def _rupiah(value: int | Absent) -> str:
     return ABSENT_TEXT if isinstance(value, Absent) else formats.rupiah(value)
 
 
-def _amount(value: Decimal | Absent | None, satuan: str) -> str:
+def _amount(value: TargetValue | Absent | None, satuan: str) -> str:
     return ABSENT_TEXT if isinstance(value, Absent) else formats.target(value, satuan)
 
 
@@ -136,14 +137,30 @@ _FIELD_WORDS = {
     "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
     "cara_gabung": "cara_gabung target triwulan",
     "sasaran": "sasaran strategis",
+    "jenis_target": "jenis target (maksimal: batas atas; minimal: batas bawah)",
+    "skala": "skala bertingkat",
     "kelompok": "kelompok indikator",
 }
 
 
+def _said(value: object) -> str:
+    """An indicator field's value: quoted, a list as its items, nothing as (kosong), an
+    absent one as ``tidak tercantum``."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, Absent):
+        return ABSENT_TEXT
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return _quote(value)
+
+
 def _indikator_field(c: Change, _names: BidangNames) -> str:
     field = c.detail["field"]
-    old, new = (_quote(v) if v is not None else "(tidak ada)" for v in (c.old, c.new))
-    return f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} {old} → {new}"
+    return (
+        f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} "
+        f"{_said(c.old)} → {_said(c.new)}"
+    )
 
 
 def _indikator_over_100(c: Change, _names: BidangNames) -> str:
@@ -262,6 +279,7 @@ LABELS: dict[str, str] = {
     "instansi:iku.indikator[].formulasi": "Formulasi IKU {subject}",
     "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
     "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
+    "instansi:skala_ordinal[].nilai": "Nilai skala bertingkat {subject}",
     "perjanjian-kinerja:anggaran": "Bentuk anggaran PK",
     "perjanjian-kinerja:sasaran_program[].id": "Id sasaran program {subject}",
     "perjanjian-kinerja:sasaran_program[].program": "Program yang dituju sasaran program {subject}",
@@ -307,6 +325,7 @@ ENTRY_NOUNS: dict[str, str] = {
     "instansi:renstra.misi[]": "Misi Renstra",
     "instansi:renstra.sasaran_strategis[]": "Sasaran strategis",
     "instansi:iku.indikator[]": "IKU",
+    "instansi:skala_ordinal[]": "Skala bertingkat",
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
     "perjanjian-kinerja:sasaran_program[]": "Sasaran program",
@@ -422,6 +441,11 @@ _PENJELASAN_WORDS = {
 
 
 def _quarter(c: Change) -> str:
+    """``Triwulan II``; for another period's file, its name (``Semester I``, ``Tahunan``)."""
+    stem = c.detail.get("periode")
+    period = Period.parse(stem) if isinstance(stem, str) else None
+    if period is not None:
+        return period.label
     return f"Triwulan {ROMAN[c.detail['triwulan'] - 1]}"
 
 

@@ -18,13 +18,12 @@ from renaksi.plan.model import (
     PerjanjianKinerjaFile,
     RealisasiFile,
 )
+from renaksi.plan.periods import Period
 
 INSTANSI_FILE = "instansi.yaml"
 PK_FILE = "perjanjian-kinerja.yaml"
 BIDANG_DIR = "bidang"
 REALISASI_DIR = "realisasi"
-#: ``realisasi/tw1.yaml`` ... ``tw4.yaml``: the file of each quarter.
-REALISASI_NAMES = {f"tw{q}.yaml": q for q in range(1, 5)}
 
 
 @dataclass(slots=True)
@@ -38,11 +37,17 @@ class BidangEntry:
 
 @dataclass(slots=True)
 class RealisasiEntry:
-    """One ``realisasi/tw<N>.yaml``: its quarter (from the file name), document and model."""
+    """One realisasi file: its period (from the file name, see :mod:`renaksi.plan.periods`),
+    document and model."""
 
-    triwulan: int
+    period: Period
     doc: PlanFile
     model: RealisasiFile | None
+
+    @property
+    def triwulan(self) -> int | None:
+        """The quarter of a ``tw<N>.yaml``; None for the other periods."""
+        return self.period.number if self.period.kind == "triwulan" else None
 
 
 @dataclass(slots=True)
@@ -82,7 +87,11 @@ class Plan:
 
     def realisasi_for(self, triwulan: int) -> RealisasiEntry | None:
         """The realisasi file of quarter ``triwulan`` (1-4), if present."""
-        return next((r for r in self.realisasi if r.triwulan == triwulan), None)
+        return self.realisasi_at(Period.quarter(triwulan))
+
+    def realisasi_at(self, period: Period) -> RealisasiEntry | None:
+        """The realisasi file of ``period``, if present."""
+        return next((r for r in self.realisasi if r.period == period), None)
 
     @property
     def bidang_slugs(self) -> list[str]:

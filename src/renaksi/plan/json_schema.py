@@ -38,9 +38,11 @@ DESCRIPTIONS = {
     "Renstra": "Rencana Strategis: periode, visi, misi, tujuan, sasaran strategis.",
     "IkuIndikator": "Indikator Kinerja Utama (Tabel 2.1).",
     "Iku": "IKU dan dasar penetapannya.",
-    "Indikator": "Indikator kinerja dengan target triwulan I-IV.",
+    "Indikator": (
+        "Indikator kinerja: target tahunan, dan target triwulan I-IV bila dokumen memuatnya."
+    ),
     "PkIndikator": (
-        "Indikator Perjanjian Kinerja: target tahunan dan target triwulan; sasarannya "
+        "Indikator Perjanjian Kinerja: target tahunan dan target triwulan (bila ada); sasarannya "
         "menentukan tingkatnya (strategis, IKP, IKK)."
     ),
     "SasaranProgram": "Sasaran program: id, program yang dituju, uraian; diukur IKP.",
@@ -62,6 +64,7 @@ DESCRIPTIONS = {
         "Rencana aksi satu unit berpagu (sub_kegiatan, kegiatan atau output): target "
         "keluaran dan daftar aksi."
     ),
+    "SkalaOrdinal": "Skala bertingkat bernama: nama dan nilainya dari yang terendah.",
     "Kategori": "Satu kategori skala capaian: batas bawah (persen) dan namanya.",
     "Pemantauan": "Pengaturan pemantauan: skala kategori dan ambang wajib penjelasan.",
     "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",

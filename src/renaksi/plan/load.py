@@ -30,12 +30,12 @@ from renaksi.plan.folder import (
     INSTANSI_FILE,
     PK_FILE,
     REALISASI_DIR,
-    REALISASI_NAMES,
     BidangEntry,
     Plan,
     RealisasiEntry,
 )
 from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan.periods import Period
 from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
 from renaksi.plan.validation import KeyRepair, key_repairs, problems_from_validation
 from renaksi.plan.yaml_words import GENERAL, syntax_message
@@ -84,7 +84,7 @@ class LoadResult:
                 BidangEntry(e.slug, e.doc, pick(e.model, e.doc, BidangFile)) for e in plan.bidang
             ],
             realisasi=[
-                RealisasiEntry(r.triwulan, r.doc, pick(r.model, r.doc, RealisasiFile))
+                RealisasiEntry(r.period, r.doc, pick(r.model, r.doc, RealisasiFile))
                 for r in plan.realisasi
             ],
         )
@@ -570,14 +570,15 @@ def load_plan(
 
 
 def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_bytes: int) -> None:
-    """Read ``tw1.yaml`` ... ``tw4.yaml`` below ``prefix`` of ``source`` into the plan."""
+    """Read the realisasi files (``tw1.yaml`` ... ``tw4.yaml``, ``s1.yaml``, ``tahunan.yaml``,
+    ``sd-<date>.yaml``) below ``prefix`` of ``source`` into the plan."""
     kind = source.kind(prefix)
     if kind == "file":
         result.problems.append(
             found.IGNORED_FILE.problem(
                 Location(source.display(prefix)),
                 "berkas {name} tidak dibaca; realisasi ditulis di folder {name}/ berisi "
-                "tw1.yaml sampai tw4.yaml",
+                "tw1.yaml sampai tw4.yaml (atau s1.yaml, tahunan.yaml, sd-<tanggal>.yaml)",
                 name=prefix,
             )
         )
@@ -587,15 +588,17 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
         if name.startswith(".") or name.lower().endswith(".md"):
             continue
         rel = f"{prefix}/{name}" if prefix else name
-        quarter = REALISASI_NAMES.get(name)
-        if quarter is None or source.kind(rel) != "file":
+        period = Period.of_file(name)
+        if period is None or source.kind(rel) != "file":
             result.problems.append(
                 found.IGNORED_FILE.problem(
                     Location(source.display(rel)),
                     "{kind} {name} tidak dibaca; berkas realisasi bernama tw1.yaml sampai "
-                    "tw4.yaml, satu per triwulan",
+                    "tw4.yaml (satu per triwulan), s1.yaml (semester I), tahunan.yaml, atau "
+                    "sd-<tanggal>.yaml (s.d. tanggal itu, mis. sd-2024-10-31.yaml){hint}",
                     kind="folder" if source.kind(rel) == "dir" else "berkas",
                     name=name,
+                    hint=_semester_two(name),
                 )
             )
             continue
@@ -603,7 +606,14 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
         result.files += 1
         result.problems.extend(problems)
         model = _validate_into(result, doc, RealisasiFile)
-        result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
+        result.plan.realisasi.append(RealisasiEntry(period, doc, model))
+
+
+def _semester_two(name: str) -> str:
+    # Semester II "s.d." is the whole year (see renaksi.plan.periods).
+    if name.lower() == "s2.yaml":
+        return "; realisasi s.d. semester II adalah realisasi setahun: tahunan.yaml"
+    return ""
 
 
 def load_source(

@@ -232,6 +232,35 @@ def _stated_text(text: str) -> str:
 #: Free text that is compared or printed (names, units): NFC-normalised when read.
 FreeText = Annotated[str, AfterValidator(_stated_text)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(_stated_text)]
+#: A target or realisasi: a quantity, a value of an ordered scale or a distribution
+#: (:func:`renaksi.plan.values.parse_target_value`); :func:`quantity_places` finds it too.
+_TARGET_READER = BeforeValidator(_wrap(values.parse_target_value))
+_LEVEL_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]}
+TargetValue = Annotated[
+    Decimal | str | tuple[tuple[str, Decimal], ...],
+    _TARGET_READER,
+    AfterValidator(lambda v: _stated_text(v) if isinstance(v, str) else v),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _QUANTITY_SCHEMA,
+                {"type": "string", "pattern": r"^\s*[^-+0-9.,\s]", "description": "Nilai skala."},
+                {"type": "object", "additionalProperties": _QUANTITY_SCHEMA, "minProperties": 1},
+            ],
+            "description": (
+                'Angka (29.17, "29,17%"), nilai skala bertingkat ("Level 3", AA), atau '
+                "distribusi tingkat: porsi ({Level 1: 33%, Level 2: 50%, Level 3: 17%})."
+            ),
+        }
+    ),
+]
+#: A value of an ordered scale: text, or a whole number kept as text.
+Level = Annotated[
+    str,
+    BeforeValidator(_wrap(values.parse_level)),
+    AfterValidator(_stated_text),
+    WithJsonSchema(_LEVEL_SCHEMA),
+]
 Id = Annotated[
     str,
     Field(
@@ -531,6 +560,15 @@ def _percent_bound(what: str, value: Decimal) -> None:
         )
 
 
+class SkalaOrdinal(_Model):
+    """A named ordered scale (``instansi.yaml: skala_ordinal``), lowest value first."""
+
+    nama: Id = Field(description="Nama skala, dirujuk indikator dengan skala: <nama>.")
+    nilai: list[Level] = Field(
+        min_length=2, description="Nilai skala dari yang terendah, mis. [D, C, CC, B, BB, A, AA]."
+    )
+
+
 class InstansiFile(_Model):
     """``instansi.yaml``: the agency, its head, the Renstra and the IKU."""
 
@@ -548,14 +586,64 @@ class InstansiFile(_Model):
         None, description="Pengaturan pemantauan (skala kategori capaian, ambang penjelasan)."
     )
     catatan_sumber: list[CatatanSumber] = Field(default_factory=list, description=_CATATAN)
+    skala_ordinal: list[SkalaOrdinal] = Field(
+        default_factory=list,
+        description="Skala bertingkat bernama untuk target seperti Level 1-5 atau predikat AA-D.",
+    )
 
 
 CaraGabung = Literal["jumlah", "kumulatif", "tetap"]
+#: Which way is better. The document may not say: then ``arah: tidak tercantum``
+#: (:data:`~renaksi.plan.values.TIDAK_TERCANTUM`, listed by TC01 like any absent fact).
 Arah = Literal["naik", "turun"]
 
 
+def _scale(raw: object) -> object:
+    # One key, two forms: the values themselves, or the name of a scale in instansi.yaml.
+    if isinstance(raw, str):
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", raw.strip()):
+            raise _bad_value(
+                "skala ditulis sebagai daftar nilai dari yang terendah, atau nama skala di "
+                "instansi.yaml: skala_ordinal, ditemukan {value}",
+                value=raw,
+            )
+        return raw.strip()
+    if not isinstance(raw, list) or len(raw) < 2:
+        raise _bad_value(
+            "skala ditulis sebagai daftar paling sedikit dua nilai dari yang terendah "
+            "(mis. [Level 1, Level 2, Level 3]), atau nama skala di instansi.yaml, "
+            "ditemukan {value}",
+            value=values.Series(raw) if isinstance(raw, list) else _shape_word(raw),
+        )
+    return raw
+
+
+def _shape_word(raw: object) -> object:
+    # A mapping or another structure is named, not printed as Python would print it.
+    return "pemetaan" if isinstance(raw, dict) else raw
+
+
+Skala = Annotated[
+    list[Level] | str,
+    BeforeValidator(_scale),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "array", "items": _LEVEL_SCHEMA, "minItems": 2},
+                {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+            ],
+            "description": (
+                "Skala bertingkat: daftar nilai dari yang terendah ([Level 1, ..., Level 5]) "
+                "atau nama skala di instansi.yaml: skala_ordinal."
+            ),
+        }
+    ),
+]
+
+
 class Indikator(_Model):
-    """A performance indicator with quarterly targets."""
+    """A performance indicator: an annual target, and quarterly targets when the document
+    states them."""
 
     id: Id
     sasaran: Id = Field(
@@ -565,24 +653,55 @@ class Indikator(_Model):
         )
     )
     nama: Text
-    satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
-    target: Maybe[Quantity] | None = Field(
+    satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen, level.')
+    target: Maybe[TargetValue] | None = Field(
         None,
         description=(
             "Target tahunan. Wajib di PK; di berkas bidang boleh tidak ditulis bila dokumen "
-            "tidak mencantumkannya (maka target triwulan tidak dapat dicocokkan)."
+            "tidak mencantumkannya (maka target triwulan tidak dapat dicocokkan). Angka, "
+            "nilai skala (Level 3) bila indikator punya skala, atau distribusi tingkat: porsi."
         ),
     )
-    triwulan: list[Quantity] = Field(
-        min_length=4, max_length=4, description="Target triwulan I, II, III, IV."
+    triwulan: list[TargetValue] | None = Field(
+        None,
+        min_length=4,
+        max_length=4,
+        description=(
+            "Target triwulan I, II, III, IV. Tidak ditulis bila dokumen hanya memuat target "
+            "tahunan: capaian lalu dinilai pada akhir tahun."
+        ),
     )
-    cara_gabung: CaraGabung = Field(
+    cara_gabung: CaraGabung | None = Field(
+        None,
         description=(
             "Cara target triwulan membentuk target tahunan: jumlah (dijumlahkan), "
-            "kumulatif (angka berjalan, triwulan IV = tahunan), tetap (sama tiap triwulan)."
+            "kumulatif (angka berjalan, triwulan IV = tahunan), tetap (sama tiap triwulan). "
+            "Wajib bila target triwulan ditulis; tanpa target triwulan boleh tidak ditulis "
+            "(realisasi lalu ditulis s.d. akhir periodenya)."
+        ),
+    )
+    arah: Maybe[Arah] = Field(
+        description=(
+            "naik: makin tinggi makin baik; turun: makin rendah makin baik; tidak tercantum: "
+            "dokumen tidak menyebutnya (capaian lalu hanya tercapai/tidak bila dapat dinilai)."
         )
     )
-    arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+    jenis_target: Literal["maksimal", "minimal"] | None = Field(
+        None,
+        description=(
+            "maksimal: target adalah batas atas (tercapai bila realisasi paling tinggi "
+            "target, mis. maksimal 1% per bulan); minimal: batas bawah. Dinilai "
+            "tercapai/tidak, tanpa persen capaian."
+        ),
+    )
+    skala: Skala | None = Field(
+        None,
+        description=(
+            "Skala bertingkat target ini (Level 1-5, predikat D-AA): daftar nilai dari yang "
+            "terendah, atau nama skala di instansi.yaml: skala_ordinal. Target dan "
+            "realisasinya lalu ditulis sebagai nilai skala dan dibandingkan menurut urutan."
+        ),
+    )
     boleh_lebih_100: StrictBool = Field(
         False,
         description=(
@@ -595,7 +714,7 @@ class Indikator(_Model):
 class PkIndikator(Indikator):
     """A Perjanjian Kinerja indicator: the annual target is required."""
 
-    target: Maybe[Quantity] = Field(
+    target: Maybe[TargetValue] = Field(
         description="Target tahunan; `tidak tercantum` bila dokumen tidak mencantumkannya."
     )
     kelompok: Id | None = Field(
@@ -982,11 +1101,12 @@ class RealisasiIndikator(_Model):
     """The realised value of one indicator in one quarter, and why it is what it is."""
 
     id: Id = Field(description="id indikator (PK atau bidang).")
-    realisasi: Quantity = Field(
+    realisasi: TargetValue = Field(
         description=(
-            "Realisasi triwulan ini, ditulis seperti target triwulannya: untuk cara_gabung "
-            "jumlah angka triwulan ini saja, untuk kumulatif angka berjalan, untuk tetap "
-            "angka triwulan ini."
+            "Realisasi berkas tw<N>.yaml ditulis seperti target triwulannya: untuk "
+            "cara_gabung jumlah angka triwulan ini saja, untuk kumulatif angka berjalan, "
+            "untuk tetap angka triwulan ini. Berkas s1.yaml, tahunan.yaml dan "
+            "sd-<tanggal>.yaml: angka s.d. akhir periodenya. Indikator berskala: nilai skala."
         )
     )
     satuan: FreeText | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
@@ -1023,10 +1143,22 @@ class RealisasiSubKegiatan(_Model):
 
 
 class RealisasiFile(_Model):
-    """``realisasi/tw<N>.yaml``: what was achieved and spent in quarter N."""
+    """``realisasi/<periode>.yaml``: what was achieved and spent in a period (a quarter,
+    semester I, the year, or up to a date: :mod:`renaksi.plan.periods`)."""
 
     tahun: Year | None = None
-    triwulan: Triwulan = Field(description="Triwulan yang dilaporkan; sama dengan nama berkas.")
+    triwulan: Triwulan | None = Field(
+        None, description="Triwulan yang dilaporkan (berkas tw<N>.yaml); sama dengan nama berkas."
+    )
+    semester: Literal[1] | None = Field(
+        None, description="Semester yang dilaporkan (berkas s1.yaml): 1."
+    )
+    sampai: Date | None = Field(
+        None,
+        description=(
+            "Realisasi s.d. tanggal ini (berkas sd-<tanggal>.yaml); sama dengan nama berkas."
+        ),
+    )
     tanggal: Date | None = Field(None, description="Tanggal laporan.")
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
@@ -1066,7 +1198,7 @@ def _quantity_fields(model: type[BaseModel]) -> tuple[tuple[str, _Shape], ...]:
 
 
 def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
-    if any(m is _QUANTITY_READER for m in metadata):
+    if any(m is _QUANTITY_READER or m is _TARGET_READER for m in metadata):
         return ("quantity",)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)

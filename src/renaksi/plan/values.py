@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Final, TypeVar
 
-from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent
+from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent, unit_key
 
 #: Largest pagu accepted (Rp 10.000 triliun); anything larger is a typing slip.
 MAX_RUPIAH = 10**16
@@ -506,6 +506,60 @@ def parse_date(raw: object) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise PlanValueError("date", "tanggal tidak ada di kalender: {found}", found=raw) from None
+
+
+# --- what a target is: a number, a value of an ordered scale, or a distribution -----------
+
+#: A distribution target as written: (level, share in percent) pairs, in written order.
+Distribution = tuple[tuple[str, Decimal], ...]
+#: A target or a realisasi: a number, a value of an ordered scale ("Level 3", "AA") or a
+#: distribution over such values.
+TargetValue = Decimal | str | Distribution
+
+#: Text that starts like a number is read as one (and refused if it is not a clear one):
+#: only words ("Level 3", "AA") are scale values.
+_LOOKS_NUMERIC = re.compile(r"^\s*[-+]?[0-9.,]")
+
+
+def parse_level(raw: object) -> str:
+    """A value of an ordered scale as written: text, or a whole number (``7`` on a 1-7
+    scale), kept as text."""
+    if type(raw) is int:  # not a bool, not a 0x/0o integer
+        return str(raw)
+    if isinstance(raw, str) and raw.strip():
+        return raw.strip()
+    raise PlanValueError(
+        "type", "nilai skala ditulis sebagai teks atau bilangan bulat, ditemukan {found}", found=raw
+    )
+
+
+def parse_target_value(raw: object) -> TargetValue:
+    """Read a target or realisasi: a quantity (:func:`parse_quantity`), a word naming a
+    value of the indicator's scale, or a distribution written as a mapping level -> share
+    (``{Level 1: 33%, Level 2: 50%}``). Whether a word or a distribution fits the
+    indicator is the rules' to say (TG05, RL04): the file alone does not know the scale."""
+    if isinstance(raw, dict):
+        if not raw:
+            raise PlanValueError(
+                "type", "distribusi ditulis tingkat: porsi, mis. {example}", example="Level 1: 33%"
+            )
+        pairs = []
+        for key, share in raw.items():
+            level = parse_level(key)
+            pairs.append((level, parse_quantity(share, what=f"porsi {level}")))
+        return tuple(pairs)
+    if isinstance(raw, str) and raw.strip() and not _LOOKS_NUMERIC.match(raw):
+        return raw.strip()
+    return parse_quantity(raw)
+
+
+def level_key(value: Decimal | str) -> str:
+    """What scale values are compared by: a number by its value (``7``, ``"7"`` and
+    ``7.0`` are one value), a word by :func:`renaksi.text.formats.unit_key`."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value.is_finite() else str(value)
+    text = unit_key(value)
+    return str(int(text)) if re.fullmatch(r"-?[0-9]{1,30}", text) else text
 
 
 def parse_signing_date(raw: object) -> dt.date | MonthDate:

@@ -1,8 +1,10 @@
-"""The monitoring report's view of a plan at the end of a quarter. Pure.
+"""The monitoring report's view of a plan at the end of a period. Pure.
 
 Everything printed is worked out here, from :mod:`renaksi.monitoring.state` (which assesses
-with :mod:`renaksi.monitoring.capaian`): rows of target, realisasi and capaian, serapan, the aksi
-month states and the geometry of each indicator's chart. Templates only lay it out.
+with :mod:`renaksi.monitoring.capaian`): rows of target, realisasi and capaian (or verdict),
+serapan, the aksi month states and the geometry of each indicator's chart. Templates only
+lay it out. A quarter's report shows the quarter and the year to date; a report of a file
+that holds values to date (semester I, the year, up to a date) shows the year to date only.
 
 The planned months and the pagu it shows carry their source notes as the Rencana Aksi does
 (:mod:`renaksi.report.rencana_aksi`): a caption on every aksi table whose planned months
@@ -17,11 +19,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from renaksi.monitoring import state
-from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
+from renaksi.monitoring.capaian import Band, Scale, Status, assess, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import CatatanSumber, Indikator, Pegawai, RealisasiFile
-from renaksi.plan.values import Absent, sum_or_absent
+from renaksi.plan.periods import Period
+from renaksi.plan.values import Absent, TargetValue, sum_or_absent
 from renaksi.report.rencana_aksi import (
     TRIWULAN,
     Footnote,
@@ -86,6 +89,27 @@ class CapaianRow:
         return self.progress.indikator
 
     @property
+    def kind_note(self) -> str:
+        """What the name is followed by: how the target is judged, when not plainly."""
+        ind = self.progress.indikator
+        if ind.jenis_target is not None:
+            return f"(target {ind.jenis_target})"
+        if ind.arah == "turun":
+            return "(makin rendah makin baik)"
+        if isinstance(ind.arah, Absent):
+            return "(arah tidak tercantum)"
+        return ""
+
+    @property
+    def quarters(self) -> tuple[tuple[TargetValue | None, TargetValue | None], ...]:
+        """Target and realisasi of each quarter (None where there is none)."""
+        targets = self.progress.indikator.triwulan
+        return tuple(
+            (targets[k - 1] if targets is not None else None, self.progress.realised.get(k))
+            for k in range(1, 5)
+        )
+
+    @property
     def band(self) -> Band | None:
         """The category shown: of the year to date (none when that cannot be assessed;
         the quarter's capaian is printed next to it)."""
@@ -148,7 +172,7 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class PemantauanView:
-    """The whole monitoring report of quarter ``q``."""
+    """The whole monitoring report of a period (quarter ``q``, or what ``period`` says)."""
 
     tahun: int
     q: int
@@ -165,6 +189,18 @@ class PemantauanView:
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
+    period: Period | None = None  # None: quarter q
+
+    @property
+    def reported(self) -> Period:
+        """The period reported."""
+        return self.period or Period.quarter(self.q)
+
+    @property
+    def quarterly(self) -> bool:
+        """Whether this is a quarter's report (with the quarter's own columns)."""
+        return self.reported.kind == "triwulan"
+
     #: What is monitored, as the heading names it: a Perjanjian Kinerja alone has no
     #: Rencana Aksi.
     dokumen: str = "RENCANA AKSI KINERJA"
@@ -177,9 +213,48 @@ class PemantauanView:
         return TRIWULAN[self.q - 1]
 
     @property
+    def heading(self) -> str:
+        """``TRIWULAN II TAHUN 2024``, ``SEMESTER I TAHUN 2024``, ``TAHUN 2024``,
+        ``S.D. 31 OKTOBER 2024``."""
+        period = self.reported
+        if period.kind == "sampai":
+            return period.label.upper()
+        if period.kind == "tahunan":
+            return f"TAHUN {self.tahun}"
+        return f"{period.label.upper()} TAHUN {self.tahun}"
+
+    @property
+    def title(self) -> str:
+        """``Triwulan II 2024``, ``Semester I 2024``, ``Tahunan 2024``, ``s.d. 31 Oktober
+        2024``."""
+        period = self.reported
+        return period.label if period.kind == "sampai" else f"{period.label} {self.tahun}"
+
+    @property
+    def upto(self) -> str:
+        """``s.d. Triwulan II``, ``s.d. Semester I``, ``Tahun 2024``, ``s.d. 31 Oktober
+        2024``."""
+        period = self.reported
+        return f"Tahun {self.tahun}" if period.kind == "tahunan" else period.upto
+
+    @property
+    def during(self) -> str:
+        """``di Triwulan II``, ``di laporan tahunan``; for another file of values to date,
+        :attr:`upto`."""
+        period = self.reported
+        if period.kind == "tahunan":
+            return "di laporan tahunan"
+        return period.upto if period.to_date else f"di {period.label}"
+
+    @property
     def serapan_judged(self) -> bool:
         """Whether serapan and output get a category (only at the year's end)."""
-        return self.q == 4
+        return self.reported.year_end
+
+    @property
+    def judged_when(self) -> str:
+        """When serapan gets its category, as the note says it."""
+        return "pada Triwulan IV" if self.quarterly else "pada akhir tahun"
 
 
 # --- charts -----------------------------------------------------------------------------
@@ -189,10 +264,14 @@ _GROUP = Decimal(_W - 2 * _LEFT) / 4
 _BAR = Decimal(18)
 
 
-def _chart(progress: IndikatorProgress, scale: Scale) -> Chart:
+def _chart(progress: IndikatorProgress, s: Settings) -> Chart:
     ind = progress.indikator
-    values = [*ind.triwulan, *progress.realised.values()]
-    top = max((v for v in values if v > 0), default=Decimal(1)) * Decimal("1.1")
+    targets: list[TargetValue | None] = [None] * 4
+    if ind.triwulan is not None:
+        targets = list(ind.triwulan)
+    how = state.judging(ind, s)
+    numbers = [v for v in [*targets, *progress.realised.values()] if isinstance(v, Decimal)]
+    top = max((v for v in numbers if v > 0), default=Decimal(1)) * Decimal("1.1")
     room = Decimal(_BOTTOM - _TOP)
     bars = []
     labels = []
@@ -200,18 +279,18 @@ def _chart(progress: IndikatorProgress, scale: Scale) -> Chart:
         left = _LEFT + _GROUP * (k - 1)
         centre = left + _GROUP / 2
         labels.append((centre, TRIWULAN[k - 1]))
-        pairs: list[tuple[str, Decimal | None]] = [
-            ("target", ind.triwulan[k - 1]),
+        pairs: list[tuple[str, TargetValue | None]] = [
+            ("target", targets[k - 1]),
             ("realisasi", progress.realised.get(k)),
         ]
         for i, (kind, value) in enumerate(pairs):
-            if value is None:
-                continue
+            if not isinstance(value, Decimal):
+                continue  # only numbers have a height
             height = (max(value, Decimal(0)) / top * room).quantize(Decimal("0.1"))
             level = 0
             if kind == "realisasi":
-                found = capaian(value, ind.triwulan[k - 1], ind.arah)
-                level = scale.category(found).level if found is not None else 0
+                found = assess(targets[k - 1], value, how, s.scale, missing=Status.BELUM_LAPOR)
+                level = found.band.level if found.band is not None else 0
             bars.append(
                 Bar(
                     x=(centre - _BAR - 1 + i * (_BAR + 2)).quantize(Decimal("0.1")),
@@ -233,13 +312,17 @@ def _chart(progress: IndikatorProgress, scale: Scale) -> Chart:
 def _rows(
     items: Sequence[tuple[Indikator, str | None]],
     files: dict[int, RealisasiFile],
-    q: int,
+    period: Period,
     s: Settings,
+    report: RealisasiFile | None,
 ) -> tuple[CapaianRow, ...]:
     rows = []
     for no, (ind, owner) in enumerate(items, start=1):
-        progress = state.indikator_progress(ind, owner, files, q, s)
-        rows.append(CapaianRow(no, progress, _chart(progress, s.scale)))
+        if period.to_date:
+            progress = state.indikator_at(ind, owner, report, period, s)
+        else:
+            progress = state.indikator_progress(ind, owner, files, period.number, s)
+        rows.append(CapaianRow(no, progress, _chart(progress, s)))
     return tuple(rows)
 
 
@@ -252,17 +335,30 @@ def _sub_row(no: int, progress: SubProgress, covered: Sequence[CatatanSumber]) -
 
 
 def pemantauan_view(
-    plan: Plan, q: int, *, bidang: str | None = None, warnings: Sequence[PrintedFinding] = ()
+    plan: Plan,
+    q: int | Period,
+    *,
+    bidang: str | None = None,
+    warnings: Sequence[PrintedFinding] = (),
 ) -> PemantauanView:
-    """The monitoring report of quarter ``q`` (1-4): the whole agency, or one bidang.
+    """The monitoring report of quarter ``q`` (1-4) or of a period: the whole agency, or
+    one bidang.
 
     The plan's instansi, PK and the bidang files shown must have loaded.
     """
     if plan.instansi is None or plan.pk is None:
         raise ValueError("rencana belum dapat dicetak: instansi.yaml atau PK tidak terbaca")
+    period = q if isinstance(q, Period) else Period.quarter(q)
     s = state.settings(plan)
-    files = state.reports(plan, q)
-    subs = state.sub_progress(plan, files, q, s)
+    own = plan.realisasi_at(period)
+    report = own.model if own is not None else None
+    files: dict[int, RealisasiFile] = {}
+    if period.to_date:
+        # The file holds the values to date: it alone is the report.
+        subs = state.sub_progress_at(plan, {period: report} if report else {}, period, s)
+    else:
+        files = state.reports(plan, period.number)
+        subs = state.sub_progress(plan, files, period.number, s)
     pages = [e for e in plan.bidang if e.model is not None]
     if bidang is not None:
         pages = [e for e in pages if e.slug.lower() == bidang.lower()]
@@ -279,7 +375,9 @@ def pemantauan_view(
             Section(
                 slug=entry.slug,
                 nama=entry.model.nama,
-                indikator=_rows([(i, entry.slug) for i in entry.model.indikator], files, q, s),
+                indikator=_rows(
+                    [(i, entry.slug) for i in entry.model.indikator], files, period, s, report
+                ),
                 subs=tuple(_sub_row(n, p, covered) for n, p in enumerate(mine, start=1)),
                 signed_by=entry.model.penandatangan,
                 place=entry.model.tempat,
@@ -294,20 +392,20 @@ def pemantauan_view(
             p.program.indikator for sec in sections for p in (r.progress for r in sec.subs)
         }
         pk_items = [i for i in pk_items if i.id in supported]
-    report = files.get(q)
     return PemantauanView(
         tahun=plan.instansi.tahun,
-        q=q,
+        q=period.in_force,
         instansi_nama=plan.instansi.instansi.nama,
         tanggal=report.tanggal if report is not None else None,
         catatan=report.catatan if report is not None else None,
         scale=s.scale,
         threshold=s.threshold,
-        pk=_rows([(i, None) for i in pk_items], files, q, s),
+        pk=_rows([(i, None) for i in pk_items], files, period, s, report),
         sections=tuple(sections),
         kepala=plan.instansi.kepala,
         place=plan.instansi.tempat,
         warnings=tuple(warnings),
+        period=None if period.kind == "triwulan" else period,
         dokumen="PERJANJIAN KINERJA" if plan.pk_only else "RENCANA AKSI KINERJA",
         judul="Perjanjian Kinerja" if plan.pk_only else "Rencana Aksi",
     )

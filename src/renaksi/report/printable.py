@@ -14,6 +14,7 @@ from pathlib import Path
 
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import REALISASI_DIR, BidangEntry, Plan
+from renaksi.plan.periods import Period
 from renaksi.rules.check import CheckResult, validate
 
 
@@ -22,7 +23,7 @@ class Refusal(enum.Enum):
 
     #: ``--bidang`` names no bidang file of the plan.
     UNKNOWN_BIDANG = "unknown-bidang"
-    #: ``--triwulan`` asks for a quarter whose realisasi file does not exist.
+    #: ``--triwulan`` or ``--periode`` asks for a period whose realisasi file does not exist.
     NO_REALISASI = "no-realisasi"
     #: The plan has findings and printing was not forced.
     FINDINGS = "findings"
@@ -51,7 +52,7 @@ def check_printable(
     folder: Path,
     *,
     bidang: str | None = None,
-    triwulan: int | None = None,
+    triwulan: int | Period | None = None,
     realisasi: Path | None = None,
     force: bool = False,
 ) -> Printable:
@@ -67,8 +68,9 @@ def check_printable(
         if out.page is None:
             out.refusal = Refusal.UNKNOWN_BIDANG
             return out
-    if triwulan is not None and plan.realisasi_for(triwulan) is None:
-        out.missing = (realisasi or folder / REALISASI_DIR) / f"tw{triwulan}.yaml"
+    period = Period.quarter(triwulan) if isinstance(triwulan, int) else triwulan
+    if period is not None and plan.realisasi_at(period) is None:
+        out.missing = (realisasi or folder / REALISASI_DIR) / period.file_name
         out.refusal = Refusal.NO_REALISASI
         return out
     failed = result.failed()

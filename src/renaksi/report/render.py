@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
 from renaksi.plan.model import Pegawai, Target
 from renaksi.plan.pegawai import split_pangkat
+from renaksi.plan.periods import Period
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
@@ -214,7 +216,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "markdown_html": _markdown_html,
     "markdown_md": _markdown_md,
     "capaian": _computed_percent,
-    "hasil": lambda v, satuan: formats.target(formats.at_most(v, 2), satuan),
+    "hasil": lambda v, satuan: formats.target(
+        formats.at_most(v, 2) if isinstance(v, Decimal) else v, satuan
+    ),
     "superscript": _superscript,
 }
 
@@ -283,7 +287,7 @@ def render(
 
 def render_monitoring(
     plan: Plan,
-    triwulan: int,
+    triwulan: int | Period,
     *,
     output_format: str,
     bidang: str | None,
@@ -291,7 +295,8 @@ def render_monitoring(
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
-    """The monitoring report of quarter ``triwulan``: the agency's, or one bidang's."""
+    """The monitoring report of quarter ``triwulan`` (or of a period): the agency's, or one
+    bidang's."""
     from renaksi.report.pemantauan import pemantauan_view
 
     document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)

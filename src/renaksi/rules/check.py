@@ -101,7 +101,7 @@ def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
     for real in plan.realisasi:
         doc = kept(real.doc)
         if doc is not None:
-            slim.realisasi.append(RealisasiEntry(real.triwulan, doc, None))
+            slim.realisasi.append(RealisasiEntry(real.period, doc, None))
     return LoadResult(slim, [], loaded.files)
 
 

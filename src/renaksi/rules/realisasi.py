@@ -1,9 +1,12 @@
-"""Realisasi rules (``RL``): the quarterly files ``realisasi/tw<N>.yaml`` agree with the plan.
+"""Realisasi rules (``RL``): the realisasi files agree with the plan.
 
-A realisasi file says, for one quarter, what each indicator reached, how much of each sub
+A realisasi file says, for one period, what each indicator reached, how much of each sub
 kegiatan's pagu was spent (cumulative), what output was reached and which aksi took place.
-These rules check that it refers to what the plan has, in the plan's units, that cumulative
-numbers only grow and stay within the pagu, and that a missed target is explained.
+The period is a quarter (``realisasi/tw<N>.yaml``), semester I (``s1.yaml``), the year
+(``tahunan.yaml``) or the year up to a date (``sd-2024-10-31.yaml``); see
+:mod:`renaksi.plan.periods`. These rules check that it refers to what the plan has, in the
+plan's units and kinds of value, that cumulative numbers only grow and stay within the pagu,
+and that a missed target is explained.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renaksi.monitoring import state
+from renaksi.monitoring.capaian import Judging
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
@@ -20,30 +24,37 @@ from renaksi.plan.model import (
     BudgetUnit,
     Indikator,
     RealisasiFile,
+    RealisasiIndikator,
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
 )
+from renaksi.plan.periods import Period
 from renaksi.plan.values import Absent, Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, unit_key
+from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, target, unit_key
 
 E, W = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True, slots=True)
 class _File:
-    triwulan: int
+    period: Period
     doc: PlanFile
     model: RealisasiFile
 
 
 def _files(plan: Plan) -> Iterator[_File]:
-    """Realisasi files that loaded, by quarter."""
-    entries: list[RealisasiEntry] = sorted(plan.realisasi, key=lambda r: r.triwulan)
+    """Realisasi files that loaded, in the order their periods end."""
+    entries: list[RealisasiEntry] = sorted(plan.realisasi, key=lambda r: r.period.sort_key())
     for entry in entries:
         if entry.model is not None:
-            yield _File(entry.triwulan, entry.doc, entry.model)
+            yield _File(entry.period, entry.doc, entry.model)
+
+
+def _during(period: Period) -> str:
+    """``di Triwulan II``; for a file of values to date, ``s.d. Semester I``."""
+    return period.upto if period.to_date else f"di {period.label}"
 
 
 def _unread(plan: Plan) -> set[str]:
@@ -67,25 +78,28 @@ def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
     return out
 
 
-@rule("RL01", "realisasi.triwulan", E, "Triwulan dan tahun berkas realisasi sesuai namanya.")
+#: The key that restates each kind of period in its file.
+_PERIOD_KEYS = {"triwulan": "triwulan", "semester": "semester", "sampai": "sampai"}
+
+
+def _period_value(period: Period) -> object:
+    return period.until if period.kind == "sampai" else period.number
+
+
+@rule("RL01", "realisasi.triwulan", E, "Periode dan tahun berkas realisasi sesuai namanya.")
 def right_quarter(ctx: Context) -> Iterator[Finding]:
     """
     ``realisasi/tw2.yaml`` melaporkan Triwulan II: ``triwulan: 2``. Bila berkas Triwulan I
     disalin untuk Triwulan II dan ``triwulan`` lupa diganti, angka triwulan yang salah
-    akan terbaca; karena itu keduanya harus sama. ``tahun``, bila ditulis, harus tahun
-    rencana.
+    akan terbaca; karena itu keduanya harus sama. Begitu pula ``s1.yaml`` menulis
+    ``semester: 1`` dan ``sd-2024-10-31.yaml`` menulis ``sampai: 2024-10-31``;
+    ``tahunan.yaml`` tidak menulis ketiganya, dan setiap berkas hanya menulis kunci
+    periodenya sendiri. ``tahun``, bila ditulis, harus tahun rencana, dan tanggal di nama
+    berkas ``sd-<tanggal>.yaml`` harus di tahun rencana.
     """
     year = walk.plan_year(ctx.plan)
     for f in _files(ctx.plan):
-        if f.model.triwulan != f.triwulan:
-            yield ctx.finding(
-                f.doc,
-                ("triwulan",),
-                "berkas tw{n}.yaml melaporkan Triwulan {want}, tetapi tertulis triwulan: {found}",
-                n=f.triwulan,
-                want=ROMAN[f.triwulan - 1],
-                found=f.model.triwulan,
-            )
+        yield from _period_keys(ctx, f)
         if f.model.tahun is not None and year is not None and f.model.tahun != year:
             yield ctx.finding(
                 f.doc,
@@ -93,6 +107,52 @@ def right_quarter(ctx: Context) -> Iterator[Finding]:
                 "tahun realisasi {found} tidak sama dengan tahun rencana {year}",
                 found=f.model.tahun,
                 year=year,
+            )
+        until = f.period.until
+        if until is not None and year is not None and until.year != year:
+            yield ctx.finding(
+                f.doc,
+                (),
+                "berkas {name} melaporkan realisasi tahun {found}, bukan tahun rencana {year}",
+                name=f.period.file_name,
+                found=until.year,
+                year=year,
+            )
+
+
+def _period_keys(ctx: Context, f: _File) -> Iterator[Finding]:
+    own = _PERIOD_KEYS.get(f.period.kind)
+    for key in _PERIOD_KEYS.values():
+        found = getattr(f.model, key)
+        if key == own and found is None:
+            yield ctx.finding(
+                f.doc,
+                (),
+                "berkas {name} melaporkan {label}: tulis {key}: {want}",
+                name=f.period.file_name,
+                label=f.period.label,
+                key=key,
+                want=_period_value(f.period),
+            )
+        elif key == own and found != _period_value(f.period) and key == "triwulan":
+            yield ctx.finding(
+                f.doc,
+                (key,),
+                "berkas tw{n}.yaml melaporkan Triwulan {want}, tetapi tertulis triwulan: {found}",
+                n=f.period.number,
+                want=ROMAN[f.period.number - 1],
+                found=found,
+            )
+        elif (key == own and found != _period_value(f.period)) or (key != own and found):
+            yield ctx.finding(
+                f.doc,
+                (key,),
+                "berkas {name} melaporkan {label}, tetapi tertulis {key}: {found}; samakan "
+                "isinya dengan nama berkas",
+                name=f.period.file_name,
+                label=f.period.label,
+                key=key,
+                found=found,
             )
 
 
@@ -102,14 +162,20 @@ def in_order(ctx: Context) -> Iterator[Finding]:
     Realisasi triwulan dilaporkan berurutan: ``tw3.yaml`` tanpa ``tw2.yaml`` berarti
     Triwulan II terlewat, sehingga capaian sampai Triwulan III tidak dapat dihitung.
     Temuan menunjuk berkas yang mendahului dan menyebut triwulan yang belum ada.
+
+    Berkas semester I (``s1.yaml``), tahunan (``tahunan.yaml``) dan s.d. tanggal
+    (``sd-<tanggal>.yaml``) memuat angka sejak Januari, jadi tidak memerlukan berkas lain:
+    unit yang hanya melaporkan semester I dan setahun tidak melanggar aturan ini.
     """
-    present = {r.triwulan for r in ctx.plan.realisasi}
-    for entry in sorted(ctx.plan.realisasi, key=lambda r: r.triwulan):
+    present = {r.triwulan for r in ctx.plan.realisasi if r.triwulan is not None}
+    for entry in sorted(ctx.plan.realisasi, key=lambda r: r.period.sort_key()):
+        if entry.triwulan is None:
+            continue
         missing = [k for k in range(1, entry.triwulan) if k not in present]
         if missing:
             yield ctx.finding(
                 entry.doc,
-                ("triwulan",) if entry.model is not None else (),
+                ("triwulan",) if entry.model is not None and entry.model.triwulan else (),
                 "realisasi Triwulan {q} dilaporkan sebelum Triwulan {missing}; tambahkan "
                 "{files} lebih dulu",
                 q=ROMAN[entry.triwulan - 1],
@@ -232,7 +298,7 @@ def _known_aksi(
         numbers.add(item.no)
 
 
-@rule("RL04", "realisasi.satuan", E, "Realisasi ditulis dalam satuan targetnya.")
+@rule("RL04", "realisasi.satuan", E, "Realisasi ditulis dalam satuan dan bentuk targetnya.")
 def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     Realisasi dibandingkan dengan target, jadi satuannya harus sama: realisasi indikator
@@ -240,15 +306,25 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     seperti target keluarannya (``2500 orang`` untuk target ``10000 orang``); sub kegiatan
     tanpa rencana aksi tidak punya target keluaran, jadi realisasi keluarannya tidak dapat
     dibandingkan. ``satuan`` pada indikator boleh tidak ditulis; bila ditulis, diperiksa.
+
+    Bentuknya juga seperti target: angka untuk target angka, nilai skala indikator itu
+    untuk target bertingkat (``realisasi: Level 3``), dan distribusi tingkat: porsi untuk
+    target distribusi.
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
     subs = ctx.plan.units_by_id()
     unread = _unread(ctx.plan)
+    settings = state.settings(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
             ind = indikator.get(entry.id)
-            if ind is None or entry.satuan is None:
+            if ind is None:
+                continue
+            problem = _kind_problem(entry, ind, state.judging(ind, settings))
+            if problem is not None:
+                yield Finding(ctx.at(f.doc, ("indikator", i, "realisasi")), *problem)
+            if entry.satuan is None:
                 continue
             if _unit(entry.satuan) != _unit(ind.satuan):
                 yield ctx.finding(
@@ -259,32 +335,73 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
                     found=entry.satuan,
                     want=ind.satuan,
                 )
-        for i, sub in enumerate(f.model.sub_kegiatan):
-            ren = rencana.get(sub.sub_kegiatan)
-            if sub.keluaran is None or sub.sub_kegiatan not in subs:
-                continue
-            if ren is None:
-                if subs[sub.sub_kegiatan].bidang not in unread:
-                    yield ctx.finding(
-                        f.doc,
-                        ("sub_kegiatan", i, "keluaran"),
-                        "sub kegiatan {id} tidak punya target keluaran (belum ada rencana "
-                        "aksinya), jadi realisasi keluaran tidak dapat dibandingkan",
-                        id=sub.sub_kegiatan,
-                    )
-                continue
-            if isinstance(ren.target, Absent):
-                continue  # an unstated target has no unit to compare with (TC01 lists it)
-            if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
+        yield from _output_units(ctx, f, rencana, subs, unread)
+
+
+def _output_units(
+    ctx: Context,
+    f: _File,
+    rencana: dict[str, RencanaSubKegiatan],
+    subs: dict[str, BudgetUnit],
+    unread: set[str],
+) -> Iterator[Finding]:
+    """RL04 for the realised outputs of one file: in the unit of their planned target."""
+    for i, sub in enumerate(f.model.sub_kegiatan):
+        ren = rencana.get(sub.sub_kegiatan)
+        if sub.keluaran is None or sub.sub_kegiatan not in subs:
+            continue
+        if ren is None:
+            if subs[sub.sub_kegiatan].bidang not in unread:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "keluaran"),
-                    "realisasi keluaran bersatuan {found}, padahal target keluaran {id} "
-                    "dalam {want}",
+                    "sub kegiatan {id} tidak punya target keluaran (belum ada rencana "
+                    "aksinya), jadi realisasi keluaran tidak dapat dibandingkan",
                     id=sub.sub_kegiatan,
-                    found=sub.keluaran.satuan,
-                    want=ren.target.satuan,
                 )
+            continue
+        if isinstance(ren.target, Absent):
+            continue  # an unstated target has no unit to compare with (TC01 lists it)
+        if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
+            yield ctx.finding(
+                f.doc,
+                ("sub_kegiatan", i, "keluaran"),
+                "realisasi keluaran bersatuan {found}, padahal target keluaran {id} dalam {want}",
+                id=sub.sub_kegiatan,
+                found=sub.keluaran.satuan,
+                want=ren.target.satuan,
+            )
+
+
+def _kind_problem(
+    entry: RealisasiIndikator, ind: Indikator, how: Judging
+) -> tuple[str, dict[str, object]] | None:
+    """(message, args) when a realised value is not of its target's kind."""
+    value = entry.realisasi
+    args: dict[str, object] = {"id": entry.id, "value": target(value, "")}
+    spread = isinstance(ind.target, tuple)
+    if spread != isinstance(value, tuple):
+        if spread:
+            return (
+                "realisasi {id} ditulis sebagai distribusi tingkat: porsi, seperti targetnya",
+                args,
+            )
+        return "realisasi {id} berupa distribusi, padahal targetnya bukan distribusi", args
+    if how.skala is not None:
+        levels = [level for level, _ in value] if isinstance(value, tuple) else [value]
+        off = [v for v in levels if how.rank(v) is None]
+        if off:
+            return "realisasi {id} {value} tidak ada di skala indikatornya", {
+                **args,
+                "value": target(off[0], ""),
+            }
+        return None
+    if isinstance(value, str):
+        return (
+            "realisasi {id} {value} bukan angka; indikator ini tidak berskala, tulis angkanya",
+            args,
+        )
+    return None
 
 
 def _unit(text: str) -> str:
@@ -322,10 +439,11 @@ def never_down(ctx: Context) -> Iterator[Finding]:
     """
     Realisasi anggaran dan realisasi keluaran sub kegiatan ditulis kumulatif (jumlah sejak
     awal tahun), jadi tidak bisa lebih kecil daripada triwulan sebelumnya. Angka yang turun
-    biasanya berarti angka triwulan itu saja yang ditulis, bukan jumlahnya.
+    biasanya berarti angka triwulan itu saja yang ditulis, bukan jumlahnya. Berkas semester,
+    tahunan dan s.d. tanggal dibandingkan dengan berkas lain menurut akhir periodenya.
     """
-    spent: dict[str, tuple[int, int]] = {}  # id -> (quarter, anggaran)
-    output: dict[str, tuple[int, Decimal]] = {}  # id -> (quarter, keluaran)
+    spent: dict[str, tuple[Period, int]] = {}  # id -> (period, anggaran)
+    output: dict[str, tuple[Period, Decimal]] = {}  # id -> (period, keluaran)
     for f in _files(ctx.plan):
         seen: set[str] = set()
         for i, entry in enumerate(f.model.sub_kegiatan):
@@ -337,13 +455,13 @@ def never_down(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "anggaran"),
-                    "realisasi anggaran kumulatif turun dari {old} (Triwulan {q}) menjadi "
+                    "realisasi anggaran kumulatif turun dari {old} ({period}) menjadi "
                     "{new}; tulis jumlah sejak awal tahun",
                     old=Rupiah(spent[sid][1]),
-                    q=ROMAN[spent[sid][0] - 1],
+                    period=spent[sid][0].label,
                     new=Rupiah(entry.anggaran),
                 )
-            spent[sid] = (f.triwulan, entry.anggaran)
+            spent[sid] = (f.period, entry.anggaran)
             if entry.keluaran is None:
                 continue
             amount = entry.keluaran.jumlah
@@ -351,14 +469,14 @@ def never_down(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "keluaran"),
-                    "realisasi keluaran kumulatif turun dari {old} {unit} (Triwulan {q}) "
+                    "realisasi keluaran kumulatif turun dari {old} {unit} ({period}) "
                     "menjadi {new} {unit}; tulis jumlah sejak awal tahun",
                     old=output[sid][1],
-                    q=ROMAN[output[sid][0] - 1],
+                    period=output[sid][0].label,
                     new=amount,
                     unit=entry.keluaran.satuan,
                 )
-            output[sid] = (f.triwulan, amount)
+            output[sid] = (f.period, amount)
 
 
 @rule("RL07", "realisasi.penjelasan", E, "Capaian di bawah ambang dijelaskan.")
@@ -369,6 +487,12 @@ def explained(ctx: Context) -> Iterator[Finding]:
     ambang_penjelasan``), realisasi indikator itu harus menulis ``faktor_penghambat`` dan
     ``upaya_perbaikan``. Itulah gunanya pemantauan: tahu apa yang menghambat dan apa yang
     akan dilakukan.
+
+    Target yang dinilai tanpa persen (batas maksimal/minimal, target bertingkat, distribusi)
+    yang "belum tercapai" juga wajib dijelaskan, kecuali ambangnya 0 (penjelasan tidak
+    diwajibkan). Target 0 yang makin rendah makin baik dengan realisasi di atas 0 tidak
+    tercapai (capaian 0%), jadi wajib dijelaskan. Berkas semester, tahunan dan s.d.
+    tanggal dinilai terhadap target yang berlaku di akhir periodenya.
     """
     plan = ctx.plan
     settings = state.settings(plan)
@@ -377,7 +501,8 @@ def explained(ctx: Context) -> Iterator[Finding]:
         indikator.setdefault(ind.id, (ind, owner))
     files = state.reports(plan, 4)
     for f in _files(plan):
-        if files.get(f.triwulan) is not f.model:
+        q = f.period.number if f.period.kind == "triwulan" else None
+        if q is not None and files.get(q) is not f.model:
             continue
         seen: set[str] = set()
         for i, entry in enumerate(f.model.indikator):
@@ -385,9 +510,12 @@ def explained(ctx: Context) -> Iterator[Finding]:
             if found is None or entry.id in seen:
                 continue  # a repeated id is RL03's; its first entry is the one used
             seen.add(entry.id)
-            progress = state.indikator_progress(found[0], found[1], files, f.triwulan, settings)
-            low = progress.lowest()
-            if low is None or rounded(low) >= settings.threshold:
+            if q is not None:
+                progress = state.indikator_progress(found[0], found[1], files, q, settings)
+            else:
+                progress = state.indikator_at(found[0], found[1], f.model, f.period, settings)
+            reason = _shortfall(progress, settings.threshold)
+            if reason is None:
                 continue
             absent = [
                 key
@@ -395,15 +523,28 @@ def explained(ctx: Context) -> Iterator[Finding]:
                 if not (getattr(entry, key) or "").strip()
             ]
             if absent:
-                yield ctx.finding(
-                    f.doc,
-                    ("indikator", i, "realisasi"),
-                    "capaian {id} {value} di bawah ambang {threshold}; tulis {fields}",
-                    id=entry.id,
-                    value=Capaian(low),
-                    threshold=Percent(settings.threshold),
-                    fields=" dan ".join(absent),
+                message, args = reason
+                yield Finding(
+                    ctx.at(f.doc, ("indikator", i, "realisasi")),
+                    message,
+                    {**args, "id": entry.id, "fields": " dan ".join(absent)},
                 )
+
+
+def _shortfall(
+    progress: state.IndikatorProgress, threshold: Decimal
+) -> tuple[str, dict[str, object]] | None:
+    """(message, args) when the progress needs explaining, else None."""
+    low = progress.lowest()
+    if low is not None and rounded(low) < threshold:
+        return (
+            "capaian {id} {value} di bawah ambang {threshold}; tulis {fields}",
+            {"value": Capaian(low), "threshold": Percent(threshold)},
+        )
+    missed = progress.missed()
+    if missed is not None and threshold > 0:
+        return "target {id} {note}; tulis {fields}", {"note": missed.note}
+    return None
 
 
 @rule("RL08", "realisasi.bulan", E, "Bulan terlaksana berada di triwulan berkasnya.")
@@ -411,10 +552,11 @@ def months_in_quarter(ctx: Context) -> Iterator[Finding]:
     """
     Bulan terlaksana sebuah aksi (1-12) dilaporkan di berkas triwulannya: ``tw1.yaml``
     hanya Januari sampai Maret. Aksi yang terlaksana di bulan lain dilaporkan di berkas triwulan
-    bulan itu.
+    bulan itu. Berkas s.d. akhir periode memuat bulan Januari sampai akhir periodenya:
+    ``s1.yaml`` Januari-Juni, ``sd-2024-10-31.yaml`` Januari-Oktober.
     """
     for f in _files(ctx.plan):
-        months = state.QUARTER_MONTHS[f.triwulan]
+        months = f.period.months
         for i, sub in enumerate(f.model.sub_kegiatan):
             for j, item in enumerate(sub.aksi):
                 for k, month in enumerate(item.bulan):
@@ -425,17 +567,26 @@ def months_in_quarter(ctx: Context) -> Iterator[Finding]:
                             "bulan {month} tidak ada; tulis 1-12 atau nama bulan",
                             month=month,
                         )
-                    elif month not in months:
+                    elif month not in months and not f.period.to_date:
                         yield ctx.finding(
                             f.doc,
                             ("sub_kegiatan", i, "aksi", j, "bulan", k),
                             "{month} bukan bulan Triwulan {q} ({first}-{last}); laporkan di "
                             "realisasi/tw{other}.yaml",
                             month=MONTHS[month - 1],
-                            q=ROMAN[f.triwulan - 1],
+                            q=ROMAN[f.period.number - 1],
                             first=MONTHS[months[0] - 1],
                             last=MONTHS[months[-1] - 1],
                             other=(month - 1) // 3 + 1,
+                        )
+                    elif month not in months:
+                        yield ctx.finding(
+                            f.doc,
+                            ("sub_kegiatan", i, "aksi", j, "bulan", k),
+                            "{month} sesudah akhir periode berkas ini ({upto}); laporkan di "
+                            "berkas periode berikutnya",
+                            month=MONTHS[month - 1],
+                            upto=f.period.upto,
                         )
 
 
@@ -449,15 +600,26 @@ def not_negative(ctx: Context) -> Iterator[Finding]:
     indikator = _indikator(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
-            if entry.realisasi < 0:
+            value = entry.realisasi
+            if isinstance(value, Decimal) and value < 0:
                 ind = indikator.get(entry.id)
                 yield ctx.finding(
                     f.doc,
                     ("indikator", i, "realisasi"),
                     "realisasi {id} tidak boleh negatif, ditemukan {value}",
                     id=entry.id,
-                    value=in_unit(entry.realisasi, ind.satuan) if ind else entry.realisasi,
+                    value=in_unit(value, ind.satuan) if ind else value,
                 )
+            for level, share in value if isinstance(value, tuple) else ():
+                if share < 0:
+                    yield ctx.finding(
+                        f.doc,
+                        ("indikator", i, "realisasi", level),
+                        "porsi {level} realisasi {id} tidak boleh negatif, ditemukan {value}",
+                        level=level,
+                        id=entry.id,
+                        value=Percent(share),
+                    )
         for i, sub in enumerate(f.model.sub_kegiatan):
             if sub.keluaran is not None and sub.keluaran.jumlah < 0:
                 yield ctx.finding(
@@ -492,7 +654,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
         missing = [s for s in subs if s not in reported]
         if missing:
             yield _missing(ctx, f, "sub_kegiatan", "sub kegiatan", missing)
-        months = set(state.QUARTER_MONTHS[f.triwulan])
+        months = set(f.period.months)
         for i, sub in enumerate(f.model.sub_kegiatan):
             ren = rencana.get(sub.sub_kegiatan)
             if ren is None:
@@ -507,22 +669,23 @@ def complete(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "sub_kegiatan"),
-                    "aksi {id} yang dijadwalkan di Triwulan {q} belum dilaporkan: nomor {due}",
+                    "aksi {id} yang dijadwalkan {when} belum dilaporkan: nomor {due}",
                     id=sub.sub_kegiatan,
-                    q=ROMAN[f.triwulan - 1],
+                    when=_during(f.period),
                     due=", ".join(due),
                 )
 
 
 def _missing(ctx: Context, f: _File, key: str, what: str, missing: list[str]) -> Finding:
-    present = key in (f.doc.root or {}) if isinstance(f.doc.root, dict) else False
+    root = f.doc.root if isinstance(f.doc.root, dict) else {}
+    own = _PERIOD_KEYS.get(f.period.kind, "")
     return ctx.finding(
         f.doc,
-        (key,) if present else ("triwulan",),
-        "{what} belum dilaporkan di Triwulan {q}: {ids}",
+        (key,) if key in root else (own,) if own in root else (),
+        "{what} belum dilaporkan {when}: {ids}",
         at_key=True,
         what=what,
-        q=ROMAN[f.triwulan - 1],
+        when=_during(f.period),
         ids=", ".join(missing),
     )
 

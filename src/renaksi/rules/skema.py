@@ -76,9 +76,10 @@ WRONG_TYPE = declare(
     found.WRONG_TYPE,
     "Nilai berjenis salah (teks di tempat angka, daftar di tempat teks, ...).",
     """
-    Nilai harus berjenis yang diharapkan: angka untuk target, daftar untuk ``bulan``,
-    pemetaan untuk ``penandatangan``, ``true``/``false`` untuk ``plt``. Angka yang ditulis
-    dalam bentuk yang tidak terbaca adalah SC08 (rupiah: SC04).
+    Nilai harus berjenis yang diharapkan: angka untuk target (atau nilai skala dan
+    distribusi, yang diperiksa TG05), daftar untuk ``bulan``, pemetaan untuk
+    ``penandatangan``, ``true``/``false`` untuk ``plt``. Angka yang ditulis dalam bentuk
+    yang tidak terbaca adalah SC08 (rupiah: SC04).
     """,
 )
 
@@ -120,8 +121,9 @@ LIST_LENGTH = declare(
     found.LIST_LENGTH,
     "Daftar terlalu pendek atau terlalu panjang.",
     """
-    Target triwulan selalu empat nilai (I, II, III, IV); daftar program, kegiatan, sub
-    kegiatan dan output, bila ditulis, tidak boleh kosong (yang tidak ada tidak ditulis:
+    Target triwulan, bila ditulis, selalu empat nilai (I, II, III, IV); dokumen yang hanya
+    memuat target tahunan tidak menulis ``triwulan`` sama sekali. Daftar program, kegiatan,
+    sub kegiatan dan output, bila ditulis, tidak boleh kosong (yang tidak ada tidak ditulis:
     kegiatan APBN tanpa output tidak menulis ``output: []``).
     """,
 )

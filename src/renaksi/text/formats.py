@@ -93,13 +93,19 @@ def at_most(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
 
 
-def target(value: Decimal | None, satuan: str) -> str:
-    """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``."""
+def target(value: Decimal | str | tuple[tuple[str, Decimal], ...] | None, satuan: str) -> str:
+    """A target with its unit as the official tables print it: ``29,17%``, ``10000 orang``;
+    a value of a scale as written (``Level 3``); a distribution as its levels and shares
+    (``Level 1: 33%; Level 2: 50%``)."""
     if value is None:
         return "-"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return "; ".join(f"{level}: {percent(share)}" for level, share in value)
     if is_percent(satuan):
         return percent(value)
-    return f"{count(value)} {satuan}"
+    return f"{count(value)} {satuan}".rstrip()
 
 
 def rupiah(value: int, *, prefix: bool = True) -> str:
