@@ -298,6 +298,54 @@ def dense_flow_list(root: Path, plan: Path) -> None:
     (plan / PK).write_bytes(b"[" + b"1," * (items - 1) + b"1]")
 
 
+def _items_with_breaks(plan: Path, brk: str, value: str = "-") -> None:
+    """The bidang with every line ended by ``brk``, then ``value`` and ``brk`` repeated up
+    to the default size limit: with ``-``, about a million empty list items."""
+    head = _base(ALPHA).replace("\n", brk) + "catatan:" + brk
+    data = head.encode("utf-8")
+    item = (value + brk).encode("utf-8")
+    (plan / ALPHA).write_bytes(data + item * ((MAX_BYTES - len(data)) // len(item)))
+
+
+@maker
+def items_bare_cr(root: Path, plan: Path) -> None:
+    """Lines ended by a bare CR (old Mac files)."""
+    _items_with_breaks(plan, "\r")
+
+
+@maker
+def items_nel(root: Path, plan: Path) -> None:
+    """Lines ended by NEL (U+0085)."""
+    _items_with_breaks(plan, "\x85")
+
+
+@maker
+def items_line_separator(root: Path, plan: Path) -> None:
+    """Lines ended by LINE SEPARATOR (U+2028)."""
+    _items_with_breaks(plan, "\u2028")
+
+
+@maker
+def items_paragraph_separator(root: Path, plan: Path) -> None:
+    """Lines ended by PARAGRAPH SEPARATOR (U+2029)."""
+    _items_with_breaks(plan, "\u2029")
+
+
+@maker
+def items_vertical_tab(root: Path, plan: Path) -> None:
+    """Lines "ended" by VT and FF, which YAML does not take for line breaks: the values
+    are letters, so only the breaks could count as items."""
+    _items_with_breaks(plan, "\v\f", "x")
+
+
+@maker
+def items_per_line(root: Path, plan: Path) -> None:
+    """49 000 lines (1.9 MB), each nine block lists and nine flow lists deep around one
+    value: 19 values a line, without a comma."""
+    line = "- " * 9 + "[" * 9 + "a" + "]" * 9 + "\n"
+    (plan / PK).write_text("tahun:\n" + line * 49_000, encoding="utf-8")
+
+
 @maker
 def control_chars(root: Path, plan: Path) -> None:
     """Terminal escape sequences (set title, clear screen, red) in the bidang's nama."""

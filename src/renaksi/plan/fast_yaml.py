@@ -101,6 +101,8 @@ def eligible(text: str) -> bool:
 
     Plain substring tests first: most plan files contain none of the marks at all.
     """
+    if _other_line_breaks(text):
+        return False
     marked = any(mark in text for mark in "&*!<") or text.startswith("%") or "\n%" in text
     if marked and _MARKS.search(text):
         return False
@@ -109,6 +111,18 @@ def eligible(text: str) -> bool:
     if "- - " in text and _DEEP_DASHES.search(text):
         return False
     return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
+
+
+def _other_line_breaks(text: str) -> bool:
+    """Whether ``text`` ends a line other than with LF or CR LF: a bare CR, NEL, LINE or
+    PARAGRAPH SEPARATOR. The scans here look for marks at the start of a line with ``^``,
+    which Python matches only after LF, so such a file could hide a directive or deep
+    indentation from them; and libyaml (YAML 1.1) takes NEL and the separators for line
+    breaks where the exact reader (YAML 1.2) reads them as text. It goes to the exact
+    reader."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return True
+    return any(c in text for c in "\x85\u2028\u2029")
 
 
 def _flow_depth(text: str) -> int:

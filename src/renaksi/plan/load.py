@@ -43,8 +43,18 @@ from renaksi.plan.validation import problems_from_validation
 MAX_BYTES = 2 * 1024 * 1024
 #: Deepest nesting accepted; real plan files need fewer than ten levels.
 MAX_DEPTH = 50
-#: Most lines plus commas in one file; real plan files have a few hundred.
+#: Most values one file may hold, as :func:`count_items` counts them before the file is
+#: parsed; real plan files count a few hundred.
 MAX_ITEMS = 50_000
+#: What ends a line for both YAML readers (ruamel.yaml's scanner and libyaml): LF, CR (a
+#: CR LF pair is one break), NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. VT and FF end a
+#: line for Python's ``str.splitlines`` but not for YAML: the readers refuse them as
+#: control characters before reading any further (YM01).
+LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+#: What can start another value within a line: the ``-`` and ``?`` of block entries
+#: (``- - - x`` is three lists and a value on one line), the ``[`` and ``{`` of flow
+#: collections and the ``,`` between flow items.
+_VALUE_STARTS = ("-", "?", "[", "{", ",")
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -197,10 +207,27 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    # The bytes before the first undecodable one are valid UTF-8 by definition.
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    return _text_position(prefix, len(prefix))
+
+
+def line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many line breaks the YAML readers see in ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    return sum(text.count(b, start, stop) for b in LINE_BREAKS) - text.count("\r\n", start, stop)
+
+
+def count_items(text: str) -> int:
+    """An upper bound, within a small factor, on how many values a YAML reader makes of
+    ``text``, counted without reading it: every line break the readers honour and every
+    character that can start another value within a line (:data:`_VALUE_STARTS`).
+
+    A hyphen in text (``2024-01-02``, ``sub-a``) counts too: over-counting a real file
+    (about twice its lines) is the safe side; under-counting let a file within the size
+    limit hold millions of values, e.g. with bare CR line ends or ``- - - ...`` lines.
+    """
+    return line_breaks(text) + sum(text.count(c) for c in _VALUE_STARTS)
 
 
 _SYNTAX_WORDS = (
@@ -231,7 +258,7 @@ _SYNTAX_WORDS = (
 )
 
 
-_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.MULTILINE)
+_DIRECTIVE = re.compile(r"(?:^|(?<=[\r\x85\u2028\u2029]))%YAML[ \t]+(\S+)", re.MULTILINE)
 _CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
 
 
@@ -250,8 +277,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
     from renaksi.plan import fast_yaml
 
-    items = text.count("\n") + text.count(",")
-    if items > MAX_ITEMS:
+    if count_items(text) > MAX_ITEMS:
         # Bytes are bounded by --max-bytes; this bounds the work: a million tiny values
         # fit in 2 MiB and would take a reader seconds and hundreds of MB.
         return None, found.TOO_LARGE.problem(
@@ -266,7 +292,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         pass  # the exact reader below decides, and words any problem
     directive = _DIRECTIVE.search(text)
     if directive and directive.group(1) != "1.2":
-        line = text.count("\n", 0, directive.start()) + 1
+        line = _text_position(text, directive.start())[0]
         return None, found.SYNTAX.problem(
             Location(display, line, 1),
             "direktif %YAML {version} tidak didukung: berkas rencana dibaca sebagai YAML 1.2; "
@@ -313,8 +339,8 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line = line_breaks(text, 0, offset) + 1
+    column = offset - max(text.rfind(b, 0, offset) for b in LINE_BREAKS)
     return line, column
 
 
