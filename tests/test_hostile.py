@@ -63,7 +63,7 @@ from renaksi.cli import app
 from renaksi.output import FORMATS, formatter
 from renaksi.output.messages import message
 from renaksi.plan.findings import Severity
-from renaksi.plan.load import MAX_BYTES, MAX_DEPTH
+from renaksi.plan.load import MAX_BYTES, MAX_DEPTH, MAX_PLAN_BYTES
 from renaksi.plan.source import PlanIOError
 from renaksi.rules.check import CheckResult, validate
 
@@ -381,6 +381,51 @@ def narasi_fifo(root: Path, plan: Path) -> None:
     os.mkfifo(plan / "narasi" / "bab-1-pendahuluan.md")
 
 
+def _bidang_file(slug: str, nama: str = "Bidang Contoh", indikator: int = 1) -> str:
+    """A valid bidang file with no rencana aksi: the base bidang's signatory, ``nama``, and
+    ``indikator`` indicators with ids of its own (15 items and 150 bytes each)."""
+    head = _base(ALPHA).split("indikator:")[0]
+    rows = "".join(
+        f"  - id: {slug}-{i}\n    sasaran: ss-1\n    nama: Indikator {i}\n"
+        f'    satuan: "%"\n    triwulan: [25, 25, 25, 25]\n    cara_gabung: jumlah\n'
+        "    arah: naik\n"
+        for i in range(indikator)
+    )
+    head = _replace_once(head, "nama: Bidang Alpha", f"nama: {nama}")
+    return f"{head}indikator:\n{rows}rencana_aksi: []\n"
+
+
+def _big_bidang_files(plan: Path, count: int) -> None:
+    """``count`` valid bidang files of 2 000 000 bytes each (under the size limit of one
+    file), their size in a long nama."""
+    for n in range(1, count + 1):
+        slug = f"besar-{n:02d}"
+        text = _bidang_file(slug)
+        text = _replace_once(text, "nama: Bidang Contoh", "nama: " + "x" * (2_000_000 - len(text)))
+        (plan / "bidang" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+
+
+@maker
+def plan_many_files(root: Path, plan: Path) -> None:
+    """24 valid bidang files of 2 000 000 bytes: 48 MB in all, each within its own limit."""
+    _big_bidang_files(plan, 24)
+
+
+@maker
+def plan_six_big_files(root: Path, plan: Path) -> None:
+    """6 valid bidang files of 2 000 000 bytes: 12 MB (the case raises --max-plan-bytes)."""
+    _big_bidang_files(plan, 6)
+
+
+@maker
+def plan_many_items(root: Path, plan: Path) -> None:
+    """Two valid bidang files of 2000 indicators each: 30 000 items each, 300 KB."""
+    for n in (1, 2):
+        slug = f"besar-{n:02d}"
+        text = _bidang_file(slug, indikator=2000)
+        (plan / "bidang" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+
+
 def _git(root: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=renaksi", "-c", "user.email=renaksi@example.invalid", *args],
@@ -404,6 +449,22 @@ def git_zero_blob(root: Path, plan: Path) -> None:
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "besar")
     (plan / "bidang" / "besar.yaml").unlink()
+
+
+@maker
+def git_many_files(root: Path, plan: Path) -> None:
+    """A commit adding 24 valid bidang files of 2 000 000 bytes (a few KB each in git):
+    ``renaksi diff`` reads them from git, not from the work tree."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    _big_bidang_files(plan, 24)
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "besar")
+    for path in (plan / "bidang").glob("besar-*.yaml"):
+        path.unlink()
 
 
 # --- the cases --------------------------------------------------------------------------
@@ -455,6 +516,13 @@ class Case:
         """The --max-bytes of the case, or the default."""
         args = list(self.args)
         return int(args[args.index("--max-bytes") + 1]) if "--max-bytes" in args else MAX_BYTES
+
+    def max_plan_bytes(self) -> int:
+        """The --max-plan-bytes of the case, or the default."""
+        args = list(self.args)
+        if "--max-plan-bytes" in args:
+            return int(args[args.index("--max-plan-bytes") + 1])
+        return MAX_PLAN_BYTES
 
 
 _FIELDS = {
@@ -788,11 +856,11 @@ def test_case_in_process(case: Case, tmp_path: Path) -> None:
     plan = build(case, tmp_path)
     if case.expect.exit == (2,):
         with pytest.raises(PlanIOError) as info:
-            validate([plan], max_bytes=case.max_bytes())
+            validate([plan], max_bytes=case.max_bytes(), max_plan_bytes=case.max_plan_bytes())
         for word in case.expect.words:
             assert word in info.value.message
         return
-    result = validate([plan], max_bytes=case.max_bytes())
+    result = validate([plan], max_bytes=case.max_bytes(), max_plan_bytes=case.max_plan_bytes())
     no_payload_ran(tmp_path)
     assert result.failed() is (case.expect.exit != (0,))
     for problem in result.problems:
@@ -838,7 +906,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 # --- report and diff on the worst cases -----------------------------------------------------
 
 #: The cases `renaksi report` and `renaksi diff --base-dir/--head-dir` also run on.
-WORST = ["alias-bomb", "nesting-flow", "nesting-block", "ten-mb-line"]
+WORST = ["alias-bomb", "nesting-flow", "nesting-block", "ten-mb-line", "plan-many-files"]
 
 
 @pytest.mark.parametrize("case", params([BY_NAME[n] for n in WORST], "report"))
@@ -877,6 +945,8 @@ def test_readme_lists_every_case() -> None:
     assert f"{MAX_BYTES:_}".replace("_", " ") in readme
     assert f"{MAX_DEPTH} levels" in readme
     assert "--max-bytes" in readme
+    assert f"{MAX_PLAN_BYTES:_}".replace("_", " ") in readme
+    assert "--max-plan-bytes" in readme
 
 
 def test_every_generator_is_used() -> None:

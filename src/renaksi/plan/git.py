@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from renaksi import __version__
 
@@ -135,19 +136,33 @@ def resolve(root: Path, revision: str) -> str:
 
 
 def read_folder(
-    root: Path, commit: str, prefix: str, limit: int, wanted: Callable[[str], bool]
-) -> dict[str, bytes]:
+    root: Path,
+    commit: str,
+    prefix: str,
+    limit: int,
+    wanted: Callable[[str], bool],
+    *,
+    total: int | None = None,
+    order: Callable[[str], Any] = str,
+) -> dict[str, bytes | None]:
     """The files below ``prefix`` at ``commit``, keyed by path relative to ``prefix``.
 
     Reads objects straight from the repository: the working tree and index are untouched.
     Only files ``wanted`` (by relative path) are read, and none beyond ``limit`` + 1 bytes:
     a file of zeros compresses to almost nothing in git, so its size in the repository
     says nothing about its size once read. Other files are listed with no content.
+
+    With ``total``, wanted files are read in ``order`` until their sizes add up past it:
+    that file and the ones after it are left unread (None), so a revision with thousands
+    of files holds no more than ``total`` bytes in memory.
     """
     listing = _run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix)
     base = prefix.rstrip("/") + "/"
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | None] = {}
     entries = []
+    # One object for every oversized file: each is refused unread, and a thousand of them
+    # must not take a thousand times ``limit`` bytes.
+    oversized = b"\0" * (limit + 1)
     for record in listing.split(b"\0"):
         if not record:
             continue
@@ -160,16 +175,24 @@ def read_folder(
         if not wanted(rel):
             files[rel] = b""
         elif int(blob_size) > limit:
-            files[rel] = b"\0" * (limit + 1)  # read as "too large", never loaded
+            files[rel] = oversized  # read as "too large", never loaded
         else:
-            entries.append((rel, sha.decode()))
+            entries.append((rel, sha.decode(), int(blob_size)))
+    entries.sort(key=lambda entry: order(entry[0]))
+    if total is not None:
+        for index, (_, _, size) in enumerate(entries):
+            total -= size
+            if total < 0:
+                files.update((rel, None) for rel, _, _ in entries[index:])
+                del entries[index:]
+                break
     if not entries:
         return files
     batch = _run(
-        root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
+        root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha, _ in entries).encode()
     )
     offset = 0
-    for rel, _ in entries:
+    for rel, _, _ in entries:
         header_end = batch.index(b"\n", offset)
         size = int(batch[offset:header_end].split()[2])
         start = header_end + 1

@@ -36,7 +36,13 @@ from renaksi.plan.folder import (
     RealisasiEntry,
 )
 from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
-from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
+from renaksi.plan.source import (
+    DirSource,
+    OverPlanLimitError,
+    PlanIOError,
+    PlanSource,
+    display_path,
+)
 from renaksi.plan.validation import problems_from_validation
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
@@ -56,9 +62,84 @@ LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 #: collections and the ``,`` between flow items.
 _VALUE_STARTS = ("-", "?", "[", "{", ",")
 
+#: Default most bytes of all files of one plan together (``--max-plan-bytes`` changes it;
+#: never less than one file's limit). A real plan is a few dozen KiB.
+MAX_PLAN_BYTES = 8 * 1024 * 1024
+#: Most values of all files of one plan together at the default :data:`MAX_PLAN_BYTES`,
+#: each file counted as :data:`MAX_ITEMS` counts it; a larger ``--max-plan-bytes`` raises
+#: it in proportion (real YAML holds a value every few dozen bytes, so a fixed count would
+#: stop a plan long before the bytes it was allowed). As many as one file may hold: the
+#: exact reader takes seconds for that many, and ``renaksi diff`` reads two plans. A real
+#: plan counts a few thousand.
+MAX_PLAN_ITEMS = 50_000
+
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(slots=True)
+class PlanBudget:
+    """What the files of one plan may hold together, and what those read so far took.
+
+    The size and item limits bound one file; this bounds the plan, whatever the number of
+    files: once a file does not fit, it and every file after it are left unread, so the
+    work of one plan stays that of :data:`MAX_PLAN_BYTES` / :data:`MAX_PLAN_ITEMS`. One
+    finding (YM06), on the first of them, names how many were left. A file refused by its
+    own limits takes nothing.
+    """
+
+    max_bytes: int = MAX_PLAN_BYTES
+    max_items: int = MAX_PLAN_ITEMS
+    used_bytes: int = 0
+    used_items: int = 0
+    #: The limit that was passed ("byte" or "nilai"), once one was.
+    exceeded: str | None = None
+    #: The first file left unread, and how many were.
+    first_unread: str | None = None
+    unread: int = 0
+
+    def take(self, data: int, items: int) -> bool:
+        """Count a file of ``data`` bytes and ``items`` values; False when it does not fit
+        (then nothing more does)."""
+        if self.exceeded is None and self.used_bytes + data > self.max_bytes:
+            self.exceeded = "byte"
+        elif self.exceeded is None and self.used_items + items > self.max_items:
+            self.exceeded = "nilai"
+        if self.exceeded is not None:
+            return False
+        self.used_bytes += data
+        self.used_items += items
+        return True
+
+    def leave(self, display: str) -> None:
+        """Note that file ``display`` is left unread."""
+        if self.first_unread is None:
+            self.first_unread = display
+        self.unread += 1
+
+    def refusal(self) -> Problem | None:
+        """The finding of the files left unread because the plan is over a limit."""
+        if self.first_unread is None:
+            return None
+        over_bytes = self.exceeded != "nilai"
+        which = "berkas ini" + (" dan {others} berkas sesudahnya" if self.unread > 1 else "")
+        return found.TOO_LARGE.problem(
+            Location(self.first_unread),
+            which + " tidak dibaca: bersama berkas sebelumnya, rencana ini melebihi batas "
+            "{limit} {unit} untuk seluruh berkasnya; rencana wajar hanya {usual}",
+            limit=self.max_bytes if over_bytes else self.max_items,
+            unit="byte" if over_bytes else "baris atau nilai",
+            usual="puluhan KiB" if over_bytes else "beberapa ribu baris",
+            others=self.unread - 1,
+        )
+
+
+def plan_budget(max_plan_bytes: int) -> PlanBudget:
+    """The budget of a plan of at most ``max_plan_bytes``: its value limit in proportion,
+    and never below one file's (a plan can always hold one file of the largest kind)."""
+    items = MAX_PLAN_ITEMS * max_plan_bytes // MAX_PLAN_BYTES
+    return PlanBudget(max_plan_bytes, max(items, MAX_ITEMS))
 
 
 @dataclass(slots=True)
@@ -68,6 +149,7 @@ class LoadResult:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    budget: PlanBudget = field(default_factory=PlanBudget)
 
 
 class _RefusedFeatureError(Exception):
@@ -420,17 +502,34 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[PlanFile, lis
 
 
 def read_source_document(
-    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES
+    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES, budget: PlanBudget | None = None
 ) -> tuple[PlanFile, list[Problem]]:
-    """Read and parse one plan file of ``source``. Raises PlanIOError when unreadable."""
+    """Read and parse one plan file of ``source``, within the plan's ``budget`` when given.
+    Raises PlanIOError when unreadable. A file left unread for the budget has no finding
+    of its own: :meth:`PlanBudget.refusal` is the finding of them all."""
     display = source.display(rel)
     doc = PlanFile(Path(display), display)
-    data = read_bytes(source, rel, max_bytes)
+    if budget is not None and budget.exceeded is not None:
+        budget.leave(display)
+        return doc, []
+    try:
+        data = read_bytes(source, rel, max_bytes)
+    except OverPlanLimitError:
+        if budget is None:
+            raise
+        budget.exceeded = "byte"
+        budget.leave(display)
+        return doc, []
     if isinstance(data, Problem):
         return doc, [data]
     text = decode(data, display)
     if isinstance(text, Problem):
         return doc, [text]
+    items = count_items(text)
+    # A file over its own item limit is refused by parse_yaml, and takes nothing.
+    if budget is not None and items <= MAX_ITEMS and not budget.take(len(data), items):
+        budget.leave(display)
+        return doc, []
     doc.text = text
     root, problem = parse_yaml(text, display)
     if problem is not None:
@@ -473,6 +572,19 @@ def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
         yield f"{BIDANG_DIR}/{name}", usable
 
 
+def reading_order(rel: str) -> tuple[int, str] | None:
+    """Where the loader reads the plan file ``rel`` (a sort key: the shared files, then
+    bidang, then realisasi, each folder by name), or None when it does not read it."""
+    folder, _, name = rel.rpartition("/")
+    if rel in (INSTANSI_FILE, PK_FILE):
+        return (0 if rel == INSTANSI_FILE else 1, rel)
+    if folder == BIDANG_DIR and name.endswith(".yaml") and _SLUG.match(name[: -len(".yaml")]):
+        return (2, rel)
+    if folder == REALISASI_DIR and name in REALISASI_NAMES:
+        return (3, rel)
+    return None
+
+
 def _misnamed(source: PlanSource, name: str) -> str:
     """A hint naming a file that looks like ``name`` saved under another name."""
     try:
@@ -486,7 +598,11 @@ def _misnamed(source: PlanSource, name: str) -> str:
 
 
 def load_plan(
-    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+    folder: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
+    realisasi: Path | None = None,
 ) -> LoadResult:
     """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable.
 
@@ -502,7 +618,11 @@ def load_plan(
         raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
     elsewhere = DirSource(realisasi) if realisasi is not None else None
     return load_source(
-        DirSource(folder), folder=folder, max_bytes=max_bytes, realisasi_source=elsewhere
+        DirSource(folder),
+        folder=folder,
+        max_bytes=max_bytes,
+        max_plan_bytes=max_plan_bytes,
+        realisasi_source=elsewhere,
     )
 
 
@@ -536,7 +656,7 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
                 )
             )
             continue
-        doc, problems = read_source_document(source, rel, max_bytes)
+        doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         model, problems = validate_model(doc, RealisasiFile)
@@ -549,14 +669,16 @@ def load_source(
     *,
     folder: Path,
     max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
     realisasi_source: PlanSource | None = None,
 ) -> LoadResult:
     """Read every file of a plan from ``source``; ``folder`` names it (its year).
 
     Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
-    ``realisasi_source`` when given."""
+    ``realisasi_source`` when given. All of them together hold at most ``max_plan_bytes``
+    (never less than ``max_bytes``, one file's limit) and :data:`MAX_PLAN_ITEMS`."""
     plan = Plan(folder=folder, display=source.display(""))
-    result = LoadResult(plan)
+    result = LoadResult(plan, budget=plan_budget(max(max_plan_bytes, max_bytes)))
 
     for name in (INSTANSI_FILE, PK_FILE):
         if source.kind(name) == "missing":
@@ -569,7 +691,7 @@ def load_source(
                 )
             )
             continue
-        doc, problems = read_source_document(source, name, max_bytes)
+        doc, problems = read_source_document(source, name, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
@@ -594,7 +716,7 @@ def load_source(
                 )
             )
             continue
-        doc, problems = read_source_document(source, rel, max_bytes)
+        doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         model, problems = validate_model(doc, BidangFile)
@@ -613,4 +735,8 @@ def load_source(
         _load_realisasi(realisasi_source, "", result, max_bytes)
     else:
         _load_realisasi(source, REALISASI_DIR, result, max_bytes)
+    refusal = result.budget.refusal()
+    if refusal is not None:
+        result.problems.append(refusal)
+        result.files -= result.budget.unread  # "files checked" counts the files read
     return result
