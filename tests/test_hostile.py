@@ -426,6 +426,26 @@ def plan_many_items(root: Path, plan: Path) -> None:
         (plan / "bidang" / f"{slug}.yaml").write_text(text, encoding="utf-8")
 
 
+@maker
+def unknown_references(root: Path, plan: Path) -> None:
+    """A PK of 2000 sub kegiatan owned by alpha, and alpha planning 2000 ids that are not
+    there, each a typo away from one that is (230 KB): 2000 did-you-mean hints."""
+    subs = "".join(
+        f"          - id: sub-kegiatan-{i:05d}\n"
+        f'            kode: "8.01.02.2.01.{1000 + i:04d}"\n'
+        f"            nama: Sub Kegiatan {i}\n            pagu: 0\n            bidang: alpha\n"
+        for i in range(2000)
+    )
+    pk = _replace_once(_base(PK), "        sub_kegiatan:\n", "        sub_kegiatan:\n" + subs)
+    (plan / PK).write_text(pk, encoding="utf-8")
+    plans = "".join(
+        f"  - sub_kegiatan: sub-kegiatn-{i:05d}\n    target: 1 orang\n    aksi: []\n"
+        for i in range(2000)
+    )
+    alpha = _replace_once(_base(ALPHA), "rencana_aksi:\n", "rencana_aksi:\n" + plans)
+    (plan / ALPHA).write_text(alpha, encoding="utf-8")
+
+
 def _git(root: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=renaksi", "-c", "user.email=renaksi@example.invalid", *args],

@@ -44,6 +44,7 @@ from renaksi.plan.source import (
     display_path,
 )
 from renaksi.plan.validation import problems_from_validation
+from renaksi.text.hints import Hints
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
 MAX_BYTES = 2 * 1024 * 1024
@@ -150,6 +151,8 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     budget: PlanBudget = field(default_factory=PlanBudget)
+    #: The did-you-mean hints of all its files' unknown keys, bounded together.
+    hints: Hints = field(default_factory=Hints)
 
 
 class _RefusedFeatureError(Exception):
@@ -540,8 +543,11 @@ def read_source_document(
     return doc, []
 
 
-def validate_model(doc: PlanFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate a parsed document against its model; problems are located in ``doc``."""
+def validate_model(
+    doc: PlanFile, model: type[M], hints: Hints | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against its model; problems are located in ``doc``.
+    ``hints`` bounds the work of naming the keys that unknown ones were meant to be."""
     if doc.root is None:
         return None, []
     if not isinstance(doc.root, dict):
@@ -558,7 +564,7 @@ def validate_model(doc: PlanFile, model: type[M]) -> tuple[M | None, list[Proble
     try:
         return model.model_validate(doc.root), []
     except ValidationError as exc:
-        return None, list(problems_from_validation(doc, model, exc))
+        return None, list(problems_from_validation(doc, model, exc, hints))
 
 
 def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
@@ -659,7 +665,7 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
         doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, RealisasiFile)
+        model, problems = validate_model(doc, RealisasiFile, result.hints)
         result.problems.extend(problems)
         result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
 
@@ -696,10 +702,10 @@ def load_source(
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
             plan.instansi_doc = doc
-            plan.instansi, problems = validate_model(doc, InstansiFile)
+            plan.instansi, problems = validate_model(doc, InstansiFile, result.hints)
         else:
             plan.pk_doc = doc
-            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile)
+            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile, result.hints)
         result.problems.extend(problems)
 
     for rel, usable in _bidang_files(source):
@@ -719,7 +725,7 @@ def load_source(
         doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, BidangFile)
+        model, problems = validate_model(doc, BidangFile, result.hints)
         result.problems.extend(problems)
         plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 

@@ -8,7 +8,6 @@ was expected. The rules' documentation is in :mod:`renaksi.rules.skema`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,6 +27,7 @@ from renaksi.plan.load_findings import (
     UNKNOWN_KEY,
     WRONG_TYPE,
 )
+from renaksi.text.hints import Hints
 
 _TYPE_WORDS = {
     "string_type": "teks",
@@ -122,21 +122,23 @@ def _is_tag(key: object) -> bool:
 
 
 def problems_from_validation(
-    doc: PlanFile, model: type[BaseModel], error: ValidationError
+    doc: PlanFile, model: type[BaseModel], error: ValidationError, hints: Hints | None = None
 ) -> Iterator[Problem]:
     """Turn a pydantic ValidationError on ``doc`` into located, coded problems.
 
     A misspelt key is one mistake, not two: when an unknown key's nearest known key is
     the very key reported missing in the same mapping, only the unknown key is reported.
+    The nearest keys are looked up with ``hints`` (shared by the files of a plan, so their
+    work is bounded together), once each: the same answer decides both.
     """
     errors = error.errors(include_url=False)
-    misspelt = {
-        (*keys[:-1], near)
+    hints = hints if hints is not None else Hints()
+    nearest = {
+        keys: _nearest_key(model, keys, hints)
         for err in errors
-        if err["type"] == "extra_forbidden"
-        and (keys := _data_keys(err["loc"]))
-        and (near := _nearest_key(model, keys))
+        if err["type"] == "extra_forbidden" and (keys := _data_keys(err["loc"]))
     }
+    misspelt = {(*keys[:-1], near) for keys, near in nearest.items() if near}
     for err in errors:
         keys = _data_keys(err["loc"])
         kind = err["type"]
@@ -146,17 +148,16 @@ def problems_from_validation(
         if not keys and kind == "string_unicode":
             # A key pydantic could not even read as text comes with no location at all.
             keys = path_to_key(doc.root, found) or ()
-        rule, message, args, at_key = _classify(model, keys, kind, err, found)
+        rule, message, args, at_key = _classify(model, keys, kind, err, found, nearest.get(keys))
         line, column = doc.position(keys, at_key=at_key)
         yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
 
 
-def _nearest_key(model: type[BaseModel], keys: Sequence[Any]) -> str | None:
+def _nearest_key(model: type[BaseModel], keys: Sequence[Any], hints: Hints) -> str | None:
     """The known key nearest to the unknown last key of ``keys``, if one is near."""
     if not keys:
         return None
-    near = difflib.get_close_matches(str(keys[-1]), known_keys(model, keys[:-1]), n=1, cutoff=0.6)
-    return near[0] if near else None
+    return hints.closest(str(keys[-1]), known_keys(model, keys[:-1]), cutoff=0.6)
 
 
 #: What _classify returns: the rule, the message template, its arguments, and whether the
@@ -177,10 +178,11 @@ def _classify(
     kind: str,
     err: Any,
     found: object,
+    near: str | None = None,
 ) -> _Classified:
     ctx = err.get("ctx") or {}
     if kind in ("extra_forbidden", "string_unicode", "invalid_key", "missing"):
-        return _key_problem(model, keys, kind, found)
+        return _key_problem(model, keys, kind, found, near)
     if kind.startswith("renaksi_"):
         return _renaksi_problem(kind, err, ctx)
     if kind in ("too_short", "too_long"):
@@ -200,21 +202,25 @@ def _classify(
 
 
 def _key_problem(
-    model: type[BaseModel], keys: tuple[Key, ...], kind: str, found: object
+    model: type[BaseModel],
+    keys: tuple[Key, ...],
+    kind: str,
+    found: object,
+    near: str | None = None,
 ) -> _Classified:
-    """A key that is unknown, missing or unreadable (``string_unicode`` may also be a
-    value's text: then the finding points at the value)."""
+    """A key that is unknown (``near``: the known key it is most like, if any), missing or
+    unreadable (``string_unicode`` may also be a value's text: then the finding points at
+    the value)."""
     if kind == "extra_forbidden":
         key = str(keys[-1]) if keys else "?"
         known = known_keys(model, keys[:-1])
-        near = [n] if (n := _nearest_key(model, keys)) else []
         if near:
             return (
                 UNKNOWN_KEY,
                 "kunci {key} tidak dikenal di sini; maksudnya {near}?",
                 {
                     "key": key,
-                    "near": near[0],
+                    "near": near,
                 },
                 True,
             )

@@ -72,7 +72,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
             "{known}{hint}",
             slug=sub.item.bidang,
             known=", ".join(slugs) or "-",
-            hint=walk.nearest(sub.item.bidang, slugs),
+            hint=walk.nearest(ctx.hints, sub.item.bidang, slugs),
         )
 
 
@@ -84,7 +84,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.plan.pk is None:
         return
-    ids = [s.item.id for s in walk.plan_sub_kegiatan(ctx.plan)]
+    ids = {s.item.id for s in walk.plan_sub_kegiatan(ctx.plan)}
     for _, ren in walk.rencana(ctx.plan):
         ident = ren.item.sub_kegiatan
         if ident in ids:
@@ -94,7 +94,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
             (*ren.path, "sub_kegiatan"),
             "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
             id=ident,
-            hint=walk.nearest(ident, ids),
+            hint=walk.nearest(ctx.hints, ident, ids),
         )
 
 
@@ -189,7 +189,7 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
     """
     plan = ctx.plan
     if plan.instansi is not None and plan.instansi_doc is not None:
-        goals = [s.id for s in plan.instansi.renstra.sasaran_strategis]
+        goals = {s.id for s in plan.instansi.renstra.sasaran_strategis}
         refs: list[tuple[PlanFile, KeyPath, str]] = [
             (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), iku.sasaran)
             for i, iku in enumerate(plan.instansi.iku.indikator)
@@ -202,14 +202,15 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
                     path,
                     "sasaran strategis {id} tidak ada di instansi.yaml{hint}",
                     id=ident,
-                    hint=walk.nearest(ident, goals),
+                    hint=walk.nearest(ctx.hints, ident, goals),
                 )
     if plan.pk is not None and plan.pk_doc is not None:
         pk_ids = [i.id for i in plan.pk.indikator]
-        others = {i.item.id for i in walk.indikator(plan)} - set(pk_ids)
+        known = set(pk_ids)
+        others = {i.item.id for i in walk.indikator(plan)} - known
         for prog in walk.programs(plan.pk_doc, plan.pk):
             wanted = prog.item.indikator
-            if wanted is None or wanted in pk_ids:
+            if wanted is None or wanted in known:
                 continue
             if wanted in others:
                 message = "{id} adalah indikator bidang; program menunjang indikator PK ({known})"
@@ -220,7 +221,7 @@ def goals_exist(ctx: Context) -> Iterator[Finding]:
                 (*prog.path, "indikator"),
                 message,
                 id=wanted,
-                hint=walk.nearest(wanted, pk_ids),
+                hint=walk.nearest(ctx.hints, wanted, pk_ids),
                 known=", ".join(pk_ids),
             )
 

@@ -12,7 +12,6 @@ All arithmetic is exact (Decimal): 0,1 + 0,2 is 0,3 here.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -185,14 +184,14 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     for doc, path, unit in places:
         if unit.strip().lower() in known:
             continue
-        near = difflib.get_close_matches(unit.strip().lower(), sorted(known), n=1, cutoff=0.6)
+        near = ctx.hints.closest(unit.strip().lower(), known, cutoff=0.6)
         yield ctx.finding(
             doc,
             path,
             "satuan {unit} tidak dikenal{hint}; bila memang dipakai, daftarkan di "
             "instansi.yaml: satuan_tambahan",
             unit=unit,
-            hint=f" (maksudnya {near[0]}?)" if near else "",
+            hint=f" (maksudnya {near}?)" if near else "",
         )
 
 
