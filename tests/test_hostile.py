@@ -43,6 +43,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -469,6 +470,54 @@ def git_zero_blob(root: Path, plan: Path) -> None:
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "besar")
     (plan / "bidang" / "besar.yaml").unlink()
+
+
+def _many_aksi(seed: int) -> str:
+    """The base bidang with 600 aksi in sub-a, each named by 40 words drawn (by ``seed``)
+    from one short list: every pair of names looks alike to difflib's quick bounds."""
+    words = [
+        "rapat",
+        "koordinasi",
+        "evaluasi",
+        "pelaksanaan",
+        "program",
+        "kegiatan",
+        "pembinaan",
+        "pengawasan",
+        "laporan",
+        "bidang",
+        "daerah",
+        "kota",
+        "wilayah",
+        "ormas",
+        "politik",
+        "dalam",
+        "negeri",
+        "kebangsaan",
+    ]
+    draw = random.Random(seed)
+    aksi = "".join(
+        f"      - nama: {' '.join(draw.choice(words) for _ in range(40))} {i}\n"
+        f"        bulan: [{i % 12 + 1}]\n        keluaran: Laporan {i % 5}\n"
+        for i in range(600)
+    )
+    old = "    aksi:\n      - nama: Rapat internal\n        bulan: [1, 2]\n"
+    old += "        keluaran: Notulen rapat\n"
+    return _replace_once(_base(ALPHA), old, "    aksi:\n" + aksi)
+
+
+@maker
+def git_renamed_aksi(root: Path, plan: Path) -> None:
+    """Two commits: sub-a with 600 aksi of long names, then 600 others just as long."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _git(root, "init", "-q", "-b", "main")
+    (plan / ALPHA).write_text(_many_aksi(1), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    (plan / ALPHA).write_text(_many_aksi(2), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "ganti nama")
 
 
 @maker
