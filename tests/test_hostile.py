@@ -66,6 +66,7 @@ from renaksi.output.messages import message
 from renaksi.plan.findings import Severity
 from renaksi.plan.load import MAX_BYTES, MAX_DEPTH, MAX_PLAN_BYTES
 from renaksi.plan.source import PlanIOError
+from renaksi.report.rencana_aksi import MAX_NARASI_BYTES, NARASI
 from renaksi.rules.check import CheckResult, validate
 
 pytestmark = pytest.mark.skipif(
@@ -373,6 +374,14 @@ def narasi_dev_zero(root: Path, plan: Path) -> None:
     """A narrative chapter of the report that is a symlink to /dev/zero."""
     (plan / "narasi").mkdir()
     os.symlink("/dev/zero", plan / "narasi" / "kata-pengantar.md")
+
+
+@maker
+def narasi_marks(root: Path, plan: Path) -> None:
+    """All seven narrative chapters: ``![`` repeated to 1 MiB, the most a chapter may be."""
+    (plan / "narasi").mkdir()
+    for name in NARASI:
+        (plan / "narasi" / f"{name}.md").write_bytes(b"![" * (MAX_NARASI_BYTES // 2))
 
 
 @maker
