@@ -1,5 +1,5 @@
 """Narrative Markdown in HTML reports: rendered as Markdown while that is cheap, else shown
-as plain text with a note (markdown-it took 11 s and 520 MB for one chapter of ``![``)."""
+as plain text with a note (markdown-it took 11 s for one chapter of ``![``)."""
 
 from __future__ import annotations
 

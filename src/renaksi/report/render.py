@@ -30,7 +30,7 @@ FORMATS = ("md", "html")
 #: Longest narrative chapter rendered as Markdown (in characters), and most Markdown marks
 #: (:data:`_MARKS`) in one. markdown-it works hard per mark (up to some 25 µs and a token
 #: each) and rescans the text after some constructs, so seven chapters of ``![`` within
-#: their 1 MiB took 81 s and 520 MB each. Real chapters are a few KiB with a few dozen
+#: their 1 MiB took 81 s and hundreds of MB. Real chapters are a few KiB with a few dozen
 #: marks; one past either bound is shown as plain text, with a note saying why.
 MAX_MARKDOWN_CHARS = 64 * 1024
 MAX_MARKDOWN_MARKS = 8_000
