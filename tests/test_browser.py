@@ -350,3 +350,45 @@ def test_monitoring_report_loads_cleanly_and_prints_landscape(
     assert wanted
     cut = sorted(n for n, k in wanted.items() if sum(c.count(n) for c in columns) < k)
     assert cut == []
+
+
+# --- nothing is fetched even when the plan or a template asks ------------------------------
+
+
+def test_narrative_images_are_not_fetched(tmp_path: Path, serve: Served) -> None:
+    # A narrative image on the very server the page comes from: were it an <img>, the
+    # server and the net log would both see it.
+    plan = tmp_path / "plan" / "2024"
+    shutil.copytree(PLAN, plan)
+    (plan / "narasi" / "kata-pengantar.md").write_text(
+        f"![jauh]({serve.url}/jauh.png) ![dekat](dekat.png)\n", encoding="utf-8"
+    )
+    page = render(
+        load_plan(plan).plan,
+        output_format="html",
+        bidang=None,
+        provenance=Provenance("0" * 40, False, "browser-test"),
+    )
+    (tmp_path / "narasi.html").write_text(page, encoding="utf-8")
+    run = chromium(tmp_path, f"{serve.url}/narasi.html", "--dump-dom")
+    assert console_errors(run.stderr) == []
+    assert run.page_requests == []
+    assert serve.requests == ["/narasi.html"]
+
+
+def test_the_content_security_policy_blocks_what_a_template_adds(
+    tmp_path: Path, serve: Served
+) -> None:
+    # A user template (or a future bug) adding an image and a script: the report's policy
+    # stops both before any request; without the policy the same page fetches the image.
+    added = f'<img src="{serve.url}/x.png"><script src="{serve.url}/x.js"></script>'
+    page = _html("politik").replace("<main>", "<main>" + added, 1)
+    (tmp_path / "csp.html").write_text(page, encoding="utf-8")
+    (tmp_path / "open.html").write_text(
+        re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page), encoding="utf-8"
+    )
+    blocked = chromium(tmp_path, f"{serve.url}/csp.html", "--dump-dom")
+    assert blocked.page_requests == []
+    assert any("Content Security Policy" in line for line in console_errors(blocked.stderr))
+    opened = chromium(tmp_path, f"{serve.url}/open.html", "--dump-dom")
+    assert any(u.endswith("/x.png") for u in opened.page_requests)

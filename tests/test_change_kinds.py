@@ -21,6 +21,7 @@ from renaksi.diff.changes import (
     ChangeKind,
     FieldDetail,
     IndikatorTargetDetail,
+    PlanFieldDetail,
     RealisasiAksiDetail,
     RealisasiAnggaranDetail,
     RealisasiFieldDetail,
@@ -31,6 +32,8 @@ from renaksi.diff.changes import (
     RealisasiSubAddedDetail,
     ReportedAksiDetail,
     SatuanDetail,
+    SettingDetail,
+    TargetFieldDetail,
     Weight,
 )
 from renaksi.diff.plan import PlanDiff, Total
@@ -42,11 +45,25 @@ K = ChangeKind
 
 #: One plausible change of each kind, its detail built (and type-checked) as the diff does.
 SAMPLES: dict[ChangeKind, Change] = {
+    K.PEMANTAUAN_SKALA: Change(
+        K.PEMANTAUAN_SKALA, Weight.VERDICT, None, "instansi.yaml", "pemantauan.skala",
+        [(Decimal(91), "Sangat Tinggi"), (Decimal(0), "Sangat Rendah")],
+        [(Decimal(0), "Sangat Tinggi")],
+        SettingDetail(old_default=False, new_default=False),
+    ),
+    K.PEMANTAUAN_AMBANG: Change(
+        K.PEMANTAUAN_AMBANG, Weight.VERDICT, None, "instansi.yaml",
+        "pemantauan.ambang_penjelasan", Decimal(100), Decimal(0),
+        SettingDetail(old_default=True, new_default=False),
+    ),
     K.PAGU: Change(K.PAGU, Weight.BUDGET, "politik", SUB, "s", 100, 120),
     K.SUB_ADDED: Change(K.SUB_ADDED, Weight.BUDGET, "politik", SUB, "s", None, 100),
     K.SUB_REMOVED: Change(K.SUB_REMOVED, Weight.BUDGET, "politik", SUB, "s", 100, None),
     K.SUB_MOVED: Change(K.SUB_MOVED, Weight.STRUCTURE, "ekonomi", SUB, "s", "politik", "ekonomi"),
     K.SUB_RENAMED: Change(K.SUB_RENAMED, Weight.WORDING, "politik", SUB, "s", "Lama", SUB),
+    K.SUB_REGROUPED: Change(
+        K.SUB_REGROUPED, Weight.STRUCTURE, "politik", SUB, "s", ("P", "K1"), ("P", "K2")
+    ),
     K.INDIKATOR_ADDED: Change(
         K.INDIKATOR_ADDED, Weight.TARGET, None, "Indeks", "pk-9", None, Decimal(5),
         SatuanDetail(satuan="%"),
@@ -62,6 +79,9 @@ SAMPLES: dict[ChangeKind, Change] = {
     K.INDIKATOR_TARGET: Change(
         K.INDIKATOR_TARGET, Weight.TARGET, None, "Indeks", "pk-9", Decimal(5), Decimal(6),
         IndikatorTargetDetail(satuan="%", old_satuan="%", triwulan=2),
+    ),
+    K.INDIKATOR_BOLEH_LEBIH_100: Change(
+        K.INDIKATOR_BOLEH_LEBIH_100, Weight.TARGET, None, "Indeks", "pk-9", False, True
     ),
     K.OUTPUT_TARGET: Change(
         K.OUTPUT_TARGET, Weight.TARGET, "politik", SUB, "s",
@@ -88,6 +108,43 @@ SAMPLES: dict[ChangeKind, Change] = {
         AksiDetail(aksi="Rapat"),
     ),
     K.SIGNATORY: Change(K.SIGNATORY, Weight.STRUCTURE, "politik", "Nama", "nip", "1", "2"),
+    K.IKU_TARGET: Change(
+        K.IKU_TARGET, Weight.TARGET, None, "Indeks", "iku.indikator[Indeks].target",
+        Decimal(100), Decimal(5),
+        TargetFieldDetail(
+            file="instansi.yaml", field="instansi:iku.indikator[].target", item="Indeks",
+            value="number", satuan="%", old_satuan="%",
+        ),
+    ),
+    K.SIGNING: Change(
+        K.SIGNING, Weight.STRUCTURE, "politik", "Bidang Politik", "tanggal",
+        dt.date(2024, 1, 2), dt.date(2024, 1, 3),
+        PlanFieldDetail(
+            file="bidang/politik.yaml", field="bidang:tanggal", item=None, value="date"
+        ),
+    ),
+    K.FIELD: Change(
+        K.FIELD, Weight.WORDING, None, "instansi.yaml", "renstra.visi", "Lama", "Baru",
+        PlanFieldDetail(
+            file="instansi.yaml", field="instansi:renstra.visi", item=None, value="text"
+        ),
+    ),
+    K.ENTRY_ADDED: Change(
+        K.ENTRY_ADDED, Weight.STRUCTURE, None, "Program Baru", "program[8.01.03]", None,
+        {"kode": "8.01.03", "nama": "Program Baru"},
+        PlanFieldDetail(
+            file="perjanjian-kinerja.yaml", field="perjanjian-kinerja:program[]",
+            item="8.01.03", value="entry",
+        ),
+    ),
+    K.ENTRY_REMOVED: Change(
+        K.ENTRY_REMOVED, Weight.STRUCTURE, None, "Indeks", "iku.indikator[Indeks]",
+        {"nama": "Indeks", "target": Decimal(5), "satuan": "%"}, None,
+        PlanFieldDetail(
+            file="instansi.yaml", field="instansi:iku.indikator[]", item="Indeks",
+            value="entry",
+        ),
+    ),
     K.REALISASI_FILE_ADDED: Change(
         K.REALISASI_FILE_ADDED, W, None, "realisasi/tw2.yaml", "tw2", None, 50,
         RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=100),
@@ -165,6 +222,7 @@ def test_kind_values_are_what_the_json_format_prints() -> None:
         [
             "pagu", "sub-added", "sub-removed", "sub-moved", "sub-renamed",
             "indikator-added", "indikator-removed", "indikator-field", "indikator-target",
+            "indikator-boleh-lebih-100",
             "output-target", "aksi-added", "aksi-removed", "aksi-renamed", "aksi-reordered",
             "aksi-months", "aksi-keluaran", "signatory",
             "realisasi-file-added", "realisasi-file-removed", "realisasi-field",
@@ -172,6 +230,8 @@ def test_kind_values_are_what_the_json_format_prints() -> None:
             "realisasi-penjelasan", "realisasi-anggaran", "realisasi-keluaran",
             "realisasi-sub-added", "realisasi-sub-removed", "realisasi-aksi",
             "realisasi-catatan",
+            "pemantauan-skala", "pemantauan-ambang", "iku-target", "signing", "field",
+            "entry-added", "entry-removed", "sub-regrouped",
         ]
     )  # fmt: skip
 

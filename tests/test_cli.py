@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typer.testing import CliRunner, Result
 from renaksi import __version__
 from renaksi.cli import app, main
 from renaksi.output.github import escape_data, escape_property
+from renaksi.rules.docs import literals
 from renaksi.rules.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,7 +270,8 @@ def test_github_escapes_percent_comma_colon_and_newlines(tmp_path: Path) -> None
     assert "29,17%25" in tg01[0]
     sc01 = [line for line in findings if "SC01" in line]
     assert len(sc01) == 1
-    assert "kunci%0Abaru%25" in sc01[0]
+    # The key's line break is shown, not kept: an annotation of one line, as in every format.
+    assert "kunci\\nbaru%25" in sc01[0]
 
 
 @pytest.mark.parametrize(
@@ -293,7 +296,7 @@ def test_escape_data(text: str, expected: str) -> None:
         ("a,b", "a%2Cb"),
         ("C:\\plans", "C%3A\\plans"),
         ("BG04 anggaran.pagu-ulang", "BG04 anggaran.pagu-ulang"),
-        ("50%: a,b\n", "50%25%3A a%2Cb%0A"),
+        ("50%: a,b\n", "50%25%3A a%2Cb\\n"),  # a file name's line break is shown
     ],
 )
 def test_escape_property(text: str, expected: str) -> None:
@@ -496,7 +499,24 @@ def test_rules_one_code_prints_its_doc() -> None:
     assert result.stdout.startswith("BG01 anggaran.jumlah-kegiatan (galat)")
     assert rule.summary in result.stdout
     assert rule.doc
-    assert rule.doc in result.stdout
+    assert literals(rule.doc) in result.stdout
+
+
+def test_rules_show_literals_as_code_not_rst() -> None:
+    # The docstrings mark literals with RST's ``double backticks``; neither the terminal
+    # nor docs/rules.md shows them so.
+    assert "``--strict``" in next(r for r in ALL_RULES if r.code == "RF06").doc
+    shown = invoke("rules", "RF06").stdout
+    assert "kecuali dengan `--strict`." in shown
+    for rule in ALL_RULES:
+        assert "``" not in invoke("rules", rule.code).stdout, rule.code
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "``" not in page
+    assert "(rencana tetap sah), kecuali dengan `--strict`." in page
+
+
+def test_a_literal_holding_a_backtick_keeps_a_long_fence() -> None:
+    assert literals("tulis ``a`b`` dan ``c``") == "tulis `` a`b `` dan `c`"
 
 
 @pytest.mark.parametrize("entry", ["bg01", "anggaran.jumlah-kegiatan"])
@@ -663,6 +683,55 @@ def test_main_returns_the_exit_code(
     monkeypatch.setattr(sys, "argv", ["renaksi", "rules", "BG01"])
     assert main() == 0
     assert capsys.readouterr().out.startswith("BG01 anggaran.jumlah-kegiatan")
+
+
+OUTPUT_COMMANDS = {
+    "validate": ["validate", str(PLAN)],
+    "validate-json": ["validate", str(PLAN), "--format", "json"],
+    "report": ["report", str(PLAN)],
+    "diff": ["diff", "--base-dir", str(PLAN), "--head-dir", str(AS_PUBLISHED)],
+    "schema": ["schema", "instansi"],
+    "rules": ["rules"],
+    "rules-one": ["rules", "BG01"],
+    "version": ["--version"],
+}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", sorted(OUTPUT_COMMANDS))
+def test_output_to_a_full_disk_is_an_io_problem(command: str) -> None:
+    # /dev/full fails every write with ENOSPC, as a full disk does.
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "renaksi", *OUTPUT_COMMANDS[command]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == "renaksi: keluaran standar tidak dapat ditulis (ruang disk penuh)\n"
+
+
+def test_output_to_a_closed_pipe_is_a_quiet_io_problem() -> None:
+    # The reader went away (| head -0): nothing to explain, but not a valid plan's exit 0
+    # nor an invalid plan's 1.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "renaksi", "report", str(PLAN)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == ""
 
 
 def test_a_folder_of_years_validates_every_year(tmp_path: Path) -> None:

@@ -1084,3 +1084,34 @@ def test_a_new_year_folder_is_all_new(repo: Path) -> None:
     }
     # Nothing can be "fixed" on a side that did not exist.
     assert document["findings"]["fixed"] == []
+
+
+def test_allowing_a_target_above_100_percent_is_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # boleh_lebih_100 silences TG04: a reviewer must see it switched on or off, for a PK
+    # indicator (by id) and for an IKU (by its number, IKU have no id).
+    base, head = tmp_path / "lama" / "2024", tmp_path / "baru" / "2024"
+    shutil.copytree(PLAN, base)
+    shutil.copytree(PLAN, head)
+    apply(
+        head,
+        [
+            Edit(PK, "  - id: pk-1\n", "  - id: pk-1\n    boleh_lebih_100: true\n"),
+            Edit(
+                "instansi.yaml",
+                '      satuan: "%"\n',
+                '      satuan: "%"\n      boleh_lebih_100: true\n',
+            ),
+        ],
+    )
+    monkeypatch.chdir(tmp_path)
+    document = diff_json("--base-dir", "lama/2024", "--head-dir", "baru/2024")
+    found = [c for c in changes(document) if c["kind"] == "indikator-boleh-lebih-100"]
+    assert [(c["bidang"], c["key"], c["old"], c["new"]) for c in found] == [
+        (None, "pk-1", False, True),
+        (None, "IKU 1", False, True),
+    ]
+    text = run_diff("--base-dir", "lama/2024", "--head-dir", "baru/2024").stdout
+    assert "target persennya boleh melebihi 100%" in text
+    assert "2 batas 100% indikator berubah" in text

@@ -95,7 +95,7 @@ def test_readme_says_the_numbers_are_fictional() -> None:
 
 def test_every_indicator_and_sub_kegiatan_is_reported(plan: Plan) -> None:
     assert plan.pk is not None
-    subs = list(plan.pk.sub_index())
+    subs = list(plan.pk.unit_index())
     assert len(subs) == 15
     for model in models(plan).values():
         assert sorted(e.id for e in model.indikator) == sorted(INDIKATOR)
@@ -104,7 +104,10 @@ def test_every_indicator_and_sub_kegiatan_is_reported(plan: Plan) -> None:
 
 def test_spending_is_cumulative_and_plausible(plan: Plan) -> None:
     assert plan.pk is not None
-    pagu = {sid: found[0].pagu for sid, found in plan.pk.sub_index().items()}
+    pagu: dict[str, int] = {}
+    for sid, unit in plan.pk.unit_index().items():
+        assert isinstance(unit.pagu, int), sid  # the example states every pagu
+        pagu[sid] = unit.pagu
     spent: dict[str, list[int]] = {sid: [] for sid in pagu}
     for model in models(plan).values():
         for entry in model.sub_kegiatan:

@@ -344,16 +344,25 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_absurdly_large_realisasi_never_crashes(tmp_path: Path) -> None:
     plan = _copy(tmp_path)
     tw1 = plan / "realisasi" / "tw1.yaml"
-    _edit(tw1, "  - id: pk-5\n    realisasi: 0\n", "  - id: pk-5\n    realisasi: 1e18\n")
-    _edit(tw1, "  - id: pk-1\n    realisasi: 1\n", "  - id: pk-1\n    realisasi: -1e18\n")
+    # The largest values a quantity may have (SC08 refuses 10^15 and more).
+    _edit(
+        tw1,
+        "  - id: pk-5\n    realisasi: 0\n",
+        "  - id: pk-5\n    realisasi: 999_999_999_999_999\n",
+    )
+    _edit(
+        tw1,
+        "  - id: pk-1\n    realisasi: 1\n",
+        "  - id: pk-1\n    realisasi: -999_999_999_999_999\n",
+    )
     checked = runner.invoke(app, ["validate", str(plan)])
     assert checked.exit_code == 1, checked.output
-    assert "realisasi pk-1 tidak boleh negatif, ditemukan -1.000.000.000.000.000.000%" in (
+    assert "realisasi pk-1 tidak boleh negatif, ditemukan -999.999.999.999.999%" in (
         checked.output.replace("\n", " ")
     )
     forced = runner.invoke(app, ["report", str(plan), "-t", "1", "-f", "html", "--force"])
     assert forced.exit_code == 0, forced.output
-    assert "1000000000000000000 kasus" in forced.output
+    assert "999999999999999 kasus" in forced.output
 
 
 def test_output_is_never_written_into_the_realisasi_folder(tmp_path: Path) -> None:

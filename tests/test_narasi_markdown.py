@@ -65,3 +65,16 @@ def test_seven_chapters_of_marks_print_in_seconds(tmp_path: Path) -> None:
     assert time.perf_counter() - start < 10
     assert result.exit_code == 0, result.output
     assert result.stdout.count(NOTE) == len(NARASI)
+
+
+def test_plain_text_shows_controls_as_rendered_markdown_does() -> None:
+    # Both ways out are Markup, which Jinja's finalize leaves alone: each must reveal the
+    # controls itself, or a bidi override in a long chapter reaches the page unseen.
+    for text in (
+        "Penutup \u202e42 \x1b[2J.",
+        "Penutup \u202e42 \x1b[2J. " + "a" * MAX_MARKDOWN_CHARS,
+    ):
+        out = str(html(text))
+        assert "\u202e" not in out
+        assert "\x1b" not in out
+        assert "&lt;U+202E&gt;42 &lt;U+001B&gt;[2J." in out

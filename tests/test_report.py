@@ -847,6 +847,47 @@ def test_output_inside_the_plan_folder_through_a_symlink(plan_copy: Path, tmp_pa
     assert tree_hashes(plan_copy) == before
 
 
+@pytest.mark.parametrize(
+    "destination",
+    [
+        "plans/2025/perjanjian-kinerja.yaml",  # another year's plan file
+        "plans/2025/bidang/baru.md",
+        "plans/2025/laporan.html",
+        "plans/2026/laporan.html",  # a year not made yet is a plan folder to be
+        "lain/narasi/bab.md",  # any folder with an instansi.yaml is a plan folder
+        "lain/laporan.md",
+    ],
+)
+def test_output_into_another_plan_folder_is_refused(
+    plan_copy: Path, tmp_path: Path, destination: str
+) -> None:
+    plans = plan_copy.parent
+    shutil.copytree(PLAN, plans / "2025")
+    (plans / "2026").mkdir()
+    shutil.copytree(PLAN, tmp_path / "lain")
+    before = tree_hashes(tmp_path)
+    result = invoke("report", plan_copy, "--output", tmp_path / destination)
+    assert_no_crash(result)
+    assert result.exit_code == 2, result.output
+    assert "berada di dalam folder rencana" in result.stderr
+    assert tree_hashes(tmp_path) == before
+
+
+@pytest.mark.parametrize("destination", ["plans/laporan.md", "keluaran/2025/laporan.md"])
+def test_output_beside_the_plan_folders_is_written(
+    plan_copy: Path, tmp_path: Path, destination: str
+) -> None:
+    shutil.copytree(PLAN, plan_copy.parent / "2025")
+    target = tmp_path / destination
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = invoke("report", plan_copy, "--output", target)
+    assert result.exit_code == 0, result.output
+    # The kop line of the cover, then the title.
+    assert target.read_text(encoding="utf-8").startswith(
+        "**PEMERINTAH KOTA SAMARINDA**\n\n# RENCANA AKSI"
+    )
+
+
 def test_reports_never_change_the_plans(tmp_path: Path) -> None:
     before = tree_hashes(PLANS)
     assert before, "no plan files found"

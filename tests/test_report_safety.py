@@ -89,3 +89,102 @@ def test_diff_comment_escapes_plan_text(nasty_plan: Path) -> None:
     assert "<img" not in comment
     assert RLO not in comment
     assert "kolom \\| patah" in comment
+
+
+# --- narrative Markdown: nothing fetched, raw HTML shown as text ------------------------
+
+PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+NARRATIVE = f"""Halo \x1b[31m *tebal* <b>mentah</b> dan <https://example.org/tautan>.
+
+![Struktur organisasi](https://example.org/x.png) ![](gambar/lokal.png) ![titik]({PIXEL})
+
+<script>alert(1)</script>
+
+    <kode>tetap</kode>
+
+```html
+<pre>juga tetap</pre>
+```
+
+- butir
+  ```
+  <i>kode dalam butir</i>
+  ```
+<div>bukan kode lagi</div>
+"""
+
+
+@pytest.fixture
+def narrative_plan(tmp_path: Path) -> Path:
+    folder = tmp_path / "2024"
+    shutil.copytree(PLAN, folder)
+    (folder / "narasi" / "kata-pengantar.md").write_text(NARRATIVE, encoding="utf-8")
+    return folder
+
+
+def _document(folder: Path, output_format: str) -> str:
+    plan = load_plan(folder).plan
+    return render(plan, output_format=output_format, bidang=None, provenance=PROVENANCE)
+
+
+def test_html_narrative_fetches_nothing(narrative_plan: Path) -> None:
+    page = _document(narrative_plan, "html")
+    sources = re.findall(r"<img [^>]*src=\"([^\"]*)\"", page)
+    assert sources == [PIXEL], sources  # only the embedded image is an image
+    assert "[gambar tidak dimuat: Struktur organisasi (https://example.org/x.png)]" in page
+    assert "[gambar tidak dimuat: gambar/lokal.png]" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<a href="https://example.org/tautan">' in page  # a link is not a download
+
+
+def test_html_narrative_shows_a_control_character_and_keeps_its_markup(
+    narrative_plan: Path,
+) -> None:
+    # A control in the prose once turned the rendered chapter into escaped text.
+    page = _document(narrative_plan, "html")
+    assert "Halo &lt;U+001B&gt;[31m <em>tebal</em>" in page
+    assert "\x1b" not in page
+
+
+def test_markdown_narrative_shows_raw_html_as_text(narrative_plan: Path) -> None:
+    text = _document(narrative_plan, "md")
+    assert "\x1b" not in text
+    assert "Halo &lt;U+001B>[31m *tebal* &lt;b>mentah&lt;/b>" in text  # Markdown stays Markdown
+    assert "<https://example.org/tautan>" in text  # an autolink is not HTML
+    assert "&lt;script>alert(1)&lt;/script>" in text
+    assert "&lt;div>bukan kode lagi&lt;/div>" in text  # the list item (and its code) ended
+    # Code shows its text as typed (the HTML report shows it so too).
+    assert "    <kode>tetap</kode>" in text
+    assert "<pre>juga tetap</pre>" in text
+    assert "  <i>kode dalam butir</i>" in text
+    assert "```html\n" in text
+
+
+def test_markdown_narrative_without_html_is_unchanged() -> None:
+    text = _document(PLAN, "md")
+    for chapter in (PLAN / "narasi").glob("*.md"):
+        if chapter.name != "README.md":
+            assert chapter.read_text(encoding="utf-8").strip() in text
+
+
+def test_every_html_report_forbids_fetching() -> None:
+    from renaksi.report.render import render_monitoring
+
+    plan = load_plan(PLAN).plan
+    fixture = Path(__file__).resolve().parent / "fixtures" / "monitoring" / "2024"
+    pages = [
+        _document(PLAN, "html"),
+        render(plan, output_format="html", bidang="politik", provenance=PROVENANCE),
+        render_monitoring(
+            load_plan(fixture).plan, 3, output_format="html", bidang=None, provenance=PROVENANCE
+        ),
+    ]
+    policy = (
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:;"
+    )
+    for page in pages:
+        head = page.split("</head>", 1)[0]
+        assert policy in head
+        # Before anything that could load: right after the character set.
+        assert head.index(policy) < head.index("<link") < head.index("<style>")

@@ -12,10 +12,12 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from renaksi.cli import app
-from renaksi.plan.json_schema import KINDS
+from renaksi.plan.json_schema import DESCRIPTIONS, KINDS, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"
+#: A plan with an APBN budget, goal tiers and rencana aksi of kegiatan and outputs.
+APBN = ROOT / "tests" / "fixtures" / "apbn" / "2024"
 SCHEMAS = ROOT / "docs" / "schema"
 
 
@@ -53,8 +55,21 @@ def test_descriptions_are_indonesian() -> None:
     assert "A signing official" not in text
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_part_of_a_file_is_described_in_indonesian(kind: str) -> None:
+    # The models' docstrings are English: a model without a DESCRIPTIONS entry would show
+    # its English docstring in the editor.
+    assert sorted(set(schema(kind).get("$defs", {})) - set(DESCRIPTIONS)) == []
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("bidang/*.yaml"))
+
+
 @pytest.mark.parametrize(
-    "path", sorted(PLAN.glob("*.yaml")) + sorted(PLAN.glob("bidang/*.yaml")), ids=lambda p: p.name
+    "path",
+    _plan_files(PLAN) + _plan_files(APBN),
+    ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_real_plan_files_match_their_schema(path: Path) -> None:
     errors = list(_validator(_kind(path)).iter_errors(_yaml(path)))
@@ -90,3 +105,38 @@ def test_unknown_kind_exits_2() -> None:
     result = CliRunner().invoke(app, ["schema", "nope"])
     assert result.exit_code == 2
     assert "instansi, perjanjian-kinerja, bidang" in result.stderr
+
+
+@pytest.mark.parametrize("inside", [".", "bidang", "skema/baru"])
+def test_schemas_are_never_written_into_a_plan_folder(tmp_path: Path, inside: str) -> None:
+    import shutil
+
+    plan = tmp_path / "2024"
+    shutil.copytree(PLAN, plan)
+    before = sorted(p.relative_to(plan) for p in plan.rglob("*"))
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(plan / inside)])
+    assert result.exit_code == 2
+    assert "berada di dalam folder rencana" in result.stderr
+    # Not even the folder it would have made.
+    assert sorted(p.relative_to(plan) for p in plan.rglob("*")) == before
+
+
+def test_schemas_are_written_to_a_new_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(tmp_path / "skema")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "skema").iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in KINDS
+    )
+
+
+def test_output_dir_writes_every_kind_its_help_names(tmp_path: Path) -> None:
+    # The help once said "ketiganya" (all three) while four files were written.
+    # (Help lines are wrapped, also after a hyphen: join them back.)
+    help_text = " ".join(CliRunner().invoke(app, ["schema", "--help"]).stdout.split())
+    help_text = help_text.replace("- ", "-")
+    result = CliRunner().invoke(app, ["schema", "--output-dir", str(tmp_path / "skema")])
+    assert result.exit_code == 0
+    written = sorted(p.name for p in (tmp_path / "skema").iterdir())
+    assert written == sorted(f"{kind}.schema.json" for kind in KINDS)
+    assert f"({len(KINDS)} berkas: {', '.join(KINDS)})" in help_text
+    assert "ketiga" not in help_text

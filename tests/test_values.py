@@ -46,6 +46,9 @@ def test_rupiah_yaml_int_with_underscores() -> None:
         "rp 2.718.270.000,-",
         " 2718270000 ",
         "Rp\u00a02.718.270.000",
+        # APBN documents (DIPA, PK of central agencies) print every amount with cents.
+        "2.718.270.000,00",
+        "Rp 2.718.270.000,0",
     ],
 )
 def test_rupiah_indonesian_strings(text: str) -> None:
@@ -90,7 +93,23 @@ def test_rupiah_rejects_negatives(raw: object) -> None:
     assert "negatif" in info.value.message
 
 
-@pytest.mark.parametrize("raw", ["1.5", "1.50.000", "2.718.270.000,50", "Rp", "", "satu juta"])
+@pytest.mark.parametrize(
+    ("raw", "cents"),
+    [("1.000,50", "50"), ("Rp 966.661.000,05", "05"), ("2718270000,5", "5"), ("Rp 1,99", "99")],
+)
+def test_rupiah_refuses_non_zero_cents_by_name(raw: str, cents: str) -> None:
+    # Money is whole rupiah: a non-zero cents part cannot be kept, and rounding it would
+    # be inventing a value, so the message says what the cents are instead of calling the
+    # amount unreadable.
+    with pytest.raises(PlanValueError) as info:
+        parse_rupiah(raw)
+    assert info.value.kind == "money"
+    assert "sen" in info.value.message
+    assert info.value.args_["cents"] == cents
+    assert info.value.args_["found"] == raw
+
+
+@pytest.mark.parametrize("raw", ["1.5", "1.50.000", "2.718.270.000,500", "Rp", "", "satu juta"])
 def test_rupiah_rejects_unclear_strings(raw: str) -> None:
     with pytest.raises(PlanValueError) as info:
         parse_rupiah(raw)

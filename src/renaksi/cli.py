@@ -7,25 +7,40 @@ that need them, so ``renaksi --help`` starts quickly.
 
 from __future__ import annotations
 
+import difflib
+import errno
 import gc
+import inspect
+import os
 import re
 import sys
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Callable, Sequence
+from enum import Enum, StrEnum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
+from renaksi.text.controls import one_line
 from renaksi.text.os_errors import os_reason
 
 if TYPE_CHECKING:
     from renaksi.plan.folder import Plan
     from renaksi.report.rencana_aksi import PrintedFinding
 
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
 
@@ -35,27 +50,322 @@ def _translated(option: Any) -> Any:
     return option
 
 
+# Help and usage errors in Indonesian. typer's vendored click has no message catalogue
+# (its strings are plain English literals; only a few of typer's own go through gettext),
+# so a translation catalogue would cover a fraction and silently miss the rest. Instead
+# renaksi writes its help itself from the parameters (names, metavars, choices, ranges)
+# and words each usage error from the structured data click attaches to it (the option,
+# the parameter, the rejected value, pydantic's error type), never from click's English
+# text. An error renaksi does not recognise gets a general Indonesian sentence.
+
+
+class _WordedError(UsageError):
+    """A usage error already worded in Indonesian."""
+
+
+def _param_name(param: Any) -> str:
+    """How a parameter is named to the user: its longest option, or its metavar."""
+    opts = [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return str(max(opts, key=len))
+    return str(getattr(param, "metavar", None) or getattr(param, "name", None) or "?").upper()
+
+
+def _choices(param: Any) -> list[str]:
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or not descriptor.is_choice:
+        return []
+    return [str(c.value if isinstance(c, Enum) else c) for c in descriptor.choices or ()]
+
+
+def _range_words(param: Any) -> str:
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        return f"{low} sampai {high}"
+    if low is not None:
+        return f"paling kecil {low}"
+    return f"paling besar {high}" if high is not None else ""
+
+
+def _value_word(param: Any) -> str:
+    """The placeholder for an option's value in help and messages."""
+    choices = _choices(param)
+    if choices:
+        return "|".join(choices)
+    return str(param.metavar or "NILAI")
+
+
+def _find_option(ctx: Any, name: str) -> Any:
+    if ctx is None:
+        return None
+    for param in ctx.command.get_params(ctx):
+        if name in (*param.opts, *param.secondary_opts):
+            return param
+    return None
+
+
+#: pydantic's reasons for refusing an option's value (typer checks values with pydantic).
+_VALUE_REASONS = {
+    "int_parsing": "bilangan bulat",
+    "int_type": "bilangan bulat",
+    "int_from_float": "bilangan bulat",
+    "float_parsing": "angka",
+    "bool_parsing": "true atau false",
+}
+
+
+def _bad_value(exc: BadParameter) -> str:
+    param = exc.param
+    name = _param_name(param) if param is not None else "nilai"
+    # typer checks values with pydantic: its ValidationError, when there is one, is the
+    # cause, and says why (its type) and what was given (its input).
+    reasons = getattr(exc.__cause__, "errors", None)
+    errors = reasons() if callable(reasons) else []
+    first = errors[0] if errors else {}
+    raw = first.get("input")
+    found = f", ditemukan {one_line(str(raw))}" if raw is not None else ""
+    choices = _choices(param)
+    if choices:
+        return f"{name} harus salah satu dari {', '.join(choices)}{found}"
+    expected = _VALUE_REASONS.get(str(first.get("type")), "") or _range_words(param)
+    if expected:
+        return f"{name} harus {expected}{found}"
+    return f"nilai untuk {name} tidak sah{found}"
+
+
+def _bad_option_usage(exc: BadOptionUsage) -> str:
+    name = one_line(exc.option_name)
+    param = _find_option(exc.ctx, exc.option_name)
+    if param is not None and param.is_flag:
+        return f"opsi {name} tidak menerima nilai; tulis {name} saja"
+    if param is not None:
+        return f"opsi {name} perlu nilai ({_value_word(param)})"
+    return f"opsi {name} tidak ditulis dengan benar"
+
+
+def _no_such_option(exc: NoSuchOption) -> str:
+    near = f"; maksudnya {exc.possibilities[0]}?" if exc.possibilities else ""
+    return f"opsi {one_line(exc.option_name)} tidak dikenal{near}"
+
+
+def _missing(exc: MissingParameter) -> str:
+    return f"{_param_name(exc.param)} wajib diisi" if exc.param else "nilai wajib belum diisi"
+
+
+_WORDS: tuple[tuple[type[ClickException], Callable[[Any], str]], ...] = (
+    (_WordedError, lambda exc: str(exc.message)),
+    (NoSuchOption, _no_such_option),
+    (BadOptionUsage, _bad_option_usage),
+    (MissingParameter, _missing),
+    (BadParameter, _bad_value),
+)
+
+
+def usage_message(exc: ClickException) -> str:
+    """An Indonesian sentence for a click usage error (never click's English)."""
+    for kind, words in _WORDS:
+        if isinstance(exc, kind):
+            return words(exc)
+    return "perintah tidak ditulis dengan benar"
+
+
+def _show_usage_error(exc: ClickException) -> None:
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
+        typer.echo(ctx.get_help(), err=True)
+        return
+    typer.echo(f"renaksi: {usage_message(exc)}", err=True)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        typer.echo(f"Bantuan: {ctx.command_path} {ctx.help_option_names[0]}", err=True)
+
+
+def _usage_pieces(command: Any, ctx: Any) -> list[str]:
+    pieces = ["[OPSI]"]
+    for param in command.get_params(ctx):
+        if param.param_type_name != "argument":
+            continue
+        name = _param_name(param)
+        piece = name if param.required else f"[{name}]"
+        pieces.append(piece + ("..." if param.nargs != 1 else ""))
+    if isinstance(command, TyperGroup):
+        pieces.append("PERINTAH [ARGUMEN]...")
+    return pieces
+
+
+def _option_row(param: Any) -> tuple[str, str]:
+    names = ", ".join(sorted([*param.opts, *param.secondary_opts], key=len))
+    if not param.is_flag:
+        names += f" {_value_word(param)}"
+    extra = []
+    default = param.default
+    if _choices(param) and default is not None:
+        extra.append(f"bawaan: {default.value if isinstance(default, Enum) else default}")
+    if _range_words(param):
+        extra.append(_range_words(param))
+    if param.multiple:
+        extra.append("boleh diulang")
+    if param.required:
+        extra.append("wajib")
+    help_text = param.help or ""
+    return names, (f"{help_text} [{'; '.join(extra)}]" if extra else help_text).strip()
+
+
+def _first_paragraph(text: str | None) -> str:
+    return inspect.cleandoc(text or "").split("\n\n")[0].replace("\n", " ")
+
+
+def _format_help(command: Any, ctx: Any, formatter: Any) -> None:
+    """The whole --help page, in Indonesian, in plain text."""
+    command.format_usage(ctx, formatter)
+    command.format_help_text(ctx, formatter)
+    params = [p for p in command.get_params(ctx) if not p.hidden]
+    arguments = [
+        (_param_name(p) + ("..." if p.nargs != 1 else ""), p.help or "")
+        for p in params
+        if p.param_type_name == "argument"
+    ]
+    options = [_option_row(p) for p in params if p.param_type_name == "option"]
+    for title, rows in (("Argumen", arguments), ("Opsi", options)):
+        if rows:
+            with formatter.section(title):
+                formatter.write_dl(rows)
+    if isinstance(command, TyperGroup):
+        commands = [(n, c) for n, c in command.commands.items() if not c.hidden]
+        if commands:
+            with formatter.section("Perintah"):
+                formatter.write_dl([(n, _first_paragraph(c.help)) for n, c in commands])
+
+
+def _located(exc: UsageError, ctx: Any) -> None:
+    # Some parser errors (an option missing its value) come without the command they
+    # belong to; the message needs it to tell a flag from an option that takes a value.
+    # (The exception is re-raised as it is: its cause holds pydantic's reason.)
+    if exc.ctx is None:
+        exc.ctx = ctx
+        exc.cmd = ctx.command
+
+
 class _Group(TyperGroup):
-    """The command group, with its --help described in Indonesian."""
+    """The command group: help, usage errors and --help's description in Indonesian."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _translated(super().get_help_option(ctx))
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(_usage_pieces(self, ctx)), "Pemakaian: ")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(self, ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            _located(exc, ctx)
+            raise
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            known = list(self.commands)
+            near = difflib.get_close_matches(name, known, n=1)
+            hint = f"maksudnya {near[0]}?" if near else f"perintah yang ada: {', '.join(known)}"
+            raise _WordedError(f"perintah {one_line(name)} tidak dikenal; {hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        if not getattr(ctx, "_protected_args", True) and not self.invoke_without_command:
+            raise _WordedError(f"sebutkan perintah: {', '.join(self.commands)}", ctx)
+        return super().invoke(ctx)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run; usage errors are printed in Indonesian (click's own printing is English)."""
+        run = partial(
+            super().main, args, prog_name, complete_var, False, windows_expand_args, **extra
+        )
+        if not standalone_mode:
+            return run()
+        try:
+            code = run()
+        except ClickException as exc:
+            _show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("renaksi: dihentikan", err=True)
+            sys.exit(EXIT_INVALID)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 class _Command(TyperCommand):
-    """A command, with its --help described in Indonesian."""
+    """A command: help, usage errors and --help's description in Indonesian."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _translated(super().get_help_option(ctx))
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(_usage_pieces(self, ctx)), "Pemakaian: ")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _format_help(self, ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Extra arguments are refused here, not by click, so the message is ours.
+        strict = not ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except UsageError as exc:
+            _located(exc, ctx)
+            raise
+        finally:
+            ctx.allow_extra_args = not strict
+        if strict and rest and not ctx.resilient_parsing:
+            extra = " ".join(one_line(str(a)) for a in rest)
+            raise _WordedError(f"argumen berlebih: {extra}", ctx)
+        return rest
+
 
 def _write(text: str) -> None:
-    """Print ``text``; characters the terminal cannot encode are shown as escapes."""
+    """Print ``text``; characters the terminal cannot encode are shown as escapes.
+
+    Output that cannot be written (a full disk, ``> /dev/full``, a disk error, a reader that
+    went away) ends the command with exit code 2, as any I/O problem does, and says why;
+    it is flushed here so that the failure comes now, not when the interpreter exits.
+    """
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _unwritable(exc) from None
+
+
+def _unwritable(exc: OSError) -> typer.Exit:
+    """The exit for standard output that failed with ``exc``."""
+    # What is still buffered would fail again when the interpreter flushes at exit (an
+    # "Exception ignored" and exit code 120): it goes to /dev/null instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no descriptor (a test's captured output)
+        pass
+    if exc.errno == errno.EPIPE:
+        # The reader stopped reading (| head): it has what it wanted; nothing to explain.
+        return typer.Exit(EXIT_USAGE)
+    return _fail(f"keluaran standar tidak dapat ditulis ({os_reason(exc)})")
 
 
 app = typer.Typer(
@@ -64,11 +374,10 @@ app = typer.Typer(
     help="Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 class OutputFormat(StrEnum):
@@ -81,7 +390,7 @@ class OutputFormat(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"renaksi {__version__}")
+        _write(f"renaksi {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -96,7 +405,8 @@ def _root(
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"renaksi: {message}", err=True)
+    # Messages quote paths, bidang names and revisions: one line each, whatever they hold.
+    typer.echo(f"renaksi: {one_line(message)}", err=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -130,7 +440,7 @@ def _years(folder: Path) -> list[Path]:
     return [folder]
 
 
-def _plan_folder(given: Path | None, how: str = "PATH") -> Path:
+def _plan_folder(given: Path | None, how: str = "RENCANA") -> Path:
     """The plan folder a command works on: the one given, or the default one."""
     folder = given or default_plan(Path.cwd())
     if folder is None:
@@ -146,11 +456,14 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 _REALISASI_OPTION = typer.Option(
-    "--realisasi", help="Folder berkas realisasi tw1-tw4.yaml. Bawaan: <rencana>/realisasi."
+    "--realisasi",
+    metavar="FOLDER",
+    help="Folder berkas realisasi tw1-tw4.yaml. Bawaan: <rencana>/realisasi.",
 )
 _MAX_PLAN_BYTES_OPTION = typer.Option(
     "--max-plan-bytes",
     min=1,
+    metavar="BYTE",
     help="Ukuran terbesar semua berkas satu rencana bersama-sama (byte). Bawaan: 8 MiB.",
 )
 
@@ -162,6 +475,7 @@ def validate(
         typer.Argument(
             help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
             show_default=False,
+            metavar="RENCANA",
         ),
     ] = None,
     output_format: Annotated[
@@ -172,15 +486,23 @@ def validate(
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Hanya aturan ini (kode, nama, atau awalan seperti BG)."),
+        typer.Option(
+            "--select",
+            metavar="ATURAN",
+            help="Hanya aturan ini (kode, nama, atau awalan seperti BG).",
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Abaikan aturan ini (kode, nama, atau awalan)."),
+        typer.Option(
+            "--ignore", metavar="ATURAN", help="Abaikan aturan ini (kode, nama, atau awalan)."
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option("--max-bytes", min=1, help="Ukuran terbesar satu berkas rencana (byte)."),
+        typer.Option(
+            "--max-bytes", min=1, metavar="BYTE", help="Ukuran terbesar satu berkas rencana (byte)."
+        ),
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
@@ -229,22 +551,32 @@ def report(
         typer.Argument(
             help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
             show_default=False,
+            metavar="RENCANA",
         ),
     ] = None,
     bidang: Annotated[
         str | None,
-        typer.Option("--bidang", "-b", help="Hanya halaman satu bidang (slug, mis. politik)."),
+        typer.Option(
+            "--bidang", "-b", metavar="SLUG", help="Hanya halaman satu bidang (slug, mis. politik)."
+        ),
     ] = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="md (Markdown) atau html.")
     ] = ReportFormat.md,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Tulis ke berkas ini (atomik) alih-alih ke layar."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="BERKAS",
+            help="Tulis ke berkas ini (atomik) alih-alih ke layar.",
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Folder template yang menimpa template bawaan."),
+        typer.Option(
+            "--templates", metavar="FOLDER", help="Folder template yang menimpa template bawaan."
+        ),
     ] = None,
     force: Annotated[
         bool,
@@ -257,6 +589,7 @@ def report(
             "-t",
             min=1,
             max=4,
+            metavar="TRIWULAN",
             help="Cetak laporan pemantauan triwulan ini (1-4): target, realisasi, capaian.",
         ),
     ] = None,
@@ -308,7 +641,7 @@ def _printable(
     from renaksi.output import formatter
     from renaksi.output.messages import message
     from renaksi.plan.load import MAX_PLAN_BYTES
-    from renaksi.plan.source import PlanIOError
+    from renaksi.plan.source import PlanIOError, display_path
     from renaksi.report.printable import Refusal, check_printable
     from renaksi.report.rencana_aksi import PrintedFinding
     from renaksi.text.formats import ROMAN
@@ -330,7 +663,10 @@ def _printable(
         raise _fail(f"bidang {bidang} tidak ada; bidang yang ada: {known}")
     if refusal is Refusal.NO_REALISASI:
         quarter = ROMAN[(triwulan or 1) - 1]
-        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {checked.missing}")
+        missing = display_path(checked.missing) if checked.missing else "?"
+        example = _example_realisasi(folder, triwulan or 1) if realisasi is None else None
+        hint = f"; untuk mencoba dengan contoh berlabel: --realisasi {example}" if example else ""
+        raise _fail(f"realisasi Triwulan {quarter} belum ada: tambahkan {missing}{hint}")
     if refusal is not None:
         sys.stderr.write(formatter("text")(checked.result, False))
     if refusal is Refusal.FINDINGS:
@@ -351,6 +687,20 @@ def _printable(
     return plan, warnings
 
 
+def _example_realisasi(folder: Path, triwulan: int) -> str | None:
+    """The labelled example realisasi of the plan's year that has this quarter, as shown
+    to the user: ``examples/realisasi-<year>`` beside the ``plans`` folder (the repository
+    ships one for 2024; plans/2024 itself has no realisasi, as the source document has none).
+    """
+    example = folder.resolve().parent.parent / "examples" / f"realisasi-{folder.resolve().name}"
+    if not (example / f"tw{triwulan}.yaml").is_file():
+        return None
+    try:  # a path to type, so relative also when it climbs out of this folder
+        return os.path.relpath(example)
+    except ValueError:  # another drive on Windows
+        return str(example)
+
+
 class DiffFormat(StrEnum):
     """Output formats of ``diff``."""
 
@@ -364,16 +714,24 @@ def diff(
     base: Annotated[
         str | None,
         typer.Argument(
-            help="Revisi dasar (cabang, tag, sha, main...fitur). Bawaan: HEAD.", show_default=False
+            help="Revisi dasar (cabang, tag, sha, main...fitur). Bawaan: HEAD.",
+            show_default=False,
+            metavar="DASAR",
         ),
     ] = None,
     head: Annotated[
         str | None,
-        typer.Argument(help="Revisi yang dibandingkan. Bawaan: working tree.", show_default=False),
+        typer.Argument(
+            help="Revisi yang dibandingkan. Bawaan: working tree.",
+            show_default=False,
+            metavar="BANDING",
+        ),
     ] = None,
     plans: Annotated[
         Path | None,
-        typer.Option("--plans", help="Folder rencana. Bawaan: plans/<tahun> terbaru."),
+        typer.Option(
+            "--plans", metavar="FOLDER", help="Folder rencana. Bawaan: plans/<tahun> terbaru."
+        ),
     ] = None,
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text, md (komentar PR) atau json.")
@@ -382,10 +740,11 @@ def diff(
         bool, typer.Option("--exit-code", help="Keluar dengan kode 1 bila ada perubahan.")
     ] = False,
     base_dir: Annotated[
-        Path | None, typer.Option("--base-dir", help="Bandingkan folder ini (tanpa git) ...")
+        Path | None,
+        typer.Option("--base-dir", metavar="FOLDER", help="Bandingkan folder ini (tanpa git) ..."),
     ] = None,
     head_dir: Annotated[
-        Path | None, typer.Option("--head-dir", help="... dengan folder ini.")
+        Path | None, typer.Option("--head-dir", metavar="FOLDER", help="... dengan folder ini.")
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
 ) -> None:
@@ -403,7 +762,7 @@ def diff(
                 raise _fail("--base-dir dan --head-dir dipakai berdua, tanpa revisi git")
             result = compare_dirs(base_dir, head_dir, max_plan_bytes=limit)
         else:
-            folder = _plan_folder(plans, "--plans DIR")
+            folder = _plan_folder(plans, "--plans FOLDER")
             result = compare_git(folder, base or "HEAD", head, max_plan_bytes=limit)
     except GitError as exc:
         raise _fail(str(exc)) from None
@@ -413,17 +772,31 @@ def diff(
     raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
 
 
+#: The kinds of plan file ``schema`` describes, in the order of
+#: :data:`renaksi.plan.json_schema.KINDS` (named here so that --help needs no pydantic).
+SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi")
+
+
+def _listed(words: Sequence[str]) -> str:
+    return ", ".join(words[:-1]) + " atau " + words[-1]
+
+
 @app.command(cls=_Command)
 def schema(
     kind: Annotated[
         str | None,
-        typer.Argument(
-            help="instansi, perjanjian-kinerja, bidang atau realisasi.", show_default=False
-        ),
+        typer.Argument(help=f"{_listed(SCHEMA_KINDS)}.", show_default=False, metavar="JENIS"),
     ] = None,
     output_dir: Annotated[
         Path | None,
-        typer.Option("--output-dir", help="Tulis ketiganya sebagai <jenis>.schema.json di sini."),
+        typer.Option(
+            "--output-dir",
+            metavar="FOLDER",
+            help=(
+                f"Tulis skema semua jenis ({len(SCHEMA_KINDS)} berkas: "
+                f"{', '.join(SCHEMA_KINDS)}) sebagai <jenis>.schema.json di sini."
+            ),
+        ),
     ] = None,
 ) -> None:
     """JSON Schema berkas rencana, untuk editor (VS Code + ekstensi YAML)."""
@@ -431,7 +804,7 @@ def schema(
 
     from renaksi.plan.json_schema import KINDS
     from renaksi.plan.json_schema import schema as make_schema
-    from renaksi.text.atomic import OutputFileError, write_atomic
+    from renaksi.text.atomic import OutputFileError, check_destination, write_atomic
 
     def text(name: str) -> str:
         return json.dumps(make_schema(name), ensure_ascii=False, indent=2) + "\n"
@@ -440,11 +813,15 @@ def schema(
         if kind is not None:
             raise _fail("pakai JENIS atau --output-dir, tidak keduanya")
         try:
+            # Refused before the folder is made: not even an empty folder in a plan.
+            check_destination(output_dir)
             output_dir.mkdir(parents=True, exist_ok=True)
             for name in KINDS:
                 write_atomic(output_dir / f"{name}.schema.json", text(name))
-        except (OSError, OutputFileError) as exc:
-            raise _fail(f"{output_dir}: tidak dapat ditulis ({exc})") from None
+        except OutputFileError as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"{output_dir}: tidak dapat ditulis ({os_reason(exc)})") from None
         return
     if kind not in KINDS:
         known = ", ".join(KINDS)
@@ -460,37 +837,43 @@ def schema(
 def rules(
     code: Annotated[
         str | None,
-        typer.Argument(help="Kode (BG01) atau nama (anggaran.total) aturan.", show_default=False),
+        typer.Argument(
+            help="Kode (BG01) atau nama (anggaran.total) aturan.",
+            show_default=False,
+            metavar="ATURAN",
+        ),
     ] = None,
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Semua aturan sebagai Markdown (docs/rules.md).")
     ] = False,
 ) -> None:
     """Daftar semua aturan, atau penjelasan satu aturan."""
+    from renaksi.rules.docs import literals, terminal
+    from renaksi.rules.docs import markdown as rules_markdown
     from renaksi.rules.registry import ALL_RULES, find
 
     if markdown:
-        from renaksi.rules.docs import markdown as rules_markdown
-
         _write(rules_markdown())
         return
     if code is None:
-        for r in ALL_RULES:
-            typer.echo(f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {r.summary}")
+        _write(
+            "".join(
+                f"{r.code}  {r.severity.label:<10}  {r.name:<28}  {literals(r.summary)}\n"
+                for r in ALL_RULES
+            )
+        )
         return
     found = find(code)
     if found is None:
         raise _fail(f"aturan {code} tidak dikenal; lihat 'renaksi rules'")
+    lines = []
     if code.lower() in found.aliases:
-        typer.echo(
+        lines += [
             f"{code} adalah nama lama {found.code}; namanya sekarang {found.name} "
-            "(nama lama tetap diterima)."
-        )
-        typer.echo()
-    typer.echo(f"{found.code} {found.name} ({found.severity.label})")
-    typer.echo(found.summary)
-    typer.echo()
-    typer.echo(found.doc)
+            "(nama lama tetap diterima).",
+            "",
+        ]
+    _write("".join(f"{line}\n" for line in lines) + terminal(found))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -506,14 +889,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
+        from renaksi.text.atomic import Interrupted
+
+        if isinstance(exc, Interrupted):  # a signal stopped a write, exit code 128 + signum
+            typer.echo("renaksi: dihentikan", err=True)
         return _exit_status(exc.code)
     except KeyboardInterrupt:
         typer.echo("renaksi: dihentikan", err=True)
         return 130
     except Exception as exc:  # deliberately broad, see the docstring
         typer.echo(
-            f"renaksi: galat internal ({type(exc).__name__}: {exc}). Mohon laporkan beserta "
-            "berkas rencana yang diperiksa.",
+            f"renaksi: galat internal ({type(exc).__name__}: {one_line(str(exc))}). Mohon "
+            "laporkan beserta berkas rencana yang diperiksa.",
             err=True,
         )
         return EXIT_USAGE

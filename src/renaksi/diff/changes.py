@@ -23,6 +23,9 @@ class Weight(IntEnum):
     TARGET = 3
     STRUCTURE = 4
     BUDGET = 5
+    #: How monitoring judges (``instansi.yaml: pemantauan``): it changes every verdict, so
+    #: the outputs show it before everything else.
+    VERDICT = 6
 
 
 class ChangeKind(StrEnum):
@@ -34,7 +37,8 @@ class ChangeKind(StrEnum):
     :mod:`renaksi.output.diff_words` gives every kind its words.
     """
 
-    # --- the budget tree (perjanjian-kinerja.yaml), keyed by sub kegiatan id
+    # --- the budget tree (perjanjian-kinerja.yaml), keyed by the id of the budgeted unit
+    # (sub kegiatan, or APBN kegiatan or output; ``detail["level"]`` says which)
     #: Pagu in rupiah.
     PAGU = "pagu"
     #: new: its pagu.
@@ -45,16 +49,21 @@ class ChangeKind(StrEnum):
     SUB_MOVED = "sub-moved"
     #: Names.
     SUB_RENAMED = "sub-renamed"
+    #: (program name, kegiatan name) it is under (renaksi.diff.fields).
+    SUB_REGROUPED = "sub-regrouped"
 
     # --- indicators (PK and bidang), keyed by indicator id
     #: new: the annual target.
     INDIKATOR_ADDED = "indikator-added"
     #: old: the annual target.
     INDIKATOR_REMOVED = "indikator-removed"
-    #: One of nama, satuan, arah, cara_gabung (``detail["field"]``).
+    #: One of nama, satuan, arah, cara_gabung, sasaran (``detail["field"]``).
     INDIKATOR_FIELD = "indikator-field"
     #: The annual target, or one quarter's (``detail["triwulan"]``).
     INDIKATOR_TARGET = "indikator-target"
+    #: Whether the target may exceed 100% (``boleh_lebih_100``), of a PK, bidang or IKU
+    #: indicator (an IKU is keyed ``IKU <n>``).
+    INDIKATOR_BOLEH_LEBIH_100 = "indikator-boleh-lebih-100"
 
     # --- the action plans (bidang/*.yaml), keyed by sub kegiatan id
     #: (amount, unit) of the sub kegiatan's output target.
@@ -101,6 +110,25 @@ class ChangeKind(StrEnum):
     REALISASI_AKSI = "realisasi-aksi"
     #: The note on an aksi.
     REALISASI_CATATAN = "realisasi-catatan"
+
+    # --- how monitoring judges (instansi.yaml: pemantauan), weight VERDICT; the values in
+    # effect, defaults included (renaksi.diff.pemantauan)
+    #: The capaian and serapan scale: [(lower bound in percent, category name), ...].
+    PEMANTAUAN_SKALA = "pemantauan-skala"
+    #: The threshold (percent) below which a capaian must be explained (rule RL07).
+    PEMANTAUAN_AMBANG = "pemantauan-ambang"
+
+    # --- every other field of the plan files, compared by renaksi.diff.fields
+    #: An IKU's target (``TargetFieldDetail``).
+    IKU_TARGET = "iku-target"
+    #: Where or when a document is signed (``tempat``, ``tanggal``).
+    SIGNING = "signing"
+    #: Any other field: its values; the detail says which field of which item.
+    FIELD = "field"
+    #: new: the fields of a new list item (a misi, a program, ...) or file, lists left out.
+    ENTRY_ADDED = "entry-added"
+    #: old: the fields of the removed item or file, lists left out.
+    ENTRY_REMOVED = "entry-removed"
 
 
 # --- the detail of each kind --------------------------------------------------------------
@@ -223,6 +251,43 @@ class RealisasiAksiDetail(ReportedAksiDetail):
 
     added: list[int]
     removed: list[int]
+
+
+class UnitDetail(TypedDict):
+    """``sub-*``: what the budgeted unit is: sub kegiatan, kegiatan (APBN) or output."""
+
+    level: str
+
+
+class PlanFieldDetail(TypedDict):
+    """``field``, ``signing``, ``entry-added``/``-removed``: where the value is.
+
+    ``file`` is the file as the plan folder names it; ``field`` the field's path in the
+    models (``perjanjian-kinerja:program[].nama``: the key of the tables in
+    :mod:`renaksi.diff.fields`); ``item`` what identifies the list item the field belongs
+    to (a kode, an id, a number; None outside lists); ``value`` how the values read: text,
+    rupiah, number, int, date, bool, list or entry.
+    """
+
+    file: str
+    field: str
+    item: str | None
+    value: str
+
+
+class TargetFieldDetail(PlanFieldDetail):
+    """``iku-target``: also the unit before and after."""
+
+    satuan: str
+    old_satuan: str
+
+
+class SettingDetail(TypedDict):
+    """``pemantauan-*``: whether the value before and after is renaksi's default (written
+    out or not)."""
+
+    old_default: bool
+    new_default: bool
 
 
 @dataclass(frozen=True, slots=True)

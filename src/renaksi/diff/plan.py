@@ -6,7 +6,9 @@ their sub kegiatan. So moving things around in a file is no change at all; reord
 is one reorder (the printed numbering changes); an aksi whose name changed but whose
 schedule and output did not (or whose name is nearly the same) is a rename.
 
-Changes are data; :mod:`renaksi.output.diff_text` and friends choose the words.
+Every other field of the plan files is compared by :mod:`renaksi.diff.fields`, and how
+monitoring judges by :mod:`renaksi.diff.pemantauan`. Changes are data;
+:mod:`renaksi.output.diff_text` and friends choose the words.
 """
 
 from __future__ import annotations
@@ -27,27 +29,34 @@ from renaksi.diff.changes import (
     FieldDetail,
     IndikatorTargetDetail,
     SatuanDetail,
+    UnitDetail,
     Weight,
 )
+from renaksi.diff.fields import field_changes
+from renaksi.diff.pemantauan import pemantauan_changes
 from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 
 
 @dataclass(frozen=True, slots=True)
 class Total:
-    """A total before and after (``None`` where the item does not exist on that side)."""
+    """A total before and after (``None`` where the item does not exist on that side,
+    :data:`~renaksi.plan.values.TIDAK_TERCANTUM` where a pagu in it is not stated)."""
 
     key: str
     name: str
-    old: int | None
-    new: int | None
+    old: int | Absent | None
+    new: int | Absent | None
 
     @property
-    def delta(self) -> int:
-        """New minus old, counting a missing side as zero."""
+    def delta(self) -> int | Absent:
+        """New minus old, counting a missing side as zero; absent when either side is."""
+        if isinstance(self.old, Absent) or isinstance(self.new, Absent):
+            return TIDAK_TERCANTUM
         return (self.new or 0) - (self.old or 0)
 
 
@@ -89,7 +98,7 @@ def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
     for entry in plan.bidang:
         if entry.model is not None:
             for ren in entry.model.rencana_aksi:
-                out.setdefault(ren.sub_kegiatan, (entry.slug, ren))
+                out.setdefault(ren.unit, (entry.slug, ren))
     return out
 
 
@@ -115,16 +124,17 @@ def _signers(plan: Plan) -> dict[str | None, Pegawai]:
     return out
 
 
-def _program_totals(plan: Plan) -> dict[str, tuple[str, int]]:
+def _program_totals(plan: Plan) -> dict[str, tuple[str, int | Absent]]:
     if plan.pk is None:
         return {}
     return {(p.kode or p.nama): (p.nama, p.computed_pagu) for p in plan.pk.program}
 
 
-def _bidang_totals(plan: Plan) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for sub in plan.sub_kegiatan_by_id().values():
-        totals[sub.bidang] = totals.get(sub.bidang, 0) + sub.pagu
+def _bidang_totals(plan: Plan) -> dict[str, int | Absent]:
+    totals: dict[str, int | Absent] = {}
+    for unit in plan.units_by_id().values():
+        if unit.bidang is not None:
+            totals[unit.bidang] = sum_or_absent((totals.get(unit.bidang, 0), unit.pagu))
     return totals
 
 
@@ -142,12 +152,20 @@ def bidang_names(*plans: Plan) -> dict[str, str]:
 
 
 def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
-    old, new = base.sub_kegiatan_by_id(), head.sub_kegiatan_by_id()
+    old, new = base.units_by_id(), head.units_by_id()
     for sid, sub in new.items():
+        level = UnitDetail(level=sub.level)
         before = old.get(sid)
         if before is None:
             yield Change(
-                ChangeKind.SUB_ADDED, Weight.BUDGET, sub.bidang, sub.nama, sid, None, sub.pagu
+                ChangeKind.SUB_ADDED,
+                Weight.BUDGET,
+                sub.bidang,
+                sub.nama,
+                sid,
+                None,
+                sub.pagu,
+                level,
             )
             continue
         if before.pagu != sub.pagu:
@@ -163,6 +181,7 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 sid,
                 before.bidang,
                 sub.bidang,
+                level,
             )
         if before.nama != sub.nama:
             yield Change(
@@ -173,22 +192,31 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 sid,
                 before.nama,
                 sub.nama,
+                level,
             )
     for sid, sub in old.items():
         if sid not in new:
             yield Change(
-                ChangeKind.SUB_REMOVED, Weight.BUDGET, sub.bidang, sub.nama, sid, sub.pagu, None
+                ChangeKind.SUB_REMOVED,
+                Weight.BUDGET,
+                sub.bidang,
+                sub.nama,
+                sid,
+                sub.pagu,
+                None,
+                UnitDetail(level=sub.level),
             )
 
 
-def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str]:
-    return (ren.target.jumlah, ren.target.satuan)
+def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str] | Absent:
+    target = ren.target
+    return target if isinstance(target, Absent) else (target.jumlah, target.satuan)
 
 
 def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _rencana(base), _rencana(head)
     renames = RenameBudget()
-    subs = {**base.sub_kegiatan_by_id(), **head.sub_kegiatan_by_id()}
+    subs = {**base.units_by_id(), **head.units_by_id()}
     for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
         name = subs[sid].nama if sid in subs else sid
         before = old.get(sid)
@@ -390,8 +418,9 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        for name in ("nama", "satuan", "arah", "cara_gabung"):
-            old_value, new_value = getattr(before, name), getattr(ind, name)
+        # kelompok: PK indicators only (the indicator set a PK indicator is printed in).
+        for name in ("nama", "satuan", "arah", "cara_gabung", "sasaran", "kelompok"):
+            old_value, new_value = getattr(before, name, None), getattr(ind, name, None)
             if old_value != new_value:
                 weight = Weight.WORDING if name == "nama" else Weight.TARGET
                 yield Change(
@@ -404,6 +433,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     new_value,
                     FieldDetail(field=name),
                 )
+        if before.boleh_lebih_100 != ind.boleh_lebih_100:
+            yield _over_100(slug, ind.nama, iid, before.boleh_lebih_100, ind.boleh_lebih_100)
         if before.target != ind.target:
             yield Change(
                 ChangeKind.INDIKATOR_TARGET,
@@ -443,10 +474,48 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             )
 
 
-_SIGNER_FIELDS = ("nama", "nip", "pangkat", "golongan", "jabatan", "plt")
+def _over_100(slug: str | None, nama: str, key: str, old: bool, new: bool) -> Change:
+    return Change(ChangeKind.INDIKATOR_BOLEH_LEBIH_100, Weight.TARGET, slug, nama, key, old, new)
+
+
+def _iku_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    """IKU indicators have no id: they are matched by name."""
+    if base.instansi is None or head.instansi is None:
+        return
+    old = {ind.nama: ind for ind in base.instansi.iku.indikator}
+    for n, ind in enumerate(head.instansi.iku.indikator, start=1):
+        before = old.get(ind.nama)
+        if before is not None and before.boleh_lebih_100 != ind.boleh_lebih_100:
+            yield _over_100(None, ind.nama, f"IKU {n}", before.boleh_lebih_100, ind.boleh_lebih_100)
+
+
+_SIGNER_FIELDS = ("nama", "nip", "nrp", "identitas", "pangkat", "golongan", "jabatan", "plt")
+
+
+def _second(plan: Plan) -> Pegawai | Absent | None:
+    return plan.pk.pihak_kedua if plan.pk is not None else None
+
+
+def _second_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    """The PK's pihak kedua: named, dropped or stated absent, or one of its fields."""
+    before, after = _second(base), _second(head)
+    if isinstance(before, Pegawai) and isinstance(after, Pegawai):
+        for name in _SIGNER_FIELDS:
+            a, b = getattr(before, name), getattr(after, name)
+            if a != b:
+                key = f"{name} pihak kedua"
+                yield Change(
+                    ChangeKind.SIGNATORY, Weight.STRUCTURE, None, str(after.nama), key, a, b
+                )
+    elif before != after:
+        a, b = (p.nama if isinstance(p, Pegawai) else p for p in (before, after))
+        yield Change(
+            ChangeKind.SIGNATORY, Weight.STRUCTURE, None, "pihak kedua", "pihak kedua", a, b
+        )
 
 
 def _signer_changes(base: Plan, head: Plan) -> Iterable[Change]:
+    yield from _second_changes(base, head)
     old, new = _signers(base), _signers(head)
     for slug, person in new.items():
         before = old.get(slug)
@@ -455,7 +524,9 @@ def _signer_changes(base: Plan, head: Plan) -> Iterable[Change]:
         for name in _SIGNER_FIELDS:
             a, b = getattr(before, name), getattr(person, name)
             if a != b:
-                yield Change(ChangeKind.SIGNATORY, Weight.STRUCTURE, slug, person.nama, name, a, b)
+                yield Change(
+                    ChangeKind.SIGNATORY, Weight.STRUCTURE, slug, str(person.nama), name, a, b
+                )
 
 
 def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
@@ -478,8 +549,8 @@ def _totals(base: Plan, head: Plan) -> tuple[Total, list[Total], list[Total]]:
     agency = Total(
         "total",
         "Total pagu",
-        sum(v for _, v in old_p.values()) if base.pk else None,
-        sum(v for _, v in new_p.values()) if head.pk else None,
+        sum_or_absent(v for _, v in old_p.values()) if base.pk else None,
+        sum_or_absent(v for _, v in new_p.values()) if head.pk else None,
     )
     return agency, programs, bidang
 
@@ -533,12 +604,16 @@ def diff_plans(
     changes = [
         *([] if skip_pk else _budget_changes(base, head)),
         *_indikator_changes(base, head),
+        *_iku_changes(base, head),
         *_plan_changes(base, head),
         *_signer_changes(base, head),
     ]
     changes = [
         c for c in changes if not (skip_pk and c.bidang is None) and c.bidang not in skip_bidang
     ]
+    # Each skips the files that did not load itself.
+    changes += pemantauan_changes(base, head)
+    changes += field_changes(base, head)
     changes += realisasi_changes(base, head)
     agency, programs, bidang = _totals(base, head)
     if skip_pk:

@@ -41,6 +41,7 @@ from renaksi.plan.model import (
     RealisasiSubKegiatan,
     Target,
 )
+from renaksi.plan.values import Absent, stated, sum_or_absent
 
 W = Weight.REALISASI
 PENJELASAN = ("faktor_pendukung", "faktor_penghambat", "upaya_perbaikan")
@@ -52,7 +53,7 @@ class _Names:
     """What the plan says about the items a realisasi file names (head over base)."""
 
     indikator: dict[str, tuple[str | None, str, str]] = field(default_factory=dict)
-    subs: dict[str, tuple[str | None, str, int]] = field(default_factory=dict)
+    subs: dict[str, tuple[str | None, str, int | None]] = field(default_factory=dict)
     targets: dict[str, Output] = field(default_factory=dict)
     aksi: dict[tuple[str, int], str] = field(default_factory=dict)
 
@@ -70,17 +71,19 @@ def _names_of(plan: Plan, names: _Names) -> None:
     if plan.pk is not None:
         for pk_ind in plan.pk.indikator:
             found.setdefault(pk_ind.id, (None, pk_ind.nama, pk_ind.satuan))
-        for sid, (sub, _, _) in plan.pk.sub_index().items():
-            names.subs[sid] = (sub.bidang, sub.nama, sub.pagu)
+        for sid, sub in plan.pk.unit_index().items():
+            # An unstated pagu is no pagu to take a share of (as if unknown).
+            names.subs[sid] = (sub.bidang, sub.nama, stated(sub.pagu))
     for entry in plan.bidang:
         if entry.model is None:
             continue
         for ind in entry.model.indikator:
             found.setdefault(ind.id, (entry.slug, ind.nama, ind.satuan))
         for ren in entry.model.rencana_aksi:
-            names.targets[ren.sub_kegiatan] = (ren.target.jumlah, ren.target.satuan)
+            if not isinstance(ren.target, Absent):
+                names.targets[ren.unit] = (ren.target.jumlah, ren.target.satuan)
             for no, aksi in enumerate(ren.aksi, start=1):
-                names.aksi[(ren.sub_kegiatan, no)] = aksi.nama
+                names.aksi[(ren.unit, no)] = aksi.nama
     names.indikator.update(found)
 
 
@@ -94,7 +97,7 @@ def _names(base: Plan, head: Plan) -> _Names:
 def _total_pagu(plan: Plan) -> int | None:
     if plan.pk is None:
         return None
-    return sum(sub.pagu for sub, _, _ in plan.pk.sub_index().values())
+    return stated(sum_or_absent(unit.pagu for unit in plan.pk.units()))
 
 
 K = TypeVar("K")

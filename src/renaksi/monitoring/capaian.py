@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 
+from renaksi.plan.values import exact_sum
 from renaksi.text.formats import rounded
 
 HUNDRED = Decimal(100)
@@ -75,21 +76,38 @@ DEFAULT_SCALE = Scale.of(
 DEFAULT_THRESHOLD = HUNDRED
 
 
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    """``part`` / ``whole`` x 100 (``whole`` not 0).
+
+    The quotient keeps Decimal's 28 significant digits, or more when the operands have
+    more: a quotient that does not end stays further from a rounding boundary (xx,xx5)
+    than its operands' digits allow, so with that many digits the two printed decimals
+    are those of the exact quotient. With 28 digits only, 33,334999999999999999999999999999
+    would be rounded to 33,335 first and print 33,34.
+    """
+    digits = len(part.as_tuple().digits) + len(whole.as_tuple().digits) + 6
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, digits)
+        return part / whole * HUNDRED
+
+
 def capaian(realisasi: Decimal, target: Decimal, arah: str) -> Decimal | None:
     """Capaian in percent, or None when the target is 0 (belum dapat dinilai)."""
     if target == 0:
         return None
-    ratio = realisasi / target
     if arah == "turun":
-        return max(Decimal(0), (2 - ratio) * HUNDRED)
-    return ratio * HUNDRED
+        # (2 - r/t) x 100 as one quotient, (2t - r)/t: no cancellation after rounding.
+        return max(
+            Decimal(0), percent_of(exact_sum([target, target, realisasi.copy_negate()]), target)
+        )
+    return percent_of(realisasi, target)
 
 
 def serapan(spent: int, pagu: int) -> Decimal | None:
     """Share of the pagu spent, in percent; None for a pagu of 0."""
     if pagu == 0:
         return None
-    return Decimal(spent) / Decimal(pagu) * HUNDRED
+    return percent_of(Decimal(spent), Decimal(pagu))
 
 
 class Status(StrEnum):
@@ -139,13 +157,21 @@ def assess(
 
 
 def to_date(cara_gabung: str, values: Sequence[Decimal], q: int) -> Decimal:
-    """The target (or complete realisasi) ``values`` of quarters 1..q combined up to q."""
+    """The target (or complete realisasi) ``values`` of quarters 1..q combined up to q.
+
+    Sums are exact. An average is exact when it ends (four equal targets average to
+    exactly that target, whatever its digits); one that does not end (1, 2, 2) keeps 28
+    significant digits, or as many as its sum has, and is printed cut to two decimals."""
     upto = list(values[:q])
     if cara_gabung == "jumlah":
-        return sum(upto, Decimal(0))
+        return exact_sum(upto)
     if cara_gabung == "kumulatif":
         return upto[-1]
-    return sum(upto, Decimal(0)) / len(upto)
+    total = exact_sum(upto)
+    with localcontext() as ctx:
+        # Dividing by 2 or 4 adds at most two digits; by 3, none when the result ends.
+        ctx.prec = max(ctx.prec, len(total.as_tuple().digits) + 2)
+        return total / len(upto)
 
 
 def quarter_and_to_date(

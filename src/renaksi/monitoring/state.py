@@ -19,12 +19,14 @@ from renaksi.monitoring.capaian import (
     Assessment,
     Band,
     Scale,
+    percent_of,
     quarter_and_to_date,
     serapan,
 )
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import (
     Aksi,
+    BudgetUnit,
     Indikator,
     Kegiatan,
     Program,
@@ -33,7 +35,6 @@ from renaksi.plan.model import (
     RealisasiIndikator,
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
-    SubKegiatan,
     Target,
 )
 
@@ -169,12 +170,13 @@ class AksiProgress:
 
 @dataclass(frozen=True, slots=True)
 class SubProgress:
-    """One sub kegiatan at the end of quarter ``q``: spending, output and aksi."""
+    """One budgeted unit (sub kegiatan, or APBN kegiatan or output) at the end of quarter
+    ``q``: spending, output and aksi."""
 
-    sub: SubKegiatan
+    sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
-    bidang: str
+    bidang: str | None  # None: a unit of a PK-only plan, owned by no bidang
     rencana: RencanaSubKegiatan | None
     spent: int | None
     serapan: Decimal | None
@@ -226,16 +228,16 @@ def _aksi_progress(
 def sub_progress(
     plan: Plan, files: dict[int, RealisasiFile], q: int, s: Settings
 ) -> list[SubProgress]:
-    """Every sub kegiatan of the PK, in document order, at the end of quarter ``q``."""
+    """Every budgeted unit of the PK, in document order, at the end of quarter ``q``."""
     if plan.pk is None:
         return []
     rencana: dict[str, RencanaSubKegiatan] = {}
     for entry in plan.bidang:
         if entry.model is not None:
             for planned in entry.model.rencana_aksi:
-                rencana.setdefault(planned.sub_kegiatan, planned)
+                rencana.setdefault(planned.unit, planned)
     out = []
-    for sid, (sub, keg, program) in plan.pk.sub_index().items():
+    for sid, sub in plan.pk.unit_index().items():
         entries = {
             k: found
             for k, f in sorted(files.items())
@@ -243,17 +245,20 @@ def sub_progress(
         }
         now = entries.get(q)
         spent = now.anggaran if now is not None else None
-        share = serapan(spent, sub.pagu) if spent is not None else None
+        # Of an unstated pagu or target no share can be taken (TC01 lists them).
+        pagu = sub.pagu
+        share = serapan(spent, pagu) if spent is not None and isinstance(pagu, int) else None
         ren = rencana.get(sid)
         keluaran = now.keluaran if now is not None else None
+        target = ren.target if ren is not None else None
         output = None
-        if keluaran is not None and ren is not None and ren.target.jumlah != 0:
-            output = keluaran.jumlah / ren.target.jumlah * 100
+        if keluaran is not None and isinstance(target, Target) and target.jumlah != 0:
+            output = percent_of(keluaran.jumlah, target.jumlah)
         out.append(
             SubProgress(
                 sub=sub,
-                kegiatan=keg,
-                program=program,
+                kegiatan=sub.kegiatan,
+                program=sub.program,
                 bidang=sub.bidang,
                 rencana=ren,
                 spent=spent,

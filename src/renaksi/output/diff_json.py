@@ -1,7 +1,10 @@
 """``renaksi diff --format json``: the classified changes for tools. Version 1.
 
 Amounts are integers (rupiah) or decimal strings (targets, exact); months are numbers;
-dates are ISO strings (``2024-04-10``). Realisasi changes have weight 0 (listed last).
+dates are ISO strings (``2024-04-10``, or ``2021-01`` for a month-precise signing date); a
+fact the document does not state is the string ``"tidak tercantum"``. Realisasi changes have
+weight 0 (listed last); changes to how monitoring judges weight 6 (listed first), and
+``summary.verdicts_changed`` says whether there are any.
 """
 
 from __future__ import annotations
@@ -12,15 +15,21 @@ from decimal import Decimal
 from typing import Any
 
 from renaksi import __version__
+from renaksi.diff.changes import Weight
 from renaksi.diff.plan import PlanDiff, Total
 from renaksi.output.diff_words import headline
 from renaksi.output.messages import message
 from renaksi.plan.findings import Problem
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 
 FORMAT_VERSION = 1
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Absent):
+        return ABSENT_TEXT
+    if isinstance(value, MonthDate):
+        return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date):
@@ -36,9 +45,9 @@ def _total(total: Total) -> dict[str, Any]:
     return {
         "key": total.key,
         "name": total.name,
-        "old": total.old,
-        "new": total.new,
-        "delta": total.delta,
+        "old": _plain(total.old),
+        "new": _plain(total.new),
+        "delta": _plain(total.delta),
     }
 
 
@@ -70,6 +79,8 @@ def render(diff: PlanDiff) -> str:
             "fixed": len(diff.fixed),
             "empty": diff.empty,
             "unreadable": diff.unreadable,
+            # The monitoring scale or threshold changed: every verdict may change.
+            "verdicts_changed": any(c.weight is Weight.VERDICT for c in diff.changes),
         },
         "totals": {
             "agency": _total(diff.agency),

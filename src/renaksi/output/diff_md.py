@@ -7,7 +7,16 @@ limit (cut with a note when a change is enormous). Plan text is escaped for Mark
 from __future__ import annotations
 
 from renaksi.diff.plan import PlanDiff
-from renaksi.output.diff_words import headline, money_change, section_name, sentence
+from renaksi.output.diff_words import (
+    VERDICT_HEADING,
+    VERDICT_NOTE,
+    headline,
+    money_change,
+    section_name,
+    sections,
+    sentence,
+    verdict_changes,
+)
 from renaksi.output.messages import message
 from renaksi.text.markdown import escape_markdown
 
@@ -44,6 +53,11 @@ def render(diff: PlanDiff) -> str:
         f"**{e(headline(diff))}**",
         "",
     ]
+    verdicts = verdict_changes(diff)
+    if verdicts:
+        out += [f"#### {VERDICT_HEADING}", VERDICT_NOTE, ""]
+        out += [f"- {e(sentence(c, diff.bidang_names))}" for c in verdicts]
+        out.append("")
     if diff.unreadable:
         out.append("**Tidak dibandingkan** (berkas tidak terbaca; lihat temuannya):")
         out += [f"- {e(name)}" for name in diff.unreadable]
@@ -63,7 +77,7 @@ def render(diff: PlanDiff) -> str:
         ]
         out.append(f"| **Total** | **{e(money_change(diff.agency.old, diff.agency.new))}** |")
         out.append("")
-    for slug, changes in diff.by_bidang().items():
+    for slug, changes in sections(diff).items():
         out.append(f"#### {e(section_name(slug, diff.bidang_names))}")
         out += _items([e(sentence(c, diff.bidang_names)) for c in changes])
         out.append("")

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from renaksi.diff.plan import PlanDiff
-from renaksi.output.diff_words import headline, section_name, sentence, total_line
+from renaksi.output.diff_words import (
+    VERDICT_HEADING,
+    headline,
+    section_name,
+    sections,
+    sentence,
+    total_line,
+    verdict_changes,
+)
 from renaksi.output.messages import message
-from renaksi.text.controls import visible
+from renaksi.text.controls import one_line
 
 
 def render(diff: PlanDiff) -> str:
-    """Headline, totals that changed, changes per bidang, then validation differences."""
+    """Headline, changes to how monitoring judges, totals that changed, changes per bidang,
+    then validation differences."""
     lines = [f"Perubahan rencana {diff.base_label} → {diff.head_label}", headline(diff), ""]
+    verdicts = verdict_changes(diff)
+    if verdicts:
+        lines.append(f"{VERDICT_HEADING}:")
+        lines += [f"  - {sentence(c, diff.bidang_names)}" for c in verdicts]
+        lines.append("")
     if diff.unreadable:
         lines.append("Tidak dibandingkan (berkas tidak terbaca; lihat temuannya):")
         lines += [f"  - {name}" for name in diff.unreadable]
@@ -25,7 +39,7 @@ def render(diff: PlanDiff) -> str:
             for t in changed_bidang
         ]
         lines.append("")
-    for slug, changes in diff.by_bidang().items():
+    for slug, changes in sections(diff).items():
         lines.append(section_name(slug, diff.bidang_names))
         lines += [f"  - {sentence(c, diff.bidang_names)}" for c in changes]
         lines.append("")
@@ -37,4 +51,5 @@ def render(diff: PlanDiff) -> str:
         lines.append("Temuan yang diperbaiki:")
         lines += [f"  - {p.code} {p.location.file}: {message(p)}" for p in diff.fixed]
         lines.append("")
-    return "\n".join(visible(line) for line in lines).rstrip() + "\n"
+    # Each entry is one line: a plan value in it shows its breaks as \n, never starts a line.
+    return "\n".join(one_line(line) for line in lines).rstrip() + "\n"

@@ -7,19 +7,28 @@ other.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from renaksi.diff.changes import Change, ChangeKind, Output
+from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 
 
-def money_change(old: int | None, new: int | None) -> str:
-    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``."""
+def money_change(old: int | Absent | None, new: int | Absent | None) -> str:
+    """``Rp 1.850.000.000 → Rp 1.800.000.000 (-Rp 50.000.000; -2,7%)``; an amount that is
+    not stated reads ``tidak tercantum``, and no difference is taken with it."""
+    if isinstance(old, Absent) or isinstance(new, Absent):
+        if old == new:
+            return f"{ABSENT_TEXT} (tetap)"
+        before = "(baru)" if old is None else _rupiah(old)
+        after = "(dihapus)" if new is None else _rupiah(new)
+        return f"{before} → {after}"
     if old is None:
         return f"(baru) {formats.rupiah(new or 0)}"
     if new is None:
@@ -36,7 +45,12 @@ def money_change(old: int | None, new: int | None) -> str:
     )
 
 
-_amount = formats.target
+def _rupiah(value: int | Absent) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.rupiah(value)
+
+
+def _amount(value: Decimal | Absent | None, satuan: str) -> str:
+    return ABSENT_TEXT if isinstance(value, Absent) else formats.target(value, satuan)
 
 
 def _months(months: Iterable[int]) -> str:
@@ -65,28 +79,45 @@ def _pagu(c: Change, _names: BidangNames) -> str:
     return f"Pagu {c.subject}: {money_change(c.old, c.new)}"
 
 
+def _level(c: Change) -> str:
+    """What the budgeted unit of a ``sub-*`` change is (changes made before units had
+    levels are about sub kegiatan)."""
+    return str(c.detail.get("level", "sub kegiatan"))
+
+
 def _sub_added(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan baru {c.subject} ({c.key}), pagu {formats.rupiah(c.new)}"
+    return f"{_level(c).capitalize()} baru {c.subject} ({c.key}), pagu {_rupiah(c.new)}"
 
 
 def _sub_removed(c: Change, _names: BidangNames) -> str:
-    return f"Sub kegiatan {c.subject} ({c.key}) dihapus; pagunya {formats.rupiah(c.old)}"
+    level = _level(c).capitalize()
+    return f"{level} {c.subject} ({c.key}) dihapus; pagunya {_rupiah(c.old)}"
 
 
 def _sub_moved(c: Change, names: BidangNames) -> str:
     old, new = names.get(c.old, c.old), names.get(c.new, c.new)
-    return f"Sub kegiatan {c.subject} pindah dari {old} ke {new}"
+    return f"{_level(c).capitalize()} {c.subject} pindah dari {old} ke {new}"
 
 
 def _sub_renamed(c: Change, _names: BidangNames) -> str:
-    return f"Nama sub kegiatan {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+    return f"Nama {_level(c)} {c.key} berubah: {_quote(c.old)} → {_quote(c.new)}"
+
+
+def _sub_regrouped(c: Change, _names: BidangNames) -> str:
+    (old_program, old_kegiatan), (new_program, new_kegiatan) = c.old, c.new
+    if old_program == new_program:
+        moved = f"pindah kegiatan: {_quote(old_kegiatan)} → {_quote(new_kegiatan)}"
+    else:
+        moved = (
+            f"pindah: program {_quote(old_program)}, kegiatan {_quote(old_kegiatan)} → "
+            f"program {_quote(new_program)}, kegiatan {_quote(new_kegiatan)}"
+        )
+    return f"{_level(c).capitalize()} {c.subject} ({c.key}) {moved}"
 
 
 def _output_target(c: Change, _names: BidangNames) -> str:
-    return (
-        f"Target keluaran {c.subject}: {_amount(c.old[0], c.old[1])} → "
-        f"{_amount(c.new[0], c.new[1])}"
-    )
+    old, new = (v if isinstance(v, Absent) else _amount(v[0], v[1]) for v in (c.old, c.new))
+    return f"Target keluaran {c.subject}: {old} → {new}"
 
 
 def _indikator_target(c: Change, _names: BidangNames) -> str:
@@ -104,15 +135,20 @@ _FIELD_WORDS = {
     "satuan": "satuan",
     "arah": "arah (naik: makin tinggi makin baik; turun: makin rendah makin baik)",
     "cara_gabung": "cara_gabung target triwulan",
+    "sasaran": "sasaran strategis",
+    "kelompok": "kelompok indikator",
 }
 
 
 def _indikator_field(c: Change, _names: BidangNames) -> str:
     field = c.detail["field"]
-    return (
-        f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} "
-        f"{_quote(c.old)} → {_quote(c.new)}"
-    )
+    old, new = (_quote(v) if v is not None else "(tidak ada)" for v in (c.old, c.new))
+    return f"Indikator {_quote(c.subject)}: {_FIELD_WORDS.get(field, field)} {old} → {new}"
+
+
+def _indikator_over_100(c: Change, _names: BidangNames) -> str:
+    now = "boleh" if c.new else "tidak lagi boleh"
+    return f"Indikator {_quote(c.subject)} ({c.key}): target persennya {now} melebihi 100%"
 
 
 def _indikator_added(c: Change, _names: BidangNames) -> str:
@@ -164,7 +200,189 @@ def _aksi_keluaran(c: Change, _names: BidangNames) -> str:
 
 
 def _signatory(c: Change, _names: BidangNames) -> str:
-    return f"Penandatangan: {c.key} {_quote(c.old)} → {_quote(c.new)}"
+    return f"Penandatangan: {c.key} {_value(c.old, '')} → {_value(c.new, '')}"
+
+
+# --- how monitoring judges ----------------------------------------------------------------
+
+
+def _default(is_default: bool) -> str:
+    return " (bawaan)" if is_default else ""
+
+
+def _skala(c: Change, _names: BidangNames) -> str:
+    def bands(scale: Iterable[tuple[Decimal, str]]) -> str:
+        return ", ".join(f"{formats.percent(start)} {name}" for start, name in scale)
+
+    old = bands(c.old) + _default(c.detail["old_default"])
+    new = bands(c.new) + _default(c.detail["new_default"])
+    return f"Skala kategori capaian dan serapan: {old} → {new}"
+
+
+def _ambang(c: Change, _names: BidangNames) -> str:
+    old = formats.percent(c.old) + _default(c.detail["old_default"])
+    new = formats.percent(c.new) + _default(c.detail["new_default"])
+    # No capaian is below 0%: a threshold of 0 means nothing is ever explained.
+    if c.new <= 0:
+        effect = "tidak ada capaian yang wajib dijelaskan (RL07 tidak berlaku lagi)"
+    else:
+        effect = (
+            f"capaian di bawah {formats.percent(c.new)} wajib dijelaskan dengan faktor "
+            "penghambat dan upaya perbaikan (RL07)"
+        )
+    return f"Ambang penjelasan capaian: {old} → {new}: {effect}"
+
+
+# --- every other field (renaksi.diff.fields) -------------------------------------------------
+
+#: What each field compared field by field is called; ``{subject}`` is the item's name
+#: (quoted), ``{item}`` what identifies it (a kode, an id, a number). A field missing here
+#: still shows, in generic words; tests/test_diff_fields.py asks for its words.
+LABELS: dict[str, str] = {
+    "instansi:tahun": "Tahun rencana",
+    "instansi:instansi.nama": "Nama instansi",
+    "instansi:instansi.singkatan": "Singkatan nama instansi",
+    "instansi:instansi.pemerintah": "Pemerintah daerah instansi",
+    "instansi:instansi.kota": "Kota instansi",
+    "instansi:instansi.alamat": "Alamat instansi",
+    "instansi:instansi.kode_pos": "Kode pos instansi",
+    "instansi:instansi.website": "Situs web instansi",
+    "instansi:instansi.telepon": "Telepon instansi",
+    "instansi:renstra.periode.mulai": "Tahun awal periode Renstra",
+    "instansi:renstra.periode.selesai": "Tahun akhir periode Renstra",
+    "instansi:renstra.visi": "Visi Renstra",
+    "instansi:renstra.misi[].nomor": "Nomor misi Renstra {subject}",
+    "instansi:renstra.misi[].uraian": "Uraian misi Renstra nomor {item}",
+    "instansi:renstra.tujuan": "Tujuan Renstra",
+    "instansi:renstra.sasaran_strategis[].id": "Id sasaran strategis {subject}",
+    "instansi:renstra.sasaran_strategis[].uraian": "Uraian sasaran strategis {item}",
+    "instansi:iku.dasar": "Dasar penetapan IKU",
+    "instansi:iku.indikator[].sasaran": "Sasaran strategis IKU {subject}",
+    "instansi:iku.indikator[].nama": "Nama IKU",
+    "instansi:iku.indikator[].formulasi": "Formulasi IKU {subject}",
+    "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
+    "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
+    "perjanjian-kinerja:anggaran": "Bentuk anggaran PK",
+    "perjanjian-kinerja:sasaran_program[].id": "Id sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].program": "Program yang dituju sasaran program {subject}",
+    "perjanjian-kinerja:sasaran_program[].uraian": "Uraian sasaran program {item}",
+    "perjanjian-kinerja:sasaran_kegiatan[].id": "Id sasaran kegiatan {subject}",
+    "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": (
+        "Kegiatan yang dituju sasaran kegiatan {subject}"
+    ),
+    "perjanjian-kinerja:sasaran_kegiatan[].uraian": "Uraian sasaran kegiatan {item}",
+    "perjanjian-kinerja:kelompok_indikator[].id": "Id kelompok indikator {subject}",
+    "perjanjian-kinerja:kelompok_indikator[].nama": "Judul kelompok indikator {item}",
+    "perjanjian-kinerja:program[].id": "Id program {subject}",
+    "perjanjian-kinerja:program[].kode": "Kode program {subject}",
+    "perjanjian-kinerja:program[].nama": "Nama program {item}",
+    "perjanjian-kinerja:program[].indikator": "Indikator PK yang ditunjang program {subject}",
+    "perjanjian-kinerja:program[].kegiatan[].id": "Id kegiatan {subject}",
+    "perjanjian-kinerja:program[].kegiatan[].kode": "Kode kegiatan {subject}",
+    "perjanjian-kinerja:program[].kegiatan[].nama": "Nama kegiatan {item}",
+    "perjanjian-kinerja:program[].kegiatan[].sub_kegiatan[].kode": (
+        "Kode sub kegiatan {subject} ({item})"
+    ),
+    "perjanjian-kinerja:program[].kegiatan[].output[].kode": "Kode output {subject} ({item})",
+    "bidang:nama": "Nama bidang",
+}
+
+#: What an item of each list compared here is called, when one is added or removed.
+ENTRY_NOUNS: dict[str, str] = {
+    "instansi:renstra.misi[]": "Misi Renstra",
+    "instansi:renstra.sasaran_strategis[]": "Sasaran strategis",
+    "instansi:iku.indikator[]": "IKU",
+    "perjanjian-kinerja:program[]": "Program",
+    "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
+    "perjanjian-kinerja:sasaran_program[]": "Sasaran program",
+    "perjanjian-kinerja:sasaran_kegiatan[]": "Sasaran kegiatan",
+    "perjanjian-kinerja:kelompok_indikator[]": "Kelompok indikator",
+    "bidang:rencana_aksi[]": "Rencana aksi",
+}
+
+
+def _value(value: object, kind: str) -> str:
+    """One value of a field, formatted as what it is (``kind`` from the change's detail)."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, Absent | MonthDate):
+        return str(value)
+    if kind == "rupiah" and isinstance(value, int):
+        return formats.rupiah(value)
+    if kind == "date" and isinstance(value, dt.date):
+        return formats.date(value)
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int | Decimal):
+        # Years, numbers and codes are not amounts: no thousands separator (2024, not 2.024).
+        return formats.number(value) if kind == "number" else str(value)
+    return _quote(value)
+
+
+def _list_change(old: Iterable[object] | None, new: Iterable[object] | None) -> str:
+    """A list of values before and after: what was added and removed."""
+    before, after = list(old or []), list(new or [])
+    added = [_value(v, "") for v in after if v not in before]
+    removed = [_value(v, "") for v in before if v not in after]
+    parts = []
+    if added:
+        parts.append(f"ditambah {', '.join(added)}")
+    if removed:
+        parts.append(f"dihapus {', '.join(removed)}")
+    return "; ".join(parts) or "urutannya berubah"
+
+
+def _field(c: Change, _names: BidangNames) -> str:
+    d = c.detail
+    label = LABELS.get(d["field"], f"Isian {d['field'].split(':', 1)[-1]} {{subject}}")
+    what = label.format(subject=_quote(c.subject), item=d["item"])
+    if d["value"] == "list":
+        return f"{what}: {_list_change(c.old, c.new)}"
+    return f"{what}: {_value(c.old, d['value'])} → {_value(c.new, d['value'])}"
+
+
+def _signing(c: Change, _names: BidangNames) -> str:
+    what = "Tanggal" if c.detail["field"].endswith("tanggal") else "Tempat"
+    kind = c.detail["value"]
+    return f"{what} tanda tangan: {_value(c.old, kind)} → {_value(c.new, kind)}"
+
+
+def _iku_target(c: Change, _names: BidangNames) -> str:
+    d = c.detail
+    return (
+        f"Target IKU {_quote(c.subject)}: {_amount(c.old, d['old_satuan'])} → "
+        f"{_amount(c.new, d['satuan'])}"
+    )
+
+
+def _entry(c: Change, verb: str) -> str:
+    """``IKU ditambahkan: “…”, target 100%``: which item or file was added or removed."""
+    d = c.detail
+    path, item = d["field"], d["item"]
+    if ":" not in path:  # a whole file
+        named = "" if c.subject == d["file"] else f": {_quote(c.subject)}"
+        return f"Berkas {d['file']} {verb}{named}"
+    noun = ENTRY_NOUNS.get(path, f"Isian {path.split(':', 1)[1]}")
+    values = c.new if c.old is None else c.old
+    if path == "bidang:rencana_aksi[]" and isinstance(values, Mapping):
+        # What is planned: a sub kegiatan, or an APBN kegiatan or output.
+        key = next((k for k in ("sub_kegiatan", "kegiatan", "output") if k in values), "")
+        noun += " " + key.replace("_", " ")
+    said = _quote(c.subject) + (f" ({item})" if item and item != c.subject else "")
+    target = values.get("target") if isinstance(values, Mapping) else None
+    if isinstance(target, Mapping):
+        said += f", target {_amount(target['jumlah'], target['satuan'])}"
+    elif isinstance(target, Decimal):
+        said += f", target {_amount(target, str(values.get('satuan', '')))}"
+    return f"{noun} {verb}: {said}"
+
+
+def _entry_added(c: Change, _names: BidangNames) -> str:
+    return _entry(c, "ditambahkan")
+
+
+def _entry_removed(c: Change, _names: BidangNames) -> str:
+    return _entry(c, "dihapus")
 
 
 # --- realisasi ---------------------------------------------------------------------------
@@ -334,15 +552,22 @@ class Words:
 #: first). A kind missing here is a KeyError in every diff that has one, and a failing
 #: test before that.
 WORDS: dict[ChangeKind, Words] = {
+    ChangeKind.PEMANTAUAN_SKALA: Words("skala kategori capaian berubah", _skala),
+    ChangeKind.PEMANTAUAN_AMBANG: Words("ambang penjelasan capaian berubah", _ambang),
     ChangeKind.PAGU: Words("pagu berubah", _pagu),
     ChangeKind.SUB_ADDED: Words("sub kegiatan baru", _sub_added),
     ChangeKind.SUB_REMOVED: Words("sub kegiatan dihapus", _sub_removed),
     ChangeKind.SUB_MOVED: Words("sub kegiatan pindah bidang", _sub_moved),
     ChangeKind.SUB_RENAMED: Words("sub kegiatan berganti nama", _sub_renamed),
+    ChangeKind.SUB_REGROUPED: Words("sub kegiatan pindah kegiatan", _sub_regrouped),
     ChangeKind.INDIKATOR_ADDED: Words("indikator baru", _indikator_added),
     ChangeKind.INDIKATOR_REMOVED: Words("indikator dihapus", _indikator_removed),
     ChangeKind.INDIKATOR_TARGET: Words("target indikator berubah", _indikator_target),
     ChangeKind.INDIKATOR_FIELD: Words("sifat indikator berubah", _indikator_field),
+    ChangeKind.IKU_TARGET: Words("target IKU berubah", _iku_target),
+    ChangeKind.INDIKATOR_BOLEH_LEBIH_100: Words(
+        "batas 100% indikator berubah", _indikator_over_100
+    ),
     ChangeKind.OUTPUT_TARGET: Words("target keluaran berubah", _output_target),
     ChangeKind.AKSI_ADDED: Words("aksi ditambah", _aksi_added),
     ChangeKind.AKSI_REMOVED: Words("aksi dihapus", _aksi_removed),
@@ -351,6 +576,10 @@ WORDS: dict[ChangeKind, Words] = {
     ChangeKind.AKSI_MONTHS: Words("jadwal aksi berubah", _aksi_months),
     ChangeKind.AKSI_KELUARAN: Words("keluaran aksi berubah", _aksi_keluaran),
     ChangeKind.SIGNATORY: Words("data penandatangan berubah", _signatory),
+    ChangeKind.SIGNING: Words("tempat/tanggal tanda tangan berubah", _signing),
+    ChangeKind.ENTRY_ADDED: Words("butir rencana ditambahkan", _entry_added),
+    ChangeKind.ENTRY_REMOVED: Words("butir rencana dihapus", _entry_removed),
+    ChangeKind.FIELD: Words("isian rencana berubah", _field),
     ChangeKind.REALISASI_FILE_ADDED: Words("triwulan realisasi ditambahkan", _file_added),
     ChangeKind.REALISASI_FILE_REMOVED: Words("triwulan realisasi dihapus", _file_removed),
     ChangeKind.REALISASI_ANGGARAN: Words("realisasi anggaran berubah", _realisasi_anggaran),
@@ -381,6 +610,28 @@ def sentence(change: Change, bidang_names: BidangNames) -> str:
     return WORDS[change.kind].sentence(shortened, bidang_names)
 
 
+#: The section of the changes to how monitoring judges, shown before every other.
+VERDICT_HEADING = "Perubahan yang mengubah setiap penilaian"
+VERDICT_NOTE = (
+    "Skala dan ambang ini menentukan kategori setiap capaian dan serapan, dan capaian mana "
+    "yang wajib dijelaskan (RL07)."
+)
+
+
+def verdict_changes(diff: PlanDiff) -> list[Change]:
+    """The changes that change every verdict (the monitoring scale and threshold)."""
+    return [c for c in diff.changes if c.weight is Weight.VERDICT]
+
+
+def sections(diff: PlanDiff) -> dict[str | None, list[Change]]:
+    """The other changes by bidang (``None``: the agency level), most important first."""
+    groups = {
+        slug: [c for c in changes if c.weight is not Weight.VERDICT]
+        for slug, changes in diff.by_bidang().items()
+    }
+    return {slug: changes for slug, changes in groups.items() if changes}
+
+
 def section_name(slug: str | None, bidang_names: dict[str, str]) -> str:
     """The heading of a group of changes."""
     if slug is None:
@@ -399,7 +650,7 @@ def headline(diff: PlanDiff) -> str:
     if total.old is None and total.new is None:
         parts = ["Total pagu tidak dapat dibandingkan"]
     elif total.old == total.new:
-        parts = [f"Total pagu tetap {formats.rupiah(total.new or 0)}"]
+        parts = [f"Total pagu tetap {_rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
     counts = Counter(WORDS[c.kind].count for c in diff.changes)

@@ -11,17 +11,22 @@ from renaksi.output.messages import message
 from renaksi.output.summary import summary
 from renaksi.plan.findings import Severity
 from renaksi.rules.check import CheckResult
-from renaksi.text.controls import visible
+from renaksi.text.controls import one_line
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message."""
+    """Escape a command's message.
+
+    The runner's own escapes (``%0A``) only keep a break from ending the command; GitHub
+    still shows it as a line break in the annotation. Plan text has been made one line
+    before (``\\n`` shown), so this only guards renaksi's own text.
+    """
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
     """Escape a property value (file, title)."""
-    return escape_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(one_line(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(result: CheckResult, strict: bool) -> str:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from renaksi.plan.findings import Problem
 from renaksi.plan.values import Capaian, Percent, Rupiah, Series, Terms
 from renaksi.text import formats
-from renaksi.text.controls import visible
+from renaksi.text.controls import one_line
 
 
 def value_text(value: object) -> str:
@@ -41,9 +41,10 @@ class _Args(dict[str, str]):
 
 
 def message(problem: Problem) -> str:
-    """The problem's message in finished Indonesian."""
+    """The problem's message in finished Indonesian, on one line: a plan value quoted in
+    it shows its line breaks as ``\\n`` (see :mod:`renaksi.text.controls`)."""
     args = _Args({k: value_text(v) for k, v in problem.args.items()})
     try:
-        return visible(problem.message.format_map(args))
+        return one_line(problem.message.format_map(args))
     except (ValueError, IndexError, AttributeError):
-        return visible(problem.message)
+        return one_line(problem.message)

@@ -16,7 +16,7 @@ from renaksi.output.summary import summary
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem, Severity
 from renaksi.rules.check import CheckResult
-from renaksi.text.controls import visible
+from renaksi.text.controls import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 #: How many related places ("lihat juga") are listed under one finding.
@@ -38,7 +38,7 @@ def lines(result: CheckResult, strict: bool) -> Iterator[Line]:
     """The report as lines of styled segments."""
     docs = _documents(result)
     for file, group in groupby(result.problems, key=lambda p: p.location.file):
-        yield [(visible(file), "bold underline")]
+        yield [(one_line(file), "bold underline")]
         for problem in group:
             yield from _problem_lines(problem, docs.get(file))
         yield []
@@ -82,13 +82,13 @@ def _problem_lines(problem: Problem, doc: PlanFile | None) -> Iterator[Line]:
         if source:
             shown, at = excerpt(source, max(loc.column - 1, 0))
             gutter = f"{loc.line:>9} │ "
-            yield [(gutter + visible(shown), "dim")]
+            yield [(gutter + one_line(shown), "dim")]
             caret = " " * (len(gutter) - 2) + "│ " + " " * at + "^"
             yield [(caret, _STYLE[problem.severity])]
     if loc.path:
-        yield [(f"{'':>11}{visible(loc.path)}", "dim")]
+        yield [(f"{'':>11}{one_line(loc.path)}", "dim")]
     for rel in problem.related[:MAX_RELATED]:
-        yield [(f"{'':>11}lihat juga {visible(str(rel))}", "dim")]
+        yield [(f"{'':>11}lihat juga {one_line(str(rel))}", "dim")]
     if len(problem.related) > MAX_RELATED:
         yield [(f"{'':>11}... dan {len(problem.related) - MAX_RELATED} lagi", "dim")]
 

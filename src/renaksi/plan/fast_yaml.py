@@ -11,6 +11,13 @@ Anything unusual goes back to the exact reader: text that may hold anchors, alia
 tags, merge keys or directives (a conservative scan), very deep nesting, duplicate keys,
 non-text keys, and any syntax error. YAML 1.2 resolution is kept (``no`` is text, ``08``
 is eight); dates stay text, as on the exact path.
+
+The exact reader is the reference: whichever reader reads a file, its findings and model
+must be the same, or adding an unrelated comment would change a verdict. libyaml reads
+some text differently (it is a YAML 1.1 reader), so such text goes to the exact reader
+too: tabs, line breaks other than LF and CR LF, a byte order mark after the start, a
+document end marker, and the block scalar and empty value cases named below.
+tests/test_fastyaml.py holds both readers to the same tree, positions included.
 """
 
 from __future__ import annotations
@@ -27,9 +34,16 @@ _MARKS = re.compile(
     r"""|^%""",  # a directive
     re.MULTILINE,
 )
+#: An explicit key (``? a``): without its ``:`` at the end of a file without a final line
+#: break, the two readers place the empty value differently.
+_EXPLICIT_KEY = re.compile(r"(?:^|[\s\[\{,])\?(?:[ \r\n]|$)", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_DASHES = re.compile(r"(?:-[ \t]+){20,}")
 _DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
+#: Characters the two readers read differently. libyaml (YAML 1.1) takes NEL, U+2028 and
+#: U+2029 as line breaks, the exact reader (YAML 1.2) as text; libyaml allows tabs where the
+#: exact reader refuses them; and libyaml skips a byte order mark at the start of any line.
+_READERS_DISAGREE = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
 _MEMO_LIMIT = 50_000
 #: Plain scalar text -> its resolved tag, shared by every file of the run.
 _MEMO: dict[str, Any] = {}
@@ -101,7 +115,17 @@ def eligible(text: str) -> bool:
 
     Plain substring tests first: most plan files contain none of the marks at all.
     """
-    if _other_line_breaks(text):
+    if any(char in text for char in _READERS_DISAGREE):
+        return False
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        # A bare CR ends a line for both readers, but not for the ``^`` of the scans
+        # below: a directive or deep indentation after one would go unseen.
+        return False
+    if text.startswith("...") or "\n..." in text:
+        return False  # a document end: the exact reader refuses a second one right after
+    if _block_header_differs(text):
+        return False
+    if "?" in text and _EXPLICIT_KEY.search(text):
         return False
     marked = any(mark in text for mark in "&*!<") or text.startswith("%") or "\n%" in text
     if marked and _MARKS.search(text):
@@ -113,16 +137,32 @@ def eligible(text: str) -> bool:
     return not (" " * 120 in text or "\t" in text) or _DEEP_BLOCK.search(text) is None
 
 
-def _other_line_breaks(text: str) -> bool:
-    """Whether ``text`` ends a line other than with LF or CR LF: a bare CR, NEL, LINE or
-    PARAGRAPH SEPARATOR. The scans here look for marks at the start of a line with ``^``,
-    which Python matches only after LF, so such a file could hide a directive or deep
-    indentation from them; and libyaml (YAML 1.1) takes NEL and the separators for line
-    breaks where the exact reader (YAML 1.2) reads them as text. It goes to the exact
-    reader."""
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
-        return True
-    return any(c in text for c in "\x85\u2028\u2029")
+def _block_header_differs(text: str) -> bool:
+    """Whether a block scalar header (``|``, ``>-``...) may be one the exact reader refuses
+    and libyaml reads: one whose first line holds only spaces (the exact reader then
+    refuses a deeper line after it, "more indented follow up line"), or one that runs
+    into a comment (``>#``). Any ``|`` or ``>`` counts as a header: on the safe side.
+
+    A loop over the few ``|`` and ``>`` of a file: a regular expression that looks for
+    them took several times longer than this whole check on a real plan.
+    """
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if text[at + 1 : end].lstrip("-+0123456789").startswith("#"):
+                return True
+            following = text.find("\n", end + 1)
+            if (
+                following > end + 1
+                and text[end + 1] == " "
+                and not text[end + 1 : following].rstrip("\r").strip(" ")
+            ):
+                return True
+            at = text.find(indicator, at + 1)
+    return False
 
 
 def _flow_depth(text: str) -> int:
@@ -280,10 +320,15 @@ class _TreeReader:
         mark = node.start_mark
         lines = mapping.lc = _Lines(mark.line, mark.column)
         keys, values = lines.keys, lines.values
+        flow = node.flow_style
         for key_node, value_node in node.value:
             key = value(key_node)
             if not isinstance(key, str) or key in mapping:
                 raise NeedsExactReaderError("key")
+            if flow and value_node.value == "" and not value_node.style:
+                # An empty value in {a: }: libyaml puts it at the next token, the exact
+                # reader right after the ':' (where both put an empty block value).
+                raise NeedsExactReaderError("empty flow value")
             mapping[key] = value(value_node)
             keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
             values[key] = (value_node.start_mark.line, value_node.start_mark.column)

@@ -13,10 +13,10 @@ from pathlib import Path
 from renaksi.plan.file import PlanFile
 from renaksi.plan.model import (
     BidangFile,
+    BudgetUnit,
     InstansiFile,
     PerjanjianKinerjaFile,
     RealisasiFile,
-    SubKegiatan,
 )
 
 INSTANSI_FILE = "instansi.yaml"
@@ -57,6 +57,10 @@ class Plan:
     pk: PerjanjianKinerjaFile | None = None
     bidang: list[BidangEntry] = field(default_factory=list)
     realisasi: list[RealisasiEntry] = field(default_factory=list)
+    #: The folder has no ``bidang/`` folder: it holds a Perjanjian Kinerja alone, with no
+    #: action plans, so the rules about action plans and their coverage do not apply and
+    #: the printed document is the Perjanjian Kinerja.
+    pk_only: bool = False
 
     def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""
@@ -68,12 +72,13 @@ class Plan:
         for real in self.realisasi:
             yield real.doc
 
-    def sub_kegiatan_by_id(self) -> dict[str, SubKegiatan]:
-        """Each sub kegiatan of the PK by id; none when the PK did not load (its findings
-        say why). The first of a duplicate id wins, as in ``sub_index``."""
+    def units_by_id(self) -> dict[str, BudgetUnit]:
+        """Each budgeted unit of the PK (sub kegiatan, or APBN kegiatan and outputs) by id;
+        none when the PK did not load (its findings say why). The first of a duplicate id
+        wins."""
         if self.pk is None:
             return {}
-        return {sid: found[0] for sid, found in self.pk.sub_index().items()}
+        return self.pk.unit_index()
 
     def realisasi_for(self, triwulan: int) -> RealisasiEntry | None:
         """The realisasi file of quarter ``triwulan`` (1-4), if present."""

@@ -21,7 +21,8 @@ KINDS: dict[str, type[BaseModel]] = {
 
 TITLES = {
     "instansi": "instansi.yaml: instansi, kepala, Renstra dan IKU",
-    "perjanjian-kinerja": "perjanjian-kinerja.yaml: indikator PK dan pohon anggaran",
+    "perjanjian-kinerja": "perjanjian-kinerja.yaml: indikator PK, tingkat sasaran dan pohon "
+    "anggaran",
     "bidang": "bidang/<slug>.yaml: penandatangan, indikator dan rencana aksi satu bidang",
     "realisasi": "realisasi/tw<N>.yaml: realisasi indikator, anggaran, keluaran dan aksi satu "
     "triwulan",
@@ -38,13 +39,29 @@ DESCRIPTIONS = {
     "IkuIndikator": "Indikator Kinerja Utama (Tabel 2.1).",
     "Iku": "IKU dan dasar penetapannya.",
     "Indikator": "Indikator kinerja dengan target triwulan I-IV.",
-    "PkIndikator": "Indikator Perjanjian Kinerja: target tahunan dan target triwulan.",
+    "PkIndikator": (
+        "Indikator Perjanjian Kinerja: target tahunan dan target triwulan; sasarannya "
+        "menentukan tingkatnya (strategis, IKP, IKK)."
+    ),
+    "SasaranProgram": "Sasaran program: id, program yang dituju, uraian; diukur IKP.",
+    "SasaranKegiatan": "Sasaran kegiatan: id, kegiatan yang dituju, uraian; diukur IKK.",
+    "KelompokIndikator": (
+        "Kelompok indikator di luar perjanjian utama (mis. indikator kinerja tambahan), "
+        "dicetak di tabelnya sendiri."
+    ),
     "SubKegiatan": "Sub kegiatan berpagu: id tetap, kode, nama resmi, pagu, bidang pemilik.",
-    "Kegiatan": "Kegiatan dan sub kegiatannya; pagu yang ditulis dicocokkan dengan jumlahnya.",
+    "Output": "Output (KRO/RO) kegiatan APBN: id tetap, kode, nama, pagu, bidang pemilik.",
+    "Kegiatan": (
+        "Kegiatan: pemda dirinci menjadi sub kegiatan; APBN berpagu sendiri (id, pagu, "
+        "bidang) atau dirinci menjadi output. Pagu yang ditulis dicocokkan dengan jumlahnya."
+    ),
     "Program": "Program, indikator PK yang ditunjang, dan kegiatannya.",
     "Target": "Target keluaran: jumlah dan satuan.",
     "Aksi": "Satu aksi: nama, bulan pelaksanaan, keluaran. Nomornya dari urutan.",
-    "RencanaSubKegiatan": "Rencana aksi satu sub kegiatan: target keluaran dan daftar aksi.",
+    "RencanaSubKegiatan": (
+        "Rencana aksi satu unit berpagu (sub_kegiatan, kegiatan atau output): target "
+        "keluaran dan daftar aksi."
+    ),
     "Kategori": "Satu kategori skala capaian: batas bawah (persen) dan namanya.",
     "Pemantauan": "Pengaturan pemantauan: skala kategori dan ambang wajib penjelasan.",
     "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",

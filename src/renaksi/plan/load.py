@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,7 +43,13 @@ from renaksi.plan.source import (
     PlanSource,
     display_path,
 )
-from renaksi.plan.validation import problems_from_validation
+from renaksi.plan.validation import (
+    KeyRepair,
+    key_repairs,
+    nearest_keys,
+    problems_from_validation,
+)
+from renaksi.plan.yaml_words import GENERAL, syntax_message
 from renaksi.text.hints import Hints
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
@@ -145,7 +151,13 @@ def plan_budget(max_plan_bytes: int) -> PlanBudget:
 
 @dataclass(slots=True)
 class LoadResult:
-    """A plan and the problems found while reading it."""
+    """A plan and the problems found while reading it.
+
+    A file whose only schema errors are misspelt keys has no model in ``plan``, but the
+    rules check it anyway, read as the SC01 findings suggest (:meth:`checked_plan`), except
+    where those keys are (:meth:`hides`); see :mod:`renaksi.plan.validation` for why only
+    misspelt keys.
+    """
 
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
@@ -153,6 +165,56 @@ class LoadResult:
     budget: PlanBudget = field(default_factory=PlanBudget)
     #: The did-you-mean hints of all its files' unknown keys, bounded together.
     hints: Hints = field(default_factory=Hints)
+    #: The models read with misspelt keys renamed as suggested, by file (display name).
+    repaired: dict[str, BaseModel] = field(default_factory=dict)
+    #: The renamed keys, by file.
+    repairs: dict[str, list[KeyRepair]] = field(default_factory=dict)
+
+    def checked_plan(self) -> Plan:
+        """The plan the rules check: ``plan``, with a repaired model for each file that
+        has one instead of no model."""
+        if not self.repaired:
+            return self.plan
+        plan, pick = self.plan, self._pick
+        return replace(
+            plan,
+            instansi=pick(plan.instansi, plan.instansi_doc, InstansiFile),
+            pk=pick(plan.pk, plan.pk_doc, PerjanjianKinerjaFile),
+            bidang=[
+                BidangEntry(e.slug, e.doc, pick(e.model, e.doc, BidangFile)) for e in plan.bidang
+            ],
+            realisasi=[
+                RealisasiEntry(r.triwulan, r.doc, pick(r.model, r.doc, RealisasiFile))
+                for r in plan.realisasi
+            ],
+        )
+
+    def _pick(self, model: M | None, doc: PlanFile | None, kind: type[M]) -> M | None:
+        if model is not None or doc is None:
+            return model
+        repaired = self.repaired.get(doc.display)
+        return repaired if isinstance(repaired, kind) else None
+
+    def hides(self, problem: Problem) -> bool:
+        """True for a rule's finding that points (itself or by a related place) at a key
+        read as suggested, below it, or at the mapping holding it: what the rules said
+        there rests on a guess."""
+        if not self.repairs:
+            return False
+        return any(
+            _touches(place.path, self.repairs.get(place.file, ()))
+            for place in (problem.location, *problem.related)
+        )
+
+
+def _touches(path: str, repairs: Iterable[KeyRepair]) -> bool:
+    for repair in repairs:
+        mapping, keys = repair.places()
+        if path == mapping or any(
+            path == key or path.startswith((key + ".", key + "[")) for key in keys
+        ):
+            return True
+    return False
 
 
 class _RefusedFeatureError(Exception):
@@ -226,6 +288,44 @@ def _classes() -> tuple[Any, Any]:
     return PlanComposer, PlanConstructor
 
 
+@cache
+def _plan_parser() -> Any:
+    from ruamel.yaml.events import ScalarEvent
+    from ruamel.yaml.parser import RoundTripParser
+    from ruamel.yaml.tokens import ValueToken
+
+    class PlanParser(RoundTripParser):
+        """Reads as libyaml (the fast reader, renaksi.plan.fast_yaml) does where ruamel's
+        round-trip parser differs only for its own sake.
+
+        An empty mapping value (``pagu:``) sits right after its ``:``, as libyaml puts it;
+        ruamel puts it at the end of the next token, lines further down after blank lines
+        or a comment, so a finding about the empty value would move with the reader that
+        happened to read the file. And comments are not moved between tokens: renaksi never
+        writes YAML back, and moving them fails on some valid files ("overlap in comment").
+        """
+
+        def move_token_comment(self, token: Any, nt: Any = None, empty: Any = False) -> None:
+            return None
+
+        def parse_block_mapping_value(self) -> Any:
+            scanner = self.scanner
+            colon = scanner.peek_token() if scanner.check_token(ValueToken) else None
+            event = super().parse_block_mapping_value()
+            if (
+                colon is not None
+                and isinstance(event, ScalarEvent)
+                and event.value == ""
+                and event.style is None
+                and event.ctag is None
+                and event.anchor is None
+            ):
+                event.start_mark = event.end_mark = colon.end_mark
+            return event
+
+    return PlanParser
+
+
 def _parser() -> Any:
     """A configured YAML reader. A fresh one per file: after a refused or broken file a
     reader's parser state is not reusable, so none is shared between files."""
@@ -233,6 +333,7 @@ def _parser() -> Any:
 
     composer, constructor = _classes()
     yaml = YAML(typ="rt")
+    yaml.Parser = _plan_parser()
     yaml.Composer = composer
     yaml.Constructor = constructor
     yaml.max_depth = MAX_DEPTH
@@ -315,47 +416,9 @@ def count_items(text: str) -> int:
     return line_breaks(text) + sum(text.count(c) for c in _VALUE_STARTS)
 
 
-_SYNTAX_WORDS = (
-    (
-        "mapping values are not allowed here",
-        "tanda ':' tidak boleh di sini; teks yang memuat ': ' perlu diberi tanda kutip",
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi",
-    ),
-    ("found a tab character", "tab tidak boleh dipakai; YAML hanya menerima spasi untuk indentasi"),
-    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan"),
-    ("expected <block end>, but found", "indentasi tidak konsisten"),
-    (
-        "expected a single document in the stream",
-        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
-    ),
-    (
-        "but found another document",
-        "berkas hanya boleh berisi satu dokumen YAML (tanpa '---' kedua)",
-    ),
-    ("found unexpected end of stream", "berkas berakhir sebelum kutipan atau kurung ditutup"),
-    ("expected ',' or ']'", "daftar '[...]' tidak ditutup dengan benar"),
-    ("expected ',' or '}'", "pemetaan '{...}' tidak ditutup dengan benar"),
-    ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda"),
-    ("special characters are not allowed", "berkas memuat karakter kontrol yang tidak diizinkan"),
-)
-
-
+#: A %YAML directive at the start of a line: after any line break the readers honour, as
+#: ``^`` sees only LF (a file with other breaks goes to the exact reader, which honours them).
 _DIRECTIVE = re.compile(r"(?:^|(?<=[\r\x85\u2028\u2029]))%YAML[ \t]+(\S+)", re.MULTILINE)
-_CANNOT_START = re.compile(r"found character '(.+?)' that cannot start any token")
-
-
-def _syntax_message(problem: str) -> str:
-    for english, indonesian in _SYNTAX_WORDS:
-        if english in problem:
-            return indonesian
-    start = _CANNOT_START.search(problem)
-    if start:
-        char = start.group(1)
-        return f"karakter '{char}' tidak boleh mengawali nilai; beri tanda kutip, mis. \"{char}\""
-    return "YAML tidak sah: " + problem.strip()
 
 
 def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
@@ -411,7 +474,7 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
             char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
         )
     except MarkedYAMLError as exc:
-        return None, _marked_error(exc, display)
+        return None, _marked_error(exc, text, display)
     except RecursionError:
         return None, found.TOO_LARGE.problem(
             Location(display, 1, 1), "data bersarang terlalu dalam", limit=MAX_DEPTH
@@ -442,7 +505,7 @@ def _duplicate_key(exc: Any, text: str, display: str) -> Problem:
     )
 
 
-def _marked_error(exc: Any, display: str) -> Problem:
+def _marked_error(exc: Any, text: str, display: str) -> Problem:
     """A syntax error (or the depth limit) the reader located with its marks."""
     context = str(exc.context or "")
     opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
@@ -455,9 +518,14 @@ def _marked_error(exc: Any, display: str) -> Problem:
             "data bersarang lebih dari {limit} tingkat",
             limit=MAX_DEPTH,
         )
-    message = _syntax_message(problem)
     stop = exc.problem_mark
-    if opened and stop is not None and stop.line + 1 != line:
+    words = syntax_message(
+        problem, context, text, (stop.line, stop.column) if stop is not None else None
+    )
+    message = words.message
+    if words.at is not None:
+        line, column = words.at
+    elif opened and stop is not None and stop.line + 1 != line:
         message += f" (dibuka di sini; pembaca YAML berhenti di baris {stop.line + 1})"
     return found.SYNTAX.problem(Location(display, line, column), message)
 
@@ -470,9 +538,8 @@ def _unexpected_error(exc: Exception, text: str, display: str) -> Problem:
             Location(display, line, column),
             "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
         )
-    return found.SYNTAX.problem(
-        Location(display, 1, 1), "YAML tidak dapat dibaca: {detail}", detail=str(exc)[:200]
-    )
+    # Whatever else the reader raised is its own English: say what it means for the file.
+    return found.SYNTAX.problem(Location(display, 1, 1), GENERAL)
 
 
 def _first_key(text: str, key: str, start: Any, duplicate: Any) -> tuple[int, int]:
@@ -548,23 +615,55 @@ def validate_model(
 ) -> tuple[M | None, list[Problem]]:
     """Validate a parsed document against its model; problems are located in ``doc``.
     ``hints`` bounds the work of naming the keys that unknown ones were meant to be."""
+    checked, problems, _ = validate_repairing(doc, model, hints)
+    return checked, problems
+
+
+def validate_repairing(
+    doc: PlanFile, model: type[M], hints: Hints | None = None
+) -> tuple[M | None, list[Problem], tuple[M, list[KeyRepair]] | None]:
+    """:func:`validate_model`, and for a file whose only errors are misspelt keys, its model
+    with the keys read as suggested and the keys renamed (see renaksi.plan.validation)."""
     if doc.root is None:
-        return None, []
+        return None, [], None
     if not isinstance(doc.root, dict):
         from renaksi.plan.load_findings import WRONG_TYPE
         from renaksi.plan.validation import describe
 
-        return None, [
-            WRONG_TYPE.problem(
-                Location(doc.display, 1, 1),
-                "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
-                found=describe(doc.root),
-            )
-        ]
+        return (
+            None,
+            [
+                WRONG_TYPE.problem(
+                    Location(doc.display, 1, 1),
+                    "isi berkas harus berupa pemetaan (kunci: nilai), ditemukan {found}",
+                    found=describe(doc.root),
+                )
+            ],
+            None,
+        )
     try:
-        return model.model_validate(doc.root), []
+        return model.model_validate(doc.root), [], None
     except ValidationError as exc:
-        return None, list(problems_from_validation(doc, model, exc, hints))
+        # One lookup of the nearest keys, under the plan's hint budget, words the findings
+        # and decides the repair: the two cannot disagree when the budget runs out.
+        nearest = nearest_keys(model, exc, hints)
+        problems = list(problems_from_validation(doc, model, exc, nearest))
+        fixed = key_repairs(doc.root, model, exc, nearest)
+    if fixed is None:
+        return None, problems, None
+    try:
+        return None, problems, (model.model_validate(fixed[0]), fixed[1])
+    except ValidationError:  # a renamed key's value is wrong too: the next round's finding
+        return None, problems, None
+
+
+def _validate_into(result: LoadResult, doc: PlanFile, model: type[M]) -> M | None:
+    """Validate ``doc``, adding its problems (and any key repair) to ``result``."""
+    checked, problems, repaired = validate_repairing(doc, model, result.hints)
+    result.problems.extend(problems)
+    if repaired is not None:
+        result.repaired[doc.display], result.repairs[doc.display] = repaired
+    return checked
 
 
 def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
@@ -665,8 +764,7 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
         doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, RealisasiFile, result.hints)
-        result.problems.extend(problems)
+        model = _validate_into(result, doc, RealisasiFile)
         result.plan.realisasi.append(RealisasiEntry(quarter, doc, model))
 
 
@@ -683,7 +781,11 @@ def load_source(
     Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
     ``realisasi_source`` when given. All of them together hold at most ``max_plan_bytes``
     (never less than ``max_bytes``, one file's limit) and :data:`MAX_PLAN_ITEMS`."""
-    plan = Plan(folder=folder, display=source.display(""))
+    # No bidang/ folder at all (not an empty one) is how a folder says it holds a
+    # Perjanjian Kinerja alone; a bidang/ folder with no usable file is still FL01's.
+    plan = Plan(
+        folder=folder, display=source.display(""), pk_only=source.kind(BIDANG_DIR) == "missing"
+    )
     result = LoadResult(plan, budget=plan_budget(max(max_plan_bytes, max_bytes)))
 
     for name in (INSTANSI_FILE, PK_FILE):
@@ -702,11 +804,10 @@ def load_source(
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
             plan.instansi_doc = doc
-            plan.instansi, problems = validate_model(doc, InstansiFile, result.hints)
+            plan.instansi = _validate_into(result, doc, InstansiFile)
         else:
             plan.pk_doc = doc
-            plan.pk, problems = validate_model(doc, PerjanjianKinerjaFile, result.hints)
-        result.problems.extend(problems)
+            plan.pk = _validate_into(result, doc, PerjanjianKinerjaFile)
 
     for rel, usable in _bidang_files(source):
         is_dir = source.kind(rel) == "dir"
@@ -725,11 +826,10 @@ def load_source(
         doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
-        model, problems = validate_model(doc, BidangFile, result.hints)
-        result.problems.extend(problems)
+        model = _validate_into(result, doc, BidangFile)
         plan.bidang.append(BidangEntry(name[: -len(".yaml")], doc, model))
 
-    if not plan.bidang:
+    if not plan.bidang and not plan.pk_only:
         result.problems.append(
             found.MISSING_FILE.problem(
                 Location(source.display(BIDANG_DIR)),

@@ -14,22 +14,33 @@ import datetime as dt
 import functools
 import itertools
 import re
+import types
+import typing
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from renaksi.plan import values
+from renaksi.plan.file import KeyPath
+from renaksi.plan.values import ABSENT_TEXT, TIDAK_TERCANTUM, Absent, MonthDate
 from renaksi.text.formats import MONTH_SHORT, MONTHS
 
 
@@ -60,10 +71,11 @@ def _nip_text(raw: object) -> object:
 
 
 def _amount_and_unit(what: str) -> Any:
-    # "1200 orang" is the natural way to write an output target; split it.
+    # "1200 orang" is the natural way to write an output target; split it. The amount
+    # ends where a space or a sign begins, so "1e400 orang" is refused, not read as 1.
     def split(raw: object) -> object:
         if isinstance(raw, str):
-            match = re.match(r"^\s*(-?[0-9][0-9.,]*)\s*(\S.*?)\s*$", raw)
+            match = re.match(r"^\s*(-?[0-9][0-9.,]*)(?!\w)\s*(\S.*?)\s*$", raw)
             if not match:
                 raise PydanticCustomError(
                     "renaksi_type",
@@ -84,16 +96,22 @@ def _amount_and_unit(what: str) -> Any:
 _RUPIAH_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00|,-)?$"},
+        {"type": "string", "pattern": r"^(Rp\.?\s?)?[0-9]{1,3}(\.[0-9]{3})*(,00?|,-)?$"},
     ],
-    "description": 'Rupiah bulat: 2_718_270_000 atau "Rp 2.718.270.000".',
+    "description": (
+        'Rupiah bulat: 2_718_270_000, "Rp 2.718.270.000" atau "966.661.000,00" (sen nol); '
+        "sen bukan nol ditolak."
+    ),
 }
 _QUANTITY_SCHEMA = {
     "anyOf": [
-        {"type": "number"},
+        {"type": "number", "exclusiveMinimum": -(10**15), "exclusiveMaximum": 10**15},
         {"type": "string", "pattern": r"^-?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?%?$"},
     ],
-    "description": 'Angka: 29.17 atau teks Indonesia "29,17%".',
+    "description": (
+        'Angka: 29.17 atau teks Indonesia "29,17%", kurang dari 1.000.000.000.000.000; '
+        "tanpa eksponen (1e5) dan tanpa 0x/0o."
+    ),
 }
 _MONTH_SCHEMA = {
     "anyOf": [
@@ -107,6 +125,69 @@ _DATE_SCHEMA = {
     "pattern": r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [A-Za-z]+ [0-9]{4})$",
     "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024".',
 }
+_SIGNING_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|([0-9]{1,2} )?[A-Za-z]+ [0-9]{4})$",
+    "description": 'Tanggal: 2024-01-02 atau "2 Januari 2024"; "Januari 2021" bila hanya bulannya.',
+}
+_ABSENT_HINT = (
+    "tulis nilainya, atau tepat `tidak tercantum` bila dokumen sumber tidak mencantumkannya"
+)
+
+
+class _AbsentOr:
+    """What ``Maybe[X]`` adds to ``X``: the written ``tidak tercantum`` is read as
+    :data:`~renaksi.plan.values.TIDAK_TERCANTUM`, anything else as ``X`` would be.
+
+    ``X``'s own schema does the reading, so its errors (and their rule codes) are the
+    ones a plain ``X`` field gives; the two arms are never a pydantic union, whose errors
+    would name both.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        (arm,) = (a for a in typing.get_args(source) if a is not Absent)
+        inner = handler.generate_schema(arm)
+
+        def read(raw: object, read_inner: Any) -> object:
+            if values.is_absent_text(raw):
+                return TIDAK_TERCANTUM
+            if raw is None:
+                raise _bad_value("nilai kosong; " + _ABSENT_HINT)
+            if values.is_near_absent_text(raw):
+                raise _bad_value(
+                    "{found} bukan cara menulis fakta yang tidak tercantum; " + _ABSENT_HINT,
+                    found=raw,
+                )
+            return read_inner(raw)
+
+        def write(value: object, write_inner: Any) -> object:
+            return ABSENT_TEXT if isinstance(value, Absent) else write_inner(value)
+
+        return core_schema.no_info_wrap_validator_function(
+            read,
+            inner,
+            serialization=core_schema.wrap_serializer_function_ser_schema(write, schema=inner),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                handler(schema),
+                {"const": ABSENT_TEXT, "description": "Dokumen sumber tidak mencantumkannya."},
+            ]
+        }
+
+
+_T = TypeVar("_T")
+#: A fact the source document may leave unstated: ``X``, or ``tidak tercantum``
+#: (:data:`~renaksi.plan.values.TIDAK_TERCANTUM`). Every rule skips an absent value and
+#: TC01 lists it; a forgotten key is still SC02 and an empty value still refused.
+Maybe = Annotated[_T | Absent, _AbsentOr()]
+
 Rupiah = Annotated[int, BeforeValidator(_wrap(values.parse_rupiah)), WithJsonSchema(_RUPIAH_SCHEMA)]
 #: Realised spending: read like a pagu, named as what it is in messages.
 Anggaran = Annotated[
@@ -114,12 +195,43 @@ Anggaran = Annotated[
     BeforeValidator(_wrap(functools.partial(values.parse_rupiah, what="realisasi anggaran"))),
     WithJsonSchema(_RUPIAH_SCHEMA),
 ]
-Quantity = Annotated[
-    Decimal, BeforeValidator(_wrap(values.parse_quantity)), WithJsonSchema(_QUANTITY_SCHEMA)
-]
+#: The one reader of every quantity; :func:`quantity_places` finds the fields that use it.
+_QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
+Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
-Text = Annotated[str, Field(min_length=1)]
+#: A signing date: a day, or only the month when the document states no day.
+SigningDate = Annotated[
+    dt.date | MonthDate,
+    BeforeValidator(_wrap(values.parse_signing_date)),
+    WithJsonSchema(_SIGNING_DATE_SCHEMA),
+]
+
+
+def _nfc(text: str) -> str:
+    # The same word typed on two machines can reach the file as different code points
+    # ("é" as one character, or "e" and a combining accent): NFC makes them one string, so
+    # units and names compare equal across files. NFC, not NFKC: canonical forms look the
+    # same, while NFKC would change what is printed (m² into m2, ﬁ into fi); compatibility
+    # forms are folded only where units are compared (renaksi.text.formats.unit_key).
+    return unicodedata.normalize("NFC", text)
+
+
+def _stated_text(text: str) -> str:
+    # A field that must be stated would otherwise take the words as its value and print
+    # them as if the document said so, unlisted. Only these words: a "-" or "Nihil" may be
+    # what the document prints there.
+    if values.is_absent_lookalike(text):
+        raise _bad_value(
+            "nilai ini wajib dicantumkan; `tidak tercantum` hanya untuk fakta yang boleh tidak "
+            "dicantumkan dokumen (penandatangan, tempat dan tanggal, pagu, target, alamat)"
+        )
+    return _nfc(text)
+
+
+#: Free text that is compared or printed (names, units): NFC-normalised when read.
+FreeText = Annotated[str, AfterValidator(_stated_text)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_stated_text)]
 Id = Annotated[
     str,
     Field(
@@ -149,6 +261,16 @@ Nip = Annotated[
         }
     ),
 ]
+Nrp = Annotated[
+    str,
+    BeforeValidator(_nip_text),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": r"^[0-9]{5,14}$"}, {"type": "integer"}],
+            "description": "NRP anggota TNI/Polri, hanya angka (NRP Polri 8 digit).",
+        }
+    ),
+]
 Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
 
 
@@ -158,17 +280,58 @@ class _Model(BaseModel):
     )
 
 
-class Pegawai(_Model):
-    """A signing official."""
+#: Identities a signer can have: ``nip`` (ASN), ``nrp`` (TNI/Polri), or none (``identitas:``).
+IDENTITY_KEYS = ("nip", "nrp", "identitas")
 
-    nama: Text = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
-    nip: Nip
-    pangkat: str | None = Field(None, description="Pangkat, mis. Pembina.")
-    golongan: str | None = Field(None, description="Golongan ruang, mis. IV/a.")
-    jabatan: Text = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
+
+class Pegawai(_Model):
+    """A signing official, with the identity of their kind: a NIP (ASN), an NRP (TNI/Polri)
+    or none (a pejabat negara, such as a Menteri or a Wali Kota). Exactly one is written, so
+    a forgotten NIP is never taken for "has none"."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [key]} for key in IDENTITY_KEYS]}
+    )
+
+    nama: Maybe[Text] = Field(description="Nama lengkap dengan gelar, seperti tercetak.")
+    nip: Maybe[Nip] | None = Field(
+        None, description="NIP 18 digit (ASN); `tidak tercantum` bila dokumen tidak mencetaknya."
+    )
+    nrp: Maybe[Nrp] | None = Field(None, description="NRP (anggota TNI/Polri) sebagai ganti NIP.")
+    identitas: Literal["pejabat negara"] | None = Field(
+        None,
+        description=(
+            "`pejabat negara` untuk penandatangan yang memang tidak punya NIP atau NRP "
+            "(mis. Menteri, Gubernur, Bupati, Wali Kota)."
+        ),
+    )
+    pangkat: Maybe[str] | None = Field(None, description="Pangkat, mis. Pembina.")
+    golongan: Maybe[str] | None = Field(None, description="Golongan ruang, mis. IV/a.")
+    jabatan: Maybe[Text] = Field(description="Jabatan seperti tercetak di blok tanda tangan.")
     plt: StrictBool = Field(
         False, description="true bila penandatangan adalah Pelaksana Tugas (Plt.)."
     )
+
+    @model_validator(mode="after")
+    def _one_identity(self) -> Pegawai:
+        written = [key for key in IDENTITY_KEYS if getattr(self, key) is not None]
+        if not written:
+            raise PydanticCustomError(
+                "renaksi_missing",
+                "renaksi",
+                {
+                    "template": "identitas penandatangan tidak ditulis: tulis nip (ASN), nrp "
+                    "(TNI/Polri) atau identitas: pejabat negara; NIP yang tidak tercetak di "
+                    "dokumen ditulis nip: tidak tercantum",
+                    "args": {},
+                },
+            )
+        if len(written) > 1:
+            raise _bad_value(
+                "penandatangan punya satu identitas, ditemukan {keys}; hapus yang bukan miliknya",
+                keys=", ".join(written),
+            )
+        return self
 
 
 class Kantor(_Model):
@@ -176,12 +339,18 @@ class Kantor(_Model):
 
     nama: Text = Field(description="Nama resmi perangkat daerah.")
     singkatan: str | None = None
-    pemerintah: str | None = Field(None, description="Mis. Pemerintah Kota Samarinda.")
-    kota: Text
-    alamat: Text
-    kode_pos: str | None = None
-    website: str | None = None
-    telepon: str | None = None
+    pemerintah: Maybe[str] | None = Field(
+        None,
+        description=(
+            "Pemerintah daerah atau kementerian/lembaga induk seperti tercetak di kop "
+            "dokumen, mis. Pemerintah Kota Samarinda."
+        ),
+    )
+    kota: Maybe[Text]
+    alamat: Maybe[Text]
+    kode_pos: Maybe[str] | None = None
+    website: Maybe[str] | None = None
+    telepon: Maybe[str] | None = None
 
 
 class Periode(_Model):
@@ -221,8 +390,15 @@ class IkuIndikator(_Model):
     sasaran: Id = Field(description="id sasaran strategis.")
     nama: Text
     formulasi: Text
-    target: Quantity
+    target: Maybe[Quantity]
     satuan: Text
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class Iku(_Model):
@@ -313,8 +489,8 @@ class InstansiFile(_Model):
     tahun: Year
     instansi: Kantor
     kepala: Pegawai
-    tempat: Text = Field(description="Tempat penandatanganan dokumen.")
-    tanggal: Date = Field(description="Tanggal penandatanganan dokumen.")
+    tempat: Maybe[Text] = Field(description="Tempat penandatanganan dokumen.")
+    tanggal: Maybe[SigningDate] = Field(description="Tanggal penandatanganan dokumen.")
     renstra: Renstra
     iku: Iku
     satuan_tambahan: list[Text] = Field(
@@ -333,10 +509,15 @@ class Indikator(_Model):
     """A performance indicator with quarterly targets."""
 
     id: Id
-    sasaran: Id = Field(description="id sasaran strategis yang didukung.")
+    sasaran: Id = Field(
+        description=(
+            "id sasaran yang didukung: sasaran strategis (instansi.yaml), sasaran program "
+            "atau sasaran kegiatan (perjanjian-kinerja.yaml)."
+        )
+    )
     nama: Text
     satuan: Text = Field(description='Satuan target, mis. "%", orang, dokumen.')
-    target: Quantity | None = Field(
+    target: Maybe[Quantity] | None = Field(
         None,
         description=(
             "Target tahunan. Wajib di PK; di berkas bidang boleh tidak ditulis bila dokumen "
@@ -353,69 +534,264 @@ class Indikator(_Model):
         )
     )
     arah: Arah = Field(description="naik: makin tinggi makin baik; turun: makin rendah makin baik.")
+    boleh_lebih_100: StrictBool = Field(
+        False,
+        description=(
+            "true bila target persen indikator ini memang boleh melebihi 100% (mis. "
+            "persentase kenaikan); tanpa ini target persen di atas 100 diperingatkan (TG04)."
+        ),
+    )
 
 
 class PkIndikator(Indikator):
     """A Perjanjian Kinerja indicator: the annual target is required."""
 
-    target: Quantity = Field(description="Target tahunan.")
+    target: Maybe[Quantity] = Field(
+        description="Target tahunan; `tidak tercantum` bila dokumen tidak mencantumkannya."
+    )
+    kelompok: Id | None = Field(
+        None,
+        description=(
+            "id kelompok_indikator bila indikator ini di luar perjanjian utama (mis. "
+            "indikator kinerja tambahan); dicetak di tabelnya sendiri."
+        ),
+    )
 
 
-class SubKegiatan(_Model):
-    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
+class SasaranProgram(_Model):
+    """A sasaran program: the goal of one program, measured by its indikator kinerja program
+    (IKP), the PK indicators whose ``sasaran`` is this id."""
 
     id: Id
+    program: Id = Field(description="id program di daftar program yang dituju sasaran ini.")
+    uraian: Text
+
+
+class SasaranKegiatan(_Model):
+    """A sasaran kegiatan: the goal of one kegiatan, measured by its indikator kinerja
+    kegiatan (IKK), the PK indicators whose ``sasaran`` is this id."""
+
+    id: Id
+    kegiatan: Id = Field(description="id kegiatan di daftar program yang dituju sasaran ini.")
+    uraian: Text
+
+
+class KelompokIndikator(_Model):
+    """A set of indicators printed as a table of its own, beside the PK's own indicators
+    (e.g. the "indikator kinerja tambahan" of a technical unit)."""
+
+    id: Id
+    nama: Text = Field(description='Judul tabelnya, mis. "Indikator Kinerja Tambahan".')
+
+
+class _Part(_Model):
+    """What carries a pagu below a kegiatan, whatever it is called."""
+
+    id: Id
+    kode: str | None = None
+    nama: Text
+    pagu: Maybe[Rupiah]
+    bidang: Slug | None = Field(
+        None,
+        description=(
+            "Bidang pemilik (nama berkas di bidang/); wajib bila folder punya berkas bidang."
+        ),
+    )
+
+
+class SubKegiatan(_Part):
+    """A budgeted sub kegiatan: the unit that gets a pagu and an action plan."""
+
     kode: str | None = Field(None, description="Kode nomenklatur U.BB.PP.L.KK.SSSS bila diketahui.")
     nama: Text = Field(description="Nama sesuai nomenklatur resmi.")
-    pagu: Rupiah
-    bidang: Slug = Field(description="Bidang pemilik (nama berkas di bidang/).")
+
+
+class Output(_Part):
+    """An APBN output (KRO/RO) of a kegiatan: it carries a pagu and an action plan."""
+
+    kode: str | None = Field(None, description="Kode KRO/RO, mis. 3966.ABA atau 3966.ABA.001.")
+
+
+#: How the PK states its budget: the budget tree of a regional government (sub kegiatan
+#: carry the pagu) or of a central one (kegiatan or their outputs carry it). A PK that
+#: states no budget at all writes ``anggaran: tidak tercantum``, the one spelling of every
+#: absent fact, so TC01 lists it as it lists any other.
+BentukAnggaran = Literal["pemda", "apbn"]
 
 
 class Kegiatan(_Model):
-    """A kegiatan and its sub kegiatan; a stated pagu is checked against their sum."""
+    """A kegiatan. Pemda: divided into sub kegiatan, which carry the pagu (a written kegiatan
+    pagu is checked against their sum). APBN: carries its own pagu and owner, or is divided
+    into outputs that do."""
 
+    id: Id | None = Field(
+        None,
+        description=(
+            "Pengenal kegiatan: wajib bila kegiatan itu sendiri berpagu (APBN tanpa output) "
+            "atau dirujuk sasaran kegiatan."
+        ),
+    )
     kode: str | None = None
     nama: Text
-    pagu: Rupiah | None = Field(None, description="Pagu tertulis; diperiksa terhadap jumlahnya.")
-    sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
+    pagu: Maybe[Rupiah] | None = Field(
+        None,
+        description=(
+            "Pagu kegiatan. Pemda, atau APBN dengan output: diperiksa terhadap jumlah "
+            "rinciannya. APBN tanpa output: wajib, inilah pagunya."
+        ),
+    )
+    bidang: Slug | None = Field(
+        None,
+        description=(
+            "APBN tanpa output: bidang pemilik kegiatan (nama berkas di bidang/); wajib bila "
+            "folder punya berkas bidang."
+        ),
+    )
+    sub_kegiatan: list[SubKegiatan] = Field(
+        default_factory=list, min_length=1, description="Anggaran pemda: sub kegiatan berpagu."
+    )
+    output: list[Output] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Anggaran APBN (opsional): output (KRO/RO) berpagu.",
+    )
 
     @property
-    def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu (what a written ``pagu`` must equal)."""
-        return sum(sub.pagu for sub in self.sub_kegiatan)
+    def computed_pagu(self) -> int | Absent:
+        """The sum of its parts' pagu (sub kegiatan or outputs), absent when one of them is;
+        a kegiatan without parts is its own part (an APBN kegiatan), so its written pagu
+        (absent if written so), or 0 when not written."""
+        parts: Sequence[_Part] = self.sub_kegiatan or self.output
+        if parts:
+            return values.sum_or_absent(part.pagu for part in parts)
+        return self.pagu if self.pagu is not None else 0
 
 
 class Program(_Model):
     """A program, the indicator it supports, and its kegiatan."""
 
+    id: Id | None = Field(None, description="Pengenal program; wajib bila dirujuk sasaran program.")
     kode: str | None = None
     nama: Text
     indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
-    pagu: Rupiah | None = None
-    kegiatan: list[Kegiatan] = Field(min_length=1)
+    pagu: Maybe[Rupiah] | None = None
+    kegiatan: list[Kegiatan] = Field(default_factory=list, min_length=1)
 
     @property
-    def computed_pagu(self) -> int:
-        """The sum of the sub kegiatan pagu of all its kegiatan."""
-        return sum(keg.computed_pagu for keg in self.kegiatan)
+    def computed_pagu(self) -> int | Absent:
+        """The sum of the pagu of all its kegiatan; absent when one is."""
+        return values.sum_or_absent(keg.computed_pagu for keg in self.kegiatan)
+
+
+UnitLevel = Literal["sub kegiatan", "kegiatan", "output"]
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetUnit:
+    """A unit that carries a pagu, an owner bidang and an action plan: a sub kegiatan
+    (pemda), an output, or an APBN kegiatan that is not divided further.
+
+    ``level`` names it in messages and on the page; ``key`` is how a rencana aksi refers
+    to it; ``path`` is where it is in ``perjanjian-kinerja.yaml``. Its pagu may be
+    ``tidak tercantum``; its bidang is None in a Perjanjian Kinerja alone (no bidang files),
+    and where it was forgotten (SC02's or BG05's finding).
+    """
+
+    level: UnitLevel
+    id: str
+    kode: str | None
+    nama: str
+    pagu: int | Absent
+    bidang: str | None
+    kegiatan: Kegiatan
+    program: Program
+    path: KeyPath
+
+    @property
+    def key(self) -> str:
+        """The key a rencana aksi names this unit with: sub_kegiatan, kegiatan or output."""
+        return self.level.replace(" ", "_")
 
 
 class PerjanjianKinerjaFile(_Model):
-    """``perjanjian-kinerja.yaml``: PK indicators and the budget tree."""
+    """``perjanjian-kinerja.yaml``: PK indicators, the goals they measure, and the budget."""
 
     tahun: Year | None = None
+    pihak_kedua: Maybe[Pegawai] | None = Field(
+        None,
+        description=(
+            "Pihak kedua Perjanjian Kinerja: atasan langsung kepala instansi (pihak pertama), "
+            "mis. Wali Kota, Bupati atau Menteri."
+        ),
+    )
+    anggaran: Maybe[BentukAnggaran] = Field(
+        "pemda",
+        description=(
+            "Bentuk anggaran: pemda (program > kegiatan > sub kegiatan berpagu; bawaan), "
+            "apbn (program > kegiatan berpagu, boleh dirinci menjadi output berpagu), atau "
+            "tidak tercantum (dokumen tidak mencantumkan anggaran: tanpa pagu)."
+        ),
+    )
     indikator: list[PkIndikator] = Field(min_length=1)
-    program: list[Program] = Field(min_length=1)
-    total_pagu: Rupiah | None = Field(None, description="Total pagu tertulis; diperiksa.")
+    sasaran_program: list[SasaranProgram] = Field(
+        default_factory=list, description="Sasaran program, diukur indikator kinerja program."
+    )
+    sasaran_kegiatan: list[SasaranKegiatan] = Field(
+        default_factory=list, description="Sasaran kegiatan, diukur indikator kinerja kegiatan."
+    )
+    kelompok_indikator: list[KelompokIndikator] = Field(
+        default_factory=list,
+        description="Kelompok indikator di luar perjanjian utama, masing-masing tabel sendiri.",
+    )
+    program: list[Program] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Program dan kegiatannya; boleh tidak ditulis bila anggaran tidak tercantum.",
+    )
+    total_pagu: Maybe[Rupiah] | None = Field(None, description="Total pagu tertulis; diperiksa.")
 
-    def sub_index(self) -> dict[str, tuple[SubKegiatan, Kegiatan, Program]]:
-        """Each sub kegiatan by id, with its kegiatan and program (the first of a duplicate
-        id wins; duplicates are RF01's finding)."""
-        index: dict[str, tuple[SubKegiatan, Kegiatan, Program]] = {}
-        for program in self.program:
-            for keg in program.kegiatan:
-                for sub in keg.sub_kegiatan:
-                    index.setdefault(sub.id, (sub, keg, program))
+    def units(self) -> Iterator[BudgetUnit]:
+        """Every unit that carries a pagu, in document order.
+
+        What carries it follows the tree as written: sub kegiatan, else outputs, else the
+        kegiatan itself once it has an id and a pagu (what is missing, or does not fit
+        ``anggaran``, is BG05's finding). The pagu may be ``tidak tercantum``; the bidang is
+        not needed to be a unit, since a Perjanjian Kinerja alone has none.
+        """
+        for i, program in enumerate(self.program):
+            for j, keg in enumerate(program.kegiatan):
+                path: KeyPath = ("program", i, "kegiatan", j)
+                parts: tuple[tuple[UnitLevel, Sequence[_Part]], ...] = (
+                    ("sub kegiatan", keg.sub_kegiatan),
+                    ("output", keg.output),
+                )
+                for level, items in parts:
+                    for k, p in enumerate(items):
+                        where = (*path, level.replace(" ", "_"), k)
+                        yield BudgetUnit(
+                            level, p.id, p.kode, p.nama, p.pagu, p.bidang, keg, program, where
+                        )
+                if keg.sub_kegiatan or keg.output:
+                    continue
+                if keg.id is not None and keg.pagu is not None:
+                    yield BudgetUnit(
+                        "kegiatan",
+                        keg.id,
+                        keg.kode,
+                        keg.nama,
+                        keg.pagu,
+                        keg.bidang,
+                        keg,
+                        program,
+                        path,
+                    )
+
+    def unit_index(self) -> dict[str, BudgetUnit]:
+        """Each budgeted unit by id (the first of a duplicate id wins; duplicates are RF01's
+        finding)."""
+        index: dict[str, BudgetUnit] = {}
+        for unit in self.units():
+            index.setdefault(unit.id, unit)
         return index
 
 
@@ -474,13 +850,53 @@ class Aksi(_Model):
     )
 
 
-class RencanaSubKegiatan(_Model):
-    """The action plan of one sub kegiatan inside a bidang file."""
+#: The keys a rencana aksi can name its budgeted unit with, one of them.
+UNIT_KEYS = ("sub_kegiatan", "kegiatan", "output")
 
-    sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
-    target: OutputTarget
-    pagu: Rupiah | None = Field(None, description="Pagu yang ditulis ulang; harus sama dengan PK.")
+
+class RencanaSubKegiatan(_Model):
+    """The action plan of one budgeted unit inside a bidang file: a sub kegiatan (pemda), or
+    an APBN kegiatan or output, named with exactly one of their keys."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [key]} for key in UNIT_KEYS]}
+    )
+
+    sub_kegiatan: Id | None = Field(
+        None, description="id sub kegiatan di perjanjian-kinerja.yaml (anggaran pemda)."
+    )
+    kegiatan: Id | None = Field(
+        None, description="id kegiatan berpagu di perjanjian-kinerja.yaml (APBN tanpa output)."
+    )
+    output: Id | None = Field(
+        None, description="id output di perjanjian-kinerja.yaml (APBN dengan output)."
+    )
+    target: Maybe[OutputTarget]
+    pagu: Maybe[Rupiah] | None = Field(
+        None, description="Pagu yang ditulis ulang; harus sama dengan PK."
+    )
     aksi: list[Aksi] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> RencanaSubKegiatan:
+        given = [key for key in UNIT_KEYS if getattr(self, key) is not None]
+        if len(given) != 1:
+            raise _bad_value(
+                "rencana aksi menyebut tepat satu yang direncanakan: sub_kegiatan, kegiatan "
+                "atau output; ditemukan {keys}",
+                keys=" dan ".join(given) or "tidak satu pun",
+            )
+        return self
+
+    @property
+    def unit_key(self) -> str:
+        """Which key names the planned unit: sub_kegiatan, kegiatan or output."""
+        return next((key for key in UNIT_KEYS if getattr(self, key) is not None), UNIT_KEYS[0])
+
+    @property
+    def unit(self) -> str:
+        """The id of the planned unit."""
+        return str(getattr(self, self.unit_key))
 
 
 class BidangFile(_Model):
@@ -488,8 +904,8 @@ class BidangFile(_Model):
 
     nama: Text = Field(description="Nama bidang seperti tercetak.")
     penandatangan: Pegawai
-    tempat: Text
-    tanggal: Date
+    tempat: Maybe[Text]
+    tanggal: Maybe[SigningDate]
     indikator: list[Indikator] = Field(default_factory=list)
     rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
 
@@ -508,7 +924,7 @@ class RealisasiIndikator(_Model):
             "angka triwulan ini."
         )
     )
-    satuan: str | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
+    satuan: FreeText | None = Field(None, description="Satuan (opsional); bila ditulis harus sama.")
     faktor_pendukung: str | None = None
     faktor_penghambat: str | None = None
     upaya_perbaikan: str | None = None
@@ -518,7 +934,9 @@ class RealisasiAksi(_Model):
     """Whether (and in which months of the quarter) one aksi took place."""
 
     no: StrictInt = Field(ge=1, description="Nomor aksi di tabel sub kegiatannya (urutan).")
-    nama: str | None = Field(None, description="Nama aksi (opsional); bila ditulis harus sama.")
+    nama: FreeText | None = Field(
+        None, description="Nama aksi (opsional); bila ditulis harus sama."
+    )
     bulan: list[Month] = Field(
         default_factory=list,
         description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
@@ -548,3 +966,68 @@ class RealisasiFile(_Model):
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
     sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)
+
+
+def quantity_places(
+    model: type[BaseModel], data: object, path: KeyPath = ()
+) -> Iterator[tuple[KeyPath, object]]:
+    """Every value in the YAML tree ``data`` that ``model`` reads as a quantity, with its
+    path: found from the models' fields, so a quantity field added later is included.
+
+    ``data`` is the tree as read, whether or not it matched the model; values of the wrong
+    shape are passed over (the schema findings name them).
+    """
+    if not isinstance(data, dict):
+        return
+    for name, shape in _quantity_fields(model):
+        if name in data:
+            yield from _walk(shape, data[name], (*path, name))
+
+
+#: Where quantities can be inside a field's value: ``("quantity",)`` (the value itself),
+#: ``("list", shape)``, ``("model", cls)`` or ``("union", shapes)``.
+_Shape = tuple[Any, ...]
+
+
+@functools.cache
+def _quantity_fields(model: type[BaseModel]) -> tuple[tuple[str, _Shape], ...]:
+    """The fields of ``model`` that can hold a quantity, worked out once per model."""
+    found = []
+    for name, field in model.model_fields.items():
+        shape = _shape(field.annotation, tuple(field.metadata))
+        if shape is not None:
+            found.append((name, shape))
+    return tuple(found)
+
+
+def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
+    if any(m is _QUANTITY_READER for m in metadata):
+        return ("quantity",)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _shape(args[0], tuple(args[1:]))
+    if origin in (typing.Union, types.UnionType):
+        arms = tuple(s for arm in args if (s := _shape(arm, ())) is not None)
+        return None if not arms else arms[0] if len(arms) == 1 else ("union", arms)
+    if origin is list:
+        inner = _shape(args[0], ())
+        return None if inner is None else ("list", inner)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation) if _quantity_fields(annotation) else None
+    return None
+
+
+def _walk(shape: _Shape, raw: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+    kind = shape[0]
+    if kind == "quantity":
+        yield path, raw
+    elif kind == "list":
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                yield from _walk(shape[1], item, (*path, i))
+    elif kind == "model":
+        yield from quantity_places(shape[1], raw, path)
+    else:
+        for arm in shape[1]:
+            yield from _walk(arm, raw, path)

@@ -1,9 +1,20 @@
-"""Domain values and how they are read from plan files: rupiah, quantities, months, dates.
+"""Domain values and how they are read from plan files: rupiah, quantities, months, dates,
+and the one spelling of a fact the source document does not state (:data:`TIDAK_TERCANTUM`).
 
 Money is an integer number of rupiah; every other quantity is an exact ``Decimal``.
 Numbers written as YAML numbers are read the YAML way (``29.17``, ``2_718_270_000``);
 numbers written as strings are read the Indonesian way (``"29,17%"``, ``"Rp 2.718.270.000"``).
 Anything that could be read two ways is refused rather than guessed.
+
+Every quantity (targets, realisasi, scale bounds) has one grammar and one bound, however it
+is written: decimal digits, an optional sign and fraction, less than :data:`MAX_QUANTITY`
+in size. Refused, as pagu refuses them: hexadecimal, octal and binary integers, and (read
+from the YAML text by :func:`check_written`, because the YAML float has lost them) exponents
+and digits that a YAML float cannot hold. Sums of quantities are exact (:func:`exact_sum`).
+
+A fact the source document does not state is written ``tidak tercantum`` wherever the
+models allow it (:class:`Absent`). It is a value of its own, not zero and not an empty
+text: a sum with an absent part is absent (:func:`sum_or_absent`), never a smaller number.
 
 Parsing failures raise :class:`PlanValueError`, whose message is an Indonesian template.
 """
@@ -13,7 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation, localcontext
+from typing import Final, TypeVar
 
 from renaksi.text.formats import MONTH_SHORT, MONTHS, is_percent
 
@@ -52,6 +66,103 @@ class Series(tuple[object, ...]):
     __slots__ = ()
 
 
+#: How a plan writes a fact its source document does not state: one spelling.
+ABSENT_TEXT: Final = "tidak tercantum"
+
+
+class Absent:
+    """A fact the source document does not state: the value of ``tidak tercantum``.
+
+    One instance (:data:`TIDAK_TERCANTUM`). It prints as ``tidak tercantum``, so a page that
+    shows it says so rather than leaving a blank; it is true in a condition, so a template's
+    ``{% if value %}`` still prints it.
+    """
+
+    __slots__ = ()
+    _instance: Absent | None = None
+
+    def __new__(cls) -> Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "TIDAK_TERCANTUM"
+
+    def __str__(self) -> str:
+        return ABSENT_TEXT
+
+    def __reduce__(self) -> str:
+        return "TIDAK_TERCANTUM"
+
+
+TIDAK_TERCANTUM: Final = Absent()
+
+_T = TypeVar("_T")
+
+#: Spellings someone may reach for to say "not stated" that renaksi does not read as such:
+#: each is refused with the one spelling named, never taken as a value.
+NEAR_ABSENT = frozenset(
+    {
+        "-",
+        "--",
+        "\u2013",
+        "\u2014",
+        "tidak_tercantum",
+        "tidak-tercantum",
+        "tidaktercantum",
+        "tidak ada",
+        "tidak diketahui",
+        "belum ada",
+        "kosong",
+        "n/a",
+        "null",
+        "none",
+        "nihil",
+    }
+)
+
+
+def is_absent_text(raw: object) -> bool:
+    """True for the written ``tidak tercantum``: exactly these words, in lower case, with
+    one space (spaces around them do not count)."""
+    return isinstance(raw, str) and raw.strip() == ABSENT_TEXT
+
+
+def is_absent_lookalike(raw: object) -> bool:
+    """True for the words ``tidak tercantum`` however written (any case, ``_`` or ``-``
+    between them), including the one spelling itself."""
+    if not isinstance(raw, str):
+        return False
+    words = raw.lower().replace("_", " ").replace("-", " ")
+    return " ".join(words.split()) == ABSENT_TEXT
+
+
+def is_near_absent_text(raw: object) -> bool:
+    """True for a written value that looks like an attempt at "not stated" but is not the
+    one spelling: ``-``, ``tidak_tercantum``, ``Tidak Tercantum``, ``tidak ada``, ..."""
+    if not isinstance(raw, str) or is_absent_text(raw):
+        return False
+    words = " ".join(raw.split()).lower()
+    return words in NEAR_ABSENT or words == ABSENT_TEXT
+
+
+def stated(value: _T | Absent) -> _T | None:
+    """``value``, or None when it is :data:`TIDAK_TERCANTUM`."""
+    return None if isinstance(value, Absent) else value
+
+
+def sum_or_absent(values: Iterable[int | Absent]) -> int | Absent:
+    """The sum of amounts, or :data:`TIDAK_TERCANTUM` when any of them is absent: a total
+    with an unknown part is unknown, never the sum of the parts that are known."""
+    total = 0
+    for value in values:
+        if isinstance(value, Absent):
+            return TIDAK_TERCANTUM
+        total += value
+    return total
+
+
 class PlanValueError(ValueError):
     """A value in a plan file that cannot be read. ``kind`` selects the rule code."""
 
@@ -74,6 +185,8 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _DOT_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 _COMMA_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
 _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
+#: Whole rupiah (digits, or dot-grouped) followed by a cents part: ``1.000,50``.
+_WITH_CENTS = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]{1,2})$")
 
 
 def parse_rupiah(raw: object, what: str = "pagu") -> int:
@@ -110,6 +223,17 @@ def parse_rupiah(raw: object, what: str = "pagu") -> int:
     if body.startswith("-"):
         raise PlanValueError("money", "{what} tidak boleh negatif: {found}", found=raw, what=what)
     body = _ZERO_CENTS.sub("", body)
+    cents = _WITH_CENTS.match(body)
+    if cents:
+        # Money is whole rupiah; rounding the cents away would be inventing an amount.
+        raise PlanValueError(
+            "money",
+            "{what} {found} memuat sen ,{cents} yang bukan nol; renaksi mencatat rupiah "
+            "bulat (hanya sen ,00 yang diterima)",
+            found=raw,
+            cents=cents.group(1),
+            what=what,
+        )
     if _DIGITS.match(body):
         return _checked_rupiah(int(body), raw, what)
     if _DOT_GROUPED.match(body):
@@ -141,25 +265,43 @@ def _checked_rupiah(value: int, raw: object, what: str) -> int:
 
 _ID_NUMBER = re.compile(r"^-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,[0-9]+)?$")
 
+#: Every quantity is smaller than this (a thousand trillion) in size, however it is
+#: written: a larger target or realisasi is a typing slip, as a too-large pagu is.
+MAX_QUANTITY = Decimal(10) ** 15
+_MAX_QUANTITY_TEXT = "1.000.000.000.000.000"
+
 
 def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
     """Read a target or other quantity as an exact Decimal.
 
     YAML numbers are taken as written (``29.17``); strings are Indonesian (``"29,17%"``,
-    ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed.
+    ``"1.200"`` is one thousand two hundred). A trailing ``%`` is allowed. Whatever the
+    form, the value must be smaller than :data:`MAX_QUANTITY` in size.
     """
     if isinstance(raw, bool):
         raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     if isinstance(raw, int):
-        return Decimal(int(raw))
+        written = _NON_DECIMAL.get(type(raw).__name__)
+        if written is not None:
+            raise PlanValueError(
+                "number",
+                what + " ditulis sebagai angka {written}; tulis angka desimal biasa: {value}",
+                written=written,
+                value=int(raw),
+            )
+        return _bounded(Decimal(int(raw)), raw, what)
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise PlanValueError(
                 "type", what + " harus angka terhingga, ditemukan {found}", found=raw
             )
-        return Decimal(repr(float(raw)))
+        return _bounded(Decimal(repr(float(raw))), raw, what)
     if isinstance(raw, Decimal):
-        return raw
+        if not raw.is_finite():
+            raise PlanValueError(
+                "type", what + " harus angka terhingga, ditemukan {found}", found=raw
+            )
+        return _bounded(raw, raw, what)
     if not isinstance(raw, str):
         raise PlanValueError("type", what + " harus berupa angka, ditemukan {found}", found=raw)
     text = raw.strip().replace("\u00a0", "").replace(" ", "")
@@ -176,9 +318,99 @@ def parse_quantity(raw: object, *, what: str = "nilai") -> Decimal:
         value = Decimal(text.replace(".", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid text
         raise PlanValueError("number", what + " tidak dapat dibaca: {found}", found=raw) from None
-    if abs(value) >= Decimal(10) ** 15:
-        raise PlanValueError("number", what + " terlalu besar: {found}", found=raw)
+    return _bounded(value, raw, what)
+
+
+def _bounded(value: Decimal, raw: object, what: str) -> Decimal:
+    if value.copy_abs() >= MAX_QUANTITY:  # abs() would round to 28 digits first
+        raise PlanValueError(
+            "number",
+            what + " terlalu besar untuk masuk akal: {found}; tulis angka di bawah {limit}",
+            found=raw,
+            limit=_MAX_QUANTITY_TEXT,
+        )
     return value
+
+
+#: How a YAML number may be written where a quantity is read: digits (``_`` may group
+#: them), an optional sign and an optional fraction. No exponent: ``1e-400`` reads as 0.
+_WRITTEN_NUMBER = re.compile(r"^[-+]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?$")
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
+#: Longest plain form worth suggesting in a message.
+_SUGGESTION_LENGTH = 24
+
+
+def check_written(literal: str, raw: float) -> None:
+    """Check how a YAML float ``raw`` was written (``literal``, its text in the file).
+
+    The float has already lost what matters here: ``1e-400`` is 0.0, and
+    ``0.1000000000000000000001`` is 0.1. Raises :class:`PlanValueError` (kind
+    ``number``) for an exponent or for digits the float could not hold, naming what
+    to write instead.
+    """
+    if _EXPONENT.match(literal):
+        plain = _plain(literal)
+        hint = f": {plain}" if plain and len(plain) <= _SUGGESTION_LENGTH else ""
+        raise PlanValueError(
+            "number",
+            "angka {found} ditulis dengan eksponen (e); tulis angka desimal biasa tanpa "
+            "eksponen{hint}",
+            found=literal,
+            hint=hint,
+        )
+    if not _WRITTEN_NUMBER.match(literal):
+        return  # not a number the way this module knows it; the model decided already
+    written = Decimal(literal.replace("_", "").lstrip("+"))
+    if written != Decimal(repr(float(raw))):
+        text = format(written, "f").replace(".", ",")
+        raise PlanValueError(
+            "number",
+            "angka {found} punya lebih banyak angka daripada yang dapat dibaca persis dari "
+            'angka YAML (paling banyak 15 angka); tulis sebagai teks: "{text}"',
+            found=literal,
+            text=text,
+        )
+
+
+def _plain(literal: str) -> str:
+    try:
+        value = Decimal(literal.replace("_", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return ""
+    if not value.is_finite() or abs(value.adjusted()) > _SUGGESTION_LENGTH:
+        return ""
+    return format(value.normalize() if value == value.to_integral() else value, "f")
+
+
+#: An unquoted YAML number that an Indonesian reader may take for a thousands-grouped one:
+#: ``4.800`` (four point eight, or four thousand eight hundred?).
+_THOUSANDS_LOOKALIKE = re.compile(r"^-?[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+def two_readings(literal: str) -> tuple[Decimal, Decimal] | None:
+    """The two ways an unquoted ``4.800`` reads: (as YAML reads it, as thousands), or None
+    for a literal that reads one way only."""
+    if not _THOUSANDS_LOOKALIKE.match(literal):
+        return None
+    return Decimal(literal), Decimal(literal.replace(".", ""))
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    """The sum of ``values``, exact whatever their digits.
+
+    Decimal's default context keeps 28 significant digits, so
+    0,99999999999999999999999999999 + 0 would be 1 and 10^14 + 10^-15 would be 10^14:
+    the precision is sized to the operands instead (every digit from the largest one's
+    first to the smallest exponent, plus room for carries).
+    """
+    items = list(values)
+    if not items:
+        return Decimal(0)
+    top = max(v.adjusted() for v in items)
+    low = min(0, *(int(v.as_tuple().exponent) for v in items))
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, top - low + len(str(len(items))) + 2)
+        return sum(items, Decimal(0))
 
 
 def in_unit(amount: Decimal, satuan: str) -> Decimal:
@@ -216,8 +448,32 @@ def parse_month(raw: object) -> int:
     )
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class MonthDate:
+    """A date the document states to the month only ("Januari 2021"): no day is invented.
+
+    Has the ``year`` and ``month`` of a :class:`datetime.date`, so year rules (TH03) read
+    it alike, and prints as written: ``Januari 2021``.
+    """
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{MONTHS[self.month - 1]} {self.year}"
+
+
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_ID_MONTH = re.compile(r"^([A-Za-z]+)\s+([0-9]{4})$")
 _ID_DATE = re.compile(r"^([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})$")
+
+
+_DATE_FORMAT = 'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}'
+_SIGNING_FORMAT = (
+    'tanggal harus seperti 2024-01-02, "2 Januari 2024", atau "Januari 2024" bila dokumen '
+    "hanya mencantumkan bulannya, ditemukan {found}"
+)
 
 
 def parse_date(raw: object) -> dt.date:
@@ -229,7 +485,7 @@ def parse_date(raw: object) -> dt.date:
     if not isinstance(raw, str):
         raise PlanValueError(
             "date",
-            'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+            _DATE_FORMAT,
             found=raw,
         )
     text = raw.strip()
@@ -242,7 +498,7 @@ def parse_date(raw: object) -> dt.date:
         if not named or month_number is None:
             raise PlanValueError(
                 "date",
-                'tanggal harus seperti 2024-01-02 atau "2 Januari 2024", ditemukan {found}',
+                _DATE_FORMAT,
                 found=raw,
             )
         day, month, year = int(named.group(1)), month_number, int(named.group(3))
@@ -250,3 +506,25 @@ def parse_date(raw: object) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise PlanValueError("date", "tanggal tidak ada di kalender: {found}", found=raw) from None
+
+
+def parse_signing_date(raw: object) -> dt.date | MonthDate:
+    """Read a signing date: a day (as :func:`parse_date`), or a month when the document
+    states no day: ``Januari 2021`` or ``2021-01``."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    iso, named = _ISO_MONTH.match(text), _ID_MONTH.match(text)
+    if iso or named:
+        if iso:
+            year, month = int(iso.group(1)), int(iso.group(2))
+        else:
+            assert named is not None
+            year, month = int(named.group(2)), _MONTH_NAMES.get(named.group(1).lower(), 0)
+        if not 1 <= month <= 12 or year < 1:
+            raise PlanValueError("date", "bulan tidak ada di kalender: {found}", found=raw)
+        return MonthDate(year, month)
+    try:
+        return parse_date(raw)
+    except PlanValueError as exc:
+        if exc.message != _DATE_FORMAT:
+            raise
+        raise PlanValueError("date", _SIGNING_FORMAT, found=raw) from None

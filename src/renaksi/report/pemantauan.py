@@ -17,6 +17,7 @@ from renaksi.monitoring.capaian import Band, Scale, capaian, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, Pegawai, RealisasiFile
+from renaksi.plan.values import Absent, sum_or_absent
 from renaksi.report.rencana_aksi import TRIWULAN, PrintedFinding
 from renaksi.text import formats
 from renaksi.text.formats import MONTH_SHORT
@@ -98,12 +99,12 @@ class Section:
     indikator: tuple[CapaianRow, ...]
     subs: tuple[SubRow, ...]
     signed_by: Pegawai
-    place: str
+    place: str | Absent
 
     @property
-    def pagu(self) -> int:
-        """Total pagu of the section's sub kegiatan."""
-        return sum(r.progress.sub.pagu for r in self.subs)
+    def pagu(self) -> int | Absent:
+        """Total pagu of the section's sub kegiatan; absent when one of them is."""
+        return sum_or_absent(r.progress.sub.pagu for r in self.subs)
 
     @property
     def spent(self) -> int:
@@ -119,9 +120,10 @@ class Section:
     @property
     def serapan(self) -> Decimal | None:
         """Share of the section's pagu spent (None when nothing was reported)."""
-        if all(r.progress.spent is None for r in self.subs):
+        pagu = self.pagu
+        if all(r.progress.spent is None for r in self.subs) or isinstance(pagu, Absent):
             return None
-        return serapan(self.spent, self.pagu)
+        return serapan(self.spent, pagu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +140,16 @@ class PemantauanView:
     pk: tuple[CapaianRow, ...]
     sections: tuple[Section, ...]
     kepala: Pegawai
-    place: str
+    place: str | Absent
     warnings: tuple[PrintedFinding, ...]
     months: tuple[str, ...] = MONTH_SHORT
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
+    #: What is monitored, as the heading names it: a Perjanjian Kinerja alone has no
+    #: Rencana Aksi.
+    dokumen: str = "RENCANA AKSI KINERJA"
+    #: The same in the page title.
+    judul: str = "Rencana Aksi"
 
     @property
     def roman(self) -> str:
@@ -268,6 +275,8 @@ def pemantauan_view(
         kepala=plan.instansi.kepala,
         place=plan.instansi.tempat,
         warnings=tuple(warnings),
+        dokumen="PERJANJIAN KINERJA" if plan.pk_only else "RENCANA AKSI KINERJA",
+        judul="Perjanjian Kinerja" if plan.pk_only else "Rencana Aksi",
     )
 
 

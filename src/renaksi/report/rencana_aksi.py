@@ -14,15 +14,20 @@ from pathlib import Path
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
+    BudgetUnit,
     IkuIndikator,
     Indikator,
     Kegiatan,
+    Output,
+    Pegawai,
     PerjanjianKinerjaFile,
+    PkIndikator,
     Program,
     RencanaSubKegiatan,
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
 
@@ -50,22 +55,39 @@ class AksiRow:
 
 @dataclass(frozen=True, slots=True)
 class RencanaTable:
-    """The aksi table of one sub kegiatan on a bidang page."""
+    """The aksi table of one budgeted unit on a bidang page (``sub``: the sub kegiatan, or
+    the APBN kegiatan or output; ``sub.level`` says which)."""
 
-    sub: SubKegiatan
+    sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
     rencana: RencanaSubKegiatan
     rows: tuple[AksiRow, ...]
+    #: Its number among the bidang's tables of the same level (Sub Kegiatan 1, Output 2).
+    no: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class IndikatorRow:
-    """An indicator with the text of the sasaran it serves."""
+    """An indicator with the text of the sasaran it serves (and, in the tables of sasaran
+    program and sasaran kegiatan, the name of that program or kegiatan)."""
 
     no: int
     indikator: Indikator
     sasaran: str
+    induk: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IndikatorTable:
+    """One printed table of PK indicators: a tier of goals, or a declared set."""
+
+    nomor: str
+    judul: str
+    kolom_sasaran: str
+    kolom_induk: str | None
+    kolom_indikator: str
+    rows: tuple[IndikatorRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +107,33 @@ class BidangPage:
     entry: BidangEntry
     indikator: tuple[IndikatorRow, ...]
     tables: tuple[RencanaTable, ...]
-    unplanned: tuple[SubKegiatan, ...]
+    unplanned: tuple[BudgetUnit, ...]
 
     @property
     def aksi_count(self) -> int:
         """How many aksi the bidang plans."""
         return sum(len(t.rows) for t in self.tables)
 
+    @property
+    def unplanned_word(self) -> str:
+        """What the unplanned units are: "sub kegiatan", "output", "kegiatan dan output"."""
+        levels = list(dict.fromkeys(unit.level for unit in self.unplanned))
+        return " dan ".join(levels)
+
 
 @dataclass(frozen=True, slots=True)
 class KegiatanBlock:
-    """A kegiatan of Tabel 2.3 with its computed subtotal."""
+    """A kegiatan of Tabel 2.3 with its computed subtotal and the parts that carry its pagu
+    (sub kegiatan or outputs; none for an APBN kegiatan that carries its own)."""
 
     kegiatan: Kegiatan
-    total: int
+    total: int | Absent
+    parts: tuple[SubKegiatan, ...] | tuple[Output, ...] = ()
+
+    @property
+    def part_label(self) -> str:
+        """How its parts are printed: "Sub Kegiatan" or "Output"."""
+        return "Sub Kegiatan" if self.kegiatan.sub_kegiatan else "Output"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +145,27 @@ class ProgramBlock:
     indikator: Indikator | None
     sasaran: str
     kegiatan: tuple[KegiatanBlock, ...]
-    total: int
+    total: int | Absent
+
+    @property
+    def rows(self) -> int:
+        """How many table rows the program spans: its kegiatan and their parts."""
+        return sum(1 + len(k.parts) for k in self.kegiatan)
 
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """Tabel 2.3: programs, kegiatan, sub kegiatan, and the computed grand total."""
+    """Tabel 2.3: programs, kegiatan, their parts, and the computed grand total.
+
+    ``stated`` is false when the PK states no budget (``anggaran: tidak tercantum``).
+    ``levels`` names the depths printed (caption), ``column`` the kegiatan column.
+    """
 
     programs: tuple[ProgramBlock, ...]
-    total: int
+    total: int | Absent
+    stated: bool = True
+    levels: str = "Program, Kegiatan dan Sub Kegiatan"
+    column: str = "Kegiatan/Sub Kegiatan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +187,7 @@ class RencanaAksiView:
     sasaran: dict[str, str]
     iku: tuple[IkuRow, ...]
     pk: tuple[IndikatorRow, ...]
+    indikator_tables: tuple[IndikatorTable, ...]
     budget: Budget
     bidang: tuple[BidangPage, ...]
     narasi: dict[str, str]
@@ -147,6 +195,19 @@ class RencanaAksiView:
     triwulan: tuple[str, ...] = TRIWULAN
     warnings: tuple[PrintedFinding, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    #: The number of each table that is not an indicator table: iku, anggaran, triwulan.
+    nomor: dict[str, str] = field(default_factory=dict)
+    #: Whether the PK has goals beyond sasaran strategis (or indicator sets): then the
+    #: tables that list indicators of every tier head their columns "Sasaran" and
+    #: "Indikator Kinerja" rather than "Sasaran Strategis".
+    tiered: bool = False
+    #: The PK's pihak kedua: a signer, stated absent, or not written (None).
+    pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def pk_only(self) -> bool:
+        """The folder holds a Perjanjian Kinerja alone: it is printed as one."""
+        return self.plan.pk_only
 
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
@@ -156,9 +217,15 @@ def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
 
 
 def _sasaran(plan: Plan) -> dict[str, str]:
-    if plan.instansi is None:
-        return {}
-    return {s.id: s.uraian for s in plan.instansi.renstra.sasaran_strategis}
+    """The text of every sasaran by id: strategis, then program and kegiatan."""
+    out: dict[str, str] = {}
+    if plan.instansi is not None:
+        out.update({s.id: s.uraian for s in plan.instansi.renstra.sasaran_strategis})
+    if plan.pk is not None:
+        for goals in (plan.pk.sasaran_program, plan.pk.sasaran_kegiatan):
+            for goal in goals:
+                out.setdefault(goal.id, goal.uraian)
+    return out
 
 
 def _indikator_rows(
@@ -170,12 +237,29 @@ def _indikator_rows(
     )
 
 
+def _printed_total(computed: int | Absent, written: object) -> int | Absent:
+    # A total with a part the document does not state is the written one, if the
+    # document states it (TC02 says it could not be checked), else not stated either.
+    if isinstance(computed, int):
+        return computed
+    return written if isinstance(written, int) else TIDAK_TERCANTUM
+
+
 def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
-    """Tabel 2.3 with every subtotal computed from the sub kegiatan pagu."""
+    """Tabel 2.3 with every subtotal computed from the pagu of the budgeted units."""
+    if isinstance(pk.anggaran, Absent):
+        return Budget((), TIDAK_TERCANTUM, stated=False)
     indikator = {i.id: i for i in pk.indikator}
     blocks = []
     for n, program in enumerate(pk.program, start=1):
-        kegiatan = tuple(KegiatanBlock(k, k.computed_pagu) for k in program.kegiatan)
+        kegiatan = tuple(
+            KegiatanBlock(
+                k,
+                _printed_total(k.computed_pagu, k.pagu),
+                tuple(k.sub_kegiatan) or tuple(k.output),
+            )
+            for k in program.kegiatan
+        )
         ind = indikator.get(program.indikator) if program.indikator else None
         blocks.append(
             ProgramBlock(
@@ -184,27 +268,79 @@ def budget(pk: PerjanjianKinerjaFile, sasaran: dict[str, str]) -> Budget:
                 ind,
                 sasaran.get(ind.sasaran, ind.sasaran) if ind else "",
                 kegiatan,
-                sum(k.total for k in kegiatan),
+                _printed_total(sum_or_absent(k.total for k in kegiatan), program.pagu),
             )
         )
-    return Budget(tuple(blocks), sum(b.total for b in blocks))
+    levels, column = _budget_words(pk)
+    total = _printed_total(sum_or_absent(b.total for b in blocks), pk.total_pagu)
+    return Budget(tuple(blocks), total, True, levels, column)
+
+
+def _budget_words(pk: PerjanjianKinerjaFile) -> tuple[str, str]:
+    """The depths Tabel 2.3 prints, for its caption and its kegiatan column."""
+    if pk.anggaran == "pemda":
+        return "Program, Kegiatan dan Sub Kegiatan", "Kegiatan/Sub Kegiatan"
+    if any(k.output for p in pk.program for k in p.kegiatan):
+        return "Program, Kegiatan dan Output", "Kegiatan/Output"
+    return "Program dan Kegiatan", "Kegiatan"
+
+
+def indikator_tables(
+    pk: PerjanjianKinerjaFile, sasaran: dict[str, str], first: int
+) -> tuple[IndikatorTable, ...]:
+    """The PK's indicators as printed, numbered from Tabel 2.``first``: those of sasaran
+    strategis (the agreement's own table), of sasaran program (IKP), of sasaran kegiatan
+    (IKK), then each declared set. A table with no indicator is left out."""
+    programs = {p.id: p.nama for p in pk.program if p.id is not None}
+    kegiatan = {k.id: k.nama for p in pk.program for k in p.kegiatan if k.id is not None}
+    of_program = {s.id: programs.get(s.program, s.program) for s in pk.sasaran_program}
+    of_kegiatan = {s.id: kegiatan.get(s.kegiatan, s.kegiatan) for s in pk.sasaran_kegiatan}
+    main = [i for i in pk.indikator if i.kelompok is None]
+    tiers: list[tuple[str, str | None, str, str, list[PkIndikator], dict[str, str]]] = [
+        ("Perjanjian Kinerja", None, "Sasaran Strategis", "Indikator Kinerja Sasaran",
+         [i for i in main if i.sasaran not in of_program and i.sasaran not in of_kegiatan], {}),
+        ("Sasaran Program dan Indikator Kinerja Program (IKP)", "Program", "Sasaran Program",
+         "Indikator Kinerja Program", [i for i in main if i.sasaran in of_program], of_program),
+        ("Sasaran Kegiatan dan Indikator Kinerja Kegiatan (IKK)", "Kegiatan", "Sasaran Kegiatan",
+         "Indikator Kinerja Kegiatan", [i for i in main if i.sasaran in of_kegiatan], of_kegiatan),
+    ]  # fmt: skip
+    for group in pk.kelompok_indikator:
+        members = [i for i in pk.indikator if i.kelompok == group.id]
+        tiers.append((group.nama, None, "Sasaran", "Indikator Kinerja", members, {}))
+    tables: list[IndikatorTable] = []
+    for judul, induk, kolom_sasaran, kolom_indikator, members, parents in tiers:
+        if not members:
+            continue
+        rows = tuple(
+            IndikatorRow(
+                no, ind, sasaran.get(ind.sasaran, ind.sasaran), parents.get(ind.sasaran, "")
+            )
+            for no, ind in enumerate(members, start=1)
+        )
+        nomor = f"2.{first + len(tables)}"
+        tables.append(IndikatorTable(nomor, judul, kolom_sasaran, induk, kolom_indikator, rows))
+    return tuple(tables)
 
 
 def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
     assert entry.model is not None
-    owners = plan.pk.sub_index() if plan.pk is not None else {}
-    tables = []
+    owners = plan.pk.unit_index() if plan.pk is not None else {}
+    tables: list[RencanaTable] = []
+    numbered: dict[str, int] = {}  # tables so far of each level: Sub Kegiatan 1, Output 2
     for ren in entry.model.rencana_aksi:
-        if ren.sub_kegiatan not in owners or not ren.aksi:
+        unit = owners.get(ren.unit)
+        if unit is None or unit.key != ren.unit_key or not ren.aksi:
             continue  # an empty plan is listed under "Belum ada rencana aksi" instead
-        sub, keg, program = owners[ren.sub_kegiatan]
         rows = tuple(
             AksiRow(no, aksi, month_grid(aksi.bulan)) for no, aksi in enumerate(ren.aksi, start=1)
         )
-        tables.append(RencanaTable(sub, keg, program, ren, rows))
+        numbered[unit.level] = numbered.get(unit.level, 0) + 1
+        tables.append(
+            RencanaTable(unit, unit.kegiatan, unit.program, ren, rows, numbered[unit.level])
+        )
     planned = {t.sub.id for t in tables if t.rows}
     unplanned = tuple(
-        sub for sub, _, _ in owners.values() if sub.bidang == entry.slug and sub.id not in planned
+        unit for unit in owners.values() if unit.bidang == entry.slug and unit.id not in planned
     )
     return BidangPage(
         entry.slug,
@@ -218,12 +354,10 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
 def _document_order(pk: PerjanjianKinerjaFile, slug: str) -> tuple[int, str]:
     """Bidang pages follow the budget: the bidang of the first program comes first."""
     position = 0
-    for program in pk.program:
-        for keg in program.kegiatan:
-            for sub in keg.sub_kegiatan:
-                if sub.bidang == slug:
-                    return (position, slug)
-                position += 1
+    for unit in pk.units():
+        if unit.bidang == slug:
+            return (position, slug)
+        position += 1
     return (position, slug)
 
 
@@ -274,14 +408,23 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         for entry in sorted(plan.bidang, key=lambda e: _document_order(pk, e.slug))
         if entry.model is not None
     )
+    tables = indikator_tables(pk, sasaran, 2)
+    after = 2 + len(tables)
+    budget_table = budget(pk, sasaran)
+    nomor = {"iku": "2.1", "anggaran": f"2.{after}"}
+    nomor["triwulan"] = f"2.{after + 1}" if budget_table.stated else f"2.{after}"
     return RencanaAksiView(
         plan=plan,
         tahun=plan.instansi.tahun,
         sasaran=sasaran,
         iku=iku,
         pk=_indikator_rows(plan.pk.indikator, sasaran),
-        budget=budget(plan.pk, sasaran),
+        indikator_tables=tables,
+        budget=budget_table,
         bidang=pages,
         narasi=read_narasi(plan.folder),
         warnings=tuple(warnings),
+        nomor=nomor,
+        tiered=bool(pk.sasaran_program or pk.sasaran_kegiatan or pk.kelompok_indikator),
+        pihak_kedua=pk.pihak_kedua,
     )

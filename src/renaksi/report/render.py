@@ -12,8 +12,9 @@ HTML), so plan text cannot break a table or inject markup. Undefined names are e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,13 @@ from typing import Any
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
+from renaksi.plan.model import Pegawai, Target
+from renaksi.plan.pegawai import split_pangkat
+from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
-from renaksi.text.markdown import escape_markdown
+from renaksi.text.markdown import escape_markdown, inert_html
 
 FORMATS = ("md", "html")
 #: Longest narrative chapter rendered as Markdown (in characters), and most Markdown marks
@@ -51,16 +55,69 @@ def default_templates() -> Path:
     return _PACKAGED if _PACKAGED.is_dir() else _REPOSITORY
 
 
-def _pangkat(person: Any) -> str:
-    name, inline = pegawai.split_pangkat(person.pangkat)
-    golongan = person.golongan or inline
+def _or_absent(show: Callable[..., str]) -> Callable[..., str]:
+    """``show``, except that a fact the document does not state prints as such."""
+
+    def shown(value: object, *args: object) -> str:
+        return ABSENT_TEXT if isinstance(value, Absent) else show(value, *args)
+
+    return shown
+
+
+def _said(value: str | Absent | None, what: str) -> str | None:
+    """A signer's written field as text, "<what> tidak tercantum" when it is absent."""
+    return f"{what} {ABSENT_TEXT}" if isinstance(value, Absent) else value
+
+
+def _pangkat(person: Pegawai) -> str:
+    written = _said(person.pangkat, "pangkat")
+    name, inline = (written, None) if isinstance(person.pangkat, Absent) else split_pangkat(written)
+    golongan = _said(person.golongan, "golongan") or inline
+    if golongan and not isinstance(person.golongan, Absent):
+        golongan = pegawai.normal_golongan(golongan) or golongan
     if name and golongan:
-        return f"{name} ({pegawai.normal_golongan(golongan) or golongan})"
+        return f"{name} ({golongan})"
     return name or golongan or ""
 
 
-def _jabatan(person: Any) -> str:
-    return f"Plt. {person.jabatan}" if person.plt else str(person.jabatan)
+def _jabatan(person: Pegawai) -> str:
+    jabatan = _said(person.jabatan, "jabatan")
+    return f"Plt. {jabatan}" if person.plt else str(jabatan)
+
+
+def _identitas(person: Pegawai) -> str:
+    """The identity line of a signature: ``NIP. 19670319 199702 1 003``, ``NRP. 69050243``,
+    ``NIP. tidak tercantum``, or nothing for a pejabat negara (who has neither)."""
+    if person.nip is not None:
+        return f"NIP. {_or_absent(pegawai.format_nip)(person.nip)}"
+    if person.nrp is not None:
+        return f"NRP. {person.nrp}"
+    return ""
+
+
+def _tempat_tanggal(place: object, date: object) -> str:
+    """The line above a signature: ``Samarinda, 2 Januari 2024``, with what the document
+    does not state said so, and dots to fill in for a report with no date."""
+    if isinstance(place, Absent) and isinstance(date, Absent):
+        return f"tempat dan tanggal {ABSENT_TEXT}"
+    where = f"tempat {ABSENT_TEXT}" if isinstance(place, Absent) else str(place)
+    if isinstance(date, Absent):
+        return f"{where}, tanggal {ABSENT_TEXT}"
+    return f"{where}, {_date(date) if date else '..................'}"
+
+
+def _date(value: object) -> str:
+    if isinstance(value, MonthDate):
+        return str(value)  # printed as written: a day the document does not state is not made up
+    assert isinstance(value, dt.date)
+    return formats.date(value)
+
+
+def _keluaran(target: object) -> str:
+    """An output target, ``1200 orang``."""
+    if isinstance(target, Target):
+        return formats.target(target.jumlah, target.satuan)
+    return ABSENT_TEXT if isinstance(target, Absent) else "-"
 
 
 @cache
@@ -68,7 +125,7 @@ def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
     # html=False: raw HTML typed into the prose is shown as text, never passed through.
-    return MarkdownIt("commonmark", {"html": False})
+    return _no_downloads(MarkdownIt("commonmark", {"html": False}))
 
 
 def _markdown_html(text: str) -> Any:
@@ -78,12 +135,72 @@ def _markdown_html(text: str) -> Any:
     plain = _plain_if_costly(text)
     if plain is not None:
         return plain
-    return Markup(_markdown().render(text))
+    # Controls are shown in the source: the rendered HTML then has none for Jinja's
+    # finalize to reveal (which would turn the Markup into text and escape every tag).
+    return Markup(_markdown().render(str(show_controls(text))))
+
+
+_LOCAL_IMAGE = re.compile(r"data:image/", re.IGNORECASE)
+
+
+def _no_downloads(md: Any) -> Any:
+    """An image in the narrative becomes text unless it is embedded (``data:image/...``).
+
+    The HTML report is one self-contained file that fetches nothing (its Content Security
+    Policy allows images from ``data:`` only): a remote image would tell a server who opens
+    the plan and when, and a relative one is missing once the file is mailed. The reader
+    sees ``[gambar tidak dimuat: alt (URL)]`` in its place. Links stay links: following
+    one is the reader's choice, not a download.
+    """
+    from markdown_it.common.utils import escapeHtml
+
+    default = md.renderer.rules.get("image")
+
+    def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        source = str(token.attrGet("src") or "")
+        if _LOCAL_IMAGE.match(source):
+            return str(default(tokens, idx, options, env))
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        shown = f"{alt} ({source})" if alt else source
+        return f'<span class="gambar-luar">[gambar tidak dimuat: {escapeHtml(shown)}]</span>'
+
+    md.add_render_rule("image", image)
+    return md
+
+
+@cache
+def _markdown_blocks() -> Any:
+    from markdown_it import MarkdownIt
+
+    # Only the block structure is needed (which lines are code): no inline parsing.
+    return MarkdownIt("commonmark", {"html": False}).disable("inline")
+
+
+def _code_lines(text: str) -> Iterator[int]:
+    """The lines (0-based) of code block content in Markdown ``text``."""
+    for token in _markdown_blocks().parse(text):
+        if token.map is None:
+            continue
+        if token.type == "code_block":
+            yield from range(*token.map)
+        elif token.type == "fence":
+            # Content lines only: the fence lines (the info string) stay escaped.
+            first = token.map[0] + 1
+            yield from range(first, first + token.content.count("\n"))
+
+
+def _markdown_md(text: str) -> Any:
+    """Narrative Markdown for the Markdown report: raw HTML shown as text, as in HTML."""
+    from markupsafe import Markup
+
+    return Markup(inert_html(text, _code_lines))
 
 
 def _plain_if_costly(text: str) -> Any:
     """A chapter too long or too dense in marks to render as Markdown within bounds (see
-    :data:`MAX_MARKDOWN_CHARS`), as escaped plain text after a note; else None."""
+    :data:`MAX_MARKDOWN_CHARS`), as escaped plain text after a note; else None. Controls
+    are shown as in :func:`_markdown_html`: Markup passes Jinja's finalize untouched."""
     from markupsafe import Markup, escape
 
     if len(text) <= MAX_MARKDOWN_CHARS:
@@ -97,7 +214,7 @@ def _plain_if_costly(text: str) -> Any:
     )
     return Markup(
         '<p class="narasi-mentah-catatan"><em>{}</em></p>\n<pre class="narasi-mentah">{}</pre>\n'
-    ).format(note, escape(text))
+    ).format(note, escape(show_controls(text)))
 
 
 def _computed_percent(value: Any) -> str:
@@ -107,18 +224,26 @@ def _computed_percent(value: Any) -> str:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "rupiah": lambda v: formats.rupiah(int(v)),
-    "angka": lambda v: formats.number(v) if v is not None else "",
+    "rupiah": _or_absent(lambda v: formats.rupiah(int(v))),
+    "angka": _or_absent(lambda v: formats.number(v) if v is not None else ""),
     "persen": formats.percent,
-    "tanggal": formats.date,
-    "nip": pegawai.format_nip,
-    "target": formats.target,
+    "tanggal": _or_absent(_date),
+    "nip": _or_absent(pegawai.format_nip),
+    "target": _or_absent(formats.target),
+    "keluaran": _keluaran,
     "pangkat": _pangkat,
     "jabatan": _jabatan,
+    "identitas": _identitas,
+    "tempat_tanggal": _tempat_tanggal,
     "markdown_html": _markdown_html,
+    "markdown_md": _markdown_md,
     "capaian": _computed_percent,
     "hasil": lambda v, satuan: formats.target(formats.at_most(v, 2), satuan),
 }
+
+
+#: Jinja tests: ``{% if signed_by is pegawai %}`` (a named signer, not one stated absent).
+TESTS: dict[str, Callable[[Any], bool]] = {"pegawai": lambda v: isinstance(v, Pegawai)}
 
 
 @cache
@@ -146,6 +271,7 @@ def _environment(kind: str, user: Path | None) -> Any:
     options["finalize"] = escape_markdown if kind == "md" else show_controls
     env = Environment(**options)
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 
@@ -158,12 +284,14 @@ def render(
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
 ) -> str:
-    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML."""
+    """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML. The
+    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja."""
     document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
-    name = f"{'bidang' if bidang is not None else 'dokumen'}.{output_format}.j2"
+    kind = "bidang" if bidang is not None else "perjanjian-kinerja" if plan.pk_only else "dokumen"
+    name = f"{kind}.{output_format}.j2"
     return _render(
         name,
         output_format,

@@ -109,6 +109,7 @@ def rule(
     return wrap
 
 
-def declare(ident: RuleId, summary: str, doc: str) -> Rule:
-    """Declare a rule that the loader reports (no check of its own)."""
-    return Rule(ident, summary, inspect.cleandoc(doc))
+def declare(ident: RuleId, summary: str, doc: str, check: Check | None = None) -> Rule:
+    """Declare a rule that the loader reports; with ``check``, the rule also looks at the
+    loaded files for what the loader cannot see."""
+    return Rule(ident, summary, inspect.cleandoc(doc), check)

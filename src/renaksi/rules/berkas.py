@@ -16,6 +16,11 @@ MISSING_FILE = declare(
     Folder rencana (mis. ``plans/2024``) harus berisi ``instansi.yaml``,
     ``perjanjian-kinerja.yaml`` dan paling sedikit satu berkas ``bidang/<slug>.yaml``.
     Tanpa salah satunya rencana tidak dapat diperiksa utuh.
+
+    Folder tanpa folder ``bidang/`` sama sekali adalah Perjanjian Kinerja saja (tanpa
+    rencana aksi): cukup ``instansi.yaml`` dan ``perjanjian-kinerja.yaml``, dan dicetak
+    sebagai Perjanjian Kinerja. Folder ``bidang/`` yang ada tetapi tanpa berkas bidang
+    tetap dilaporkan.
     """,
 )
 

@@ -120,11 +120,14 @@ def check_plan(
 
 
 def check_loaded(loaded: LoadResult) -> list[Problem]:
-    """All problems of a loaded plan: those found while loading, then every rule's, sorted."""
-    ctx = Context(loaded.plan)
+    """All problems of a loaded plan: those found while loading, then every rule's, sorted.
+
+    The rules also check files whose only schema errors are misspelt keys, read as
+    suggested; what they find where those keys are is left out (LoadResult.hides)."""
+    ctx = Context(loaded.checked_plan())
     problems = list(loaded.problems)
     for rule in CHECK_RULES:
-        problems.extend(rule.run(ctx))
+        problems.extend(p for p in rule.run(ctx) if not loaded.hides(p))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -1,8 +1,10 @@
-"""People rules (``PG``): signatories' NIP is well formed and plausible, and pangkat
-agrees with golongan.
+"""People rules (``PG``): signatories' NIP is well formed and plausible, pangkat agrees
+with golongan, and an NRP is digits of a plausible length.
 
-Checked for the head of the agency (``instansi.yaml: kepala``) and each bidang's
-``penandatangan``.
+Checked for the head of the agency (``instansi.yaml: kepala``), the PK's ``pihak_kedua``
+and each bidang's ``penandatangan``. A NIP or pangkat written ``tidak tercantum`` is not
+checked (TC01 lists it); the NIP rules and the pangkat table are the civil service's, so
+they apply to signers with a NIP (written or absent), not to an NRP or a pejabat negara.
 """
 
 from __future__ import annotations
@@ -11,17 +13,27 @@ from collections.abc import Iterator
 
 from renaksi.plan import pegawai
 from renaksi.plan.findings import Severity
+from renaksi.plan.model import Pegawai
+from renaksi.plan.values import stated
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
 E = Severity.ERROR
 
 
-def _nips(ctx: Context) -> Iterator[tuple[walk.Placed[object], pegawai.NipParts]]:
+def _written(ctx: Context, key: str) -> Iterator[tuple[walk.Placed[Pegawai], str]]:
+    """Each signer whose ``key`` (``nip`` or ``nrp``) is written, with its text."""
     for person in walk.signatories(ctx.plan):
-        parts = pegawai.split_nip(person.item.nip)
+        value = getattr(person.item, key)
+        if isinstance(value, str):
+            yield person, value
+
+
+def _nips(ctx: Context) -> Iterator[tuple[walk.Placed[Pegawai], pegawai.NipParts]]:
+    for person, nip in _written(ctx, "nip"):
+        parts = pegawai.split_nip(nip)
         if parts is not None:
-            yield person, parts  # type: ignore[misc]
+            yield person, parts
 
 
 @rule(
@@ -36,10 +48,10 @@ def nip_format(ctx: Context) -> Iterator[Finding]:
     NIP terdiri dari 18 digit, ditulis ``19690325 199103 2 004`` atau
     ``196903251991032004``. Bentuk lain (kurang digit, titik, pengelompokan lain) ditolak.
     """
-    for person in walk.signatories(ctx.plan):
-        if pegawai.split_nip(person.item.nip) is not None:
+    for person, nip in _written(ctx, "nip"):
+        if pegawai.split_nip(nip) is not None:
             continue
-        digits = sum(ch.isdigit() for ch in person.item.nip)
+        digits = sum(ch.isdigit() for ch in nip)
         if digits == 18:
             message = (
                 "NIP {nip} berisi 18 digit tetapi penulisannya salah; tulis hanya angkanya, "
@@ -49,9 +61,7 @@ def nip_format(ctx: Context) -> Iterator[Finding]:
             message = (
                 "NIP {nip} harus 18 digit, ditemukan {digits} digit; contoh: 19690325 199103 2 004"
             )
-        yield ctx.finding(
-            person.doc, (*person.path, "nip"), message, nip=person.item.nip, digits=digits
-        )
+        yield ctx.finding(person.doc, (*person.path, "nip"), message, nip=nip, digits=digits)
 
 
 @rule(
@@ -132,11 +142,14 @@ def rank_matches(ctx: Context) -> Iterator[Finding]:
     """
     Pangkat dan golongan berpasangan tetap (Penata = III/c, Pembina = IV/a, Pembina Tingkat
     I = IV/b, ...). Keduanya boleh ditulis terpisah (``pangkat: Pembina``, ``golongan: IV/a``)
-    atau bersama (``pangkat: Pembina (IV/a)``).
+    atau bersama (``pangkat: Pembina (IV/a)``). Hanya untuk penandatangan ber-NIP: pangkat
+    TNI/Polri (ber-NRP) bukan pangkat pegawai negeri sipil.
     """
     for person in walk.signatories(ctx.plan):
-        name, inline = pegawai.split_pangkat(person.item.pangkat)
-        pairs = ((inline, "pangkat"), (person.item.golongan, "golongan"))
+        if person.item.nip is None:
+            continue
+        name, inline = pegawai.split_pangkat(stated(person.item.pangkat))
+        pairs = ((inline, "pangkat"), (stated(person.item.golongan), "golongan"))
         golongan = [(g, key) for g, key in pairs if g is not None]
         bad = [(g, key) for g, key in golongan if pegawai.normal_golongan(g) is None]
         for gol, key in bad:
@@ -169,4 +182,33 @@ def rank_matches(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-RULES = (nip_format, nip_birth, nip_tmt, nip_gender, rank_matches)
+#: NRP lengths: Polri 8 digits; TNI 5 (perwira) or 6 (bintara, tamtama) in the old
+#: numbering, longer in the newer one. Only digits and a plausible length are checked.
+NRP_DIGITS = (5, 14)
+
+
+@rule("PG06", "pegawai.nrp-format", E, "NRP hanya angka, 5 sampai 14 digit.")
+def nrp_format(ctx: Context) -> Iterator[Finding]:
+    """
+    Penandatangan anggota TNI atau Polri menulis ``nrp:`` sebagai ganti ``nip:``. NRP hanya
+    berisi angka, 5 sampai 14 digit (NRP Polri 8 digit, mis. ``69050243``); awalan
+    ``NRP.``, spasi atau tanda baca yang ikut tersalin ditolak. Hanya itu yang diperiksa:
+    susunan NRP tidak seragam antarmatra, jadi tanggal atau urutan di dalamnya tidak ditebak.
+    """
+    low, high = NRP_DIGITS
+    for person, nrp in _written(ctx, "nrp"):
+        if nrp.isascii() and nrp.isdigit() and low <= len(nrp) <= high:
+            continue
+        yield ctx.finding(
+            person.doc,
+            (*person.path, "nrp"),
+            "NRP {nrp} harus hanya angka, {low} sampai {high} digit (NRP Polri 8 digit), "
+            "ditemukan {digits} digit",
+            nrp=nrp,
+            low=low,
+            high=high,
+            digits=sum(ch.isdigit() for ch in nrp),
+        )
+
+
+RULES = (nip_format, nip_birth, nip_tmt, nip_gender, rank_matches, nrp_format)

@@ -17,16 +17,16 @@ from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.folder import Plan, RealisasiEntry
 from renaksi.plan.model import (
+    BudgetUnit,
     Indikator,
     RealisasiFile,
     RealisasiSubKegiatan,
     RencanaSubKegiatan,
-    SubKegiatan,
 )
-from renaksi.plan.values import Capaian, Percent, Rupiah, in_unit
+from renaksi.plan.values import Absent, Capaian, Percent, Rupiah, in_unit
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded
+from renaksi.text.formats import MONTHS, ROMAN, is_percent, rounded, unit_key
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -52,7 +52,7 @@ def _unread(plan: Plan) -> set[str]:
     what is wrong)."""
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {sub.bidang for sub in plan.sub_kegiatan_by_id().values()}
+    owners = {u.bidang for u in plan.units_by_id().values() if u.bidang is not None}
     return unread | (owners - present)
 
 
@@ -63,7 +63,7 @@ def _indikator(plan: Plan) -> dict[str, Indikator]:
 def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
     out: dict[str, RencanaSubKegiatan] = {}
     for _, ren in walk.rencana(plan):
-        out.setdefault(ren.item.sub_kegiatan, ren.item)
+        out.setdefault(ren.item.unit, ren.item)
     return out
 
 
@@ -132,7 +132,7 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = plan.sub_kegiatan_by_id()
+    subs = plan.units_by_id()
     rencana = _rencana(plan)
     unread = _unread(plan)
     for f in _files(plan):
@@ -163,7 +163,7 @@ def _known_indikator(
 def _known_subs(
     ctx: Context,
     f: _File,
-    subs: dict[str, SubKegiatan],
+    subs: dict[str, BudgetUnit],
     rencana: dict[str, RencanaSubKegiatan],
     unread: set[str],
 ) -> Iterator[Finding]:
@@ -243,7 +243,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     """
     indikator = _indikator(ctx.plan)
     rencana = _rencana(ctx.plan)
-    subs = ctx.plan.sub_kegiatan_by_id()
+    subs = ctx.plan.units_by_id()
     unread = _unread(ctx.plan)
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.indikator):
@@ -273,6 +273,8 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
                         id=sub.sub_kegiatan,
                     )
                 continue
+            if isinstance(ren.target, Absent):
+                continue  # an unstated target has no unit to compare with (TC01 lists it)
             if _unit(sub.keluaran.satuan) != _unit(ren.target.satuan):
                 yield ctx.finding(
                     f.doc,
@@ -286,7 +288,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
 
 
 def _unit(text: str) -> str:
-    return "%" if is_percent(text) else " ".join(text.lower().split())
+    return "%" if is_percent(text) else unit_key(text)
 
 
 @rule("RL05", "realisasi.pagu", E, "Realisasi anggaran tidak melebihi pagu.")
@@ -296,11 +298,14 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
     dulu pagunya di rencana.
     """
-    subs = ctx.plan.sub_kegiatan_by_id()
+    subs = ctx.plan.units_by_id()
     for f in _files(ctx.plan):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
-            if sub is not None and entry.anggaran > sub.pagu:
+            # An unstated pagu bounds nothing (TC01 lists it).
+            if sub is None or isinstance(sub.pagu, Absent):
+                continue
+            if entry.anggaran > sub.pagu:
                 yield ctx.finding(
                     f.doc,
                     ("sub_kegiatan", i, "anggaran"),
@@ -476,7 +481,7 @@ def complete(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None:
         return
     indikator = _indikator(plan)
-    subs = plan.sub_kegiatan_by_id()
+    subs = plan.units_by_id()
     rencana = _rencana(plan)
     for f in _files(plan):
         reported = {e.id for e in f.model.indikator}

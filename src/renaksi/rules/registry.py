@@ -1,9 +1,11 @@
 """The rule registry: every rule renaksi reports, in the order ``renaksi rules`` lists them.
 
 One module per family, named for the family's rule-name prefix: ``berkas`` (FL), ``yaml``
-(YM) and ``skema`` (SC) are reported while loading; ``anggaran`` (BG), ``target`` (TG),
+(YM) and ``skema`` (SC) are reported while loading (SC02, SC08 and SC09 also check the loaded
+plan); ``anggaran`` (BG), ``target`` (TG),
 ``rujukan`` (RF), ``jadwal`` (JD), ``kode`` (KD), ``pegawai`` (PG), ``tahun`` (TH) and
-``realisasi`` (RL) check the loaded plan.
+``realisasi`` (RL) check the loaded plan; ``tercantum`` (TC) lists the facts written as
+not stated.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from renaksi.rules import (
     skema,
     tahun,
     target,
+    tercantum,
     yaml,
 )
 from renaksi.rules.base import Rule
 
 LOAD_RULES: tuple[Rule, ...] = (*berkas.RULES, *yaml.RULES, *skema.RULES)
-CHECK_RULES: tuple[Rule, ...] = (
+_FAMILIES: tuple[Rule, ...] = (
     *anggaran.RULES,
     *target.RULES,
     *rujukan.RULES,
@@ -33,8 +36,12 @@ CHECK_RULES: tuple[Rule, ...] = (
     *pegawai.RULES,
     *tahun.RULES,
     *realisasi.RULES,
+    *tercantum.RULES,
 )
-ALL_RULES: tuple[Rule, ...] = (*LOAD_RULES, *CHECK_RULES)
+#: What runs on a loaded plan: every family's checks, and the checks of reading rules
+#: that look at the loaded plan for what the loader cannot see (SC02, SC08, SC09).
+CHECK_RULES: tuple[Rule, ...] = (*(r for r in LOAD_RULES if r.check is not None), *_FAMILIES)
+ALL_RULES: tuple[Rule, ...] = (*LOAD_RULES, *_FAMILIES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in ALL_RULES}
 #: Names a rule was published under before its family's prefix was made one.

@@ -1,5 +1,6 @@
 """Reference and coverage rules (``RF``): every id is unique, every reference resolves, and
-every budgeted sub kegiatan has an action plan in the bidang that owns it.
+every budgeted unit (sub kegiatan, or APBN kegiatan or output) has an action plan in the
+bidang that owns it.
 """
 
 from __future__ import annotations
@@ -8,38 +9,36 @@ from collections.abc import Iterator
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
-from renaksi.plan.values import Rupiah
+from renaksi.plan.folder import Plan
+from renaksi.plan.model import BudgetUnit
+from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
+from renaksi.text.hints import Hints
 
 E, W = Severity.ERROR, Severity.WARNING
+
+#: A place where an id is given: the file, the path of the ``id``, the id, and what it names.
+_IdPlace = tuple[PlanFile, KeyPath, str, str]
+
+
+def _level(key: str) -> str:
+    """What a rencana aksi key names: sub_kegiatan -> "sub kegiatan"."""
+    return key.replace("_", " ")
 
 
 @rule("RF01", "rujukan.id-ganda", E, "Setiap id dipakai sekali.")
 def unique_ids(ctx: Context) -> Iterator[Finding]:
     """
-    Pengenal (``id``) sasaran strategis, indikator (di PK dan semua berkas bidang) dan sub
-    kegiatan harus unik di seluruh rencana, karena berkas lain, laporan dan ``renaksi diff``
-    merujuk dengan id itu. Temuan menunjuk kemunculan kedua dan menyebut yang pertama.
+    Pengenal (``id``) harus unik di seluruh rencana, karena berkas lain, laporan dan
+    ``renaksi diff`` merujuk dengan id itu. Unik per jenis: sasaran (strategis, program dan
+    kegiatan), indikator (di PK dan semua berkas bidang), program, kelompok indikator, dan
+    anggaran (kegiatan, sub kegiatan dan output). Temuan menunjuk kemunculan kedua dan
+    menyebut yang pertama.
     """
-    groups: dict[str, list[tuple[PlanFile, KeyPath, str]]] = {
-        "sasaran strategis": [],
-        "indikator": [],
-        "sub kegiatan": [],
-    }
-    plan = ctx.plan
-    if plan.instansi is not None and plan.instansi_doc is not None:
-        for i, s in enumerate(plan.instansi.renstra.sasaran_strategis):
-            groups["sasaran strategis"].append(
-                (plan.instansi_doc, ("renstra", "sasaran_strategis", i, "id"), s.id)
-            )
-    for ind in walk.indikator(plan):
-        groups["indikator"].append((ind.doc, (*ind.path, "id"), ind.item.id))
-    for sub in walk.plan_sub_kegiatan(plan):
-        groups["sub kegiatan"].append((sub.doc, (*sub.path, "id"), sub.item.id))
-    for what, entries in groups.items():
+    for entries in _id_groups(ctx.plan):
         first: dict[str, tuple[PlanFile, KeyPath]] = {}
-        for doc, path, ident in entries:
+        for doc, path, ident, what in entries:
             if ident not in first:
                 first[ident] = (doc, path)
                 continue
@@ -55,87 +54,163 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("RF02", "rujukan.bidang", E, "Sub kegiatan dimiliki bidang yang ada.")
+def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
+    """The ids that must differ from each other, group by group."""
+    sasaran: list[_IdPlace] = []
+    if plan.instansi is not None and plan.instansi_doc is not None:
+        for i, s in enumerate(plan.instansi.renstra.sasaran_strategis):
+            path = ("renstra", "sasaran_strategis", i, "id")
+            sasaran.append((plan.instansi_doc, path, s.id, "sasaran strategis"))
+    indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in walk.indikator(plan)]
+    program: list[_IdPlace] = []
+    kelompok: list[_IdPlace] = []
+    budget: list[_IdPlace] = []
+    pk, doc = plan.pk, plan.pk_doc
+    if pk is not None and doc is not None:
+        for i, sp in enumerate(pk.sasaran_program):
+            sasaran.append((doc, ("sasaran_program", i, "id"), sp.id, "sasaran program"))
+        for i, sk in enumerate(pk.sasaran_kegiatan):
+            sasaran.append((doc, ("sasaran_kegiatan", i, "id"), sk.id, "sasaran kegiatan"))
+        for i, group in enumerate(pk.kelompok_indikator):
+            kelompok.append((doc, ("kelompok_indikator", i, "id"), group.id, "kelompok indikator"))
+        for prog in walk.programs(doc, pk):
+            if prog.item.id is not None:
+                program.append((doc, (*prog.path, "id"), prog.item.id, "program"))
+        # Kegiatan ids and unit ids share one namespace: a unit is found by its id alone.
+        budget += [
+            (doc, (*keg.path, "id"), keg.item.id, "kegiatan")
+            for keg in walk.kegiatan(doc, pk)
+            if keg.item.id is not None
+        ]
+        budget += [
+            (doc, (*u.path, "id"), u.item.id, u.item.level)
+            for u in walk.units(plan)
+            if u.item.level != "kegiatan"
+        ]
+    return [sasaran, indikator, program, kelompok, budget]
+
+
+@rule("RF02", "rujukan.bidang", E, "Unit berpagu dimiliki bidang yang ada.")
 def owner_exists(ctx: Context) -> Iterator[Finding]:
     """
-    Setiap sub kegiatan di ``perjanjian-kinerja.yaml`` menyebut bidang pemiliknya
-    (``bidang: politik``), dan bidang itu harus punya berkas ``bidang/politik.yaml``.
+    Setiap sub kegiatan di ``perjanjian-kinerja.yaml`` (pada anggaran APBN: setiap kegiatan
+    berpagu atau output) menyebut bidang pemiliknya (``bidang: politik``), dan bidang itu
+    harus punya berkas ``bidang/politik.yaml``. Folder yang hanya berisi Perjanjian Kinerja
+    (tanpa folder ``bidang/``) tidak punya bidang, jadi tidak diperiksa.
     """
+    if ctx.plan.pk_only:
+        return
     slugs = ctx.plan.bidang_slugs
-    for sub in walk.plan_sub_kegiatan(ctx.plan):
-        if sub.item.bidang in slugs:
-            continue
+    for unit in walk.units(ctx.plan):
+        if unit.item.bidang is None or unit.item.bidang in slugs:
+            continue  # no bidang written: SC02's finding (BG05's for an APBN kegiatan)
         yield ctx.finding(
-            sub.doc,
-            (*sub.path, "bidang"),
+            unit.doc,
+            (*unit.path, "bidang"),
             "bidang {slug} tidak ada (berkas bidang/{slug}.yaml tidak ditemukan); bidang yang ada: "
             "{known}{hint}",
-            slug=sub.item.bidang,
+            slug=unit.item.bidang,
             known=", ".join(slugs) or "-",
-            hint=walk.nearest(ctx.hints, sub.item.bidang, slugs),
+            hint=walk.nearest(ctx.hints, unit.item.bidang, slugs),
         )
 
 
-@rule("RF03", "rujukan.sub-kegiatan", E, "Rencana aksi merujuk sub kegiatan yang ada.")
+@rule("RF03", "rujukan.sub-kegiatan", E, "Rencana aksi merujuk unit berpagu yang ada.")
 def planned_exists(ctx: Context) -> Iterator[Finding]:
     """
-    ``sub_kegiatan`` di rencana aksi sebuah berkas bidang harus id sub kegiatan yang ada
-    di ``perjanjian-kinerja.yaml``.
+    Rencana aksi sebuah berkas bidang menyebut yang direncanakannya dengan id di
+    ``perjanjian-kinerja.yaml``: ``sub_kegiatan:`` (anggaran pemda), ``kegiatan:`` (kegiatan
+    APBN yang berpagu sendiri) atau ``output:``. Id itu harus ada, dan harus id dari jenis
+    yang disebut kuncinya: kegiatan yang dirinci menjadi sub kegiatan atau output
+    direncanakan per rinciannya.
     """
-    if ctx.plan.pk is None:
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None:
         return
-    ids = {s.item.id for s in walk.plan_sub_kegiatan(ctx.plan)}
+    units = pk.unit_index()
+    # Kegiatan that are no unit: divided into parts, or without a pagu of their own.
+    divided = {
+        keg.item.id: bool(keg.item.sub_kegiatan or keg.item.output)
+        for keg in walk.kegiatan(doc, pk)
+        if keg.item.id is not None and keg.item.id not in units
+    }
     for _, ren in walk.rencana(ctx.plan):
-        ident = ren.item.sub_kegiatan
-        if ident in ids:
+        key, ident = ren.item.unit_key, ren.item.unit
+        unit = units.get(ident)
+        if unit is not None and unit.key == key:
             continue
-        yield ctx.finding(
-            ren.doc,
-            (*ren.path, "sub_kegiatan"),
-            "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
-            id=ident,
-            hint=walk.nearest(ctx.hints, ident, ids),
+        message, args = _unplanned(key, ident, unit, divided, units, ctx.hints)
+        yield Finding(ctx.at(ren.doc, (*ren.path, key)), message, args)
+
+
+def _unplanned(
+    key: str,
+    ident: str,
+    unit: BudgetUnit | None,
+    divided: dict[str, bool],
+    units: dict[str, BudgetUnit],
+    hints: Hints,
+) -> tuple[str, dict[str, object]]:
+    """Why a rencana aksi reference names no unit of its kind: message and arguments
+    (the hint looked up within the plan's budget, ``hints``)."""
+    if unit is not None:
+        return (
+            "{id} adalah {actual} di perjanjian-kinerja.yaml, bukan {written}; tulis {key}: {id}",
+            {"id": ident, "actual": unit.level, "written": _level(key), "key": unit.key},
         )
+    if key == "kegiatan" and ident in divided:
+        if divided[ident]:
+            why = "dirinci menjadi sub kegiatan atau output; rencananya ditulis per rincian itu"
+        else:
+            why = "tidak berpagu sendiri: pagunya tidak ditulis"
+        return "kegiatan {id} {why}", {"id": ident, "why": why}
+    same = [u.id for u in units.values() if u.key == key]
+    return (
+        "{level} {id} tidak ada di perjanjian-kinerja.yaml{hint}",
+        {"level": _level(key), "id": ident, "hint": walk.nearest(hints, ident, same)},
+    )
 
 
 @rule("RF04", "rujukan.bidang-pemilik", E, "Rencana aksi ada di berkas bidang pemiliknya.")
 def planned_by_owner(ctx: Context) -> Iterator[Finding]:
     """
-    Sebuah sub kegiatan direncanakan oleh bidang yang memilikinya menurut
-    ``perjanjian-kinerja.yaml``. Bila tanggung jawab berpindah, ubah ``bidang:`` di PK dan
-    pindahkan rencana aksinya bersama-sama.
+    Sebuah unit berpagu (sub kegiatan, atau kegiatan dan output APBN) direncanakan oleh
+    bidang yang memilikinya menurut ``perjanjian-kinerja.yaml``. Bila tanggung jawab
+    berpindah, ubah ``bidang:`` di PK dan pindahkan rencana aksinya bersama-sama.
     """
-    owner = {s.item.id: s for s in walk.plan_sub_kegiatan(ctx.plan)}
+    owner = {u.item.id: u for u in walk.units(ctx.plan)}
     slugs = ctx.plan.bidang_slugs
     for entry, ren in walk.rencana(ctx.plan):
-        sub = owner.get(ren.item.sub_kegiatan)
+        unit = walk.planned_unit(owner, ren.item)
         # An owner with no bidang file is RF02's finding; saying it twice helps nobody.
-        if sub is None or sub.item.bidang == entry.slug or sub.item.bidang not in slugs:
+        if unit is None or unit.item.bidang == entry.slug or unit.item.bidang not in slugs:
             continue
-        where = ctx.at(sub.doc, (*sub.path, "bidang"))
+        where = ctx.at(unit.doc, (*unit.path, "bidang"))
         yield ctx.finding(
             ren.doc,
-            (*ren.path, "sub_kegiatan"),
-            "sub kegiatan {id} milik bidang {owner} (lihat {where}), tetapi direncanakan di "
+            (*ren.path, ren.item.unit_key),
+            "{level} {id} milik bidang {owner} (lihat {where}), tetapi direncanakan di "
             "bidang {here}",
             related=[where],
-            id=sub.item.id,
-            owner=sub.item.bidang,
+            level=unit.item.level,
+            id=unit.item.id,
+            owner=unit.item.bidang,
             where=str(where),
             here=entry.slug,
         )
 
 
-@rule("RF05", "rujukan.rencana-ganda", E, "Setiap sub kegiatan direncanakan sekali.")
+@rule("RF05", "rujukan.rencana-ganda", E, "Setiap unit berpagu direncanakan sekali.")
 def planned_once(ctx: Context) -> Iterator[Finding]:
     """
-    Satu sub kegiatan hanya punya satu rencana aksi. Dua entri untuk sub kegiatan yang sama
-    (di satu berkas atau di dua berkas bidang) membuat nomor aksi dan target ganda.
+    Satu sub kegiatan (atau kegiatan atau output APBN) hanya punya satu rencana aksi. Dua
+    entri untuk yang sama (di satu berkas atau di dua berkas bidang) membuat nomor aksi dan
+    target ganda.
     """
     seen: dict[str, tuple[PlanFile, KeyPath]] = {}
     for _, ren in walk.rencana(ctx.plan):
-        ident = ren.item.sub_kegiatan
-        path = (*ren.path, "sub_kegiatan")
+        ident = ren.item.unit
+        path = (*ren.path, ren.item.unit_key)
         if ident not in seen:
             seen[ident] = (ren.doc, path)
             continue
@@ -143,8 +218,9 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             ren.doc,
             path,
-            "sub kegiatan {id} sudah direncanakan di {where}",
+            "{level} {id} sudah direncanakan di {where}",
             related=[where],
+            level=_level(ren.item.unit_key),
             id=ident,
             where=str(where),
         )
@@ -154,76 +230,167 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
     "RF06",
     "rujukan.tanpa-aksi",
     W,
-    "Sub kegiatan berpagu tanpa rencana aksi.",
+    "Unit berpagu tanpa rencana aksi.",
     aliases=("cakupan.tanpa-aksi",),
 )
 def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
-    Setiap sub kegiatan yang diberi pagu seharusnya punya rencana aksi (di berkas bidang
-    pemiliknya; rencana di berkas lain dilaporkan oleh RF04); tanpa itu uangnya
-    dianggarkan tetapi tidak ada yang dijadwalkan atau dapat dipantau. Ini peringatan
+    Setiap unit yang diberi pagu (sub kegiatan; pada anggaran APBN kegiatan yang berpagu
+    sendiri atau output) seharusnya punya rencana aksi (di berkas bidang pemiliknya;
+    rencana di berkas lain dilaporkan oleh RF04); tanpa itu uangnya dianggarkan tetapi
+    tidak ada yang dijadwalkan atau dapat dipantau. Ini peringatan
     (rencana tetap sah), kecuali dengan ``--strict``. Dokumen 2024 punya dua: monitoring
-    Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000).
+    Ormas (Rp 125.000.000) dan koordinasi Ekonomi (Rp 263.500.000). PK yang anggarannya
+    tidak tercantum tidak punya unit berpagu.
+
+    Unit yang pagunya ``tidak tercantum`` tidak dianggap berpagu (TC01 mencatat pagunya),
+    dan folder yang hanya berisi Perjanjian Kinerja (tanpa folder ``bidang/``) tidak punya
+    rencana aksi, jadi tidak diperiksa.
     """
-    with_aksi = {ren.item.sub_kegiatan for _, ren in walk.rencana(ctx.plan) if ren.item.aksi}
+    if ctx.plan.pk_only:
+        return
+    with_aksi = {
+        (ren.item.unit_key, ren.item.unit) for _, ren in walk.rencana(ctx.plan) if ren.item.aksi
+    }
     # A bidang file that did not load has its own findings; its plans are unknown, not absent.
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
-    for sub in walk.plan_sub_kegiatan(ctx.plan):
-        if sub.item.pagu <= 0 or sub.item.id in with_aksi or sub.item.bidang in unread:
+    for unit in walk.units(ctx.plan):
+        item = unit.item
+        pagu, owner = item.pagu, item.bidang
+        if isinstance(pagu, Absent) or pagu <= 0 or owner is None:  # owner: SC02's, BG05's
+            continue
+        if (item.key, item.id) in with_aksi or owner in unread:
             continue
         yield ctx.finding(
-            sub.doc,
-            (*sub.path, "id"),
-            "sub kegiatan {id} berpagu {pagu} tetapi tidak punya aksi di bidang/{slug}.yaml",
-            id=sub.item.id,
-            pagu=Rupiah(sub.item.pagu),
-            slug=sub.item.bidang,
+            unit.doc,
+            (*unit.path, "id"),
+            "{level} {id} berpagu {pagu} tetapi tidak punya aksi di bidang/{slug}.yaml",
+            level=item.level,
+            id=item.id,
+            pagu=Rupiah(pagu),
+            slug=owner,
         )
 
 
 @rule("RF07", "rujukan.sasaran-indikator", E, "Rujukan ke sasaran dan indikator ada.")
 def goals_exist(ctx: Context) -> Iterator[Finding]:
     """
-    ``sasaran`` pada indikator (IKU, PK, bidang) harus id sasaran strategis di
-    ``instansi.yaml``; ``indikator`` pada program harus id indikator PK.
+    ``sasaran`` pada indikator PK dan bidang harus id sasaran di rencana: sasaran strategis
+    di ``instansi.yaml``, atau sasaran program dan sasaran kegiatan di
+    ``perjanjian-kinerja.yaml`` (indikator yang menunjuk sasaran program adalah indikator
+    kinerja program, IKP; sasaran kegiatan: indikator kinerja kegiatan, IKK). ``sasaran``
+    pada IKU harus sasaran strategis. ``indikator`` pada program harus id indikator PK.
     """
+    yield from _sasaran_refs(ctx)
+    yield from _program_indikator(ctx)
+
+
+def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
-    if plan.instansi is not None and plan.instansi_doc is not None:
-        goals = {s.id for s in plan.instansi.renstra.sasaran_strategis}
-        refs: list[tuple[PlanFile, KeyPath, str]] = [
-            (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), iku.sasaran)
-            for i, iku in enumerate(plan.instansi.iku.indikator)
-        ]
-        refs += [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
+    if plan.instansi is None or plan.instansi_doc is None:
+        return
+    strategis = [s.id for s in plan.instansi.renstra.sasaran_strategis]
+    tiers: list[str] = []
+    if plan.pk is not None:
+        tiers = [s.id for s in plan.pk.sasaran_program] + [s.id for s in plan.pk.sasaran_kegiatan]
+    iku = [
+        (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), ind.sasaran)
+        for i, ind in enumerate(plan.instansi.iku.indikator)
+    ]
+    others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
+    for goals, refs in ((strategis, iku), (strategis + tiers, others)):
+        present = set(goals)  # thousands of references among thousands of ids: no list scans
         for doc, path, ident in refs:
-            if ident not in goals:
-                yield ctx.finding(
-                    doc,
-                    path,
-                    "sasaran strategis {id} tidak ada di instansi.yaml{hint}",
-                    id=ident,
-                    hint=walk.nearest(ctx.hints, ident, goals),
-                )
-    if plan.pk is not None and plan.pk_doc is not None:
-        pk_ids = [i.id for i in plan.pk.indikator]
-        known = set(pk_ids)
-        others = {i.item.id for i in walk.indikator(plan)} - known
-        for prog in walk.programs(plan.pk_doc, plan.pk):
-            wanted = prog.item.indikator
-            if wanted is None or wanted in known:
+            if ident in present:
                 continue
-            if wanted in others:
-                message = "{id} adalah indikator bidang; program menunjang indikator PK ({known})"
-            else:
-                message = "indikator {id} tidak ada di daftar indikator PK{hint}"
-            yield ctx.finding(
-                prog.doc,
-                (*prog.path, "indikator"),
-                message,
-                id=wanted,
-                hint=walk.nearest(ctx.hints, wanted, pk_ids),
-                known=", ".join(pk_ids),
+            # Without tiers, every sasaran is a sasaran strategis: say so, as before tiers.
+            message = (
+                "sasaran strategis {id} tidak ada di instansi.yaml{hint}"
+                if len(goals) == len(strategis)
+                else "sasaran {id} tidak ada: bukan sasaran strategis di instansi.yaml, bukan "
+                "sasaran program atau sasaran kegiatan di perjanjian-kinerja.yaml{hint}"
             )
+            yield ctx.finding(
+                doc, path, message, id=ident, hint=walk.nearest(ctx.hints, ident, goals)
+            )
+
+
+def _program_indikator(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    if plan.pk is None or plan.pk_doc is None:
+        return
+    pk_ids = [i.id for i in plan.pk.indikator]
+    present = set(pk_ids)
+    others = {i.item.id for i in walk.indikator(plan)} - present
+    for prog in walk.programs(plan.pk_doc, plan.pk):
+        wanted = prog.item.indikator
+        if wanted is None or wanted in present:
+            continue
+        if wanted in others:
+            message = "{id} adalah indikator bidang; program menunjang indikator PK ({known})"
+        else:
+            message = "indikator {id} tidak ada di daftar indikator PK{hint}"
+        yield ctx.finding(
+            prog.doc,
+            (*prog.path, "indikator"),
+            message,
+            id=wanted,
+            hint=walk.nearest(ctx.hints, wanted, pk_ids),
+            known=", ".join(pk_ids),
+        )
+
+
+@rule(
+    "RF08",
+    "rujukan.tingkat",
+    E,
+    "Sasaran program dan kegiatan merujuk program dan kegiatan yang ada; kelompok indikator "
+    "yang dirujuk dideklarasikan.",
+)
+def tiers_exist(ctx: Context) -> Iterator[Finding]:
+    """
+    Sasaran program menyebut program yang ditujunya (``program:``, id program di
+    ``perjanjian-kinerja.yaml``) dan sasaran kegiatan kegiatannya (``kegiatan:``, id
+    kegiatan), sehingga tabel indikator kinerja program (IKP) dan indikator kinerja kegiatan
+    (IKK) dapat mencetak keduanya. Program dan kegiatan yang dirujuk perlu ``id``. Indikator
+    PK yang ber-``kelompok:`` (mis. indikator kinerja tambahan) menunjuk id di
+    ``kelompok_indikator``.
+    """
+    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    if pk is None or doc is None:
+        return
+    programs = [p.item.id for p in walk.programs(doc, pk) if p.item.id is not None]
+    kegiatan = [k.item.id for k in walk.kegiatan(doc, pk) if k.item.id is not None]
+    groups = [g.id for g in pk.kelompok_indikator]
+    refs: list[tuple[KeyPath, str, str, list[str]]] = [
+        (("sasaran_program", i, "program"), s.program, "program", programs)
+        for i, s in enumerate(pk.sasaran_program)
+    ]
+    refs += [
+        (("sasaran_kegiatan", i, "kegiatan"), s.kegiatan, "kegiatan", kegiatan)
+        for i, s in enumerate(pk.sasaran_kegiatan)
+    ]
+    refs += [
+        (("indikator", i, "kelompok"), ind.kelompok, "kelompok indikator", groups)
+        for i, ind in enumerate(pk.indikator)
+        if ind.kelompok is not None
+    ]
+    present = {"program": set(programs), "kegiatan": set(kegiatan)}
+    present["kelompok indikator"] = set(groups)
+    for path, ident, what, known in refs:
+        if ident in present[what]:
+            continue
+        yield ctx.finding(
+            doc,
+            path,
+            "{what} {id} tidak ada di perjanjian-kinerja.yaml ({known}){hint}",
+            what=what,
+            id=ident,
+            known=f"{what} yang ber-id: {', '.join(known)}"
+            if known
+            else f"tidak ada {what} ber-id",
+            hint=walk.nearest(ctx.hints, ident, known),
+        )
 
 
 RULES = (
@@ -234,4 +401,5 @@ RULES = (
     planned_once,
     budgeted_has_aksi,
     goals_exist,
+    tiers_exist,
 )

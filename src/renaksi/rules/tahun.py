@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renaksi.plan.findings import Severity
+from renaksi.plan.values import Absent
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
@@ -69,7 +70,8 @@ def signing_year(ctx: Context) -> Iterator[Finding]:
         dates.append((plan.instansi_doc, plan.instansi.tanggal))
     dates += [(doc, entry.model.tanggal) for entry, doc in walk.loaded_bidang(plan) if entry.model]
     for doc, date in dates:
-        if date.year != year:
+        # An unstated date has no year to disagree (TC01 lists it); a month has one.
+        if not isinstance(date, Absent) and date.year != year:
             yield ctx.finding(
                 doc,
                 ("tanggal",),

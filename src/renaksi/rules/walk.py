@@ -6,17 +6,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from pydantic import BaseModel
+
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
     Aksi,
+    BidangFile,
+    BudgetUnit,
     Indikator,
+    InstansiFile,
     Kegiatan,
     Pegawai,
     PerjanjianKinerjaFile,
     Program,
+    RealisasiFile,
     RencanaSubKegiatan,
-    SubKegiatan,
 )
 from renaksi.text.hints import Hints
 
@@ -52,17 +57,21 @@ def kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiat
             yield Placed(doc, (*prog.path, "kegiatan", j), keg)
 
 
-def sub_kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[SubKegiatan]]:
-    """Each sub kegiatan of the PK, in document order."""
-    for keg in kegiatan(doc, pk):
-        for k, sub in enumerate(keg.item.sub_kegiatan):
-            yield Placed(doc, (*keg.path, "sub_kegiatan", k), sub)
-
-
-def plan_sub_kegiatan(plan: Plan) -> Iterator[Placed[SubKegiatan]]:
-    """Each sub kegiatan of the plan's PK, if the PK loaded."""
+def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
+    """Each budgeted unit of the plan's PK (sub kegiatan, or APBN kegiatan and outputs), in
+    document order, if the PK loaded."""
     if plan.pk is not None and plan.pk_doc is not None:
-        yield from sub_kegiatan(plan.pk_doc, plan.pk)
+        for unit in plan.pk.units():
+            yield Placed(plan.pk_doc, unit.path, unit)
+
+
+def planned_unit(
+    units: dict[str, Placed[BudgetUnit]], ren: RencanaSubKegiatan
+) -> Placed[BudgetUnit] | None:
+    """The unit a rencana aksi plans: named by its id and by the key of its level (a
+    ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
+    unit = units.get(ren.unit)
+    return unit if unit is not None and unit.item.key == ren.unit_key else None
 
 
 def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
@@ -73,7 +82,7 @@ def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
 
 
 def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan]]]:
-    """Each sub kegiatan action plan across bidang files."""
+    """Each action plan (of a sub kegiatan, kegiatan or output) across bidang files."""
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None
         for i, item in enumerate(entry.model.rencana_aksi):
@@ -81,7 +90,7 @@ def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan
 
 
 def aksi(plan: Plan) -> Iterator[tuple[BidangEntry, int, Placed[Aksi]]]:
-    """Each aksi across bidang files, with its 0-based position within its sub kegiatan."""
+    """Each aksi across bidang files, with its 0-based position within its plan."""
     for entry, ren in rencana(plan):
         for j, item in enumerate(ren.item.aksi):
             yield entry, j, Placed(ren.doc, (*ren.path, "aksi", j), item)
@@ -96,6 +105,18 @@ def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
         assert entry.model is not None
         for i, ind in enumerate(entry.model.indikator):
             yield Placed(doc, ("indikator", i), ind)
+
+
+def documents(plan: Plan) -> Iterator[tuple[PlanFile, type[BaseModel]]]:
+    """Every file that was read, loaded or not, with the model it is read as."""
+    if plan.instansi_doc is not None:
+        yield plan.instansi_doc, InstansiFile
+    if plan.pk_doc is not None:
+        yield plan.pk_doc, PerjanjianKinerjaFile
+    for entry in plan.bidang:
+        yield entry.doc, BidangFile
+    for real in plan.realisasi:
+        yield real.doc, RealisasiFile
 
 
 def folder_year(plan: Plan) -> int | None:
@@ -117,9 +138,13 @@ def plan_year(plan: Plan) -> int | None:
 
 
 def signatories(plan: Plan) -> Iterator[Placed[Pegawai]]:
-    """The agency head and each bidang's signing official."""
+    """The agency head, the PK's pihak kedua (when named) and each bidang's signing
+    official."""
     if plan.instansi is not None and plan.instansi_doc is not None:
         yield Placed(plan.instansi_doc, ("kepala",), plan.instansi.kepala)
+    second = plan.pk.pihak_kedua if plan.pk is not None else None
+    if isinstance(second, Pegawai) and plan.pk_doc is not None:
+        yield Placed(plan.pk_doc, ("pihak_kedua",), second)
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None
         yield Placed(doc, ("penandatangan",), entry.model.penandatangan)

@@ -6,6 +6,7 @@ commands which print no numbers do not pay for it.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from typing import Any
@@ -35,9 +36,6 @@ MONTH_SHORT = ("Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "O
 
 _CENT = Decimal("0.01")
 
-#: Keep every digit that was written: targets are exact, never rounded for display.
-_EXACT = "#,##0.##########"
-
 
 @cache
 def _numbers() -> Any:
@@ -55,14 +53,30 @@ def _format(value: int | Decimal, pattern: str) -> str:
         return str(_numbers().format_decimal(value, format=pattern, locale=LOCALE))
 
 
+def _exact(value: int | Decimal, *, grouped: bool) -> str:
+    """Every digit of ``value``, never rounded: as many decimals as its exponent says
+    (``Decimal("2.50")`` keeps its zero), Indonesian marks (``1.234,5``)."""
+    number = Decimal(value)
+    if not number.is_finite():
+        return _format(number, "#,##0")
+    plain = format(number, "f")  # exact digits, never an exponent: 1E+3 is "1000"
+    sign = "-" if plain.startswith("-") else ""
+    whole, _, fraction = plain.lstrip("-").partition(".")
+    if grouped:
+        head = len(whole) % 3 or 3
+        whole = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
+    return sign + whole + ("," + fraction if fraction else "")
+
+
 def number(value: int | Decimal) -> str:
-    """``1200`` -> ``1.200``; ``Decimal('29.17')`` -> ``29,17``."""
-    return _format(value, _EXACT)
+    """``1200`` -> ``1.200``; ``Decimal('29.17')`` -> ``29,17``; every written digit."""
+    return _exact(value, grouped=True)
 
 
 def count(value: int | Decimal) -> str:
-    """A target amount as the official tables print it: no grouping (``10000``, ``2,5``)."""
-    return _format(value, "0.##########")
+    """A target amount as the official tables print it: no grouping (``10000``, ``2,5``),
+    every written digit."""
+    return _exact(value, grouped=False)
 
 
 def fixed(value: Decimal, places: int = 2) -> str:
@@ -125,6 +139,16 @@ def date(value: dt.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def unit_key(satuan: str) -> str:
+    """What a unit is compared by: case, spacing and Unicode form set aside.
+
+    NFKC, not only NFC, because a unit is a token, not prose: a full-width ``％`` or
+    ``ｏｒａｎｇ`` pasted from an office document is the same unit as ``%`` and ``orang``,
+    and ``µ`` (micro sign) is ``μ``. What is printed stays as written.
+    """
+    return " ".join(unicodedata.normalize("NFKC", satuan).casefold().split())
+
+
 def is_percent(satuan: str) -> bool:
     """Whether a unit is a percentage (``%`` or ``persen``)."""
-    return " ".join(satuan.lower().split()) in ("%", "persen")
+    return unit_key(satuan) in ("%", "persen")

@@ -12,7 +12,12 @@ _REASONS = {
     errno.EISDIR: "sebuah folder, padahal yang diharapkan berkas",
     errno.ENOTDIR: "bagian jalurnya bukan folder",
     errno.ENAMETOOLONG: "nama jalurnya terlalu panjang",
-    errno.EIO: "galat baca dari disk",
+    errno.EIO: "galat masukan/keluaran pada disk atau perangkat",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EFBIG: "berkas melebihi ukuran terbesar yang diizinkan",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.EPIPE: "pembacanya sudah berhenti membaca",
 }
 
 
