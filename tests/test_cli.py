@@ -419,6 +419,63 @@ def test_max_bytes() -> None:
     assert invoke("validate", "--max-bytes", "0", PLAN).exit_code == 2
 
 
+#: --max-plan-bytes that the plan of :func:`_big_plan` passes, and one that it fits in.
+SMALL_PLAN, LARGE_PLAN = "3000000", "6000000"
+
+
+def _big_plan(tmp_path: Path) -> Path:
+    """The minimal valid plan with four more bidang files of 1 MB (a long nama): over
+    ``--max-plan-bytes 3000000`` while every file is within its own 2 MiB."""
+    folder = tmp_path / "besar" / "2024"
+    shutil.copytree(ROOT / "tests" / "rules" / "base" / "2024", folder)
+    head = (folder / "bidang" / "alpha.yaml").read_text(encoding="utf-8").split("indikator:")[0]
+    for n in range(4):
+        text = head.replace("nama: Bidang Alpha", "nama: Bidang " + "x" * 1_000_000, 1)
+        (folder / "bidang" / f"besar-{n}.yaml").write_text(
+            text + "indikator: []\nrencana_aksi: []\n", encoding="utf-8"
+        )
+    return folder
+
+
+def test_max_plan_bytes(tmp_path: Path) -> None:
+    folder = _big_plan(tmp_path)
+    assert invoke("validate", folder).exit_code == 0
+    refused = invoke("validate", "--format", "json", "--max-plan-bytes", SMALL_PLAN, folder)
+    assert_no_crash(refused)
+    assert refused.exit_code == 1
+    problems = json_of(refused)["problems"]
+    assert [(p["code"], p["file"].rsplit("/", 2)[-2:], p["line"]) for p in problems] == [
+        ("YM06", ["bidang", "besar-2.yaml"], 0)
+    ]
+    assert problems[0]["message"].startswith("berkas ini dan 1 berkas sesudahnya tidak dibaca")
+    assert "3000000 byte untuk seluruh berkasnya" in problems[0]["message"]
+    assert invoke("validate", "--max-plan-bytes", "0", folder).exit_code == 2
+
+
+def test_max_plan_bytes_on_report_and_diff(tmp_path: Path) -> None:
+    folder = _big_plan(tmp_path)
+    base = ROOT / "tests" / "rules" / "base" / "2024"
+    report = invoke("report", "--max-plan-bytes", SMALL_PLAN, folder)
+    assert report.exit_code == 1
+    assert "YM06" in report.stderr
+    assert "tidak dicetak" in report.stderr
+    assert invoke("report", "--max-plan-bytes", LARGE_PLAN, folder).exit_code == 0
+    diff: list[str | Path] = [
+        "diff",
+        "--exit-code",
+        "-f",
+        "json",
+        "--base-dir",
+        base,
+        "--head-dir",
+        folder,
+    ]
+    refused = json.loads(invoke(*diff, "--max-plan-bytes", SMALL_PLAN).stdout)
+    assert [p["code"] for p in refused["findings"]["introduced"]] == ["YM06"]
+    raised = json.loads(invoke(*diff, "--max-plan-bytes", LARGE_PLAN).stdout)
+    assert raised["findings"]["introduced"] == []
+
+
 # --- rules, --version, --help ---------------------------------------------------------
 
 

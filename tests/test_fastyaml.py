@@ -86,6 +86,23 @@ def test_unusual_files_go_to_the_exact_reader(text: str) -> None:
         fast_yaml.load(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# c\r%YAML 1.1\r---\ra: yes\r",
+        "x:\x85- 1\x85y: 2\x85",
+        "x:\u2028- 1\u2028y: 2\u2028",
+        "x:\u2029- 1\u2029y: 2\u2029",
+    ],
+    ids=["bare-cr", "nel", "line-separator", "paragraph-separator"],
+)
+def test_other_line_breaks_go_to_the_exact_reader(text: str) -> None:
+    # The scans for marks at a line start see only LF; and libyaml takes NEL and the
+    # separators for line breaks where the exact reader (YAML 1.2) reads them as text.
+    with pytest.raises(fast_yaml.NeedsExactReaderError):
+        fast_yaml.load(text)
+
+
 def test_yaml_1_2_values() -> None:
     data = fast_yaml.load("a: no\nb: 08\nc: 2_718_270_000\nd: 0x1F\ne: 2024-01-02\nf: ~\n")
     assert data == {"a": "no", "b": 8, "c": 2718270000, "d": 31, "e": "2024-01-02", "f": None}

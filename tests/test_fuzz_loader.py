@@ -47,6 +47,9 @@ def examples(n: int) -> int:
 
 # --- shared checks --------------------------------------------------------------------
 
+#: Every line break of either YAML reader, as UTF-8 (a CR LF pair counts twice: a bound).
+_BREAKS = tuple(b.encode("utf-8") for b in ("\n", "\r", "\x85", "\u2028", "\u2029"))
+
 
 def check_result(result: CheckResult, fuzzed: Path | None = None, text: bytes = b"") -> None:
     """The properties every validation result has, however broken the plan."""
@@ -59,8 +62,9 @@ def check_result(result: CheckResult, fuzzed: Path | None = None, text: bytes = 
         if loc.line == 0:
             assert loc.column == 0
         if fuzzed is not None and Path(loc.file).resolve() == fuzzed.resolve():
-            # A location inside the file (the end of the stream counts as one more line).
-            assert loc.line <= text.count(b"\n") + 2, (problem, len(text))
+            # A location inside the file (the end of the stream counts as one more line),
+            # its lines ended as the YAML readers end them (CR, NEL, U+2028, U+2029 too).
+            assert loc.line <= sum(text.count(b) for b in _BREAKS) + 2, (problem, len(text))
         for related in problem.related:
             assert related.file
             assert related.line >= 0

@@ -43,6 +43,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -63,8 +64,9 @@ from renaksi.cli import app
 from renaksi.output import FORMATS, formatter
 from renaksi.output.messages import message
 from renaksi.plan.findings import Severity
-from renaksi.plan.load import MAX_BYTES, MAX_DEPTH
+from renaksi.plan.load import MAX_BYTES, MAX_DEPTH, MAX_PLAN_BYTES
 from renaksi.plan.source import PlanIOError
+from renaksi.report.rencana_aksi import MAX_NARASI_BYTES, NARASI
 from renaksi.rules.check import CheckResult, validate
 
 pytestmark = pytest.mark.skipif(
@@ -298,11 +300,60 @@ def dense_flow_list(root: Path, plan: Path) -> None:
     (plan / PK).write_bytes(b"[" + b"1," * (items - 1) + b"1]")
 
 
+def _items_with_breaks(plan: Path, brk: str, value: str = "-") -> None:
+    """The bidang with every line ended by ``brk``, then ``value`` and ``brk`` repeated up
+    to the default size limit: with ``-``, about a million empty list items."""
+    head = _base(ALPHA).replace("\n", brk) + "catatan:" + brk
+    data = head.encode("utf-8")
+    item = (value + brk).encode("utf-8")
+    (plan / ALPHA).write_bytes(data + item * ((MAX_BYTES - len(data)) // len(item)))
+
+
+@maker
+def items_bare_cr(root: Path, plan: Path) -> None:
+    """Lines ended by a bare CR (old Mac files)."""
+    _items_with_breaks(plan, "\r")
+
+
+@maker
+def items_nel(root: Path, plan: Path) -> None:
+    """Lines ended by NEL (U+0085)."""
+    _items_with_breaks(plan, "\x85")
+
+
+@maker
+def items_line_separator(root: Path, plan: Path) -> None:
+    """Lines ended by LINE SEPARATOR (U+2028)."""
+    _items_with_breaks(plan, "\u2028")
+
+
+@maker
+def items_paragraph_separator(root: Path, plan: Path) -> None:
+    """Lines ended by PARAGRAPH SEPARATOR (U+2029)."""
+    _items_with_breaks(plan, "\u2029")
+
+
+@maker
+def items_vertical_tab(root: Path, plan: Path) -> None:
+    """Lines "ended" by VT and FF, which YAML does not take for line breaks: the values
+    are letters, so only the breaks could count as items."""
+    _items_with_breaks(plan, "\v\f", "x")
+
+
+@maker
+def items_per_line(root: Path, plan: Path) -> None:
+    """49 000 lines (1.9 MB), each nine block lists and nine flow lists deep around one
+    value: 19 values a line, without a comma."""
+    line = "- " * 9 + "[" * 9 + "a" + "]" * 9 + "\n"
+    (plan / PK).write_text("tahun:\n" + line * 49_000, encoding="utf-8")
+
+
 @maker
 def long_scale(root: Path, plan: Path) -> None:
-    """An ordered scale of 24 000 values, a distribution target over all of them and a
-    yearly realisasi distribution as long: every comparison by rank stays linear."""
-    levels = [f"L{i:05d}" for i in range(24_000)]
+    """An ordered scale of 12 000 values, a distribution target over all of them and a
+    yearly realisasi distribution as long (together just under the whole-plan item limit):
+    every comparison by rank stays linear."""
+    levels = [f"L{i:05d}" for i in range(12_000)]
     target = ", ".join(f"{v}: 0" for v in levels[:-1]) + f", {levels[-1]}: 100"
     pk = _replace_once(
         _base(PK),
@@ -353,10 +404,83 @@ def narasi_dev_zero(root: Path, plan: Path) -> None:
 
 
 @maker
+def narasi_marks(root: Path, plan: Path) -> None:
+    """All seven narrative chapters: ``![`` repeated to 1 MiB, the most a chapter may be."""
+    (plan / "narasi").mkdir()
+    for name in NARASI:
+        (plan / "narasi" / f"{name}.md").write_bytes(b"![" * (MAX_NARASI_BYTES // 2))
+
+
+@maker
 def narasi_fifo(root: Path, plan: Path) -> None:
     """A narrative chapter of the report that is a named pipe nobody writes to."""
     (plan / "narasi").mkdir()
     os.mkfifo(plan / "narasi" / "bab-1-pendahuluan.md")
+
+
+def _bidang_file(slug: str, nama: str = "Bidang Contoh", indikator: int = 1) -> str:
+    """A valid bidang file with no rencana aksi: the base bidang's signatory, ``nama``, and
+    ``indikator`` indicators with ids of its own (15 items and 150 bytes each)."""
+    head = _base(ALPHA).split("indikator:")[0]
+    rows = "".join(
+        f"  - id: {slug}-{i}\n    sasaran: ss-1\n    nama: Indikator {i}\n"
+        f'    satuan: "%"\n    triwulan: [25, 25, 25, 25]\n    cara_gabung: jumlah\n'
+        "    arah: naik\n"
+        for i in range(indikator)
+    )
+    head = _replace_once(head, "nama: Bidang Alpha", f"nama: {nama}")
+    return f"{head}indikator:\n{rows}rencana_aksi: []\n"
+
+
+def _big_bidang_files(plan: Path, count: int) -> None:
+    """``count`` valid bidang files of 2 000 000 bytes each (under the size limit of one
+    file), their size in a long nama."""
+    for n in range(1, count + 1):
+        slug = f"besar-{n:02d}"
+        text = _bidang_file(slug)
+        text = _replace_once(text, "nama: Bidang Contoh", "nama: " + "x" * (2_000_000 - len(text)))
+        (plan / "bidang" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+
+
+@maker
+def plan_many_files(root: Path, plan: Path) -> None:
+    """24 valid bidang files of 2 000 000 bytes: 48 MB in all, each within its own limit."""
+    _big_bidang_files(plan, 24)
+
+
+@maker
+def plan_six_big_files(root: Path, plan: Path) -> None:
+    """6 valid bidang files of 2 000 000 bytes: 12 MB (the case raises --max-plan-bytes)."""
+    _big_bidang_files(plan, 6)
+
+
+@maker
+def plan_many_items(root: Path, plan: Path) -> None:
+    """Two valid bidang files of 2000 indicators each: 30 000 items each, 300 KB."""
+    for n in (1, 2):
+        slug = f"besar-{n:02d}"
+        text = _bidang_file(slug, indikator=2000)
+        (plan / "bidang" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+
+
+@maker
+def unknown_references(root: Path, plan: Path) -> None:
+    """A PK of 2000 sub kegiatan owned by alpha, and alpha planning 2000 ids that are not
+    there, each a typo away from one that is (230 KB): 2000 did-you-mean hints."""
+    subs = "".join(
+        f"          - id: sub-kegiatan-{i:05d}\n"
+        f'            kode: "8.01.02.2.01.{1000 + i:04d}"\n'
+        f"            nama: Sub Kegiatan {i}\n            pagu: 0\n            bidang: alpha\n"
+        for i in range(2000)
+    )
+    pk = _replace_once(_base(PK), "        sub_kegiatan:\n", "        sub_kegiatan:\n" + subs)
+    (plan / PK).write_text(pk, encoding="utf-8")
+    plans = "".join(
+        f"  - sub_kegiatan: sub-kegiatn-{i:05d}\n    target: 1 orang\n    aksi: []\n"
+        for i in range(2000)
+    )
+    alpha = _replace_once(_base(ALPHA), "rencana_aksi:\n", "rencana_aksi:\n" + plans)
+    (plan / ALPHA).write_text(alpha, encoding="utf-8")
 
 
 def _git(root: Path, *args: str) -> None:
@@ -382,6 +506,70 @@ def git_zero_blob(root: Path, plan: Path) -> None:
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "besar")
     (plan / "bidang" / "besar.yaml").unlink()
+
+
+def _many_aksi(seed: int) -> str:
+    """The base bidang with 600 aksi in sub-a, each named by 40 words drawn (by ``seed``)
+    from one short list: every pair of names looks alike to difflib's quick bounds."""
+    words = [
+        "rapat",
+        "koordinasi",
+        "evaluasi",
+        "pelaksanaan",
+        "program",
+        "kegiatan",
+        "pembinaan",
+        "pengawasan",
+        "laporan",
+        "bidang",
+        "daerah",
+        "kota",
+        "wilayah",
+        "ormas",
+        "politik",
+        "dalam",
+        "negeri",
+        "kebangsaan",
+    ]
+    draw = random.Random(seed)
+    aksi = "".join(
+        f"      - nama: {' '.join(draw.choice(words) for _ in range(40))} {i}\n"
+        f"        bulan: [{i % 12 + 1}]\n        keluaran: Laporan {i % 5}\n"
+        for i in range(600)
+    )
+    old = "    aksi:\n      - nama: Rapat internal\n        bulan: [1, 2]\n"
+    old += "        keluaran: Notulen rapat\n"
+    return _replace_once(_base(ALPHA), old, "    aksi:\n" + aksi)
+
+
+@maker
+def git_renamed_aksi(root: Path, plan: Path) -> None:
+    """Two commits: sub-a with 600 aksi of long names, then 600 others just as long."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _git(root, "init", "-q", "-b", "main")
+    (plan / ALPHA).write_text(_many_aksi(1), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    (plan / ALPHA).write_text(_many_aksi(2), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "ganti nama")
+
+
+@maker
+def git_many_files(root: Path, plan: Path) -> None:
+    """A commit adding 24 valid bidang files of 2 000 000 bytes (a few KB each in git):
+    ``renaksi diff`` reads them from git, not from the work tree."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    _big_bidang_files(plan, 24)
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "besar")
+    for path in (plan / "bidang").glob("besar-*.yaml"):
+        path.unlink()
 
 
 # --- the cases --------------------------------------------------------------------------
@@ -433,6 +621,13 @@ class Case:
         """The --max-bytes of the case, or the default."""
         args = list(self.args)
         return int(args[args.index("--max-bytes") + 1]) if "--max-bytes" in args else MAX_BYTES
+
+    def max_plan_bytes(self) -> int:
+        """The --max-plan-bytes of the case, or the default."""
+        args = list(self.args)
+        if "--max-plan-bytes" in args:
+            return int(args[args.index("--max-plan-bytes") + 1])
+        return MAX_PLAN_BYTES
 
 
 _FIELDS = {
@@ -766,11 +961,11 @@ def test_case_in_process(case: Case, tmp_path: Path) -> None:
     plan = build(case, tmp_path)
     if case.expect.exit == (2,):
         with pytest.raises(PlanIOError) as info:
-            validate([plan], max_bytes=case.max_bytes())
+            validate([plan], max_bytes=case.max_bytes(), max_plan_bytes=case.max_plan_bytes())
         for word in case.expect.words:
             assert word in info.value.message
         return
-    result = validate([plan], max_bytes=case.max_bytes())
+    result = validate([plan], max_bytes=case.max_bytes(), max_plan_bytes=case.max_plan_bytes())
     no_payload_ran(tmp_path)
     assert result.failed() is (case.expect.exit != (0,))
     for problem in result.problems:
@@ -816,7 +1011,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 # --- report and diff on the worst cases -----------------------------------------------------
 
 #: The cases `renaksi report` and `renaksi diff --base-dir/--head-dir` also run on.
-WORST = ["alias-bomb", "nesting-flow", "nesting-block", "ten-mb-line"]
+WORST = ["alias-bomb", "nesting-flow", "nesting-block", "ten-mb-line", "plan-many-files"]
 
 
 @pytest.mark.parametrize("case", params([BY_NAME[n] for n in WORST], "report"))
@@ -855,6 +1050,8 @@ def test_readme_lists_every_case() -> None:
     assert f"{MAX_BYTES:_}".replace("_", " ") in readme
     assert f"{MAX_DEPTH} levels" in readme
     assert "--max-bytes" in readme
+    assert f"{MAX_PLAN_BYTES:_}".replace("_", " ") in readme
+    assert "--max-plan-bytes" in readme
 
 
 def test_every_generator_is_used() -> None:

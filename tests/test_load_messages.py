@@ -6,8 +6,10 @@ tests/rules/cases/.
 
 from __future__ import annotations
 
+import pytest
+
 from renaksi.plan.findings import Problem
-from renaksi.plan.load import parse_yaml
+from renaksi.plan.load import MAX_ITEMS, count_items, decode, parse_yaml
 
 
 def _problem(text: str) -> Problem:
@@ -30,3 +32,39 @@ def test_reader_is_usable_after_a_refused_file() -> None:
     root, problem = parse_yaml("a: 1\n", "ok.yaml")
     assert problem is None
     assert root == {"a": 1}
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_every_line_break_counts_as_an_item(brk: str) -> None:
+    # Both readers end a line at each of these; counting only LF let a 2 MiB file with
+    # bare CR line ends hold a million values.
+    text = "x:" + brk + ("-" + brk) * (MAX_ITEMS // 2)
+    assert count_items(text) > MAX_ITEMS
+    problem = _problem(text)
+    assert problem.code == "YM06"
+    assert problem.location.line == 0
+
+
+def test_values_on_one_line_count() -> None:
+    # Nineteen values a line in 50 000 lines fit the size limit: a second and a gigabyte.
+    assert count_items("- - - [[a, b]]\n") == 7
+    assert count_items("? a\n: {b: c}\n") == 4
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029"])
+def test_directive_after_any_line_break_is_refused(brk: str) -> None:
+    problem = _problem(f"# catatan{brk}%YAML 1.1{brk}---{brk}a: yes{brk}")
+    assert problem.code == "YM01"
+    assert (problem.location.line, problem.location.column) == (2, 1)
+    assert "%YAML" in problem.message
+
+
+def test_positions_count_bare_cr_line_ends() -> None:
+    control = _problem("a: 1\rb: 2\rc: \x07\r")
+    assert (control.code, control.location.line, control.location.column) == ("YM01", 3, 4)
+    nul = decode(b"a: 1\rb: \x00\r", "x.yaml")
+    assert isinstance(nul, Problem)
+    assert (nul.location.line, nul.location.column) == (2, 4)
+    cp1252 = decode(b"a: 1\r\nb: 2\rc: \x93\r", "x.yaml")
+    assert isinstance(cp1252, Problem)
+    assert (cp1252.location.line, cp1252.location.column) == (3, 4)

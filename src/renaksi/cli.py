@@ -464,6 +464,12 @@ _REALISASI_OPTION = typer.Option(
         "Bawaan: <rencana>/realisasi."
     ),
 )
+_MAX_PLAN_BYTES_OPTION = typer.Option(
+    "--max-plan-bytes",
+    min=1,
+    metavar="BYTE",
+    help="Ukuran terbesar semua berkas satu rencana bersama-sama (byte). Bawaan: 8 MiB.",
+)
 
 
 @app.command(cls=_Command)
@@ -502,11 +508,12 @@ def validate(
             "--max-bytes", min=1, metavar="BYTE", help="Ukuran terbesar satu berkas rencana (byte)."
         ),
     ] = None,
+    max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
 ) -> None:
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
     from renaksi.output import formatter
-    from renaksi.plan.load import MAX_BYTES
+    from renaksi.plan.load import MAX_BYTES, MAX_PLAN_BYTES
     from renaksi.plan.source import PlanIOError
     from renaksi.rules.check import UnknownRuleError
     from renaksi.rules.check import validate as run_validate
@@ -522,6 +529,7 @@ def validate(
             select=_split(select),
             ignore=_split(ignore),
             max_bytes=max_bytes or MAX_BYTES,
+            max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
             keep_plans=False,
             realisasi=realisasi,
         )
@@ -602,6 +610,7 @@ def report(
         ),
     ] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
+    max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
 ) -> None:
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan."""
     from renaksi.plan.git import provenance
@@ -613,7 +622,7 @@ def report(
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
     period = _period(triwulan, periode)
-    plan, warnings = _printable(folder, bidang, force, period, realisasi)
+    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
     draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
     try:
         text = draw(
@@ -654,19 +663,30 @@ def _period(triwulan: int | None, periode: str | None) -> Period | None:
 
 
 def _printable(
-    folder: Path, bidang: str | None, force: bool, period: Period | None, realisasi: Path | None
+    folder: Path,
+    bidang: str | None,
+    force: bool,
+    period: Period | None,
+    realisasi: Path | None,
+    max_plan_bytes: int | None,
 ) -> tuple[Plan, list[PrintedFinding]]:
     """The plan to print and the findings its warning block shows, or the exit that
     :func:`renaksi.report.printable.check_printable` decided, in words."""
     from renaksi.output import formatter
     from renaksi.output.messages import message
+    from renaksi.plan.load import MAX_PLAN_BYTES
     from renaksi.plan.source import PlanIOError, display_path
     from renaksi.report.printable import Refusal, check_printable
     from renaksi.report.rencana_aksi import PrintedFinding
 
     try:
         checked = check_printable(
-            folder, bidang=bidang, triwulan=period, realisasi=realisasi, force=force
+            folder,
+            bidang=bidang,
+            triwulan=period,
+            realisasi=realisasi,
+            force=force,
+            max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -758,20 +778,24 @@ def diff(
     head_dir: Annotated[
         Path | None, typer.Option("--head-dir", metavar="FOLDER", help="... dengan folder ini.")
     ] = None,
+    max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
 ) -> None:
     """Tunjukkan apa yang diubah sebuah perubahan pada pagu, target dan jadwal rencana."""
     from renaksi.diff.revisions import compare_dirs, compare_git
     from renaksi.output.diff_format import render_diff
     from renaksi.plan.git import GitError
+    from renaksi.plan.load import MAX_PLAN_BYTES
     from renaksi.plan.source import PlanIOError
 
+    limit = max_plan_bytes or MAX_PLAN_BYTES
     try:
         if base_dir is not None or head_dir is not None:
             if base_dir is None or head_dir is None or base is not None or head is not None:
                 raise _fail("--base-dir dan --head-dir dipakai berdua, tanpa revisi git")
-            result = compare_dirs(base_dir, head_dir)
+            result = compare_dirs(base_dir, head_dir, max_plan_bytes=limit)
         else:
-            result = compare_git(_plan_folder(plans, "--plans FOLDER"), base or "HEAD", head)
+            folder = _plan_folder(plans, "--plans FOLDER")
+            result = compare_git(folder, base or "HEAD", head, max_plan_bytes=limit)
     except GitError as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:

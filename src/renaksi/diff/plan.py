@@ -14,6 +14,7 @@ monitoring judges by :mod:`renaksi.diff.pemantauan`. Changes are data;
 from __future__ import annotations
 
 import difflib
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -214,6 +215,7 @@ def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str] | Absent:
 
 def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _rencana(base), _rencana(head)
+    renames = RenameBudget()
     subs = {**base.units_by_id(), **head.units_by_id()}
     for sid in sorted(set(old) | set(new), key=lambda s: (s not in new, s)):
         name = subs[sid].nama if sid in subs else sid
@@ -232,49 +234,103 @@ def _plan_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 _target_text(after[1]),
             )
         yield from _aksi_changes(
-            slug, name, sid, before[1].aksi if before else [], after[1].aksi if after else []
+            slug,
+            name,
+            sid,
+            before[1].aksi if before else [],
+            after[1].aksi if after else [],
+            renames,
         )
 
 
-def _similar(a: Aksi, b: Aksi) -> bool:
+#: Work the rename search of one diff may do, in character comparisons (about 0.1 µs
+#: each). Comparing names costs about the product of their lengths, for every pair of
+#: unmatched aksi: 600 renamed aksi with long names took 80 s. An ordinary revision needs a
+#: few thousand; past the budget, the aksi still unmatched are shown as added and removed.
+RENAME_BUDGET = 30_000_000
+#: What looking at one pair costs besides its characters.
+_PAIR_COST = 10
+
+
+class _RenameBudgetSpentError(Exception):
+    """The rename search of this diff has used its budget."""
+
+
+@dataclass(slots=True)
+class RenameBudget:
+    """The work the rename search of one diff has left (shared by its sub kegiatan)."""
+
+    left: int = RENAME_BUDGET
+
+    def spend(self, work: int) -> None:
+        """Take ``work``, or raise _RenameBudgetSpentError (and stay spent)."""
+        if work > self.left:
+            self.left = 0
+            raise _RenameBudgetSpentError
+        self.left -= work
+
+
+def _similar(a: Aksi, b: Aksi, budget: RenameBudget) -> bool:
     """A rename where that is clear: nearly the same name, or a name with something in
     common and the very same schedule and output. A wholly different name is a different
     aksi even when its months and output match (outputs repeat a lot in these plans)."""
-    ratio = difflib.SequenceMatcher(None, a.nama.lower(), b.nama.lower()).ratio()
+    old, new = a.nama.lower(), b.nama.lower()
+    budget.spend(len(old) + len(new) + _PAIR_COST)
     same_work = sorted(a.bulan) == sorted(b.bulan) and a.keluaran == b.keluaran
-    return ratio >= 0.6 or (same_work and ratio >= 0.3)
+    cutoff = 0.3 if same_work else 0.6
+    matcher = difflib.SequenceMatcher(None, old, new)
+    # Both quick ratios bound the ratio from above: below the cutoff, so is the ratio, and
+    # the costly comparison is not needed.
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return False
+    budget.spend(len(old) * len(new))
+    return matcher.ratio() >= cutoff
 
 
 def match_aksi(
-    old: Sequence[Aksi], new: Sequence[Aksi]
+    old: Sequence[Aksi], new: Sequence[Aksi], budget: RenameBudget | None = None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Pair aksi across revisions: (same-name pairs, rename pairs), as (old, new) indexes."""
-    used_old: set[int] = set()
+    """Pair aksi across revisions: (same-name pairs, rename pairs), as (old, new) indexes.
+
+    Each aksi takes the first one of the other side with the same name, else the first
+    similar one not yet taken. ``budget`` (one per diff) bounds the search for renames:
+    once it is spent, no more are found.
+    """
+    by_name: dict[str, deque[int]] = {}
+    for i, before in enumerate(old):
+        by_name.setdefault(before.nama, deque()).append(i)
     same: list[tuple[int, int]] = []
     for j, aksi in enumerate(new):
-        for i, before in enumerate(old):
-            if i not in used_old and before.nama == aksi.nama:
-                same.append((i, j))
-                used_old.add(i)
-                break
+        waiting = by_name.get(aksi.nama)
+        if waiting:
+            same.append((waiting.popleft(), j))
+    used_old = {i for i, _ in same}
     used_new = {j for _, j in same}
+    free_old = [i for i in range(len(old)) if i not in used_old]
     renamed: list[tuple[int, int]] = []
-    for j, aksi in enumerate(new):
-        if j in used_new:
-            continue
-        for i, before in enumerate(old):
-            if i not in used_old and _similar(before, aksi):
-                renamed.append((i, j))
-                used_old.add(i)
-                used_new.add(j)
-                break
+    budget = budget if budget is not None else RenameBudget()
+    try:
+        for j, aksi in enumerate(new):
+            if j in used_new or not free_old:
+                continue
+            match = next((k for k in free_old if _similar(old[k], aksi, budget)), None)
+            if match is not None:
+                renamed.append((match, j))
+                free_old.remove(match)
+    except _RenameBudgetSpentError:
+        pass
     return same, renamed
 
 
 def _aksi_changes(
-    slug: str | None, name: str, sid: str, old: Sequence[Aksi], new: Sequence[Aksi]
+    slug: str | None,
+    name: str,
+    sid: str,
+    old: Sequence[Aksi],
+    new: Sequence[Aksi],
+    renames: RenameBudget | None = None,
 ) -> Iterable[Change]:
-    same, renamed = match_aksi(old, new)
+    same, renamed = match_aksi(old, new, renames)
     pairs = sorted(same + renamed, key=lambda p: p[1])
     matched_old = {i for i, _ in pairs}
     matched_new = {j for _, j in pairs}

@@ -12,8 +12,15 @@ from pathlib import Path
 
 from renaksi.diff.plan import PlanDiff, diff_plans
 from renaksi.plan import git
-from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DIR, Plan
-from renaksi.plan.load import MAX_BYTES, LoadResult, load_plan, load_source
+from renaksi.plan.folder import Plan
+from renaksi.plan.load import (
+    MAX_BYTES,
+    MAX_PLAN_BYTES,
+    LoadResult,
+    load_plan,
+    load_source,
+    reading_order,
+)
 from renaksi.plan.source import MemorySource, display_path
 from renaksi.rules.check import check_loaded
 
@@ -31,25 +38,42 @@ def _compare(base: LoadResult, head: LoadResult, base_label: str, head_label: st
     )
 
 
-def compare_dirs(base: Path, head: Path) -> PlanDiff:
-    """Compare two plan folders on disk."""
-    return _compare(load_plan(base), load_plan(head), display_path(base), display_path(head))
+def compare_dirs(base: Path, head: Path, *, max_plan_bytes: int = MAX_PLAN_BYTES) -> PlanDiff:
+    """Compare two plan folders on disk; each holds at most ``max_plan_bytes``."""
+    return _compare(
+        load_plan(base, max_plan_bytes=max_plan_bytes),
+        load_plan(head, max_plan_bytes=max_plan_bytes),
+        display_path(base),
+        display_path(head),
+    )
 
 
 def _plan_file(rel: str) -> bool:
     """The files the loader reads (the rest is only listed)."""
-    return rel in (INSTANSI_FILE, PK_FILE) or (
-        rel.startswith((f"{BIDANG_DIR}/", f"{REALISASI_DIR}/")) and rel.count("/") == 1
-    )
+    return reading_order(rel) is not None
 
 
-def _at_revision(root: Path, revision: str, prefix: str) -> LoadResult | None:
+def _at_revision(root: Path, revision: str, prefix: str, max_plan_bytes: int) -> LoadResult | None:
     """The plan at ``revision``, or None when the folder does not exist there yet."""
     commit = git.resolve(root, revision)
-    files = git.read_folder(root, commit, prefix, MAX_BYTES, _plan_file)
+    # Read in the loader's order and stop at the plan's limit, as the loader would: the
+    # files past it are refused unread, so they are not read from git either.
+    files = git.read_folder(
+        root,
+        commit,
+        prefix,
+        MAX_BYTES,
+        _plan_file,
+        total=max(max_plan_bytes, MAX_BYTES),
+        order=reading_order,
+    )
     if not files:
         return None
-    return load_source(MemorySource(files, f"{revision}:{prefix}"), folder=Path(prefix))
+    return load_source(
+        MemorySource(files, f"{revision}:{prefix}"),
+        folder=Path(prefix),
+        max_plan_bytes=max_plan_bytes,
+    )
 
 
 def _nothing(prefix: str, label: str) -> LoadResult:
@@ -57,10 +81,13 @@ def _nothing(prefix: str, label: str) -> LoadResult:
     return LoadResult(Plan(folder=Path(prefix), display=f"{label}:{prefix}"))
 
 
-def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
+def compare_git(
+    folder: Path, base: str, head: str | None, *, max_plan_bytes: int = MAX_PLAN_BYTES
+) -> PlanDiff:
     """Compare ``folder`` at revision ``base`` with revision ``head`` (or the work tree).
 
     ``main...feature`` as ``base`` compares the merge base of the two with ``feature``.
+    Each revision is one plan: it holds at most ``max_plan_bytes``.
     """
     root = git.repo_root(folder if folder.is_dir() else folder.parent)
     prefix = os.path.relpath(folder.resolve(), root.resolve()).replace(os.sep, "/")
@@ -68,12 +95,12 @@ def compare_git(folder: Path, base: str, head: str | None) -> PlanDiff:
         raise git.GitError(f"{folder}: di luar repositori git {root}")
     if "..." in base and head is None:
         head = base.split("...", 1)[1] or "HEAD"
-    base_side = _at_revision(root, base, prefix) or _nothing(prefix, base)
+    base_side = _at_revision(root, base, prefix, max_plan_bytes) or _nothing(prefix, base)
     if head is None:
-        head_side = load_plan(folder)
+        head_side = load_plan(folder, max_plan_bytes=max_plan_bytes)
         head_label = "salinan kerja (belum di-commit)"
     else:
-        found = _at_revision(root, head, prefix)
+        found = _at_revision(root, head, prefix, max_plan_bytes)
         if found is None:
             raise git.GitError(f"{prefix} tidak ada di revisi {head}")
         head_side = found

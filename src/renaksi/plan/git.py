@@ -22,6 +22,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from renaksi import __version__
 
@@ -245,22 +246,36 @@ def resolve(root: Path, revision: str) -> str:
 
 
 def read_folder(
-    root: Path, commit: str, prefix: str, limit: int, wanted: Callable[[str], bool]
-) -> dict[str, bytes]:
+    root: Path,
+    commit: str,
+    prefix: str,
+    limit: int,
+    wanted: Callable[[str], bool],
+    *,
+    total: int | None = None,
+    order: Callable[[str], Any] = str,
+) -> dict[str, bytes | None]:
     """The files below ``prefix`` at ``commit``, keyed by path relative to ``prefix``.
 
     Reads objects straight from the repository: the working tree and index are untouched.
     Only files ``wanted`` (by relative path) are read, and none beyond ``limit`` + 1 bytes:
     a file of zeros compresses to almost nothing in git, so its size in the repository
     says nothing about its size once read. Other files are listed with no content.
+
+    With ``total``, wanted files are read in ``order`` until their sizes add up past it:
+    that file and the ones after it are left unread (None), so a revision with thousands
+    of files holds no more than ``total`` bytes in memory.
     """
     try:
         listing = _run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix)
     except GitError as exc:  # a tree object is missing or damaged
         raise _missing(commit, prefix, str(exc)) from None
     base = prefix.rstrip("/") + "/"
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | None] = {}
     entries = []
+    # One object for every oversized file: each is refused unread, and a thousand of them
+    # must not take a thousand times ``limit`` bytes.
+    oversized = b"\0" * (limit + 1)
     for record in listing.split(b"\0"):
         if not record:
             continue
@@ -275,17 +290,35 @@ def read_folder(
         elif not blob_size.isdigit():  # "BAD" or "-": git could not read the object
             raise _missing(commit, name, f"objek {sha.decode()} tidak ada")
         elif int(blob_size) > limit:
-            files[rel] = b"\0" * (limit + 1)  # read as "too large", never loaded
+            files[rel] = oversized  # read as "too large", never loaded
         else:
-            entries.append((rel, sha.decode()))
+            entries.append((rel, sha.decode(), int(blob_size)))
+    entries.sort(key=lambda entry: order(entry[0]))
+    if total is not None:
+        for index, (_, _, size) in enumerate(entries):
+            total -= size
+            if total < 0:
+                files.update((rel, None) for rel, _, _ in entries[index:])
+                del entries[index:]
+                break
+    files.update(_read_blobs(root, commit, prefix, [(rel, sha) for rel, sha, _ in entries]))
+    return files
+
+
+def _read_blobs(
+    root: Path, commit: str, prefix: str, entries: list[tuple[str, str]]
+) -> dict[str, bytes]:
+    """The contents of blobs (relative path, object id) below ``prefix``, in one git call."""
     if not entries:
-        return files
+        return {}
+    base = prefix.rstrip("/") + "/"
     try:
         batch = _run(
             root, "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
         )
     except GitError as exc:  # an object is there but damaged
         raise _missing(commit, prefix, str(exc)) from None
+    files: dict[str, bytes] = {}
     offset = 0
     for rel, oid in entries:
         header_end = batch.find(b"\n", offset)

@@ -36,20 +36,117 @@ from renaksi.plan.folder import (
 )
 from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
 from renaksi.plan.periods import Period
-from renaksi.plan.source import DirSource, PlanIOError, PlanSource, display_path
-from renaksi.plan.validation import KeyRepair, key_repairs, problems_from_validation
+from renaksi.plan.source import (
+    DirSource,
+    OverPlanLimitError,
+    PlanIOError,
+    PlanSource,
+    display_path,
+)
+from renaksi.plan.validation import (
+    KeyRepair,
+    key_repairs,
+    nearest_keys,
+    problems_from_validation,
+)
 from renaksi.plan.yaml_words import GENERAL, syntax_message
+from renaksi.text.hints import Hints
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
 MAX_BYTES = 2 * 1024 * 1024
 #: Deepest nesting accepted; real plan files need fewer than ten levels.
 MAX_DEPTH = 50
-#: Most lines plus commas in one file; real plan files have a few hundred.
+#: Most values one file may hold, as :func:`count_items` counts them before the file is
+#: parsed; real plan files count a few hundred.
 MAX_ITEMS = 50_000
+#: What ends a line for both YAML readers (ruamel.yaml's scanner and libyaml): LF, CR (a
+#: CR LF pair is one break), NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. VT and FF end a
+#: line for Python's ``str.splitlines`` but not for YAML: the readers refuse them as
+#: control characters before reading any further (YM01).
+LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+#: What can start another value within a line: the ``-`` and ``?`` of block entries
+#: (``- - - x`` is three lists and a value on one line), the ``[`` and ``{`` of flow
+#: collections and the ``,`` between flow items.
+_VALUE_STARTS = ("-", "?", "[", "{", ",")
+
+#: Default most bytes of all files of one plan together (``--max-plan-bytes`` changes it;
+#: never less than one file's limit). A real plan is a few dozen KiB.
+MAX_PLAN_BYTES = 8 * 1024 * 1024
+#: Most values of all files of one plan together at the default :data:`MAX_PLAN_BYTES`,
+#: each file counted as :data:`MAX_ITEMS` counts it; a larger ``--max-plan-bytes`` raises
+#: it in proportion (real YAML holds a value every few dozen bytes, so a fixed count would
+#: stop a plan long before the bytes it was allowed). As many as one file may hold: the
+#: exact reader takes seconds for that many, and ``renaksi diff`` reads two plans. A real
+#: plan counts a few thousand.
+MAX_PLAN_ITEMS = 50_000
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(slots=True)
+class PlanBudget:
+    """What the files of one plan may hold together, and what those read so far took.
+
+    The size and item limits bound one file; this bounds the plan, whatever the number of
+    files: once a file does not fit, it and every file after it are left unread, so the
+    work of one plan stays that of :data:`MAX_PLAN_BYTES` / :data:`MAX_PLAN_ITEMS`. One
+    finding (YM06), on the first of them, names how many were left. A file refused by its
+    own limits takes nothing.
+    """
+
+    max_bytes: int = MAX_PLAN_BYTES
+    max_items: int = MAX_PLAN_ITEMS
+    used_bytes: int = 0
+    used_items: int = 0
+    #: The limit that was passed ("byte" or "nilai"), once one was.
+    exceeded: str | None = None
+    #: The first file left unread, and how many were.
+    first_unread: str | None = None
+    unread: int = 0
+
+    def take(self, data: int, items: int) -> bool:
+        """Count a file of ``data`` bytes and ``items`` values; False when it does not fit
+        (then nothing more does)."""
+        if self.exceeded is None and self.used_bytes + data > self.max_bytes:
+            self.exceeded = "byte"
+        elif self.exceeded is None and self.used_items + items > self.max_items:
+            self.exceeded = "nilai"
+        if self.exceeded is not None:
+            return False
+        self.used_bytes += data
+        self.used_items += items
+        return True
+
+    def leave(self, display: str) -> None:
+        """Note that file ``display`` is left unread."""
+        if self.first_unread is None:
+            self.first_unread = display
+        self.unread += 1
+
+    def refusal(self) -> Problem | None:
+        """The finding of the files left unread because the plan is over a limit."""
+        if self.first_unread is None:
+            return None
+        over_bytes = self.exceeded != "nilai"
+        which = "berkas ini" + (" dan {others} berkas sesudahnya" if self.unread > 1 else "")
+        return found.TOO_LARGE.problem(
+            Location(self.first_unread),
+            which + " tidak dibaca: bersama berkas sebelumnya, rencana ini melebihi batas "
+            "{limit} {unit} untuk seluruh berkasnya; rencana wajar hanya {usual}",
+            limit=self.max_bytes if over_bytes else self.max_items,
+            unit="byte" if over_bytes else "baris atau nilai",
+            usual="puluhan KiB" if over_bytes else "beberapa ribu baris",
+            others=self.unread - 1,
+        )
+
+
+def plan_budget(max_plan_bytes: int) -> PlanBudget:
+    """The budget of a plan of at most ``max_plan_bytes``: its value limit in proportion,
+    and never below one file's (a plan can always hold one file of the largest kind)."""
+    items = MAX_PLAN_ITEMS * max_plan_bytes // MAX_PLAN_BYTES
+    return PlanBudget(max_plan_bytes, max(items, MAX_ITEMS))
 
 
 @dataclass(slots=True)
@@ -65,6 +162,9 @@ class LoadResult:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    budget: PlanBudget = field(default_factory=PlanBudget)
+    #: The did-you-mean hints of all its files' unknown keys, bounded together.
+    hints: Hints = field(default_factory=Hints)
     #: The models read with misspelt keys renamed as suggested, by file (display name).
     repaired: dict[str, BaseModel] = field(default_factory=dict)
     #: The renamed keys, by file.
@@ -293,21 +393,39 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    # The bytes before the first undecodable one are valid UTF-8 by definition.
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    return _text_position(prefix, len(prefix))
 
 
-_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.MULTILINE)
+def line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many line breaks the YAML readers see in ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    return sum(text.count(b, start, stop) for b in LINE_BREAKS) - text.count("\r\n", start, stop)
+
+
+def count_items(text: str) -> int:
+    """An upper bound, within a small factor, on how many values a YAML reader makes of
+    ``text``, counted without reading it: every line break the readers honour and every
+    character that can start another value within a line (:data:`_VALUE_STARTS`).
+
+    A hyphen in text (``2024-01-02``, ``sub-a``) counts too: over-counting a real file
+    (about twice its lines) is the safe side; under-counting let a file within the size
+    limit hold millions of values, e.g. with bare CR line ends or ``- - - ...`` lines.
+    """
+    return line_breaks(text) + sum(text.count(c) for c in _VALUE_STARTS)
+
+
+#: A %YAML directive at the start of a line: after any line break the readers honour, as
+#: ``^`` sees only LF (a file with other breaks goes to the exact reader, which honours them).
+_DIRECTIVE = re.compile(r"(?:^|(?<=[\r\x85\u2028\u2029]))%YAML[ \t]+(\S+)", re.MULTILINE)
 
 
 def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
     """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
     from renaksi.plan import fast_yaml
 
-    items = text.count("\n") + text.count(",")
-    if items > MAX_ITEMS:
+    if count_items(text) > MAX_ITEMS:
         # Bytes are bounded by --max-bytes; this bounds the work: a million tiny values
         # fit in 2 MiB and would take a reader seconds and hundreds of MB.
         return None, found.TOO_LARGE.problem(
@@ -322,7 +440,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
         pass  # the exact reader below decides, and words any problem
     directive = _DIRECTIVE.search(text)
     if directive and directive.group(1) != "1.2":
-        line = text.count("\n", 0, directive.start()) + 1
+        line = _text_position(text, directive.start())[0]
         return None, found.SYNTAX.problem(
             Location(display, line, 1),
             "direktif %YAML {version} tidak didukung: berkas rencana dibaca sebagai YAML 1.2; "
@@ -369,8 +487,8 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line = line_breaks(text, 0, offset) + 1
+    column = offset - max(text.rfind(b, 0, offset) for b in LINE_BREAKS)
     return line, column
 
 
@@ -454,17 +572,34 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[PlanFile, lis
 
 
 def read_source_document(
-    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES
+    source: PlanSource, rel: str, max_bytes: int = MAX_BYTES, budget: PlanBudget | None = None
 ) -> tuple[PlanFile, list[Problem]]:
-    """Read and parse one plan file of ``source``. Raises PlanIOError when unreadable."""
+    """Read and parse one plan file of ``source``, within the plan's ``budget`` when given.
+    Raises PlanIOError when unreadable. A file left unread for the budget has no finding
+    of its own: :meth:`PlanBudget.refusal` is the finding of them all."""
     display = source.display(rel)
     doc = PlanFile(Path(display), display)
-    data = read_bytes(source, rel, max_bytes)
+    if budget is not None and budget.exceeded is not None:
+        budget.leave(display)
+        return doc, []
+    try:
+        data = read_bytes(source, rel, max_bytes)
+    except OverPlanLimitError:
+        if budget is None:
+            raise
+        budget.exceeded = "byte"
+        budget.leave(display)
+        return doc, []
     if isinstance(data, Problem):
         return doc, [data]
     text = decode(data, display)
     if isinstance(text, Problem):
         return doc, [text]
+    items = count_items(text)
+    # A file over its own item limit is refused by parse_yaml, and takes nothing.
+    if budget is not None and items <= MAX_ITEMS and not budget.take(len(data), items):
+        budget.leave(display)
+        return doc, []
     doc.text = text
     root, problem = parse_yaml(text, display)
     if problem is not None:
@@ -475,14 +610,17 @@ def read_source_document(
     return doc, []
 
 
-def validate_model(doc: PlanFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate a parsed document against its model; problems are located in ``doc``."""
-    checked, problems, _ = validate_repairing(doc, model)
+def validate_model(
+    doc: PlanFile, model: type[M], hints: Hints | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document against its model; problems are located in ``doc``.
+    ``hints`` bounds the work of naming the keys that unknown ones were meant to be."""
+    checked, problems, _ = validate_repairing(doc, model, hints)
     return checked, problems
 
 
 def validate_repairing(
-    doc: PlanFile, model: type[M]
+    doc: PlanFile, model: type[M], hints: Hints | None = None
 ) -> tuple[M | None, list[Problem], tuple[M, list[KeyRepair]] | None]:
     """:func:`validate_model`, and for a file whose only errors are misspelt keys, its model
     with the keys read as suggested and the keys renamed (see renaksi.plan.validation)."""
@@ -506,8 +644,11 @@ def validate_repairing(
     try:
         return model.model_validate(doc.root), [], None
     except ValidationError as exc:
-        problems = list(problems_from_validation(doc, model, exc))
-        fixed = key_repairs(doc.root, model, exc)
+        # One lookup of the nearest keys, under the plan's hint budget, words the findings
+        # and decides the repair: the two cannot disagree when the budget runs out.
+        nearest = nearest_keys(model, exc, hints)
+        problems = list(problems_from_validation(doc, model, exc, nearest))
+        fixed = key_repairs(doc.root, model, exc, nearest)
     if fixed is None:
         return None, problems, None
     try:
@@ -518,7 +659,7 @@ def validate_repairing(
 
 def _validate_into(result: LoadResult, doc: PlanFile, model: type[M]) -> M | None:
     """Validate ``doc``, adding its problems (and any key repair) to ``result``."""
-    checked, problems, repaired = validate_repairing(doc, model)
+    checked, problems, repaired = validate_repairing(doc, model, result.hints)
     result.problems.extend(problems)
     if repaired is not None:
         result.repaired[doc.display], result.repairs[doc.display] = repaired
@@ -536,6 +677,19 @@ def _bidang_files(source: PlanSource) -> Iterator[tuple[str, bool]]:
         yield f"{BIDANG_DIR}/{name}", usable
 
 
+def reading_order(rel: str) -> tuple[int, str] | None:
+    """Where the loader reads the plan file ``rel`` (a sort key: the shared files, then
+    bidang, then realisasi, each folder by name), or None when it does not read it."""
+    folder, _, name = rel.rpartition("/")
+    if rel in (INSTANSI_FILE, PK_FILE):
+        return (0 if rel == INSTANSI_FILE else 1, rel)
+    if folder == BIDANG_DIR and name.endswith(".yaml") and _SLUG.match(name[: -len(".yaml")]):
+        return (2, rel)
+    if folder == REALISASI_DIR and Period.of_file(name) is not None:
+        return (3, rel)
+    return None
+
+
 def _misnamed(source: PlanSource, name: str) -> str:
     """A hint naming a file that looks like ``name`` saved under another name."""
     try:
@@ -549,7 +703,11 @@ def _misnamed(source: PlanSource, name: str) -> str:
 
 
 def load_plan(
-    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+    folder: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
+    realisasi: Path | None = None,
 ) -> LoadResult:
     """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable.
 
@@ -565,7 +723,11 @@ def load_plan(
         raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
     elsewhere = DirSource(realisasi) if realisasi is not None else None
     return load_source(
-        DirSource(folder), folder=folder, max_bytes=max_bytes, realisasi_source=elsewhere
+        DirSource(folder),
+        folder=folder,
+        max_bytes=max_bytes,
+        max_plan_bytes=max_plan_bytes,
+        realisasi_source=elsewhere,
     )
 
 
@@ -602,7 +764,7 @@ def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_byt
                 )
             )
             continue
-        doc, problems = read_source_document(source, rel, max_bytes)
+        doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         model = _validate_into(result, doc, RealisasiFile)
@@ -621,18 +783,20 @@ def load_source(
     *,
     folder: Path,
     max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
     realisasi_source: PlanSource | None = None,
 ) -> LoadResult:
     """Read every file of a plan from ``source``; ``folder`` names it (its year).
 
     Realisasi files come from ``source``'s ``realisasi/`` folder, or from the top of
-    ``realisasi_source`` when given."""
+    ``realisasi_source`` when given. All of them together hold at most ``max_plan_bytes``
+    (never less than ``max_bytes``, one file's limit) and :data:`MAX_PLAN_ITEMS`."""
     # No bidang/ folder at all (not an empty one) is how a folder says it holds a
     # Perjanjian Kinerja alone; a bidang/ folder with no usable file is still FL01's.
     plan = Plan(
         folder=folder, display=source.display(""), pk_only=source.kind(BIDANG_DIR) == "missing"
     )
-    result = LoadResult(plan)
+    result = LoadResult(plan, budget=plan_budget(max(max_plan_bytes, max_bytes)))
 
     for name in (INSTANSI_FILE, PK_FILE):
         if source.kind(name) == "missing":
@@ -645,7 +809,7 @@ def load_source(
                 )
             )
             continue
-        doc, problems = read_source_document(source, name, max_bytes)
+        doc, problems = read_source_document(source, name, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         if name == INSTANSI_FILE:
@@ -669,7 +833,7 @@ def load_source(
                 )
             )
             continue
-        doc, problems = read_source_document(source, rel, max_bytes)
+        doc, problems = read_source_document(source, rel, max_bytes, result.budget)
         result.files += 1
         result.problems.extend(problems)
         model = _validate_into(result, doc, BidangFile)
@@ -687,4 +851,8 @@ def load_source(
         _load_realisasi(realisasi_source, "", result, max_bytes)
     else:
         _load_realisasi(source, REALISASI_DIR, result, max_bytes)
+    refusal = result.budget.refusal()
+    if refusal is not None:
+        result.problems.append(refusal)
+        result.files -= result.budget.unread  # "files checked" counts the files read
     return result

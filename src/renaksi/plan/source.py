@@ -26,6 +26,11 @@ class PlanIOError(Exception):
         self.path = path
 
 
+class OverPlanLimitError(Exception):
+    """A file left unread because the plan's files before it already pass the size limit
+    of the whole plan: a source that knows sizes before reading (git) stops there."""
+
+
 def display_path(path: Path) -> str:
     """A path as shown to users: relative to the current folder when it is below it."""
     try:
@@ -115,9 +120,10 @@ class DirSource:
 
 
 class MemorySource:
-    """A plan folder held in memory, e.g. as read from a git revision."""
+    """A plan folder held in memory, e.g. as read from a git revision. A file given as
+    None was left unread (:class:`OverPlanLimitError`)."""
 
-    def __init__(self, files: Mapping[str, bytes], display_root: str) -> None:
+    def __init__(self, files: Mapping[str, bytes | None], display_root: str) -> None:
         self.files = dict(files)
         self.display_root = display_root
 
@@ -136,4 +142,7 @@ class MemorySource:
         return sorted(found)
 
     def read(self, rel: str, limit: int) -> bytes:
-        return self.files[rel][:limit]
+        data = self.files[rel]
+        if data is None:
+            raise OverPlanLimitError(rel)
+        return data[:limit]

@@ -30,7 +30,6 @@ about the mapping as a whole) are not reported: the places a :class:`KeyRepair` 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
@@ -53,6 +52,7 @@ from renaksi.plan.load_findings import (
     WRONG_TYPE,
 )
 from renaksi.plan.values import Absent
+from renaksi.text.hints import Hints
 
 #: What a value should have been, for each pydantic error type that means "wrong kind of
 #: value" ("harus {expected}, ditemukan ..."). With _CONSTRAINT_WORDS and the kinds
@@ -249,21 +249,21 @@ def _is_tag(key: object) -> bool:
 
 
 def problems_from_validation(
-    doc: PlanFile, model: type[BaseModel], error: ValidationError
+    doc: PlanFile,
+    model: type[BaseModel],
+    error: ValidationError,
+    nearest: Mapping[tuple[Key, ...], str | None] | None = None,
 ) -> Iterator[Problem]:
     """Turn a pydantic ValidationError on ``doc`` into located, coded problems.
 
     A misspelt key is one mistake, not two: when an unknown key's nearest known key is
     the very key reported missing in the same mapping, only the unknown key is reported.
+    ``nearest`` is :func:`nearest_keys` of ``error`` (looked up here when not given).
     """
     errors = error.errors(include_url=False)
-    misspelt = {
-        (*keys[:-1], near)
-        for err in errors
-        if err["type"] == "extra_forbidden"
-        and (keys := _data_keys(err["loc"]))
-        and (near := _nearest_key(model, keys))
-    }
+    if nearest is None:
+        nearest = nearest_keys(model, error)
+    misspelt = {(*keys[:-1], near) for keys, near in nearest.items() if near}
     for err in errors:
         keys = _data_keys(err["loc"])
         kind = err["type"]
@@ -273,9 +273,25 @@ def problems_from_validation(
         if not keys and kind == "string_unicode":
             # A key pydantic could not even read as text comes with no location at all.
             keys = path_to_key(doc.root, found) or ()
-        rule, message, args, at_key = _classify(model, keys, kind, err, found)
+        rule, message, args, at_key = _classify(model, keys, kind, err, found, nearest.get(keys))
         line, column = doc.position(keys, at_key=at_key)
         yield rule.make(Location(doc.display, line, column, path_text(keys)), message, args)
+
+
+def nearest_keys(
+    model: type[BaseModel], error: ValidationError, hints: Hints | None = None
+) -> dict[tuple[Key, ...], str | None]:
+    """The known key nearest to each unknown key of ``error`` (None: none is near), by the
+    unknown key's path. Looked up once per file with ``hints`` (shared by the files of a
+    plan, so their work is bounded together): the same answers decide the SC01 wording,
+    which missing keys are the misspelt ones, and the keys :func:`key_repairs` renames.
+    """
+    hints = hints if hints is not None else Hints()
+    return {
+        keys: _nearest_key(model, keys, hints)
+        for err in error.errors(include_url=False)
+        if err["type"] == "extra_forbidden" and (keys := _data_keys(err["loc"]))
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,17 +316,23 @@ class _NotRepairableError(Exception):
 
 
 def key_repairs(
-    root: Any, model: type[BaseModel], error: ValidationError
+    root: Any,
+    model: type[BaseModel],
+    error: ValidationError,
+    nearest: Mapping[tuple[Key, ...], str | None] | None = None,
 ) -> tuple[Any, list[KeyRepair]] | None:
     """``root`` with its misspelt keys renamed as suggested, when every error of ``error`` is
-    such a key (or the key it stands for, reported missing); otherwise None."""
+    such a key (or the key it stands for, reported missing); otherwise None. ``nearest`` is
+    :func:`nearest_keys` of ``error`` (looked up here when not given)."""
     errors = error.errors(include_url=False)
+    if nearest is None:
+        nearest = nearest_keys(model, error)
     repairs: dict[tuple[tuple[Key, ...], str], KeyRepair] = {}
     for err in errors:
         keys = _data_keys(err["loc"])
         if err["type"] != "extra_forbidden" or not keys:
             continue
-        near = _nearest_key(model, keys)
+        near = nearest.get(keys)
         if near is None or (tuple(keys[:-1]), near) in repairs:
             return None  # no suggestion, or two keys suggesting the same one: not a typo
         repairs[tuple(keys[:-1]), near] = KeyRepair(tuple(keys[:-1]), keys[-1], near)
@@ -357,12 +379,11 @@ def _key_in(node: Any, key: Key) -> Any:
     return found[0]
 
 
-def _nearest_key(model: type[BaseModel], keys: Sequence[Any]) -> str | None:
+def _nearest_key(model: type[BaseModel], keys: Sequence[Any], hints: Hints) -> str | None:
     """The known key nearest to the unknown last key of ``keys``, if one is near."""
     if not keys:
         return None
-    near = difflib.get_close_matches(str(keys[-1]), known_keys(model, keys[:-1]), n=1, cutoff=0.6)
-    return near[0] if near else None
+    return hints.closest(str(keys[-1]), known_keys(model, keys[:-1]), cutoff=0.6)
 
 
 #: What _classify returns: the rule, the message template, its arguments, and whether the
@@ -383,10 +404,11 @@ def _classify(
     kind: str,
     err: Any,
     found: object,
+    near: str | None = None,
 ) -> _Classified:
     ctx = err.get("ctx") or {}
     if kind in ("extra_forbidden", "string_unicode", "invalid_key", "missing"):
-        return _key_problem(model, keys, kind, found)
+        return _key_problem(model, keys, kind, found, near)
     if kind.startswith("renaksi_"):
         return _renaksi_problem(kind, err, ctx)
     if kind in ("too_short", "too_long"):
@@ -406,21 +428,25 @@ def _classify(
 
 
 def _key_problem(
-    model: type[BaseModel], keys: tuple[Key, ...], kind: str, found: object
+    model: type[BaseModel],
+    keys: tuple[Key, ...],
+    kind: str,
+    found: object,
+    near: str | None = None,
 ) -> _Classified:
-    """A key that is unknown, missing or unreadable (``string_unicode`` may also be a
-    value's text: then the finding points at the value)."""
+    """A key that is unknown (``near``: the known key it is most like, if any), missing or
+    unreadable (``string_unicode`` may also be a value's text: then the finding points at
+    the value)."""
     if kind == "extra_forbidden":
         key = str(keys[-1]) if keys else "?"
         known = known_keys(model, keys[:-1])
-        near = [n] if (n := _nearest_key(model, keys)) else []
         if near:
             return (
                 UNKNOWN_KEY,
                 "kunci {key} tidak dikenal di sini; maksudnya {near}?",
                 {
                     "key": key,
-                    "near": near[0],
+                    "near": near,
                 },
                 True,
             )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import REALISASI_DIR, BidangEntry, Plan
+from renaksi.plan.load import MAX_PLAN_BYTES
 from renaksi.plan.periods import Period
 from renaksi.rules.check import CheckResult, validate
 
@@ -55,12 +56,13 @@ def check_printable(
     triwulan: int | Period | None = None,
     realisasi: Path | None = None,
     force: bool = False,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
 ) -> Printable:
     """Validate ``folder`` and decide whether (and with which findings) it is printed.
 
     Raises PlanIOError when the plan cannot be read at all, as validate does.
     """
-    result = validate([folder], realisasi=realisasi)
+    result = validate([folder], realisasi=realisasi, max_plan_bytes=max_plan_bytes)
     plan = result.loads[0].plan
     out = Printable(plan, result)
     if bidang is not None:

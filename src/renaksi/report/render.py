@@ -33,6 +33,16 @@ from renaksi.text.controls import show_controls
 from renaksi.text.markdown import escape_markdown, inert_html
 
 FORMATS = ("md", "html")
+#: Longest narrative chapter rendered as Markdown (in characters), and most Markdown marks
+#: (:data:`_MARKS`) in one. markdown-it works hard per mark (up to some 25 µs and a token
+#: each) and rescans the text after some constructs, so seven chapters of ``![`` within
+#: their 1 MiB took 81 s and hundreds of MB. Real chapters are a few KiB with a few dozen
+#: marks; one past either bound is shown as plain text, with a note saying why.
+MAX_MARKDOWN_CHARS = 64 * 1024
+MAX_MARKDOWN_MARKS = 8_000
+#: The characters that start inline Markdown: links and images, emphasis, code, autolinks
+#: and raw HTML, entities, escapes.
+_MARKS = "[]!*_`<&\\"
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _REPOSITORY = Path(__file__).resolve().parents[3] / "templates"
@@ -124,6 +134,9 @@ def _markdown_html(text: str) -> Any:
     """Narrative Markdown as HTML."""
     from markupsafe import Markup
 
+    plain = _plain_if_costly(text)
+    if plain is not None:
+        return plain
     # Controls are shown in the source: the rendered HTML then has none for Jinja's
     # finalize to reveal (which would turn the Markup into text and escape every tag).
     return Markup(_markdown().render(str(show_controls(text))))
@@ -193,6 +206,26 @@ def _superscript(refs: Any) -> str:
     """Footnote numbers as Markdown prints them next to a value: ``¹`` or ``¹,²``."""
     numbers = (refs,) if isinstance(refs, int) else tuple(refs)
     return ",".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+
+
+def _plain_if_costly(text: str) -> Any:
+    """A chapter too long or too dense in marks to render as Markdown within bounds (see
+    :data:`MAX_MARKDOWN_CHARS`), as escaped plain text after a note; else None. Controls
+    are shown as in :func:`_markdown_html`: Markup passes Jinja's finalize untouched."""
+    from markupsafe import Markup, escape
+
+    if len(text) <= MAX_MARKDOWN_CHARS:
+        marks = sum(text.count(mark) for mark in _MARKS)
+        if marks <= MAX_MARKDOWN_MARKS:
+            return None
+    note = (
+        "Catatan renaksi: bab ini tidak diolah sebagai Markdown karena lebih panjang dari "
+        f"{MAX_MARKDOWN_CHARS} karakter atau berisi lebih dari {MAX_MARKDOWN_MARKS} tanda "
+        "Markdown ([ ] ! * _ ` < & \\); teksnya ditampilkan apa adanya."
+    )
+    return Markup(
+        '<p class="narasi-mentah-catatan"><em>{}</em></p>\n<pre class="narasi-mentah">{}</pre>\n'
+    ).format(note, escape(show_controls(text)))
 
 
 def _computed_percent(value: Any) -> str:

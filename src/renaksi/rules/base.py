@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from renaksi.plan.file import Key, PlanFile, path_text
 from renaksi.plan.findings import Location, Problem, RuleId, Severity
 from renaksi.plan.folder import Plan
+from renaksi.text.hints import Hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +30,11 @@ class Finding:
 
 @dataclass(slots=True)
 class Context:
-    """What checks read: the plan, plus a way to turn a YAML path into a location."""
+    """What checks read: the plan, plus a way to turn a YAML path into a location, and the
+    did-you-mean hints all checks of the plan share (their work is bounded together)."""
 
     plan: Plan
+    hints: Hints = field(default_factory=Hints)
 
     def at(self, doc: PlanFile, keys: Sequence[Key], *, at_key: bool = False) -> Location:
         """The location of ``keys`` in ``doc``."""

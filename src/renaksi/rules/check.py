@@ -13,7 +13,7 @@ from pathlib import Path
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem, Severity, tally
 from renaksi.plan.folder import BidangEntry, Plan, RealisasiEntry
-from renaksi.plan.load import MAX_BYTES, LoadResult, load_plan
+from renaksi.plan.load import MAX_BYTES, MAX_PLAN_BYTES, LoadResult, load_plan
 from renaksi.rules.base import Context
 from renaksi.rules.registry import CHECK_RULES, LOAD_RULES, find
 
@@ -106,10 +106,16 @@ def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
 
 
 def check_plan(
-    folder: Path, *, max_bytes: int = MAX_BYTES, realisasi: Path | None = None
+    folder: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
+    realisasi: Path | None = None,
 ) -> tuple[LoadResult, list[Problem]]:
     """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
-    loaded = load_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
+    loaded = load_plan(
+        folder, max_bytes=max_bytes, max_plan_bytes=max_plan_bytes, realisasi=realisasi
+    )
     return loaded, check_loaded(loaded)
 
 
@@ -131,6 +137,7 @@ def validate(
     select: Collection[str] = (),
     ignore: Collection[str] = (),
     max_bytes: int = MAX_BYTES,
+    max_plan_bytes: int = MAX_PLAN_BYTES,
     keep_plans: bool = True,
     realisasi: Path | None = None,
 ) -> CheckResult:
@@ -145,7 +152,9 @@ def validate(
     dropped = _codes(ignore)
     result = CheckResult()
     for folder in folders:
-        loaded, problems = check_plan(folder, max_bytes=max_bytes, realisasi=realisasi)
+        loaded, problems = check_plan(
+            folder, max_bytes=max_bytes, max_plan_bytes=max_plan_bytes, realisasi=realisasi
+        )
         kept = [p for p in problems if _kept(p, chosen, dropped)]
         result.loads.append(loaded if keep_plans else _slim(loaded, kept))
         result.problems.extend(kept)

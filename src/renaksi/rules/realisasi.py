@@ -217,7 +217,7 @@ def _known_indikator(
                 ("indikator", i, "id"),
                 "indikator {id} tidak ada di rencana{hint}",
                 id=ind.id,
-                hint=walk.nearest(ind.id, indikator),
+                hint=walk.nearest(ctx.hints, ind.id, indikator),
             )
         elif ind.id in seen:
             yield ctx.finding(
@@ -242,7 +242,7 @@ def _known_subs(
                 (*path, "sub_kegiatan"),
                 "sub kegiatan {id} tidak ada di perjanjian-kinerja.yaml{hint}",
                 id=sub.sub_kegiatan,
-                hint=walk.nearest(sub.sub_kegiatan, subs),
+                hint=walk.nearest(ctx.hints, sub.sub_kegiatan, subs),
             )
             continue
         if sub.sub_kegiatan in seen:

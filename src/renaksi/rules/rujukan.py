@@ -14,6 +14,7 @@ from renaksi.plan.model import BudgetUnit
 from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
+from renaksi.text.hints import Hints
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -110,7 +111,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
             "{known}{hint}",
             slug=unit.item.bidang,
             known=", ".join(slugs) or "-",
-            hint=walk.nearest(unit.item.bidang, slugs),
+            hint=walk.nearest(ctx.hints, unit.item.bidang, slugs),
         )
 
 
@@ -138,7 +139,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
         unit = units.get(ident)
         if unit is not None and unit.key == key:
             continue
-        message, args = _unplanned(key, ident, unit, divided, units)
+        message, args = _unplanned(key, ident, unit, divided, units, ctx.hints)
         yield Finding(ctx.at(ren.doc, (*ren.path, key)), message, args)
 
 
@@ -148,8 +149,10 @@ def _unplanned(
     unit: BudgetUnit | None,
     divided: dict[str, bool],
     units: dict[str, BudgetUnit],
+    hints: Hints,
 ) -> tuple[str, dict[str, object]]:
-    """Why a rencana aksi reference names no unit of its kind: message and arguments."""
+    """Why a rencana aksi reference names no unit of its kind: message and arguments
+    (the hint looked up within the plan's budget, ``hints``)."""
     if unit is not None:
         return (
             "{id} adalah {actual} di perjanjian-kinerja.yaml, bukan {written}; tulis {key}: {id}",
@@ -164,7 +167,7 @@ def _unplanned(
     same = [u.id for u in units.values() if u.key == key]
     return (
         "{level} {id} tidak ada di perjanjian-kinerja.yaml{hint}",
-        {"level": _level(key), "id": ident, "hint": walk.nearest(ident, same)},
+        {"level": _level(key), "id": ident, "hint": walk.nearest(hints, ident, same)},
     )
 
 
@@ -296,8 +299,9 @@ def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
     ]
     others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
     for goals, refs in ((strategis, iku), (strategis + tiers, others)):
+        present = set(goals)  # thousands of references among thousands of ids: no list scans
         for doc, path, ident in refs:
-            if ident in goals:
+            if ident in present:
                 continue
             # Without tiers, every sasaran is a sasaran strategis: say so, as before tiers.
             message = (
@@ -306,7 +310,9 @@ def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
                 else "sasaran {id} tidak ada: bukan sasaran strategis di instansi.yaml, bukan "
                 "sasaran program atau sasaran kegiatan di perjanjian-kinerja.yaml{hint}"
             )
-            yield ctx.finding(doc, path, message, id=ident, hint=walk.nearest(ident, goals))
+            yield ctx.finding(
+                doc, path, message, id=ident, hint=walk.nearest(ctx.hints, ident, goals)
+            )
 
 
 def _program_indikator(ctx: Context) -> Iterator[Finding]:
@@ -314,10 +320,11 @@ def _program_indikator(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None or plan.pk_doc is None:
         return
     pk_ids = [i.id for i in plan.pk.indikator]
-    others = {i.item.id for i in walk.indikator(plan)} - set(pk_ids)
+    present = set(pk_ids)
+    others = {i.item.id for i in walk.indikator(plan)} - present
     for prog in walk.programs(plan.pk_doc, plan.pk):
         wanted = prog.item.indikator
-        if wanted is None or wanted in pk_ids:
+        if wanted is None or wanted in present:
             continue
         if wanted in others:
             message = "{id} adalah indikator bidang; program menunjang indikator PK ({known})"
@@ -328,7 +335,7 @@ def _program_indikator(ctx: Context) -> Iterator[Finding]:
             (*prog.path, "indikator"),
             message,
             id=wanted,
-            hint=walk.nearest(wanted, pk_ids),
+            hint=walk.nearest(ctx.hints, wanted, pk_ids),
             known=", ".join(pk_ids),
         )
 
@@ -368,8 +375,10 @@ def tiers_exist(ctx: Context) -> Iterator[Finding]:
         for i, ind in enumerate(pk.indikator)
         if ind.kelompok is not None
     ]
+    present = {"program": set(programs), "kegiatan": set(kegiatan)}
+    present["kelompok indikator"] = set(groups)
     for path, ident, what, known in refs:
-        if ident in known:
+        if ident in present[what]:
             continue
         yield ctx.finding(
             doc,
@@ -380,7 +389,7 @@ def tiers_exist(ctx: Context) -> Iterator[Finding]:
             known=f"{what} yang ber-id: {', '.join(known)}"
             if known
             else f"tidak ada {what} ber-id",
-            hint=walk.nearest(ident, known),
+            hint=walk.nearest(ctx.hints, ident, known),
         )
 
 

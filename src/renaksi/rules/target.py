@@ -19,7 +19,6 @@ All arithmetic is exact (Decimal, with a precision sized to the operands): 0,1 +
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -295,14 +294,14 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     for doc, path, unit in places:
         if unit_key(unit) in known:
             continue
-        near = difflib.get_close_matches(unit_key(unit), sorted(known), n=1, cutoff=0.6)
+        near = ctx.hints.closest(unit_key(unit), sorted(known), cutoff=0.6)
         yield ctx.finding(
             doc,
             path,
             "satuan {unit} tidak dikenal{hint}; bila memang dipakai, daftarkan di "
             "instansi.yaml: satuan_tambahan",
             unit=unit,
-            hint=f" (maksudnya {near[0]}?)" if near else "",
+            hint=f" (maksudnya {near}?)" if near else "",
         )
 
 
@@ -461,7 +460,7 @@ def on_scale(ctx: Context) -> Iterator[Finding]:
                 (*ind.path, "skala"),
                 "skala {name} tidak ada di instansi.yaml: skala_ordinal{hint}",
                 name=item.skala,
-                hint=walk.nearest(item.skala, named),
+                hint=walk.nearest(ctx.hints, item.skala, named),
             )
             continue
         twice = _twice(item.skala) if isinstance(item.skala, list) else None

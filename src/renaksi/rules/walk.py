@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -24,6 +23,7 @@ from renaksi.plan.model import (
     RealisasiFile,
     RencanaSubKegiatan,
 )
+from renaksi.text.hints import Hints
 
 T = TypeVar("T")
 
@@ -37,10 +37,11 @@ class Placed(Generic[T]):
     item: T
 
 
-def nearest(word: str, options: Iterable[str]) -> str:
-    """A "did you mean" hint (``; maksudnya X?``) naming the closest option, or nothing."""
-    near = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
-    return f"; maksudnya {near[0]}?" if near else ""
+def nearest(hints: Hints, word: str, options: Iterable[str]) -> str:
+    """A "did you mean" hint (``; maksudnya X?``) naming the closest option, or nothing
+    (also once ``hints`` has spent its budget)."""
+    near = hints.closest(word, options, cutoff=0.5)
+    return f"; maksudnya {near}?" if near else ""
 
 
 def programs(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:

@@ -63,9 +63,14 @@ TOO_LARGE = declare(
     found.TOO_LARGE,
     "Berkas melebihi batas ukuran atau kedalaman.",
     """
-    Satu berkas rencana paling besar 2 MiB (ubah dengan ``--max-bytes``) dan bersarang
-    paling dalam 50 tingkat. Berkas rencana yang wajar hanya beberapa puluh KiB; yang
-    lebih besar hampir pasti salah tempel atau berkas yang bukan rencana.
+    Satu berkas rencana paling besar 2 MiB (ubah dengan ``--max-bytes``), berisi paling
+    banyak 50 000 nilai (dihitung sebelum dibaca: setiap akhir baris dan setiap ``-``,
+    ``?``, ``[``, ``{`` dan ``,``) dan bersarang paling dalam 50 tingkat. Semua berkas satu
+    rencana bersama-sama paling besar 8 MiB dan 50 000 nilai (ubah dengan
+    ``--max-plan-bytes``; batas nilainya ikut naik sebanding): berkas yang tidak muat lagi
+    dan semua berkas sesudahnya tidak dibaca, dan satu temuan pada yang pertama menyebut
+    jumlahnya. Berkas rencana yang wajar hanya beberapa puluh KiB; yang lebih besar hampir
+    pasti salah tempel atau berkas yang bukan rencana.
     """,
 )
 
