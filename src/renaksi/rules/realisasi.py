@@ -686,7 +686,7 @@ def _missing(ctx: Context, f: _File, key: str, what: str, missing: list[str]) ->
         at_key=True,
         what=what,
         when=_during(f.period),
-        ids=", ".join(missing),
+        ids=walk.listing(missing),
     )
 
 

@@ -110,7 +110,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
             "bidang {slug} tidak ada (berkas bidang/{slug}.yaml tidak ditemukan); bidang yang ada: "
             "{known}{hint}",
             slug=unit.item.bidang,
-            known=", ".join(slugs) or "-",
+            known=walk.listing(slugs),
             hint=walk.nearest(ctx.hints, unit.item.bidang, slugs),
         )
 
@@ -336,7 +336,7 @@ def _program_indikator(ctx: Context) -> Iterator[Finding]:
             message,
             id=wanted,
             hint=walk.nearest(ctx.hints, wanted, pk_ids),
-            known=", ".join(pk_ids),
+            known=walk.listing(pk_ids),
         )
 
 
@@ -386,7 +386,7 @@ def tiers_exist(ctx: Context) -> Iterator[Finding]:
             "{what} {id} tidak ada di perjanjian-kinerja.yaml ({known}){hint}",
             what=what,
             id=ident,
-            known=f"{what} yang ber-id: {', '.join(known)}"
+            known=f"{what} yang ber-id: {walk.listing(known)}"
             if known
             else f"tidak ada {what} ber-id",
             hint=walk.nearest(ctx.hints, ident, known),

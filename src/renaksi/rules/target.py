@@ -390,15 +390,10 @@ def _twice(values: list[str]) -> str | None:
     return None
 
 
-#: How many values of a scale a message lists.
-_SHOWN_LEVELS = 10
-
-
 def _scale_values(ind: Indikator, named: dict[str, list[str]]) -> str:
     """The scale's values as a message lists them (the first few of a long one)."""
     values = ind.skala if isinstance(ind.skala, list) else named.get(ind.skala or "", [])
-    more = ", ..." if len(values) > _SHOWN_LEVELS else ""
-    return ", ".join(values[:_SHOWN_LEVELS]) + more
+    return walk.listing(values)
 
 
 def _value_problem(

@@ -44,6 +44,21 @@ def nearest(hints: Hints, word: str, options: Iterable[str]) -> str:
     return f"; maksudnya {near}?" if near else ""
 
 
+#: How many names a message lists before it says how many more there are.
+SHOWN = 10
+
+
+def listing(names: Iterable[str], shown: int = SHOWN) -> str:
+    """Names as a message lists them: all of a short list, the first ``shown`` of a long one
+    and how many more (a plan with a thousand ids must not print a thousand-id message)."""
+    names = list(names)
+    if not names:
+        return "-"
+    head = ", ".join(names[:shown])
+    rest = len(names) - shown
+    return f"{head}, ... (dan {rest} lainnya)" if rest > 0 else head
+
+
 def programs(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Program]]:
     """Each program of the PK."""
     for i, program in enumerate(pk.program):
