@@ -375,7 +375,9 @@ def _template_message(exc: Exception, name: str) -> str:
     elif isinstance(exc, TemplateNotFound):
         reason = f"template {exc.name} tidak ditemukan"
     elif isinstance(exc, TemplateSyntaxError):
-        reason = f"sintaks template salah ({exc.message})"
+        from renaksi.report.template_words import syntax_reason
+
+        reason = f"sintaks template salah: {syntax_reason(exc.message)}"
     else:
         reason = f"gagal dijalankan ({type(exc).__name__}: {exc})"
     return f"template {place}: {reason}"
