@@ -494,8 +494,8 @@ def _iku_changes(base: Plan, head: Plan) -> Iterable[Change]:
     """IKU indicators have no id: they are matched by name."""
     if base.instansi is None or head.instansi is None:
         return
-    old = {ind.nama: ind for ind in base.instansi.iku.indikator}
-    for n, ind in enumerate(head.instansi.iku.indikator, start=1):
+    old = {ind.nama: ind for ind in base.instansi.iku_indikator}
+    for n, ind in enumerate(head.instansi.iku_indikator, start=1):
         before = old.get(ind.nama)
         if before is not None and before.boleh_lebih_100 != ind.boleh_lebih_100:
             yield _over_100(None, ind.nama, f"IKU {n}", before.boleh_lebih_100, ind.boleh_lebih_100)

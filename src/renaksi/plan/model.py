@@ -452,12 +452,16 @@ class Sasaran(_Model):
 
 
 class Renstra(_Model):
-    """The medium-term strategic plan the yearly plan follows."""
+    """The medium-term strategic plan the yearly plan follows.
 
-    periode: Periode
-    visi: Text
-    misi: list[Misi] = Field(min_length=1)
-    tujuan: list[Text] = Field(min_length=1)
+    A Perjanjian Kinerja on its own prints its sasaran but not the Renstra they come from:
+    the period, vision, missions and aims may then be written absent, never made up.
+    """
+
+    periode: Maybe[Periode]
+    visi: Maybe[Text]
+    misi: Maybe[Annotated[list[Misi], Field(min_length=1)]]
+    tujuan: Maybe[Annotated[list[Text], Field(min_length=1)]]
     sasaran_strategis: list[Sasaran] = Field(min_length=1)
 
 
@@ -577,8 +581,12 @@ class InstansiFile(_Model):
     kepala: Pegawai
     tempat: Maybe[Text] = Field(description="Tempat penandatanganan dokumen.")
     tanggal: Maybe[SigningDate] = Field(description="Tanggal penandatanganan dokumen.")
-    renstra: Renstra
-    iku: Iku
+    renstra: Maybe[Renstra] = Field(
+        description="Renstra; tidak tercantum bila dokumen sumber tidak memuatnya sama sekali."
+    )
+    iku: Maybe[Iku] = Field(
+        description="IKU; tidak tercantum bila dokumen sumber (mis. PK saja) tidak memuatnya."
+    )
     satuan_tambahan: list[Text] = Field(
         default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
     )
@@ -590,6 +598,17 @@ class InstansiFile(_Model):
         default_factory=list,
         description="Skala bertingkat bernama untuk target seperti Level 1-5 atau predikat AA-D.",
     )
+
+    @property
+    def sasaran_strategis(self) -> list[Sasaran]:
+        """The sasaran strategis; none when the source states no Renstra (a perwakilan's
+        PK states only its sasaran program and kegiatan)."""
+        return [] if isinstance(self.renstra, Absent) else self.renstra.sasaran_strategis
+
+    @property
+    def iku_indikator(self) -> list[IkuIndikator]:
+        """The IKU; none when the source document does not state them."""
+        return [] if isinstance(self.iku, Absent) else self.iku.indikator
 
 
 CaraGabung = Literal["jumlah", "kumulatif", "tetap"]

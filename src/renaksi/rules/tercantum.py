@@ -49,6 +49,12 @@ _FACT = {
     "website": "situs web",
     "pihak_kedua": "pihak kedua Perjanjian Kinerja",
     "anggaran": "anggaran Perjanjian Kinerja",
+    "renstra": "Renstra (periode, visi, misi, tujuan dan sasaran strategis)",
+    "periode": "periode Renstra",
+    "visi": "visi Renstra",
+    "misi": "misi Renstra",
+    "tujuan": "tujuan Renstra",
+    "iku": "tabel IKU (indikator kinerja utama)",
 }
 #: Whose signer a Pegawai is, by the key that holds it.
 _SIGNER = {"kepala": "kepala instansi", "penandatangan": "penandatangan bidang"}
