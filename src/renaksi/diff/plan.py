@@ -38,7 +38,7 @@ from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
+from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaUnit
 from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, sum_or_absent
 
 
@@ -93,8 +93,8 @@ class PlanDiff:
 # --- plan facts -------------------------------------------------------------------------
 
 
-def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
-    out: dict[str, tuple[str, RencanaSubKegiatan]] = {}
+def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaUnit]]:
+    out: dict[str, tuple[str, RencanaUnit]] = {}
     for entry in plan.bidang:
         if entry.model is not None:
             for ren in entry.model.rencana_aksi:
@@ -208,7 +208,7 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
             )
 
 
-def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str] | Absent:
+def _target_text(ren: RencanaUnit) -> tuple[Decimal, str] | Absent:
     target = ren.target
     return target if isinstance(target, Absent) else (target.jumlah, target.satuan)
 

@@ -17,7 +17,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
@@ -875,6 +875,14 @@ class Program(_Model):
 UnitLevel = Literal["sub kegiatan", "kegiatan", "output"]
 
 
+def units_word(levels: Iterable[UnitLevel]) -> str:
+    """What a list of budgeted units is called: its one level ("output"), or its levels
+    in budget order ("kegiatan/output"); an APBN plan has no sub kegiatan to speak of."""
+    present = set(levels)
+    named = [level for level in ("sub kegiatan", "kegiatan", "output") if level in present]
+    return "/".join(named) or "sub kegiatan"
+
+
 @dataclass(frozen=True, slots=True)
 class BudgetUnit:
     """A unit that carries a pagu, an owner bidang and an action plan: a sub kegiatan
@@ -1056,7 +1064,7 @@ class Aksi(_Model):
 UNIT_KEYS = ("sub_kegiatan", "kegiatan", "output")
 
 
-class RencanaSubKegiatan(_Model):
+class RencanaUnit(_Model):
     """The action plan of one budgeted unit inside a bidang file: a sub kegiatan (pemda), or
     an APBN kegiatan or output, named with exactly one of their keys."""
 
@@ -1080,7 +1088,7 @@ class RencanaSubKegiatan(_Model):
     aksi: list[Aksi] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_unit(self) -> RencanaSubKegiatan:
+    def _one_unit(self) -> RencanaUnit:
         given = [key for key in UNIT_KEYS if getattr(self, key) is not None]
         if len(given) != 1:
             raise _bad_value(
@@ -1109,7 +1117,7 @@ class BidangFile(_Model):
     tempat: Maybe[Text]
     tanggal: Maybe[SigningDate]
     indikator: list[Indikator] = Field(default_factory=list)
-    rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
+    rencana_aksi: list[RencanaUnit] = Field(default_factory=list)
     catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
 
 
@@ -1148,7 +1156,7 @@ class RealisasiAksi(_Model):
     catatan: str | None = None
 
 
-class RealisasiSubKegiatan(_Model):
+class RealisasiUnit(_Model):
     """Spending, output and aksi of one sub kegiatan up to the end of a quarter."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
@@ -1181,7 +1189,7 @@ class RealisasiFile(_Model):
     tanggal: Date | None = Field(None, description="Tanggal laporan.")
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
-    sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)
+    sub_kegiatan: list[RealisasiUnit] = Field(default_factory=list)
 
 
 def quantity_places(

@@ -31,7 +31,7 @@ from renaksi.plan.model import (
     PerjanjianKinerjaFile,
     PkIndikator,
     Program,
-    RencanaSubKegiatan,
+    RencanaUnit,
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
@@ -157,7 +157,7 @@ class RencanaTable:
     sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
-    rencana: RencanaSubKegiatan
+    rencana: RencanaUnit
     rows: tuple[AksiRow, ...]
     #: Its number among the bidang's tables of the same level (Sub Kegiatan 1, Output 2).
     no: int = 0

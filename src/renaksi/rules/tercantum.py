@@ -27,7 +27,7 @@ from renaksi.plan.model import (
     Output,
     Pegawai,
     Program,
-    RencanaSubKegiatan,
+    RencanaUnit,
     SubKegiatan,
 )
 from renaksi.plan.values import Absent, Rupiah
@@ -80,7 +80,7 @@ _OWNER: dict[type[BaseModel], Callable[[BaseModel, str], str]] = {
     Program: _named("program"),
     Indikator: _named("indikator"),
     IkuIndikator: lambda _item, key: f"IKU {key}",
-    RencanaSubKegiatan: lambda item, _key: (
+    RencanaUnit: lambda item, _key: (
         f"{getattr(item, 'unit_key', '').replace('_', ' ')} {getattr(item, 'unit', '')} "
         "di berkas bidang"
     ),
