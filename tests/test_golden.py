@@ -90,7 +90,9 @@ def test_no_stray_golden_files() -> None:
     # test_monitoring_report.py as pemantauan-*.
     if GOLDEN.is_dir():
         ours = sorted(
-            p.name for p in GOLDEN.iterdir() if not p.name.startswith(("diff-", "pemantauan-"))
+            p.name
+            for p in GOLDEN.iterdir()
+            if not p.name.startswith(("diff-", "pemantauan-", "contoh-"))
         )
         assert ours == sorted(name for name, _, _ in CASES)
 

@@ -513,8 +513,8 @@ def target_row(period: Period, ident: str) -> CapaianRow:
         (S1, "ikk-4", "0%", "| 0% | 0% | 100,00% | Sangat Tinggi |"),
         (AS_OF, "ikk-4", "0%", "| 0% | 0,5% | 0,00% | Sangat Rendah |"),
         # A cap holds all year too, as a verdict.
-        (S1, "ikk-5", "1%", "| 1% | 0,8% | tercapai | - |"),
-        (AS_OF, "ikk-5", "1%", "| 1% | 1,2% | belum tercapai | - |"),
+        (S1, "ikk-5", "maks. 1%", "| maks. 1% | 0,8% | tercapai | - |"),
+        (AS_OF, "ikk-5", "maks. 1%", "| maks. 1% | 1,2% | belum tercapai | - |"),
         # Quarterly targets: in force up to the quarter the period ends in.
         (S1, "ikk-6", "6 laporan", "| 6 laporan | 5 laporan | 83,33% | Tinggi |"),
         (AS_OF, "ikk-6", "12 laporan", "| 12 laporan | 10 laporan | 83,33% | Tinggi |"),
@@ -610,7 +610,7 @@ def test_quarter_report_of_annual_only_targets(tmp_path: Path) -> None:
         "(target tahunan) | - |"
     )
     assert row("| 5 | Persentase gangguan").endswith(
-        "| - | 1,5% | tanpa target triwulan | 1% | 1,5% | belum tercapai | - |"
+        "| - | 1,5% | tanpa target triwulan | maks. 1% | 1,5% | belum tercapai | - |"
     )
     assert row("| 6 | Jumlah laporan").endswith(
         "| 2 laporan | 2 laporan | 100,00% | 2 laporan | 2 laporan | 100,00% | Sangat Tinggi |"

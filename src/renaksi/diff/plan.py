@@ -38,7 +38,7 @@ from renaksi.diff.realisasi import realisasi_changes
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaSubKegiatan
+from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaUnit
 from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, sum_or_absent
 
 
@@ -93,8 +93,8 @@ class PlanDiff:
 # --- plan facts -------------------------------------------------------------------------
 
 
-def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaSubKegiatan]]:
-    out: dict[str, tuple[str, RencanaSubKegiatan]] = {}
+def _rencana(plan: Plan) -> dict[str, tuple[str, RencanaUnit]]:
+    out: dict[str, tuple[str, RencanaUnit]] = {}
     for entry in plan.bidang:
         if entry.model is not None:
             for ren in entry.model.rencana_aksi:
@@ -208,7 +208,7 @@ def _budget_changes(base: Plan, head: Plan) -> Iterable[Change]:
             )
 
 
-def _target_text(ren: RencanaSubKegiatan) -> tuple[Decimal, str] | Absent:
+def _target_text(ren: RencanaUnit) -> tuple[Decimal, str] | Absent:
     target = ren.target
     return target if isinstance(target, Absent) else (target.jumlah, target.satuan)
 
@@ -494,8 +494,8 @@ def _iku_changes(base: Plan, head: Plan) -> Iterable[Change]:
     """IKU indicators have no id: they are matched by name."""
     if base.instansi is None or head.instansi is None:
         return
-    old = {ind.nama: ind for ind in base.instansi.iku.indikator}
-    for n, ind in enumerate(head.instansi.iku.indikator, start=1):
+    old = {ind.nama: ind for ind in base.instansi.iku_indikator}
+    for n, ind in enumerate(head.instansi.iku_indikator, start=1):
         before = old.get(ind.nama)
         if before is not None and before.boleh_lebih_100 != ind.boleh_lebih_100:
             yield _over_100(None, ind.nama, f"IKU {n}", before.boleh_lebih_100, ind.boleh_lebih_100)

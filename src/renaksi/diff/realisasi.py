@@ -40,7 +40,7 @@ from renaksi.plan.model import (
     RealisasiAksi,
     RealisasiFile,
     RealisasiIndikator,
-    RealisasiSubKegiatan,
+    RealisasiUnit,
     Target,
 )
 from renaksi.plan.periods import Period
@@ -243,8 +243,8 @@ def _indikator_changes(
 
 def _sub_changes(
     q: Period,
-    old_list: Sequence[RealisasiSubKegiatan],
-    new_list: Sequence[RealisasiSubKegiatan],
+    old_list: Sequence[RealisasiUnit],
+    new_list: Sequence[RealisasiUnit],
     names: _Names,
 ) -> Iterator[Change]:
     old = _by(old_list, lambda s: s.sub_kegiatan)

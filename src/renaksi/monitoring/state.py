@@ -42,8 +42,8 @@ from renaksi.plan.model import (
     RealisasiAksi,
     RealisasiFile,
     RealisasiIndikator,
-    RealisasiSubKegiatan,
-    RencanaSubKegiatan,
+    RealisasiUnit,
+    RencanaUnit,
     Target,
 )
 from renaksi.plan.periods import Period
@@ -107,9 +107,9 @@ def first_by(items: list[RealisasiIndikator]) -> dict[str, RealisasiIndikator]:
     return out
 
 
-def subs_by(items: list[RealisasiSubKegiatan]) -> dict[str, RealisasiSubKegiatan]:
+def subs_by(items: list[RealisasiUnit]) -> dict[str, RealisasiUnit]:
     """Sub kegiatan entries by id (the first of a repeated id)."""
-    out: dict[str, RealisasiSubKegiatan] = {}
+    out: dict[str, RealisasiUnit] = {}
     for item in items:
         out.setdefault(item.sub_kegiatan, item)
     return out
@@ -238,7 +238,7 @@ class SubProgress:
     kegiatan: Kegiatan
     program: Program
     bidang: str | None  # None: a unit of a PK-only plan, owned by no bidang
-    rencana: RencanaSubKegiatan | None
+    rencana: RencanaUnit | None
     spent: int | None
     serapan: Decimal | None
     serapan_band: Band | None
@@ -264,8 +264,8 @@ def _month_states(planned: list[int], done: set[int], told: set[int], last: int)
 
 
 def _aksi_progress(
-    rencana: RencanaSubKegiatan | None,
-    entries: dict[Period, RealisasiSubKegiatan],
+    rencana: RencanaUnit | None,
+    entries: dict[Period, RealisasiUnit],
     upto: Period,
 ) -> tuple[AksiProgress, ...]:
     if rencana is None:
@@ -303,7 +303,7 @@ def sub_progress_at(
     realisasi ``files`` (the quarters up to it, or the one file of a period to date)."""
     if plan.pk is None:
         return []
-    rencana: dict[str, RencanaSubKegiatan] = {}
+    rencana: dict[str, RencanaUnit] = {}
     for entry in plan.bidang:
         if entry.model is not None:
             for planned in entry.model.rencana_aksi:

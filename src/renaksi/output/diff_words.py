@@ -695,6 +695,14 @@ def total_line(total: Total) -> str:
     return f"{total.name}: {money_change(total.old, total.new)}"
 
 
+def _count_noun(c: Change) -> str:
+    """What the headline counts a change as, in its unit's own word: an APBN plan's
+    changed units are "output baru", not "sub kegiatan baru"."""
+    noun = WORDS[c.kind].count
+    level = c.detail.get("level")
+    return noun.replace("sub kegiatan", level) if isinstance(level, str) else noun
+
+
 def headline(diff: PlanDiff) -> str:
     """One line: total pagu, counts of changes, findings introduced and fixed."""
     total = diff.agency
@@ -704,9 +712,11 @@ def headline(diff: PlanDiff) -> str:
         parts = [f"Total pagu tetap {_rupiah(total.new or 0)}"]
     else:
         parts = [f"Total pagu {money_change(total.old, total.new)}"]
-    counts = Counter(WORDS[c.kind].count for c in diff.changes)
-    in_order = dict.fromkeys(words.count for words in WORDS.values())
-    parts += [f"{counts[noun]} {noun}" for noun in in_order if counts[noun]]
+    rank: dict[str, int] = {}
+    for i, words in enumerate(WORDS.values()):
+        rank.setdefault(words.count, i)
+    counts = Counter((rank[WORDS[c.kind].count], _count_noun(c)) for c in diff.changes)
+    parts += [f"{n} {noun}" for (_, noun), n in sorted(counts.items())]
     new_errors = sum(1 for p in diff.introduced if p.severity.value == "error")
     new_warnings = len(diff.introduced) - new_errors
     if new_errors:

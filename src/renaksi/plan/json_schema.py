@@ -60,7 +60,7 @@ DESCRIPTIONS = {
     "Program": "Program, indikator PK yang ditunjang, dan kegiatannya.",
     "Target": "Target keluaran: jumlah dan satuan.",
     "Aksi": "Satu aksi: nama, bulan pelaksanaan, keluaran. Nomornya dari urutan.",
-    "RencanaSubKegiatan": (
+    "RencanaUnit": (
         "Rencana aksi satu unit berpagu (sub_kegiatan, kegiatan atau output): target "
         "keluaran dan daftar aksi."
     ),
@@ -69,7 +69,7 @@ DESCRIPTIONS = {
     "Pemantauan": "Pengaturan pemantauan: skala kategori dan ambang wajib penjelasan.",
     "RealisasiIndikator": "Realisasi satu indikator pada triwulan ini, dengan penjelasannya.",
     "RealisasiAksi": "Aksi yang dilaporkan: nomornya, bulan terlaksana dalam triwulan ini.",
-    "RealisasiSubKegiatan": "Realisasi anggaran dan keluaran kumulatif satu sub kegiatan.",
+    "RealisasiUnit": "Realisasi anggaran dan keluaran kumulatif satu sub kegiatan.",
     "CatatanSumber": (
         "Catatan sumber: nilai isian ini direkonstruksi, diperkirakan atau direkonsiliasi, "
         "bukan salinan dokumen sumber; dicetak bersama nilainya."

@@ -17,7 +17,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
@@ -452,12 +452,16 @@ class Sasaran(_Model):
 
 
 class Renstra(_Model):
-    """The medium-term strategic plan the yearly plan follows."""
+    """The medium-term strategic plan the yearly plan follows.
 
-    periode: Periode
-    visi: Text
-    misi: list[Misi] = Field(min_length=1)
-    tujuan: list[Text] = Field(min_length=1)
+    A Perjanjian Kinerja on its own prints its sasaran but not the Renstra they come from:
+    the period, vision, missions and aims may then be written absent, never made up.
+    """
+
+    periode: Maybe[Periode]
+    visi: Maybe[Text]
+    misi: Maybe[Annotated[list[Misi], Field(min_length=1)]]
+    tujuan: Maybe[Annotated[list[Text], Field(min_length=1)]]
     sasaran_strategis: list[Sasaran] = Field(min_length=1)
 
 
@@ -577,8 +581,12 @@ class InstansiFile(_Model):
     kepala: Pegawai
     tempat: Maybe[Text] = Field(description="Tempat penandatanganan dokumen.")
     tanggal: Maybe[SigningDate] = Field(description="Tanggal penandatanganan dokumen.")
-    renstra: Renstra
-    iku: Iku
+    renstra: Maybe[Renstra] = Field(
+        description="Renstra; tidak tercantum bila dokumen sumber tidak memuatnya sama sekali."
+    )
+    iku: Maybe[Iku] = Field(
+        description="IKU; tidak tercantum bila dokumen sumber (mis. PK saja) tidak memuatnya."
+    )
     satuan_tambahan: list[Text] = Field(
         default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
     )
@@ -590,6 +598,17 @@ class InstansiFile(_Model):
         default_factory=list,
         description="Skala bertingkat bernama untuk target seperti Level 1-5 atau predikat AA-D.",
     )
+
+    @property
+    def sasaran_strategis(self) -> list[Sasaran]:
+        """The sasaran strategis; none when the source states no Renstra (a perwakilan's
+        PK states only its sasaran program and kegiatan)."""
+        return [] if isinstance(self.renstra, Absent) else self.renstra.sasaran_strategis
+
+    @property
+    def iku_indikator(self) -> list[IkuIndikator]:
+        """The IKU; none when the source document does not state them."""
+        return [] if isinstance(self.iku, Absent) else self.iku.indikator
 
 
 CaraGabung = Literal["jumlah", "kumulatif", "tetap"]
@@ -856,6 +875,14 @@ class Program(_Model):
 UnitLevel = Literal["sub kegiatan", "kegiatan", "output"]
 
 
+def units_word(levels: Iterable[UnitLevel]) -> str:
+    """What a list of budgeted units is called: its one level ("output"), or its levels
+    in budget order ("kegiatan/output"); an APBN plan has no sub kegiatan to speak of."""
+    present = set(levels)
+    named = [level for level in ("sub kegiatan", "kegiatan", "output") if level in present]
+    return "/".join(named) or "sub kegiatan"
+
+
 @dataclass(frozen=True, slots=True)
 class BudgetUnit:
     """A unit that carries a pagu, an owner bidang and an action plan: a sub kegiatan
@@ -1037,7 +1064,7 @@ class Aksi(_Model):
 UNIT_KEYS = ("sub_kegiatan", "kegiatan", "output")
 
 
-class RencanaSubKegiatan(_Model):
+class RencanaUnit(_Model):
     """The action plan of one budgeted unit inside a bidang file: a sub kegiatan (pemda), or
     an APBN kegiatan or output, named with exactly one of their keys."""
 
@@ -1061,7 +1088,7 @@ class RencanaSubKegiatan(_Model):
     aksi: list[Aksi] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_unit(self) -> RencanaSubKegiatan:
+    def _one_unit(self) -> RencanaUnit:
         given = [key for key in UNIT_KEYS if getattr(self, key) is not None]
         if len(given) != 1:
             raise _bad_value(
@@ -1090,7 +1117,7 @@ class BidangFile(_Model):
     tempat: Maybe[Text]
     tanggal: Maybe[SigningDate]
     indikator: list[Indikator] = Field(default_factory=list)
-    rencana_aksi: list[RencanaSubKegiatan] = Field(default_factory=list)
+    rencana_aksi: list[RencanaUnit] = Field(default_factory=list)
     catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
 
 
@@ -1129,7 +1156,7 @@ class RealisasiAksi(_Model):
     catatan: str | None = None
 
 
-class RealisasiSubKegiatan(_Model):
+class RealisasiUnit(_Model):
     """Spending, output and aksi of one sub kegiatan up to the end of a quarter."""
 
     sub_kegiatan: Id = Field(description="id sub kegiatan di perjanjian-kinerja.yaml.")
@@ -1162,7 +1189,7 @@ class RealisasiFile(_Model):
     tanggal: Date | None = Field(None, description="Tanggal laporan.")
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
-    sub_kegiatan: list[RealisasiSubKegiatan] = Field(default_factory=list)
+    sub_kegiatan: list[RealisasiUnit] = Field(default_factory=list)
 
 
 def quantity_places(

@@ -22,7 +22,7 @@ from renaksi.monitoring import state
 from renaksi.monitoring.capaian import Band, Scale, Status, assess, serapan
 from renaksi.monitoring.state import AksiProgress, IndikatorProgress, Settings, SubProgress
 from renaksi.plan.folder import Plan
-from renaksi.plan.model import CatatanSumber, Indikator, Pegawai, RealisasiFile
+from renaksi.plan.model import CatatanSumber, Indikator, Pegawai, RealisasiFile, units_word
 from renaksi.plan.periods import Period
 from renaksi.plan.values import Absent, TargetValue, sum_or_absent
 from renaksi.report.rencana_aksi import (
@@ -154,6 +154,11 @@ class Section:
     def spent(self) -> int:
         """Total realised spending reported for its sub kegiatan."""
         return sum(r.progress.spent or 0 for r in self.subs)
+
+    @property
+    def unit_word(self) -> str:
+        """What its budgeted units are called: sub kegiatan, or APBN kegiatan/output."""
+        return units_word(r.progress.sub.level for r in self.subs)
 
     @property
     def unreported(self) -> int:

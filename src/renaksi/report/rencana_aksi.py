@@ -31,7 +31,7 @@ from renaksi.plan.model import (
     PerjanjianKinerjaFile,
     PkIndikator,
     Program,
-    RencanaSubKegiatan,
+    RencanaUnit,
     SubKegiatan,
 )
 from renaksi.plan.source import PlanIOError, check_regular, display_path
@@ -157,7 +157,7 @@ class RencanaTable:
     sub: BudgetUnit
     kegiatan: Kegiatan
     program: Program
-    rencana: RencanaSubKegiatan
+    rencana: RencanaUnit
     rows: tuple[AksiRow, ...]
     #: Its number among the bidang's tables of the same level (Sub Kegiatan 1, Output 2).
     no: int = 0
@@ -325,7 +325,7 @@ def _sasaran(plan: Plan) -> dict[str, str]:
     """The text of every sasaran by id: strategis, then program and kegiatan."""
     out: dict[str, str] = {}
     if plan.instansi is not None:
-        out.update({s.id: s.uraian for s in plan.instansi.renstra.sasaran_strategis})
+        out.update({s.id: s.uraian for s in plan.instansi.sasaran_strategis})
     if plan.pk is not None:
         for goals in (plan.pk.sasaran_program, plan.pk.sasaran_kegiatan):
             for goal in goals:
@@ -529,7 +529,7 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
     pk = plan.pk
     iku = tuple(
         IkuRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))
-        for i, ind in enumerate(plan.instansi.iku.indikator, start=1)
+        for i, ind in enumerate(plan.instansi.iku_indikator, start=1)
     )
     pages = tuple(
         _bidang_page(plan, entry, sasaran)

@@ -66,6 +66,19 @@ def _or_absent(show: Callable[..., str]) -> Callable[..., str]:
     return shown
 
 
+#: How a cap or a floor (``jenis_target``) is printed before its target: "maks. 1%".
+BOUND_WORDS = {"maksimal": "maks.", "minimal": "min."}
+
+
+def _batas(printed: str, jenis: str | None) -> str:
+    """A printed target of a cap or a floor, with its word: a bare "1%" would read as a
+    goal to reach. A dash or an absent target has no bound to show."""
+    word = BOUND_WORDS.get(jenis or "")
+    if word is None or printed in ("-", ABSENT_TEXT):
+        return printed
+    return f"{word} {printed}"
+
+
 def _said(value: str | Absent | None, what: str) -> str | None:
     """A signer's written field as text, "<what> tidak tercantum" when it is absent."""
     return f"{what} {ABSENT_TEXT}" if isinstance(value, Absent) else value
@@ -253,11 +266,15 @@ FILTERS: dict[str, Callable[..., Any]] = {
         formats.at_most(v, 2) if isinstance(v, Decimal) else v, satuan
     ),
     "superscript": _superscript,
+    "batas": _batas,
 }
 
 
 #: Jinja tests: ``{% if signed_by is pegawai %}`` (a named signer, not one stated absent).
-TESTS: dict[str, Callable[[Any], bool]] = {"pegawai": lambda v: isinstance(v, Pegawai)}
+TESTS: dict[str, Callable[[Any], bool]] = {
+    "pegawai": lambda v: isinstance(v, Pegawai),
+    "absent": lambda v: isinstance(v, Absent),
+}
 
 
 @cache

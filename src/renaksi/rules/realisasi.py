@@ -25,8 +25,9 @@ from renaksi.plan.model import (
     Indikator,
     RealisasiFile,
     RealisasiIndikator,
-    RealisasiSubKegiatan,
-    RencanaSubKegiatan,
+    RealisasiUnit,
+    RencanaUnit,
+    units_word,
 )
 from renaksi.plan.periods import Period
 from renaksi.plan.values import Absent, Capaian, Percent, Rupiah, in_unit
@@ -71,8 +72,8 @@ def _indikator(plan: Plan) -> dict[str, Indikator]:
     return {ind.id: ind for ind, _ in state.all_indikator(plan)}
 
 
-def _rencana(plan: Plan) -> dict[str, RencanaSubKegiatan]:
-    out: dict[str, RencanaSubKegiatan] = {}
+def _rencana(plan: Plan) -> dict[str, RencanaUnit]:
+    out: dict[str, RencanaUnit] = {}
     for _, ren in walk.rencana(plan):
         out.setdefault(ren.item.unit, ren.item)
     return out
@@ -230,7 +231,7 @@ def _known_subs(
     ctx: Context,
     f: _File,
     subs: dict[str, BudgetUnit],
-    rencana: dict[str, RencanaSubKegiatan],
+    rencana: dict[str, RencanaUnit],
     unread: set[str],
 ) -> Iterator[Finding]:
     seen: set[str] = set()
@@ -262,8 +263,8 @@ def _known_aksi(
     ctx: Context,
     doc: PlanFile,
     path: tuple[str, int],
-    sub: RealisasiSubKegiatan,
-    ren: RencanaSubKegiatan | None,
+    sub: RealisasiUnit,
+    ren: RencanaUnit | None,
 ) -> Iterator[Finding]:
     """Aksi are referred to by number in the sub kegiatan's table; a name, when written,
     must be that aksi's."""
@@ -341,7 +342,7 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
 def _output_units(
     ctx: Context,
     f: _File,
-    rencana: dict[str, RencanaSubKegiatan],
+    rencana: dict[str, RencanaUnit],
     subs: dict[str, BudgetUnit],
     unread: set[str],
 ) -> Iterator[Finding]:
@@ -653,7 +654,8 @@ def complete(ctx: Context) -> Iterator[Finding]:
         reported = {e.sub_kegiatan for e in f.model.sub_kegiatan}
         missing = [s for s in subs if s not in reported]
         if missing:
-            yield _missing(ctx, f, "sub_kegiatan", "sub kegiatan", missing)
+            what = units_word(subs[s].level for s in missing)
+            yield _missing(ctx, f, "sub_kegiatan", what, missing)
         months = set(f.period.months)
         for i, sub in enumerate(f.model.sub_kegiatan):
             ren = rencana.get(sub.sub_kegiatan)

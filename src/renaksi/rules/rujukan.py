@@ -58,7 +58,7 @@ def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
     """The ids that must differ from each other, group by group."""
     sasaran: list[_IdPlace] = []
     if plan.instansi is not None and plan.instansi_doc is not None:
-        for i, s in enumerate(plan.instansi.renstra.sasaran_strategis):
+        for i, s in enumerate(plan.instansi.sasaran_strategis):
             path = ("renstra", "sasaran_strategis", i, "id")
             sasaran.append((plan.instansi_doc, path, s.id, "sasaran strategis"))
     indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in walk.indikator(plan)]
@@ -289,13 +289,13 @@ def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.instansi is None or plan.instansi_doc is None:
         return
-    strategis = [s.id for s in plan.instansi.renstra.sasaran_strategis]
+    strategis = [s.id for s in plan.instansi.sasaran_strategis]
     tiers: list[str] = []
     if plan.pk is not None:
         tiers = [s.id for s in plan.pk.sasaran_program] + [s.id for s in plan.pk.sasaran_kegiatan]
     iku = [
         (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), ind.sasaran)
-        for i, ind in enumerate(plan.instansi.iku.indikator)
+        for i, ind in enumerate(plan.instansi.iku_indikator)
     ]
     others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
     for goals, refs in ((strategis, iku), (strategis + tiers, others)):

@@ -90,7 +90,10 @@ def within_renstra(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.instansi is None or plan.instansi_doc is None:
         return
-    period = plan.instansi.renstra.periode
+    renstra = plan.instansi.renstra
+    period = renstra if isinstance(renstra, Absent) else renstra.periode
+    if isinstance(period, Absent):
+        return  # no period stated: nothing to be outside of (TC01 lists it)
     if period.mulai > period.selesai:
         yield ctx.finding(
             plan.instansi_doc,

@@ -289,7 +289,7 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
         if not isinstance(ren.item.target, Absent)
     ]
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
-        for i, iku in enumerate(ctx.plan.instansi.iku.indikator):
+        for i, iku in enumerate(ctx.plan.instansi.iku_indikator):
             places.append((ctx.plan.instansi_doc, ("iku", "indikator", i, "satuan"), iku.satuan))
     for doc, path, unit in places:
         if unit_key(unit) in known:
@@ -349,7 +349,7 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
     instansi, doc = ctx.plan.instansi, ctx.plan.instansi_doc
     if instansi is None or doc is None:
         return
-    for i, iku in enumerate(instansi.iku.indikator):
+    for i, iku in enumerate(instansi.iku_indikator):
         target = stated(iku.target)
         if target is None or iku.boleh_lebih_100 or not is_percent(iku.satuan):
             continue

@@ -27,7 +27,7 @@ from renaksi.plan.model import (
     Output,
     Pegawai,
     Program,
-    RencanaSubKegiatan,
+    RencanaUnit,
     SubKegiatan,
 )
 from renaksi.plan.values import Absent, Rupiah
@@ -49,6 +49,12 @@ _FACT = {
     "website": "situs web",
     "pihak_kedua": "pihak kedua Perjanjian Kinerja",
     "anggaran": "anggaran Perjanjian Kinerja",
+    "renstra": "Renstra (periode, visi, misi, tujuan dan sasaran strategis)",
+    "periode": "periode Renstra",
+    "visi": "visi Renstra",
+    "misi": "misi Renstra",
+    "tujuan": "tujuan Renstra",
+    "iku": "tabel IKU (indikator kinerja utama)",
 }
 #: Whose signer a Pegawai is, by the key that holds it.
 _SIGNER = {"kepala": "kepala instansi", "penandatangan": "penandatangan bidang"}
@@ -74,7 +80,7 @@ _OWNER: dict[type[BaseModel], Callable[[BaseModel, str], str]] = {
     Program: _named("program"),
     Indikator: _named("indikator"),
     IkuIndikator: lambda _item, key: f"IKU {key}",
-    RencanaSubKegiatan: lambda item, _key: (
+    RencanaUnit: lambda item, _key: (
         f"{getattr(item, 'unit_key', '').replace('_', ' ')} {getattr(item, 'unit', '')} "
         "di berkas bidang"
     ),

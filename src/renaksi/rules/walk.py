@@ -21,7 +21,7 @@ from renaksi.plan.model import (
     PerjanjianKinerjaFile,
     Program,
     RealisasiFile,
-    RencanaSubKegiatan,
+    RencanaUnit,
 )
 from renaksi.text.hints import Hints
 
@@ -81,7 +81,7 @@ def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
 
 
 def planned_unit(
-    units: dict[str, Placed[BudgetUnit]], ren: RencanaSubKegiatan
+    units: dict[str, Placed[BudgetUnit]], ren: RencanaUnit
 ) -> Placed[BudgetUnit] | None:
     """The unit a rencana aksi plans: named by its id and by the key of its level (a
     ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
@@ -96,7 +96,7 @@ def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
             yield entry, entry.doc
 
 
-def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaSubKegiatan]]]:
+def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaUnit]]]:
     """Each action plan (of a sub kegiatan, kegiatan or output) across bidang files."""
     for entry, doc in loaded_bidang(plan):
         assert entry.model is not None

@@ -1,0 +1,229 @@
+"""The three illustrative plans in examples/ (issue 12) validate, list what their sources
+do not state, and print as the documents they are, whole and per monitoring period.
+
+The Markdown of each is a golden file (``tests/golden/contoh-*``), rewritten with
+``pytest tests/test_examples.py --update-golden`` and reviewed like code.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from renaksi.cli import main
+from renaksi.diff.revisions import compare_dirs
+from renaksi.output.diff_words import headline
+from renaksi.output.messages import message
+from renaksi.plan.folder import Plan
+from renaksi.plan.git import Provenance
+from renaksi.plan.periods import Period
+from renaksi.report.render import render, render_monitoring
+from renaksi.rules.check import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+PROVENANCE = Provenance(
+    commit="0123456789abcdef0123456789abcdef01234567", dirty=False, version="golden"
+)
+PK = "pk-kementerian-2021"
+PERWAKILAN = "perwakilan-2024"
+UPT = "upt-2024"
+ALL = (PK, PERWAKILAN, UPT)
+#: The periods each example reports (its realisasi files).
+PERIODS = {PERWAKILAN: ("tahunan",), UPT: ("s1", "sd-2024-10-31")}
+
+
+@cache
+def plan(name: str) -> Plan:
+    result = validate([EXAMPLES / name])
+    assert not result.failed(), f"examples/{name} does not validate"
+    return result.loads[0].plan
+
+
+def document(name: str, fmt: str) -> str:
+    return render(plan(name), output_format=fmt, bidang=None, provenance=PROVENANCE)
+
+
+def monitoring(name: str, period: str, fmt: str) -> str:
+    found = Period.parse(period)
+    assert found is not None
+    return render_monitoring(
+        plan(name), found, output_format=fmt, bidang=None, provenance=PROVENANCE
+    )
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_example_is_labelled_illustrative(name: str) -> None:
+    readme = (EXAMPLES / name / "README.md").read_text(encoding="utf-8")
+    assert "CONTOH ILUSTRATIF yang ditulis untuk renaksi, bukan dokumen nyata" in readme
+    assert (
+        (EXAMPLES / name / "instansi.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# CONTOH ILUSTRATIF")
+    )
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_example_validates_and_lists_what_is_absent(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(EXAMPLES / name)]) == 0
+    out = capsys.readouterr().out
+    assert "0 galat" in out
+    assert "TC01" in out
+    assert "tidak tercantum di dokumen sumber" in out
+    # The absence is honest, not silent: a reviewer can refuse it.
+    assert main(["validate", "--strict", str(EXAMPLES / name)]) == 1
+
+
+def test_pk_states_no_renstra_iku_or_budget() -> None:
+    result = validate([EXAMPLES / PK])
+    absent = sorted((Path(p.location.file).name, p.location.line) for p in result.problems)
+    assert all(p.code == "TC01" for p in result.problems)
+    # alamat; Renstra periode, visi, misi, tujuan; IKU; the budget; iku-3's target.
+    assert absent == [
+        ("instansi.yaml", 10),
+        ("instansi.yaml", 23),
+        ("instansi.yaml", 24),
+        ("instansi.yaml", 25),
+        ("instansi.yaml", 26),
+        ("instansi.yaml", 33),
+        ("perjanjian-kinerja.yaml", 9),
+        ("perjanjian-kinerja.yaml", 28),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_prints_as_a_perjanjian_kinerja_of_two_parties(fmt: str) -> None:
+    text = document(PK, fmt)
+    assert "PERJANJIAN KINERJA TAHUN 2021" in text
+    assert "RENCANA AKSI" not in text
+    assert "Irjen. Pol. Drs. ARYA WIDJANARKO, M.Si." in text  # pihak pertama
+    assert "NRP. 66050418" in text
+    assert "NIP." not in text
+    assert "Prof. Dr. HARYONO SASTRAWIJAYA, S.H., M.H." in text  # pihak kedua
+    assert "tanpa NIP/NRP (pejabat negara)" in text
+    assert "Jakarta, Januari 2021" in text
+    assert "Anggaran:" in text  # the budget
+    assert "dalam dokumen Perjanjian Kinerja" in text
+    assert text.count("tidak tercantum") >= 2  # and iku-3's target
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_perwakilan_prints_each_tier_as_its_own_table(fmt: str) -> None:
+    text = document(PERWAKILAN, fmt)
+    assert "PERJANJIAN KINERJA TAHUN 2024" in text
+    assert "RENCANA AKSI" not in text
+    assert "Indikator Kinerja Program (IKP)" in text
+    assert "Indikator Kinerja Kegiatan (IKK)" in text
+    assert "Dr. LALU MUHAMMAD SYARIFUDDIN" in text
+    assert "Ir. BAMBANG HARIADI SUTOMO" in text
+    assert "NIP. tidak tercantum" in text  # pihak kedua's NIP, not printed by the source
+    assert "Level 1: 33%; Level 2: 50%; Level 3: 17%" in text
+    assert "Skala 7" in text
+    assert "Level 3" in text
+    assert "966.661.000" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_perwakilan_monitoring_shows_verdicts(fmt: str) -> None:
+    text = monitoring(PERWAKILAN, "tahunan", fmt)
+    assert "LAPORAN PEMANTAUAN PERJANJIAN KINERJA" in text
+    assert "belum tercapai (1 tingkat di bawah target)" in text  # Skala 6 of Skala 7
+    assert "tercapai (sama dengan target)" in text  # Level 3
+    assert "tidak dapat dinilai (arah tidak tercantum)" in text  # the distribution
+    assert "105,00%" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_upt_prints_tambahan_caps_and_absent_chapters(fmt: str) -> None:
+    text = document(UPT, fmt)
+    assert "RENCANA AKSI" in text
+    assert "Indikator Kinerja Tambahan" in text
+    assert "maks. 1%" in text
+    assert "min. 95%" in text
+    assert "Teks bab ini tidak tercantum dalam dokumen sumber." in text
+    assert "IKU tidak tercantum dalam dokumen sumber." in text
+    assert "(periode Renstra tidak tercantum)" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_upt_monitoring_by_semester_and_to_date(fmt: str) -> None:
+    s1 = monitoring(UPT, "s1", fmt)
+    assert "SEMESTER I TAHUN 2024" in s1
+    assert "maks. 1%" in s1
+    assert "min. 95%" in s1
+    assert "dinilai pada akhir tahun (target tahunan)" in s1
+    october = monitoring(UPT, "sd-2024-10-31", fmt)
+    assert "S.D. 31 OKTOBER 2024" in october
+    assert "belum tercapai" in october  # downtime 1,3% against maks. 1%
+    assert "Sangat Rendah" in october  # pungli 0,4% against a zero target
+    for text in (s1, october):
+        # The budgeted units are APBN outputs and a kegiatan, and are called so.
+        assert "SUB KEGIATAN" not in text
+        assert "OUTPUT" in text
+        assert "KEGIATAN" in text
+
+
+GOLDEN_CASES = [(f"contoh-{name}.md", name, None) for name in ALL] + [
+    (f"contoh-{name}-{period}.md", name, period)
+    for name, periods in PERIODS.items()
+    for period in periods
+]
+
+
+@pytest.mark.parametrize(("file_name", "name", "period"), GOLDEN_CASES)
+def test_example_golden(file_name: str, name: str, period: str | None, update_golden: bool) -> None:
+    actual = document(name, "md") if period is None else monitoring(name, period, "md")
+    path = GOLDEN / file_name
+    if update_golden:
+        path.write_bytes(actual.encode("utf-8"))
+        return
+    assert path.is_file(), f"{path} is missing; run pytest tests/test_examples.py --update-golden"
+    assert actual == path.read_bytes().decode("utf-8"), (
+        f"{file_name} differs; if intended, run pytest tests/test_examples.py --update-golden"
+    )
+
+
+def test_rl10_names_apbn_units_by_their_own_word(tmp_path: Path) -> None:
+    folder = tmp_path / "upt-2024"
+    shutil.copytree(EXAMPLES / UPT, folder)
+    s1 = folder / "realisasi" / "s1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    start = text.index("  - sub_kegiatan: o-sertifikasi")
+    end = text.index("  - sub_kegiatan: k-dukungan")
+    s1.write_text(text[:start] + text[end:], encoding="utf-8")
+    found = [p for p in validate([folder]).problems if p.code == "RL10"]
+    assert len(found) == 1
+    assert message(found[0]) == "output belum dilaporkan s.d. Semester I: o-sertifikasi"
+
+
+def test_diff_headline_names_apbn_units_by_their_own_word(tmp_path: Path) -> None:
+    base, head = tmp_path / "base" / "2024", tmp_path / "head" / "2024"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "apbn" / "2024", base)
+    shutil.copytree(base, head)
+    pk = head / "perjanjian-kinerja.yaml"
+    text = pk.read_text(encoding="utf-8")
+    # One new output of 45.000.000 in k-apd, with every total written up to match.
+    old_output = '            pagu: "554.161.000,00"\n            bidang: akuntabilitas\n'
+    new_output = (
+        old_output + "          - id: o-reviu\n"
+        "            nama: Reviu Laporan Keuangan Pemerintah Daerah\n"
+        '            pagu: "45.000.000,00"\n'
+        "            bidang: akuntabilitas\n"
+    )
+    text = text.replace(old_output, new_output)
+    for old, new in (
+        ("966.661.000,00", "1.011.661.000,00"),
+        ("2.872.261.000,00", "2.917.261.000,00"),
+        ("5.990.661.000,00", "6.035.661.000,00"),
+    ):
+        text = text.replace(old, new)
+    pk.write_text(text, encoding="utf-8")
+    line = headline(compare_dirs(base, head))
+    assert "1 output baru" in line
+    assert "sub kegiatan" not in line
