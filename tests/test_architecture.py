@@ -257,6 +257,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("renaksi.monitoring",),
     ("renaksi.rules",),
     ("renaksi.report", "renaksi.diff"),
+    ("renaksi.sheet",),
     ("renaksi.output",),
     ("renaksi.cli",),
     ("renaksi.__main__",),
