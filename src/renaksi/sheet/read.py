@@ -98,10 +98,10 @@ def plain_text(value: object) -> str:
     included) as one space, and the export's formula guard taken off."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = " ".join(str(value).split())
+    text = str(value)
     if len(text) > 1 and text[0] == "'" and text[1] in (*FORMULA_STARTS, "'"):
         text = text[1:]
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 @dataclass(slots=True)

@@ -406,8 +406,9 @@ def _monitoring_sheet(ws: Worksheet, mon: PemantauanView) -> None:
     )
     row += 1
     header = row
-    names: tuple[str, ...] = ("No", "INDIKATOR KINERJA", f"Target s.d. Triw {q}",
-                              f"Realisasi s.d. Triw {q}", f"Capaian s.d. Triw {q}", "Kategori")  # fmt: skip
+    names: tuple[str, ...] = ("No", "INDIKATOR KINERJA")
+    names += (f"Target s.d. Triw {q}", f"Realisasi s.d. Triw {q}", f"Capaian s.d. Triw {q}")
+    names += ("Kategori",)
     for column, name in enumerate(names, start=1):
         sheet.header(row, column, name)
     row += 1
@@ -429,7 +430,12 @@ def _monitoring_sheet(ws: Worksheet, mon: PemantauanView) -> None:
             sheet.text(row, 6, cap.band.name if cap.band else "-")
             sheet.frame(row, row, 6)
             row += 1
-    row += 1
+    _serapan_table(sheet, row + 1, mon)
+    sheet.widths([5, 50, 16, 16, 12, 18, 18, 12])
+
+
+def _serapan_table(sheet: _Sheet, row: int, mon: PemantauanView) -> None:
+    """Spending and output of each sub kegiatan to the end of the quarter."""
     names = ("No", "SUB KEGIATAN", "Pagu", "Realisasi", "Serapan", "Target keluaran",
              "Realisasi keluaran", "Capaian keluaran")  # fmt: skip
     for column, name in enumerate(names, start=1):
@@ -457,7 +463,6 @@ def _monitoring_sheet(ws: Worksheet, mon: PemantauanView) -> None:
             _percent(sheet, row, 8, p.keluaran_capaian)
             sheet.frame(row, row, 8)
             row += 1
-    sheet.widths([5, 50, 16, 16, 12, 18, 18, 12])
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
