@@ -124,6 +124,7 @@ class ImportedUnit:
     target: str | None  # None: not stated
     pagu: int | None
     where: Location
+    pagu_where: Location  # where its pagu is (or should be)
     aksi: list[ImportedAksi] = field(default_factory=list)
 
 
@@ -300,6 +301,16 @@ class _Reader:
                 nama = self.bidang_nama(table.header)
                 first = False
             self.read_table(table, end, units)
+        for unit in units.values():
+            if unit.pagu is None:
+                self.problems.append(
+                    codes.PAGU.problem(
+                        unit.pagu_where,
+                        "pagu {unit} tidak tercantum; tulis pagunya (rupiah) di kolom PAGU "
+                        "ANGGARAN",
+                        unit=unit.nama[:60],
+                    )
+                )
         if first:
             self.report(
                 codes.TABLE,
@@ -415,6 +426,7 @@ class _Reader:
                 None,
                 None,
                 self.at(row, column),
+                self.at(row, table.columns.get("pagu", column)),
             )
             units[(key, _norm(nama))] = unit
         return unit
