@@ -79,8 +79,16 @@ def test_round_trip_every_bidang(exported: Path, tmp_path: Path) -> None:
         out = tmp_path / f"{entry.slug}.yaml"
         result = CliRunner().invoke(
             app,
-            ["import", str(exported), "--bidang", entry.slug, "--rencana", str(PLAN)]
-            + ["-o", str(out)],
+            [
+                "import",
+                str(exported),
+                "--bidang",
+                entry.slug,
+                "--rencana",
+                str(PLAN),
+                "-o",
+                str(out),
+            ],
         )
         assert result.exit_code == 0, result.output
         back = _bidang_data(out)

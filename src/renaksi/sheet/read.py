@@ -230,7 +230,10 @@ class _Reader:
         while row <= self.ws.max_row:
             keys = self.header_keys(row)
             is_aksi = "aksi" in keys and len(keys) >= 3
-            if current is not None and (is_aksi or len(keys) >= 2) and row >= current.start:
+            # Another table's header (SASARAN ... INDIKATOR KINERJA) ends an aksi table; a
+            # data row naming its program "Program" does not.
+            other = "other" in keys and len(keys) >= 2
+            if current is not None and (is_aksi or other) and row >= current.start:
                 yield current, row
                 current = None
             if is_aksi:
