@@ -127,7 +127,7 @@ def test_core_module_ast_has_no_ui(path: Path) -> None:
             assert not (isinstance(exc, ast.Name) and exc.id == "SystemExit"), (path, node.lineno)
 
 
-HEAVY = ("ruamel", "pydantic", "pydantic_core", "babel", "jinja2")
+HEAVY = ("ruamel", "pydantic", "pydantic_core", "babel", "jinja2", "openpyxl")
 HEAVY_RENAKSI = (
     "renaksi.plan.model",
     "renaksi.plan.load",
@@ -174,6 +174,13 @@ def test_rules_does_not_read_yaml(args: list[str]) -> None:
     assert exit_code == 0
     assert not any(m.split(".")[0] == "ruamel" for m in loaded)
     assert "renaksi.plan.load" not in loaded
+
+
+@pytest.mark.parametrize("args", [["validate", "plans/2024"], ["report", "plans/2024"]])
+def test_only_export_and_import_load_openpyxl(args: list[str]) -> None:
+    exit_code, loaded = _loaded_after(args)
+    assert exit_code == 0
+    assert not [m for m in loaded if m.split(".")[0] == "openpyxl"]
 
 
 def test_help_via_importtime_has_no_heavy_imports() -> None:
@@ -257,6 +264,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("renaksi.monitoring",),
     ("renaksi.rules",),
     ("renaksi.report", "renaksi.diff"),
+    ("renaksi.sheet",),
     ("renaksi.output",),
     ("renaksi.cli",),
     ("renaksi.__main__",),

@@ -50,6 +50,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -575,6 +576,91 @@ def git_many_files(root: Path, plan: Path) -> None:
 # --- the cases --------------------------------------------------------------------------
 
 
+# --- workbooks (renaksi import / export) ---------------------------------------------------
+
+BOOK = "buku.xlsx"
+
+
+def _zip_parts(path: Path, parts: dict[str, bytes], method: int) -> None:
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@maker
+def xlsx_zip_bomb(root: Path, plan: Path) -> None:
+    """A 100 KB workbook whose sheet inflates to 100 MB."""
+    _zip_parts(
+        plan / BOOK,
+        {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"0" * 100_000_000},
+        zipfile.ZIP_DEFLATED,
+    )
+
+
+@maker
+def xlsx_many_cells(root: Path, plan: Path) -> None:
+    """A sheet of one million cells, stored uncompressed (so no bomb by ratio)."""
+    cells = b"".join(b'<c r="A1"/>' for _ in range(1_000_000))
+    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": cells}
+    _zip_parts(plan / BOOK, parts, zipfile.ZIP_STORED)
+
+
+@maker
+def xlsx_far_cell(root: Path, plan: Path) -> None:
+    """A valid workbook with one cell at XFD1048576 (the last cell of a sheet)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["XFD1048576"] = "x"
+    book.save(plan / BOOK)
+
+
+@maker
+def xlsx_encrypted(root: Path, plan: Path) -> None:
+    """What Excel saves with a password: an OLE compound file, not a zip."""
+    (plan / BOOK).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+
+
+@maker
+def xlsx_formula_cells(root: Path, plan: Path) -> None:
+    """An aksi table whose pagu and month cells are formulas (one calls out to a URL)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "alpha"
+    sheet["A1"] = "RENCANA AKSI PENCAPAIAN KINERJA TAHUN 2024"
+    sheet["A2"] = "Bidang Alpha"
+    header = ["No", "AKSI/KEGIATAN", "JADWAL PELAKSANAAN", *[""] * 11, "OUTPUT/KELUARAN"]
+    header += ["PROGRAM", "KEGIATAN", "SUB KEGIATAN", "TARGET", "PAGU ANGGARAN"]
+    for column, name in enumerate(header, start=1):
+        if name:
+            sheet.cell(4, column, name)
+    months = ["Jan", "Feb", "Mrt", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nop", "Des"]
+    for m, name in enumerate(months):
+        sheet.cell(5, 3 + m, name)
+    row = ["1", "Rapat", '=WEBSERVICE("http://example.invalid/x")', *[None] * 11, "Notulen"]
+    row += ["Program", "Kegiatan", "Sub A", "10 orang", "=SUM(1000,2000)"]
+    for column, value in enumerate(row, start=1):
+        if value is not None:
+            sheet.cell(6, column, value)
+    book.save(plan / BOOK)
+
+
+@maker
+def xlsx_formula_injection(root: Path, plan: Path) -> None:
+    """Aksi names and keluaran that a spreadsheet would run as formulas."""
+    names = ['=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)"]
+    aksi = "".join(
+        f"      - nama: '{n}'\n        bulan: [1]\n        keluaran: '{n}'\n" for n in names
+    )
+    path = plan / ALPHA
+    path.write_text(_base(ALPHA).replace("    aksi:\n", "    aksi:\n" + aksi, 1), "utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """What one run may cost."""
@@ -635,7 +721,7 @@ _FIELDS = {
     "skip_as_root", "xfail",
 }  # fmt: skip
 _EXPECT_FIELDS = {"exit", "codes", "line", "column", "words"}
-_COMMANDS = {"validate", "report", "diff-git"}
+_COMMANDS = {"validate", "report", "diff-git", "import", "export"}
 _KINDS = {"run", "render", "report", "diff"}
 
 
@@ -801,6 +887,10 @@ def command(kind: str, case: Case) -> list[str]:
         return ["diff", "--exit-code", "--base-dir", "base", "--head-dir", plan]
     if case.command == "diff-git":
         return ["diff", *case.args]
+    if case.command == "import":
+        return ["import", f"{plan}/{BOOK}", *case.args]
+    if case.command == "export":
+        return ["export", *case.args, "-o", "buku-keluar.xlsx", plan]
     return ["validate", "--format", "json", *case.args, plan]
 
 
@@ -937,11 +1027,22 @@ def test_case(case: Case, pending: Pending) -> None:
             assert word in run.stderr, (word, run.stderr)
     elif case.command == "validate":
         check_findings(case, json.loads(run.stdout))
+    elif case.command == "export":
+        no_formulas(pending[("run", case.name)][0] / "buku-keluar.xlsx")
     else:
         output = run.stdout + run.stderr
         assert case.shown is None or case.shown in output
         for word in case.expect.words:
             assert word in output, (word, output[-1000:])
+
+
+def no_formulas(book: Path) -> None:
+    """Every cell of the exported workbook is data: none is a formula."""
+    import openpyxl
+
+    cells = [c for ws in openpyxl.load_workbook(book).worksheets for r in ws.iter_rows() for c in r]
+    assert cells
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
 
 
 # --- the same cases in-process ------------------------------------------------------------

@@ -733,6 +733,179 @@ def _example_realisasi(folder: Path, period: Period) -> str | None:
         return str(example)
 
 
+@app.command(cls=_Command)
+def export(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
+            show_default=False,
+            metavar="RENCANA",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="BERKAS", help="Buku kerja yang ditulis (.xlsx, atomik)."
+        ),
+    ] = None,
+    bidang: Annotated[
+        str | None,
+        typer.Option("--bidang", "-b", metavar="SLUG", help="Hanya lembar satu bidang."),
+    ] = None,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            "-t",
+            min=1,
+            max=4,
+            metavar="TRIWULAN",
+            help="Tambahkan lembar pemantauan triwulan ini (1-4).",
+        ),
+    ] = None,
+    realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Tulis juga bila rencana tidak lolos pemeriksaan."),
+    ] = False,
+    max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
+) -> None:
+    """Tulis tabel Rencana Aksi, PK dan pemantauan sebagai buku kerja Excel (.xlsx)."""
+    from renaksi.plan.periods import Period
+    from renaksi.report.pemantauan import pemantauan_view
+    from renaksi.report.rencana_aksi import rencana_aksi_view
+    from renaksi.sheet.write import workbook_bytes
+    from renaksi.text.atomic import OutputFileError, check_destination, write_atomic
+
+    if output is None:
+        raise _fail("sebutkan berkas keluaran: -o BERKAS.xlsx")
+    if output.suffix.lower() != ".xlsx":
+        raise _fail(f"{output}: buku kerja ditulis sebagai .xlsx")
+    folder = _plan_folder(path)
+    protected = [folder, *([realisasi] if realisasi else [])]
+    try:
+        check_destination(output, protected)  # before the plan is read and checked
+    except OutputFileError as exc:
+        raise _fail(str(exc)) from None
+    period = Period.quarter(triwulan) if triwulan is not None else None
+    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
+    view = rencana_aksi_view(plan, warnings)
+    monitoring = pemantauan_view(plan, period, bidang=bidang, warnings=warnings) if period else None
+    try:
+        write_atomic(output, workbook_bytes(view, monitoring, bidang), protected=protected)
+    except OutputFileError as exc:
+        raise _fail(str(exc)) from None
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+@app.command(name="import", cls=_Command)
+def import_workbook(
+    workbook: Annotated[
+        Path,
+        typer.Argument(help="Buku kerja Excel (.xlsx) berisi tabel Rencana Aksi.", metavar="BUKU"),
+    ],
+    bidang: Annotated[
+        str,
+        typer.Option(
+            "--bidang",
+            "-b",
+            metavar="SLUG",
+            help="Slug bidang (nama berkas bidang tanpa .yaml), mis. politik.",
+        ),
+    ],
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            "-s",
+            metavar="LEMBAR",
+            help="Nama lembar. Bawaan: lembar bernama SLUG, atau satu-satunya lembar.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="BERKAS",
+            help="Tulis berkas bidang ke sini alih-alih ke layar.",
+        ),
+    ] = None,
+    pk_output: Annotated[
+        Path | None,
+        typer.Option(
+            "--pk",
+            metavar="BERKAS",
+            help="Tulis juga baris program, kegiatan dan sub kegiatan (untuk PK) ke sini.",
+        ),
+    ] = None,
+    rencana: Annotated[
+        Path | None,
+        typer.Option(
+            "--rencana",
+            metavar="FOLDER",
+            help="Cocokkan sub kegiatan dengan id di PK rencana ini (menurut namanya).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas keluaran yang sudah ada.")
+    ] = False,
+) -> None:
+    """Baca tabel Rencana Aksi dari buku kerja Excel menjadi berkas bidang YAML."""
+    from renaksi.sheet.guard import WorkbookError, open_workbook
+    from renaksi.sheet.imports import ImportRefusedError, import_sheet
+    from renaksi.text.atomic import OutputFileError, check_destination, write_atomic
+
+    if not _SLUG.match(bidang):
+        raise _fail(f"slug bidang {bidang} tidak sah: huruf kecil, angka dan tanda hubung")
+    for target in (output, pk_output):
+        if target is None:
+            continue
+        try:
+            check_destination(target, [rencana] if rencana else [])
+        except OutputFileError as exc:
+            raise _fail(str(exc)) from None
+        if (target.exists() or target.is_symlink()) and not force:
+            raise _fail(f"{target}: sudah ada; pakai --force untuk menimpanya")
+    try:
+        book = open_workbook(workbook, str(workbook))
+        result = import_sheet(book, str(workbook), bidang, sheet, rencana)
+    except (WorkbookError, ImportRefusedError) as exc:
+        raise _fail(str(exc)) from None
+    _show_import_findings(result.problems)
+    if result.failed:
+        typer.echo(
+            "renaksi: buku kerja tidak terbaca utuh, jadi tidak ada yang ditulis; perbaiki sel "
+            "yang disebut di atas",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        if pk_output is not None:
+            write_atomic(pk_output, result.pk_yaml)
+        if output is None:
+            _write(result.bidang_yaml)
+        else:
+            write_atomic(output, result.bidang_yaml)
+    except OutputFileError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _show_import_findings(problems: Sequence[Any]) -> None:
+    """The import's findings on stderr (stdout may carry the YAML), one a line."""
+    from renaksi.output.messages import message
+
+    for problem in problems:
+        where = f"{problem.location.file} {problem.location.path}".strip()
+        typer.echo(
+            f"{one_line(where)}: {problem.severity.label} {problem.code}: {message(problem)}",
+            err=True,
+        )
+
+
 class DiffFormat(StrEnum):
     """Output formats of ``diff``."""
 

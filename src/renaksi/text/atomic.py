@@ -25,8 +25,10 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from renaksi.text.os_errors import os_reason
 
@@ -129,8 +131,9 @@ def check_destination(path: Path, protected: Sequence[Path] = ()) -> None:
         )
 
 
-def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> None:
-    """Write ``text`` to ``path`` in UTF-8 via a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes, *, protected: Sequence[Path] = ()) -> None:
+    """Write ``text`` to ``path`` in UTF-8 (bytes as they are: a workbook) via a temporary
+    file and a rename.
 
     Refuses a destination in a plan folder (:func:`check_destination`): ``protected`` are
     the folders being read (the plan being rendered, its realisasi).
@@ -142,7 +145,7 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, /dev/stdout, a fifo) is written to, never replaced.
         try:
-            with target.open("w", encoding="utf-8", newline="\n") as out:
+            with _opened(target.open, text) as out:
                 out.write(text)
         except OSError as exc:
             raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
@@ -151,7 +154,14 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
         _write_replace(path, target, text)
 
 
-def _write_replace(path: Path, target: Path, text: str) -> None:
+def _opened(opener: Any, data: str | bytes) -> Any:
+    """``opener`` (``open`` or ``os.fdopen`` with its first argument) for text or bytes."""
+    if isinstance(data, bytes):
+        return opener("wb")
+    return opener("w", encoding="utf-8", newline="\n")
+
+
+def _write_replace(path: Path, target: Path, text: str | bytes) -> None:
     """Write a temporary file beside ``target`` and rename it into place; on any failure or
     interruption the temporary file is removed."""
     try:
@@ -159,7 +169,7 @@ def _write_replace(path: Path, target: Path, text: str) -> None:
     except OSError as exc:
         raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with _opened(partial(os.fdopen, handle), text) as out:
             out.write(text)
         # mkstemp makes the file private (0600); a report is an ordinary file.
         os.chmod(temporary, _mode(target))

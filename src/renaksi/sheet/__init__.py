@@ -1,0 +1,1 @@
+"""Workbooks: Rencana Aksi tables read from and written to Excel files (openpyxl)."""
