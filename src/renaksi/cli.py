@@ -918,6 +918,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A short-lived process builds a tree of plan objects and exits: the cyclic garbage
     # collector would only re-scan that tree (it measured up to a third of a large run).
     gc.disable()
+    # pydantic looks for plugins on its first model by scanning the entry points of every
+    # installed distribution; renaksi's models use none. A user's own setting is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
