@@ -142,3 +142,16 @@ def test_a_plan_folder_is_resolved_once_not_once_per_file(monkeypatch: pytest.Mo
     assert files, "each file is still checked for a symbolic link out of the folder"
     assert resolved.count(PLAN) <= 1
     assert len(resolved) - len(files) <= 3  # the folder, bidang/ and realisasi/ at most
+
+
+def test_report_formats_numbers_without_loading_babels_locale(tmp_path: Path) -> None:
+    # Parsing Babel's pattern and loading its locale for each number was most of the time
+    # spent formatting; renaksi writes the Indonesian marks itself (and test_values.py
+    # holds the result to Babel's).
+    out = tmp_path / "rencana.html"
+    argv = ["report", str(PLAN), "-t", "3", "-f", "html", "-o", str(out)]
+    argv += ["--realisasi", str(ROOT / "examples" / "realisasi-2024")]
+    code, modules = _modules_after(argv, ROOT)
+    assert code == 0, out
+    assert "%" in out.read_text(encoding="utf-8")
+    assert "babel.numbers" not in modules

@@ -7,7 +7,6 @@ that need them, so ``renaksi --help`` starts quickly.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import gc
 import inspect
@@ -269,6 +268,8 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
         if self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib  # only for a mistyped command
+
             known = list(self.commands)
             near = difflib.get_close_matches(name, known, n=1)
             hint = f"maksudnya {near[0]}?" if near else f"perintah yang ada: {', '.join(known)}"
