@@ -13,6 +13,7 @@ comparing against them (see ``tests/test_golden.py``); review the diff before co
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -49,6 +50,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: a test that takes more than a few seconds")
+    # Compiled templates go to a folder of this run, not the user's cache (and every report
+    # test then also renders through the cache: golden files prove it changes nothing).
+    os.environ.setdefault("RENAKSI_CACHE_DIR", tempfile.mkdtemp(prefix="renaksi-test-cache-"))
     if config.getoption("--fuzz-long"):
         os.environ[FUZZ_ENV] = "long"
     long = os.environ.get(FUZZ_ENV, "").lower() == "long"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 import pytest
@@ -425,3 +425,24 @@ def test_money_in_hex_or_octal_is_refused() -> None:
 def test_full_width_digits_are_not_a_nip() -> None:
     full_width = "\uff11\uff19\uff16\uff17\uff10\uff13\uff11\uff19 199702 1 003"
     assert renaksi.plan.pegawai.split_nip(full_width) is None
+
+
+_FIXED_CASES = [
+    "0", "-0", "0.005", "0.015", "0.025", "-0.005", "-0.001", "2.675", "33.333", "-2.7",
+    "1234567.891", "999.995", "1e-30", "-1E+3", "12345678901234567890123456789.125",
+    "1E+40", "0.125", "100", "-100.005", "29.17",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _FIXED_CASES)
+@pytest.mark.parametrize("places", [0, 1, 2, 3])
+def test_fixed_writes_what_babels_pattern_writes(text: str, places: int) -> None:
+    # fixed() no longer asks Babel for every number; Babel stays the reference.
+    from babel.numbers import format_decimal
+
+    value = Decimal(text)
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    with localcontext() as ctx:
+        ctx.prec = 80
+        expected = format_decimal(value, format=pattern, locale=renaksi.text.formats.LOCALE)
+    assert renaksi.text.formats.fixed(value, places) == expected

@@ -7,7 +7,6 @@ that need them, so ``renaksi --help`` starts quickly.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import gc
 import inspect
@@ -269,6 +268,8 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
         if self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib  # only for a mistyped command
+
             known = list(self.commands)
             near = difflib.get_close_matches(name, known, n=1)
             hint = f"maksudnya {near[0]}?" if near else f"perintah yang ada: {', '.join(known)}"
@@ -1091,6 +1092,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A short-lived process builds a tree of plan objects and exits: the cyclic garbage
     # collector would only re-scan that tree (it measured up to a third of a large run).
     gc.disable()
+    # pydantic looks for plugins on its first model by scanning the entry points of every
+    # installed distribution; renaksi's models use none. A user's own setting is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one

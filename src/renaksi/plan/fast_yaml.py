@@ -180,6 +180,14 @@ def _flow_depth(text: str) -> int:
 
 @cache
 def _composer() -> Any:
+    """The loader class that composes with libyaml, or None without the C extension.
+
+    ruamel's ``YAML.compose`` defines a new loader class for every call and its loader
+    refers to itself (``_parser``, ``_composer``, ``loader``, ``loadumper``): with the
+    cyclic collector off, as in the CLI, each file's loader and its libyaml parser
+    (~64 KB) were never freed. One class is made here, and :func:`_compose` clears each
+    loader after use, so reference counting frees it at once.
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from ruamel.yaml.resolver import VersionedResolver
@@ -204,10 +212,31 @@ def _composer() -> Any:
             return super().resolve(kind, value, implicit)
 
     yaml = YAML(typ="safe", pure=False)
-    if "clib" not in type(yaml.Parser).__module__ and "CParser" not in str(yaml.Parser):
+    parser, constructor = yaml.Parser, yaml.Constructor
+    if "clib" not in type(parser).__module__ and "CParser" not in str(parser):
         return None
-    yaml.Resolver = Resolver12
-    return yaml
+
+    class Loader(parser, constructor, Resolver12):  # type: ignore[misc,valid-type]
+        """What ``YAML(typ="safe", pure=False).compose`` builds per call, built once."""
+
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            self._parser = self._composer = self
+            constructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = False
+            Resolver12.__init__(self, version=None, loadumper=self)
+
+    return Loader
+
+
+def _compose(loader_class: Any, text: str) -> Any:
+    """The node tree of ``text``; the loader is freed on return (see :func:`_composer`)."""
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+        loader.__dict__.clear()  # its references to itself
 
 
 def available() -> bool:
@@ -350,11 +379,11 @@ class _TreeReader:
 
 def load(text: str) -> Any:
     """Read ``text`` the fast way, or raise :class:`NeedsExactReaderError`."""
-    yaml = _composer()
-    if yaml is None or not eligible(text):
+    loader_class = _composer()
+    if loader_class is None or not eligible(text):
         raise NeedsExactReaderError("not eligible")
     try:
-        node = yaml.compose(text)
+        node = _compose(loader_class, text)
     except Exception as exc:  # any parse problem is reported by the exact reader
         raise NeedsExactReaderError(str(exc)) from None
     if node is None:

@@ -456,8 +456,9 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    yaml = _parser()
     try:
-        return _parser().load(text), None
+        return yaml.load(text), None
     except _RefusedFeatureError as exc:
         mark = exc.mark
         return None, exc.rule.problem(
@@ -483,6 +484,18 @@ def _read_exact(text: str, display: str) -> tuple[Any, Problem | None]:
         # The parser is third-party code fed untrusted text: whatever it raises becomes a
         # finding about this file, never a traceback.
         return None, _unexpected_error(exc, text, display)
+    finally:
+        _release(yaml)
+
+
+def _release(yaml: Any) -> None:
+    """Break the reader's cycles (each part holds the YAML object, the parser its own
+    bound methods): the CLI runs with the cyclic collector off, so without this every
+    file read the exact way would stay in memory to the end."""
+    for part in list(vars(yaml).values()):
+        if part is not yaml and not isinstance(part, type) and hasattr(part, "__dict__"):
+            part.__dict__.clear()
+    yaml.__dict__.clear()
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:

@@ -40,26 +40,28 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def check_regular(path: Path, folder: Path, shown: str) -> None:
+def check_regular(path: Path, folder: Path, shown: str, root: Path | None = None) -> None:
     """Refuse what only looks like a plan file: a device or pipe (reading it would never
     end), or a symbolic link leading out of the plan folder (in a pull request it could
-    make renaksi print lines of any file on the machine that runs the check)."""
+    make renaksi print lines of any file on the machine that runs the check). ``root`` is
+    ``folder`` already resolved, when the caller has it."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
-    check_inside(path, folder, shown)
+    check_inside(path, folder, shown, root)
 
 
-def check_inside(path: Path, folder: Path, shown: str) -> None:
+def check_inside(path: Path, folder: Path, shown: str, root: Path | None = None) -> None:
     """Refuse ``path`` when it (or a folder on the way to it, e.g. a ``realisasi/`` that is
-    a symbolic link) leads out of the plan folder."""
+    a symbolic link) leads out of the plan folder (``root``: the folder resolved)."""
     try:
         target = path.resolve()
+        root = root or folder.resolve()
     except RuntimeError:  # a symbolic link loop (Python < 3.13 raises this)
         raise PlanIOError(
             f"{shown}: tautan simbolik berputar (menunjuk ke dirinya sendiri)", shown
         ) from None
-    if not target.is_relative_to(folder.resolve()):
+    if not target.is_relative_to(root):
         raise PlanIOError(
             f"{shown}: tautan simbolik ke luar folder rencana ({target}) tidak dibaca", shown
         )
@@ -86,6 +88,14 @@ class DirSource:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._root: Path | None = None
+
+    def _resolved(self) -> Path:
+        # Resolved once: resolving walks every component of the path with a system call
+        # each, and every file of the plan is checked against the same folder.
+        if self._root is None:
+            self._root = self.folder.resolve()
+        return self._root
 
     def display(self, rel: str) -> str:
         return display_path(self.folder / rel) if rel else display_path(self.folder)
@@ -99,7 +109,7 @@ class DirSource:
         return "missing"
 
     def names(self, rel: str) -> list[str]:
-        check_inside(self.folder / rel, self.folder, self.display(rel))
+        check_inside(self.folder / rel, self.folder, self.display(rel), self._resolved())
         try:
             return sorted(os.listdir(self.folder / rel))
         except OSError as exc:
@@ -110,9 +120,12 @@ class DirSource:
         shown = self.display(rel)
         path = self.folder / rel
         try:
-            if path.is_dir():
+            info = path.stat()
+            if stat.S_ISDIR(info.st_mode):
                 raise PlanIOError(f"{shown}: sebuah folder, padahal yang diharapkan berkas", shown)
-            check_regular(path, self.folder, shown)
+            if not stat.S_ISREG(info.st_mode):
+                raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
+            check_inside(path, self.folder, shown, self._resolved())
             with path.open("rb") as handle:
                 return handle.read(limit)
         except OSError as exc:

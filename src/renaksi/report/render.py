@@ -28,6 +28,7 @@ from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
+from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
 from renaksi.text.markdown import escape_markdown, inert_html
@@ -278,7 +279,7 @@ TESTS: dict[str, Callable[[Any], bool]] = {
 
 
 @cache
-def _environment(kind: str, user: Path | None) -> Any:
+def _environment(kind: str, user: Path | None, cache_folder: Path | None = None) -> Any:
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -300,6 +301,8 @@ def _environment(kind: str, user: Path | None) -> Any:
     }
     # Every value a template prints passes here first (then HTML autoescaping).
     options["finalize"] = escape_markdown if kind == "md" else show_controls
+    if cache_folder is not None:
+        options["bytecode_cache"] = bytecode_cache(cache_folder)
     env = Environment(**options)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
@@ -327,6 +330,7 @@ def render(
         name,
         output_format,
         templates,
+        plan.folder,
         doc=document,
         instansi=plan.instansi,
         pages=pages,
@@ -354,6 +358,7 @@ def render_monitoring(
         f"pemantauan.{output_format}.j2",
         output_format,
         templates,
+        plan.folder,
         doc=document,
         bidang=bidang,
         provenance=provenance,
@@ -361,8 +366,11 @@ def render_monitoring(
     )
 
 
-def _render(name: str, output_format: str, templates: Path | None, **context: Any) -> str:
-    env = _environment(output_format, templates.resolve() if templates else None)
+def _render(
+    name: str, output_format: str, templates: Path | None, plan_folder: Path, **context: Any
+) -> str:
+    user = templates.resolve() if templates else None
+    env = _environment(output_format, user, usable_folder(plan_folder))
     try:
         return str(env.get_template(name).render(**context))
     except Exception as exc:  # a user template can fail in any way; say where, not how

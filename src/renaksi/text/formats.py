@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from typing import Any
 
@@ -80,8 +80,20 @@ def count(value: int | Decimal) -> str:
 
 
 def fixed(value: Decimal, places: int = 2) -> str:
-    """A number with exactly ``places`` decimals: ``-2,70``, ``33,33``."""
-    return _format(value, "#,##0." + "0" * places if places else "#,##0")
+    """A number with exactly ``places`` decimals: ``-2,70``, ``33,33``.
+
+    Rounded half to even, as Babel's ``#,##0.00`` pattern does, and written with the
+    same marks; done here because loading Babel's locale and parsing the pattern for
+    every number was most of the time of printing one (tests/test_values.py holds the
+    two to the same text). Infinities and NaN still go to Babel.
+    """
+    number = Decimal(value)
+    if not number.is_finite():
+        return _format(number, "#,##0." + "0" * places if places else "#,##0")
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, number.adjusted() + places + 2)
+        ctx.rounding = ROUND_HALF_EVEN
+        return _exact(number.quantize(Decimal(1).scaleb(-places)), grouped=True)
 
 
 def at_most(value: Decimal, places: int) -> Decimal:

@@ -1,0 +1,157 @@
+"""``renaksi validate`` pays only for what it uses: YAML readers are freed after each file
+(the CLI runs with the cyclic garbage collector off, so a reader that refers to itself
+would stay to the end of the run), and nothing only reports need is imported.
+
+Mechanisms, not timings: benchmarks/run.py measures the time and memory.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from ruamel.yaml.main import YAML
+
+from renaksi.plan import fast_yaml
+from renaksi.rules.check import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "plans" / "2024"
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _alive(kind: type) -> int:
+    # gc.get_objects() lists every tracked object whether or not the collector runs.
+    return sum(1 for obj in gc.get_objects() if isinstance(obj, kind))
+
+
+@pytest.mark.skipif(not fast_yaml.available(), reason="ruamel.yaml.clib is not installed")
+def test_the_fast_readers_loaders_are_freed_with_the_collector_off() -> None:
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # any libyaml loader
+
+    with _collector_off():
+        before = _alive(CParser)
+        result = validate([PLAN, PLAN], keep_plans=False)
+        assert len(result.loads) == 2
+        assert _alive(CParser) == before
+
+
+def test_the_exact_readers_yaml_objects_are_freed_with_the_collector_off(tmp_path: Path) -> None:
+    plan = tmp_path / "2024"
+    shutil.copytree(PLAN, plan)
+    for path in sorted(plan.rglob("*.yaml")):  # a tab in a comment: the exact reader reads it
+        path.write_text(path.read_text(encoding="utf-8") + "#\tcatatan\n", encoding="utf-8")
+    with _collector_off():
+        before = _alive(YAML)
+        validate([plan], keep_plans=False)
+        assert _alive(YAML) == before
+
+
+#: What only ``renaksi report`` (or export) needs.
+REPORT_ONLY = ("jinja2", "markdown_it", "weasyprint", "openpyxl", "renaksi.report")
+
+
+def _run_main(argv: list[str], cwd: Path, probe: str = "None") -> tuple[int, list[str], object]:
+    """Run ``main(argv)`` in a fresh interpreter: its exit code, the modules it imported,
+    and the value of the expression ``probe`` afterwards."""
+    program = (
+        "import sys, json\n"
+        "from renaksi.cli import main\n"
+        f"code = main({argv!r})\n"
+        "sys.stdout.flush()\n"
+        f"sys.stderr.write(json.dumps([code, sorted(sys.modules), {probe}]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    code, modules, probed = json.loads(done.stderr.strip().splitlines()[-1])
+    return code, modules, probed
+
+
+def _modules_after(argv: list[str], cwd: Path) -> tuple[int, list[str]]:
+    code, modules, _ = _run_main(argv, cwd)
+    return code, modules
+
+
+def test_validate_imports_nothing_only_reports_need() -> None:
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    loaded = [m for m in modules if m.split(".")[0] in REPORT_ONLY or m in REPORT_ONLY]
+    loaded += [m for m in modules if m.startswith("renaksi.report")]
+    assert loaded == []
+
+
+def test_validate_does_not_load_babels_locale_data_for_a_clean_plan() -> None:
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    assert "babel.localedata" not in modules
+    assert "babel.numbers" not in modules
+
+
+def test_validate_does_not_look_up_pydantic_plugins() -> None:
+    # pydantic scans every installed distribution's entry points (importlib.metadata)
+    # for plugins on its first model; renaksi has none to offer them.
+    probe = "sys.modules['pydantic.plugin._loader']._plugins is None"
+    code, _, never_scanned = _run_main(["validate", str(PLAN)], ROOT, probe)
+    assert code == 0
+    assert never_scanned is True
+
+
+def test_help_builds_no_command_parameters() -> None:
+    code, modules = _modules_after(["--help"], ROOT)
+    assert code == 0
+    assert "typer._adapters" not in modules
+    assert "pydantic" not in modules
+
+
+def test_a_plan_folder_is_resolved_once_not_once_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    resolved: list[Path] = []
+    real = Path.resolve
+
+    def counting(self: Path, strict: bool = False) -> Path:
+        resolved.append(self)
+        return real(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", counting)
+    validate([PLAN], keep_plans=False)
+    files = [p for p in resolved if p.suffix == ".yaml"]
+    assert files, "each file is still checked for a symbolic link out of the folder"
+    assert resolved.count(PLAN) <= 1
+    assert len(resolved) - len(files) <= 3  # the folder, bidang/ and realisasi/ at most
+
+
+def test_report_formats_numbers_without_loading_babels_locale(tmp_path: Path) -> None:
+    # Parsing Babel's pattern and loading its locale for each number was most of the time
+    # spent formatting; renaksi writes the Indonesian marks itself (and test_values.py
+    # holds the result to Babel's).
+    out = tmp_path / "rencana.html"
+    argv = ["report", str(PLAN), "-t", "3", "-f", "html", "-o", str(out)]
+    argv += ["--realisasi", str(ROOT / "examples" / "realisasi-2024")]
+    code, modules = _modules_after(argv, ROOT)
+    assert code == 0, out
+    assert "%" in out.read_text(encoding="utf-8")
+    assert "babel.numbers" not in modules
