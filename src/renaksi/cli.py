@@ -548,6 +548,13 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+class Dokumen(StrEnum):
+    """The documents ``report`` prints from a plan."""
+
+    rencana_aksi = "rencana-aksi"
+    pk = "pk"
+
+
 @app.command(cls=_Command)
 def report(
     path: Annotated[
@@ -611,19 +618,35 @@ def report(
     ] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
+    dokumen: Annotated[
+        Dokumen,
+        typer.Option(
+            "--dokumen",
+            "-d",
+            help=(
+                "rencana-aksi, atau pk: Perjanjian Kinerja Kepala (dengan --bidang: "
+                "Perjanjian Kinerja Kepala Bidang itu)."
+            ),
+        ),
+    ] = Dokumen.rencana_aksi,
 ) -> None:
-    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan."""
+    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), Perjanjian Kinerja, atau laporan
+    pemantauan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.render import ReportTemplateError, render, render_monitoring
+    from renaksi.report.render import ReportTemplateError, render, render_monitoring, render_pk
     from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
     period = _period(triwulan, periode)
+    if period is not None and dokumen is Dokumen.pk:
+        raise _fail("--dokumen pk tidak dapat digabung dengan --triwulan atau --periode")
     plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
     draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
+    if dokumen is Dokumen.pk:
+        draw = partial(render_pk, plan)
     try:
         text = draw(
             output_format=output_format.value,

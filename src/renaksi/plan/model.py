@@ -897,6 +897,22 @@ class PerjanjianKinerjaFile(_Model):
             "mis. Wali Kota, Bupati atau Menteri."
         ),
     )
+    tempat: Maybe[Text] | None = Field(
+        None,
+        description=(
+            "Tempat penandatanganan Perjanjian Kinerja (dan turunannya ke setiap bidang). "
+            "Bila tidak ditulis: tempat di instansi.yaml untuk folder yang hanya berisi "
+            "Perjanjian Kinerja, tidak tercantum untuk rencana lengkap."
+        ),
+    )
+    tanggal: Maybe[SigningDate] | None = Field(
+        None,
+        description=(
+            "Tanggal penandatanganan Perjanjian Kinerja (dan turunannya ke setiap bidang). "
+            "Bila tidak ditulis: tanggal di instansi.yaml untuk folder yang hanya berisi "
+            "Perjanjian Kinerja, tidak tercantum untuk rencana lengkap."
+        ),
+    )
     anggaran: Maybe[BentukAnggaran] = Field(
         "pemda",
         description=(

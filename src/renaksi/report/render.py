@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -95,6 +96,28 @@ def _identitas(person: Pegawai) -> str:
     if person.nrp is not None:
         return f"NRP. {person.nrp}"
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignerLines:
+    """What the Perjanjian Kinerja form prints of one party, each line as text."""
+
+    nama: str
+    jabatan: str
+    pangkat: str
+    identitas: str
+
+
+def _penanda_tangan(person: object) -> SignerLines:
+    """A party of the PK form: a signer's lines, with the pangkat the form asks for said
+    absent when not written (a pejabat negara has none to write), and a party the plan does
+    not name printed as not stated."""
+    if not isinstance(person, Pegawai):
+        return SignerLines(ABSENT_TEXT, ABSENT_TEXT, "", "")
+    pangkat = _pangkat(person)
+    if not pangkat and person.identitas is None:
+        pangkat = f"pangkat/golongan {ABSENT_TEXT}"
+    return SignerLines(str(person.nama), _jabatan(person), pangkat, _identitas(person))
 
 
 def _tempat_tanggal(place: object, date: object) -> str:
@@ -246,6 +269,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "jabatan": _jabatan,
     "identitas": _identitas,
     "tempat_tanggal": _tempat_tanggal,
+    "penanda_tangan": _penanda_tangan,
     "markdown_html": _markdown_html,
     "markdown_md": _markdown_md,
     "capaian": _computed_percent,
@@ -313,6 +337,30 @@ def render(
         doc=document,
         instansi=plan.instansi,
         pages=pages,
+        provenance=provenance,
+        warnings=document.warnings,
+    )
+
+
+def render_pk(
+    plan: Plan,
+    *,
+    output_format: str,
+    bidang: str | None,
+    provenance: Provenance,
+    templates: Path | None = None,
+    warnings: Sequence[PrintedFinding] = (),
+) -> str:
+    """The Perjanjian Kinerja on its official form: the Kepala's, or with ``bidang`` the
+    cascaded PK of that bidang's head."""
+    from renaksi.report.perjanjian_kinerja import pk_document
+
+    document = pk_document(plan, bidang, tuple(warnings))
+    return _render(
+        f"pk.{output_format}.j2",
+        output_format,
+        templates,
+        doc=document,
         provenance=provenance,
         warnings=document.warnings,
     )
