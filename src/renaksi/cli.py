@@ -464,6 +464,11 @@ _REALISASI_OPTION = typer.Option(
         "Bawaan: <rencana>/realisasi."
     ),
 )
+_PERUBAHAN_OPTION = typer.Option(
+    "--perubahan",
+    metavar="BERKAS",
+    help="Berkas Perubahan (perubahan.yaml) di luar rencana. Bawaan: <rencana>/perubahan.yaml.",
+)
 _MAX_PLAN_BYTES_OPTION = typer.Option(
     "--max-plan-bytes",
     min=1,
@@ -510,6 +515,7 @@ def validate(
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
     from renaksi.output import formatter
@@ -523,6 +529,8 @@ def validate(
         folders = [_plan_folder(None)]
     if realisasi is not None and len(folders) > 1:
         raise _fail("--realisasi hanya untuk satu folder rencana")
+    if perubahan is not None and len(folders) > 1:
+        raise _fail("--perubahan hanya untuk satu folder rencana")
     try:
         result = run_validate(
             folders,
@@ -532,6 +540,7 @@ def validate(
             max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
             keep_plans=False,
             realisasi=realisasi,
+            perubahan=perubahan,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -546,6 +555,13 @@ class ReportFormat(StrEnum):
 
     md = "md"
     html = "html"
+
+
+class Versi(StrEnum):
+    """The versions of a plan within its year ``report`` prints."""
+
+    murni = "murni"
+    perubahan = "perubahan"
 
 
 class Dokumen(StrEnum):
@@ -629,6 +645,17 @@ def report(
             ),
         ),
     ] = Dokumen.rencana_aksi,
+    versi: Annotated[
+        Versi,
+        typer.Option(
+            "--versi",
+            help=(
+                "murni, atau perubahan: dokumen Perubahan (judul PERUBAHAN, tabel "
+                "perbandingan lama-baru-selisih)."
+            ),
+        ),
+    ] = Versi.murni,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), Perjanjian Kinerja, atau laporan
     pemantauan."""
@@ -643,10 +670,17 @@ def report(
     period = _period(triwulan, periode)
     if period is not None and dokumen is Dokumen.pk:
         raise _fail("--dokumen pk tidak dapat digabung dengan --triwulan atau --periode")
-    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
+    if period is not None and versi is Versi.perubahan:
+        raise _fail(
+            "--versi tidak dipakai untuk laporan pemantauan: setiap periode dinilai dengan "
+            "target versi yang berlaku pada akhir periodenya"
+        )
+    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes, perubahan)
     draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
     if dokumen is Dokumen.pk:
         draw = partial(render_pk, plan)
+    if versi is Versi.perubahan:
+        draw = _perubahan_version(plan, bidang, render_pk if dokumen is Dokumen.pk else render)
     try:
         text = draw(
             output_format=output_format.value,
@@ -666,6 +700,22 @@ def report(
         write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
     except OutputFileError as exc:
         raise _fail(str(exc)) from None
+
+
+def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str]) -> Any:
+    """``draw`` for the Perubahan version of ``plan``, with its comparison."""
+    from renaksi.plan.perubahan import apply
+    from renaksi.report.perubahan import perbandingan
+
+    changed = apply(plan)
+    if changed is None or plan.perubahan is None:
+        raise _fail(
+            "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
+            "berkasnya dengan --perubahan BERKAS"
+        )
+    page = plan.bidang_by_slug(bidang) if bidang is not None else None
+    compared = perbandingan(plan, page.slug if page is not None else None)
+    return partial(draw, changed, perubahan=compared)
 
 
 def _period(triwulan: int | None, periode: str | None) -> Period | None:
@@ -692,6 +742,7 @@ def _printable(
     period: Period | None,
     realisasi: Path | None,
     max_plan_bytes: int | None,
+    perubahan: Path | None = None,
 ) -> tuple[Plan, list[PrintedFinding]]:
     """The plan to print and the findings its warning block shows, or the exit that
     :func:`renaksi.report.printable.check_printable` decided, in words."""
@@ -710,6 +761,7 @@ def _printable(
             realisasi=realisasi,
             force=force,
             max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
+            perubahan=perubahan,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -829,7 +881,7 @@ def diff(
 
 #: The kinds of plan file ``schema`` describes, in the order of
 #: :data:`renaksi.plan.json_schema.KINDS` (named here so that --help needs no pydantic).
-SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi")
+SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi", "perubahan")
 
 
 def _listed(words: Sequence[str]) -> str:

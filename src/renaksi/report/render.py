@@ -27,7 +27,9 @@ from renaksi.plan.git import Provenance
 from renaksi.plan.model import Pegawai, Target
 from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
+from renaksi.plan.perubahan import apply
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
+from renaksi.report.perubahan import Perbandingan, target_version
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
@@ -257,6 +259,23 @@ def _computed_percent(value: Any) -> str:
     return percent(value)
 
 
+def _selisih_rupiah(value: int) -> str:
+    """A difference of pagu with its sign: ``+Rp 50.000.000``, ``-Rp 50.000.000``, ``Rp 0``."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    return sign + formats.rupiah(abs(value))
+
+
+def _selisih(value: Decimal | None, satuan: str) -> str:
+    """A difference of targets with its sign, ``+1%``; ``-`` when there is none (a scale)."""
+    if value is None:
+        return "-"
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    shown = abs(value).normalize()
+    if shown.as_tuple().exponent > 0:  # type: ignore[operator]
+        shown = shown.quantize(Decimal(1))  # 1E+1 is ten
+    return sign + formats.target(shown, satuan)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "rupiah": _or_absent(lambda v: formats.rupiah(int(v))),
     "angka": _or_absent(lambda v: formats.number(v) if v is not None else ""),
@@ -277,6 +296,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
         formats.at_most(v, 2) if isinstance(v, Decimal) else v, satuan
     ),
     "superscript": _superscript,
+    "selisih_rupiah": _selisih_rupiah,
+    "selisih": _selisih,
+    "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
 }
 
 
@@ -321,9 +343,12 @@ def render(
     provenance: Provenance,
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
+    perubahan: Perbandingan | None = None,
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML. The
-    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja."""
+    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja.
+    With ``perubahan`` (``plan`` is then the Perubahan version) the document is the
+    Perubahan's, titled so and carrying the comparison with the murni values."""
     document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
@@ -339,6 +364,7 @@ def render(
         pages=pages,
         provenance=provenance,
         warnings=document.warnings,
+        perubahan=perubahan,
     )
 
 
@@ -350,9 +376,10 @@ def render_pk(
     provenance: Provenance,
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
+    perubahan: Perbandingan | None = None,
 ) -> str:
     """The Perjanjian Kinerja on its official form: the Kepala's, or with ``bidang`` the
-    cascaded PK of that bidang's head."""
+    cascaded PK of that bidang's head; with ``perubahan``, the PK Perubahan."""
     from renaksi.report.perjanjian_kinerja import pk_document
 
     document = pk_document(plan, bidang, tuple(warnings))
@@ -363,6 +390,7 @@ def render_pk(
         doc=document,
         provenance=provenance,
         warnings=document.warnings,
+        perubahan=perubahan,
     )
 
 
@@ -380,7 +408,10 @@ def render_monitoring(
     bidang's."""
     from renaksi.report.pemantauan import pemantauan_view
 
-    document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)
+    period = Period.quarter(triwulan) if isinstance(triwulan, int) else triwulan
+    versi = target_version(plan, period, bidang)
+    judged = apply(plan) if versi is not None and versi.perubahan else None
+    document = pemantauan_view(judged or plan, triwulan, bidang=bidang, warnings=warnings)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
@@ -389,6 +420,7 @@ def render_monitoring(
         bidang=bidang,
         provenance=provenance,
         warnings=document.warnings,
+        versi=versi,
     )
 
 
