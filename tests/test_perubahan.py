@@ -114,3 +114,21 @@ def test_versi_is_not_for_monitoring(capsys: pytest.CaptureFixture[str]) -> None
     args = ["report", str(PLAN), "--perubahan", str(CHANGE), "--versi", "perubahan", "-t", "1"]
     assert main(args) == 2
     assert "--versi tidak dipakai" in capsys.readouterr().err
+
+
+def test_diff_from_murni_to_perubahan_reads_like_the_comparison(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["diff", "--plans", str(PLAN), "--perubahan", str(CHANGE)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "murni → perubahan" in out
+    assert "Total pagu tetap Rp 59.059.304.998; 2 pagu berubah; 2 target indikator berubah" in out
+    assert "Rp 506.090.000 → Rp 456.090.000 (-Rp 50.000.000" in out
+    assert "Target triwulan IV indikator" in out
+    assert "12,99% → 13,99%" in out
+
+
+def test_diff_murni_perubahan_needs_a_perubahan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--plans", str(PLAN), "--murni-perubahan"]) == 2
+    assert "tidak punya Perubahan" in capsys.readouterr().err

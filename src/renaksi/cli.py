@@ -854,6 +854,14 @@ def diff(
         Path | None, typer.Option("--head-dir", metavar="FOLDER", help="... dengan folder ini.")
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
+    murni_perubahan: Annotated[
+        bool,
+        typer.Option(
+            "--murni-perubahan",
+            help="Bandingkan versi murni rencana dengan versi Perubahannya (tanpa git).",
+        ),
+    ] = False,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
     """Tunjukkan apa yang diubah sebuah perubahan pada pagu, target dan jadwal rencana."""
     from renaksi.diff.revisions import compare_dirs, compare_git
@@ -863,6 +871,10 @@ def diff(
     from renaksi.plan.source import PlanIOError
 
     limit = max_plan_bytes or MAX_PLAN_BYTES
+    if murni_perubahan or perubahan is not None:
+        result = _murni_perubahan(plans, perubahan, limit, (base, head, base_dir, head_dir))
+        _write(render_diff(result, output_format.value))
+        raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
     try:
         if base_dir is not None or head_dir is not None:
             if base_dir is None or head_dir is None or base is not None or head is not None:
@@ -877,6 +889,28 @@ def diff(
         raise _fail(exc.message) from None
     _write(render_diff(result, output_format.value))
     raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
+
+
+def _murni_perubahan(
+    plans: Path | None, perubahan: Path | None, limit: int, others: tuple[object, ...]
+) -> Any:
+    """The diff from the murni version of a plan to its Perubahan."""
+    from renaksi.diff.revisions import compare_perubahan
+    from renaksi.plan.source import PlanIOError
+
+    if any(other is not None for other in others):
+        raise _fail("--murni-perubahan membandingkan dua versi satu rencana, tanpa revisi git")
+    folder = _plan_folder(plans, "--plans FOLDER")
+    try:
+        result = compare_perubahan(folder, perubahan, max_plan_bytes=limit)
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    if result is None:
+        raise _fail(
+            "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
+            "berkasnya dengan --perubahan BERKAS"
+        )
+    return result
 
 
 #: The kinds of plan file ``schema`` describes, in the order of
