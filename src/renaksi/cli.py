@@ -913,6 +913,42 @@ def _murni_perubahan(
     return result
 
 
+@app.command(cls=_Command)
+def init(
+    tahun: Annotated[
+        int,
+        typer.Argument(min=1900, max=2999, help="Tahun rencana baru, mis. 2025.", metavar="TAHUN"),
+    ],
+    plans: Annotated[
+        Path | None,
+        typer.Option("--plans", metavar="FOLDER", help="Folder plans/. Bawaan: ./plans."),
+    ] = None,
+) -> None:
+    """Mulai plans/<TAHUN> dari tahun terakhir sebelumnya: pagu, target, tanggal dan bulan
+    aksi dikosongkan untuk diisi; tidak pernah menimpa folder yang ada."""
+    from renaksi.plan.next_year import InitError, init_year
+
+    folder = plans or Path.cwd() / "plans"
+    try:
+        new, source, count = init_year(folder, tahun)
+    except InitError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(
+        f"{new}: dimulai dari {source} ({len(count.files)} berkas: {', '.join(count.files)})."
+    )
+    typer.echo("Yang disalin: instansi, kepala, Renstra, IKU, indikator PK, program/kegiatan/sub")
+    typer.echo(
+        "kegiatan dan bidangnya, berkas bidang (penandatangan, indikator, nama aksi, keluaran)."
+    )
+    typer.echo("Yang harus diisi (tertulis kosong, dilaporkan renaksi validate di barisnya):")
+    typer.echo(f"  - {count.pagu} pagu (program, kegiatan, sub kegiatan, total) dari DPA {tahun}")
+    typer.echo(f"  - {count.target} target indikator dan keluaran (tahunan dan triwulan)")
+    typer.echo(f"  - {count.tanggal} tanggal tanda tangan")
+    typer.echo(f"  - bulan pelaksanaan {count.bulan} aksi")
+    typer.echo("Tidak disalin: narasi/, realisasi/, perubahan.yaml, catatan_sumber tahun lalu.")
+    typer.echo(f"Lanjutkan dengan: renaksi validate {new}")
+
+
 #: The kinds of plan file ``schema`` describes, in the order of
 #: :data:`renaksi.plan.json_schema.KINDS` (named here so that --help needs no pydantic).
 SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi", "perubahan")
