@@ -108,7 +108,7 @@ USAGE_ERRORS: list[tuple[list[str | Path], int, str]] = [
     (["valdate"], 2, "perintah valdate tidak dikenal; maksudnya validate?"),
     (["diff", "a", "b", "c"], 2, "argumen berlebih: c"),
     (["rules", "BG01", "BG02"], 2, "argumen berlebih: BG02"),
-    (["--"], 2, "sebutkan perintah: validate, report, export, import, diff, schema, rules"),
+    (["--"], 2, "sebutkan perintah: validate, report, export, import, diff, init, schema, rules"),
     (["rules", "XX99"], 2, "aturan XX99 tidak dikenal"),
     (["validate", "--select", "XX99", PLAN], 2, "aturan XX99 tidak dikenal"),
     (["schema", "nope"], 2, "jenis nope tidak dikenal"),

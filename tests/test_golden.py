@@ -87,13 +87,10 @@ def test_golden(name: str, bidang: str | None, fmt: str, update_golden: bool) ->
 
 def test_no_stray_golden_files() -> None:
     # The report's golden files; test_diff.py keeps its own as diff-*, and
-    # test_monitoring_report.py as pemantauan-*.
+    # test_monitoring_report.py as pemantauan-*, test_pk_document.py as pk-*.
     if GOLDEN.is_dir():
-        ours = sorted(
-            p.name
-            for p in GOLDEN.iterdir()
-            if not p.name.startswith(("diff-", "pemantauan-", "contoh-"))
-        )
+        others = ("diff-", "pemantauan-", "pk-", "contoh-")
+        ours = sorted(p.name for p in GOLDEN.iterdir() if not p.name.startswith(others))
         assert ours == sorted(name for name, _, _ in CASES)
 
 

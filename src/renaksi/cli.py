@@ -465,6 +465,11 @@ _REALISASI_OPTION = typer.Option(
         "Bawaan: <rencana>/realisasi."
     ),
 )
+_PERUBAHAN_OPTION = typer.Option(
+    "--perubahan",
+    metavar="BERKAS",
+    help="Berkas Perubahan (perubahan.yaml) di luar rencana. Bawaan: <rencana>/perubahan.yaml.",
+)
 _MAX_PLAN_BYTES_OPTION = typer.Option(
     "--max-plan-bytes",
     min=1,
@@ -511,6 +516,7 @@ def validate(
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
     """Periksa rencana: skema, aritmetika pagu dan target, rujukan antar-berkas, NIP, tahun."""
     from renaksi.output import formatter
@@ -524,6 +530,8 @@ def validate(
         folders = [_plan_folder(None)]
     if realisasi is not None and len(folders) > 1:
         raise _fail("--realisasi hanya untuk satu folder rencana")
+    if perubahan is not None and len(folders) > 1:
+        raise _fail("--perubahan hanya untuk satu folder rencana")
     try:
         result = run_validate(
             folders,
@@ -533,6 +541,7 @@ def validate(
             max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
             keep_plans=False,
             realisasi=realisasi,
+            perubahan=perubahan,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -547,6 +556,20 @@ class ReportFormat(StrEnum):
 
     md = "md"
     html = "html"
+
+
+class Versi(StrEnum):
+    """The versions of a plan within its year ``report`` prints."""
+
+    murni = "murni"
+    perubahan = "perubahan"
+
+
+class Dokumen(StrEnum):
+    """The documents ``report`` prints from a plan."""
+
+    rencana_aksi = "rencana-aksi"
+    pk = "pk"
 
 
 @app.command(cls=_Command)
@@ -612,19 +635,53 @@ def report(
     ] = None,
     realisasi: Annotated[Path | None, _REALISASI_OPTION] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
+    dokumen: Annotated[
+        Dokumen,
+        typer.Option(
+            "--dokumen",
+            "-d",
+            help=(
+                "rencana-aksi, atau pk: Perjanjian Kinerja Kepala (dengan --bidang: "
+                "Perjanjian Kinerja Kepala Bidang itu)."
+            ),
+        ),
+    ] = Dokumen.rencana_aksi,
+    versi: Annotated[
+        Versi,
+        typer.Option(
+            "--versi",
+            help=(
+                "murni, atau perubahan: dokumen Perubahan (judul PERUBAHAN, tabel "
+                "perbandingan lama-baru-selisih)."
+            ),
+        ),
+    ] = Versi.murni,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
-    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan."""
+    """Cetak Rencana Aksi (dokumen utuh atau satu bidang), Perjanjian Kinerja, atau laporan
+    pemantauan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
-    from renaksi.report.render import ReportTemplateError, render, render_monitoring
+    from renaksi.report.render import ReportTemplateError, render, render_monitoring, render_pk
     from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
     period = _period(triwulan, periode)
-    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
+    if period is not None and dokumen is Dokumen.pk:
+        raise _fail("--dokumen pk tidak dapat digabung dengan --triwulan atau --periode")
+    if period is not None and versi is Versi.perubahan:
+        raise _fail(
+            "--versi tidak dipakai untuk laporan pemantauan: setiap periode dinilai dengan "
+            "target versi yang berlaku pada akhir periodenya"
+        )
+    plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes, perubahan)
     draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
+    if dokumen is Dokumen.pk:
+        draw = partial(render_pk, plan)
+    if versi is Versi.perubahan:
+        draw = _perubahan_version(plan, bidang, render_pk if dokumen is Dokumen.pk else render)
     try:
         text = draw(
             output_format=output_format.value,
@@ -644,6 +701,22 @@ def report(
         write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
     except OutputFileError as exc:
         raise _fail(str(exc)) from None
+
+
+def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str]) -> Any:
+    """``draw`` for the Perubahan version of ``plan``, with its comparison."""
+    from renaksi.plan.perubahan import apply
+    from renaksi.report.perubahan import perbandingan
+
+    changed = apply(plan)
+    if changed is None or plan.perubahan is None:
+        raise _fail(
+            "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
+            "berkasnya dengan --perubahan BERKAS"
+        )
+    page = plan.bidang_by_slug(bidang) if bidang is not None else None
+    compared = perbandingan(plan, page.slug if page is not None else None)
+    return partial(draw, changed, perubahan=compared)
 
 
 def _period(triwulan: int | None, periode: str | None) -> Period | None:
@@ -670,6 +743,7 @@ def _printable(
     period: Period | None,
     realisasi: Path | None,
     max_plan_bytes: int | None,
+    perubahan: Path | None = None,
 ) -> tuple[Plan, list[PrintedFinding]]:
     """The plan to print and the findings its warning block shows, or the exit that
     :func:`renaksi.report.printable.check_printable` decided, in words."""
@@ -688,6 +762,7 @@ def _printable(
             realisasi=realisasi,
             force=force,
             max_plan_bytes=max_plan_bytes or MAX_PLAN_BYTES,
+            perubahan=perubahan,
         )
     except PlanIOError as exc:
         raise _fail(exc.message) from None
@@ -953,6 +1028,14 @@ def diff(
         Path | None, typer.Option("--head-dir", metavar="FOLDER", help="... dengan folder ini.")
     ] = None,
     max_plan_bytes: Annotated[int | None, _MAX_PLAN_BYTES_OPTION] = None,
+    murni_perubahan: Annotated[
+        bool,
+        typer.Option(
+            "--murni-perubahan",
+            help="Bandingkan versi murni rencana dengan versi Perubahannya (tanpa git).",
+        ),
+    ] = False,
+    perubahan: Annotated[Path | None, _PERUBAHAN_OPTION] = None,
 ) -> None:
     """Tunjukkan apa yang diubah sebuah perubahan pada pagu, target dan jadwal rencana."""
     from renaksi.diff.revisions import compare_dirs, compare_git
@@ -962,6 +1045,10 @@ def diff(
     from renaksi.plan.source import PlanIOError
 
     limit = max_plan_bytes or MAX_PLAN_BYTES
+    if murni_perubahan or perubahan is not None:
+        result = _murni_perubahan(plans, perubahan, limit, (base, head, base_dir, head_dir))
+        _write(render_diff(result, output_format.value))
+        raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
     try:
         if base_dir is not None or head_dir is not None:
             if base_dir is None or head_dir is None or base is not None or head is not None:
@@ -978,9 +1065,67 @@ def diff(
     raise typer.Exit(EXIT_INVALID if exit_code and not result.empty else EXIT_OK)
 
 
+def _murni_perubahan(
+    plans: Path | None, perubahan: Path | None, limit: int, others: tuple[object, ...]
+) -> Any:
+    """The diff from the murni version of a plan to its Perubahan."""
+    from renaksi.diff.revisions import compare_perubahan
+    from renaksi.plan.source import PlanIOError
+
+    if any(other is not None for other in others):
+        raise _fail("--murni-perubahan membandingkan dua versi satu rencana, tanpa revisi git")
+    folder = _plan_folder(plans, "--plans FOLDER")
+    try:
+        result = compare_perubahan(folder, perubahan, max_plan_bytes=limit)
+    except PlanIOError as exc:
+        raise _fail(exc.message) from None
+    if result is None:
+        raise _fail(
+            "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
+            "berkasnya dengan --perubahan BERKAS"
+        )
+    return result
+
+
+@app.command(cls=_Command)
+def init(
+    tahun: Annotated[
+        int,
+        typer.Argument(min=1900, max=2999, help="Tahun rencana baru, mis. 2025.", metavar="TAHUN"),
+    ],
+    plans: Annotated[
+        Path | None,
+        typer.Option("--plans", metavar="FOLDER", help="Folder plans/. Bawaan: ./plans."),
+    ] = None,
+) -> None:
+    """Mulai plans/<TAHUN> dari tahun terakhir sebelumnya: pagu, target, tanggal dan bulan
+    aksi dikosongkan untuk diisi; tidak pernah menimpa folder yang ada."""
+    from renaksi.plan.next_year import InitError, init_year
+
+    folder = plans or Path.cwd() / "plans"
+    try:
+        new, source, count = init_year(folder, tahun)
+    except InitError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(
+        f"{new}: dimulai dari {source} ({len(count.files)} berkas: {', '.join(count.files)})."
+    )
+    typer.echo("Yang disalin: instansi, kepala, Renstra, IKU, indikator PK, program/kegiatan/sub")
+    typer.echo(
+        "kegiatan dan bidangnya, berkas bidang (penandatangan, indikator, nama aksi, keluaran)."
+    )
+    typer.echo("Yang harus diisi (tertulis kosong, dilaporkan renaksi validate di barisnya):")
+    typer.echo(f"  - {count.pagu} pagu (program, kegiatan, sub kegiatan, total) dari DPA {tahun}")
+    typer.echo(f"  - {count.target} target indikator dan keluaran (tahunan dan triwulan)")
+    typer.echo(f"  - {count.tanggal} tanggal tanda tangan")
+    typer.echo(f"  - bulan pelaksanaan {count.bulan} aksi")
+    typer.echo("Tidak disalin: narasi/, realisasi/, perubahan.yaml, catatan_sumber tahun lalu.")
+    typer.echo(f"Lanjutkan dengan: renaksi validate {new}")
+
+
 #: The kinds of plan file ``schema`` describes, in the order of
 #: :data:`renaksi.plan.json_schema.KINDS` (named here so that --help needs no pydantic).
-SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi")
+SCHEMA_KINDS = ("instansi", "perjanjian-kinerja", "bidang", "realisasi", "perubahan")
 
 
 def _listed(words: Sequence[str]) -> str:

@@ -234,6 +234,8 @@ KINDS: dict[str, ChangeKind] = {
     "instansi:tanggal": K.SIGNING,
     "bidang:tempat": K.SIGNING,
     "bidang:tanggal": K.SIGNING,
+    "perjanjian-kinerja:tempat": K.SIGNING,
+    "perjanjian-kinerja:tanggal": K.SIGNING,
     "instansi:iku.indikator[].target": K.IKU_TARGET,
 }
 
@@ -256,6 +258,8 @@ WEIGHTS: dict[str, Weight] = {
             "instansi:tanggal",
             "bidang:tempat",
             "bidang:tanggal",
+            "perjanjian-kinerja:tempat",
+            "perjanjian-kinerja:tanggal",
             "instansi:renstra.periode.mulai",
             "instansi:renstra.periode.selesai",
             "instansi:renstra.misi[].nomor",

@@ -8,6 +8,7 @@ introduces or fixes.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from renaksi.diff.plan import PlanDiff, diff_plans
@@ -21,6 +22,7 @@ from renaksi.plan.load import (
     load_source,
     reading_order,
 )
+from renaksi.plan.perubahan import apply
 from renaksi.plan.source import MemorySource, display_path
 from renaksi.rules.check import check_loaded
 
@@ -45,6 +47,29 @@ def compare_dirs(base: Path, head: Path, *, max_plan_bytes: int = MAX_PLAN_BYTES
         load_plan(head, max_plan_bytes=max_plan_bytes),
         display_path(base),
         display_path(head),
+    )
+
+
+def compare_perubahan(
+    folder: Path, perubahan: Path | None = None, *, max_plan_bytes: int = MAX_PLAN_BYTES
+) -> PlanDiff | None:
+    """Compare the murni version of the plan in ``folder`` with its Perubahan (its own
+    ``perubahan.yaml``, or the file ``perubahan``); None when it has none. Both versions
+    are checked as whole plans, as two revisions are."""
+    loaded = load_plan(folder, max_plan_bytes=max_plan_bytes, perubahan=perubahan)
+    changed = apply(loaded.plan)
+    if changed is None:
+        return None
+    # Neither side is the Perubahan file itself: its values are what differs between them.
+    murni = replace(loaded.plan, perubahan=None, perubahan_doc=None)
+    versi = replace(changed, perubahan=None, perubahan_doc=None)
+    return diff_plans(
+        murni,
+        versi,
+        base_problems=check_loaded(LoadResult(murni, list(loaded.problems), loaded.files)),
+        head_problems=check_loaded(LoadResult(versi, list(loaded.problems), loaded.files)),
+        base_label="murni",
+        head_label="perubahan",
     )
 
 

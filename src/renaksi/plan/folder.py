@@ -16,12 +16,14 @@ from renaksi.plan.model import (
     BudgetUnit,
     InstansiFile,
     PerjanjianKinerjaFile,
+    PerubahanFile,
     RealisasiFile,
 )
 from renaksi.plan.periods import Period
 
 INSTANSI_FILE = "instansi.yaml"
 PK_FILE = "perjanjian-kinerja.yaml"
+PERUBAHAN_FILE = "perubahan.yaml"
 BIDANG_DIR = "bidang"
 REALISASI_DIR = "realisasi"
 
@@ -66,10 +68,13 @@ class Plan:
     #: action plans, so the rules about action plans and their coverage do not apply and
     #: the printed document is the Perjanjian Kinerja.
     pk_only: bool = False
+    #: ``perubahan.yaml``: the Perubahan within the year, if the plan has one.
+    perubahan_doc: PlanFile | None = None
+    perubahan: PerubahanFile | None = None
 
     def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""
-        for doc in (self.instansi_doc, self.pk_doc):
+        for doc in (self.instansi_doc, self.pk_doc, self.perubahan_doc):
             if doc is not None:
                 yield doc
         for entry in self.bidang:

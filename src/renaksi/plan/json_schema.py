@@ -10,13 +10,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan.model import (
+    BidangFile,
+    InstansiFile,
+    PerjanjianKinerjaFile,
+    PerubahanFile,
+    RealisasiFile,
+)
 
 KINDS: dict[str, type[BaseModel]] = {
     "instansi": InstansiFile,
     "perjanjian-kinerja": PerjanjianKinerjaFile,
     "bidang": BidangFile,
     "realisasi": RealisasiFile,
+    "perubahan": PerubahanFile,
 }
 
 TITLES = {
@@ -26,6 +33,8 @@ TITLES = {
     "bidang": "bidang/<slug>.yaml: penandatangan, indikator dan rencana aksi satu bidang",
     "realisasi": "realisasi/tw<N>.yaml: realisasi indikator, anggaran, keluaran dan aksi satu "
     "triwulan",
+    "perubahan": "perubahan.yaml: Perubahan dalam tahun berjalan (dasar, tanggal, alasan, pagu "
+    "dan target yang berubah)",
 }
 
 #: Indonesian descriptions of the models (their docstrings are the developers' English).
@@ -78,6 +87,8 @@ DESCRIPTIONS = {
     "CatatanPagu": (
         "Catatan sumber atas pagu (kegiatan beserta sub kegiatannya, atau satu sub kegiatan)."
     ),
+    "PerubahanPagu": "Satu pagu yang diubah Perubahan: unit berpagu, pagu lama dan baru.",
+    "PerubahanTarget": "Satu target yang diubah Perubahan: indikator, target baru, alasannya.",
 }
 
 

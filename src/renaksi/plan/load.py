@@ -28,13 +28,20 @@ from renaksi.plan.findings import Location, Problem
 from renaksi.plan.folder import (
     BIDANG_DIR,
     INSTANSI_FILE,
+    PERUBAHAN_FILE,
     PK_FILE,
     REALISASI_DIR,
     BidangEntry,
     Plan,
     RealisasiEntry,
 )
-from renaksi.plan.model import BidangFile, InstansiFile, PerjanjianKinerjaFile, RealisasiFile
+from renaksi.plan.model import (
+    BidangFile,
+    InstansiFile,
+    PerjanjianKinerjaFile,
+    PerubahanFile,
+    RealisasiFile,
+)
 from renaksi.plan.periods import Period
 from renaksi.plan.source import (
     DirSource,
@@ -180,6 +187,7 @@ class LoadResult:
             plan,
             instansi=pick(plan.instansi, plan.instansi_doc, InstansiFile),
             pk=pick(plan.pk, plan.pk_doc, PerjanjianKinerjaFile),
+            perubahan=pick(plan.perubahan, plan.perubahan_doc, PerubahanFile),
             bidang=[
                 BidangEntry(e.slug, e.doc, pick(e.model, e.doc, BidangFile)) for e in plan.bidang
             ],
@@ -694,7 +702,7 @@ def reading_order(rel: str) -> tuple[int, str] | None:
     """Where the loader reads the plan file ``rel`` (a sort key: the shared files, then
     bidang, then realisasi, each folder by name), or None when it does not read it."""
     folder, _, name = rel.rpartition("/")
-    if rel in (INSTANSI_FILE, PK_FILE):
+    if rel in (INSTANSI_FILE, PK_FILE, PERUBAHAN_FILE):
         return (0 if rel == INSTANSI_FILE else 1, rel)
     if folder == BIDANG_DIR and name.endswith(".yaml") and _SLUG.match(name[: -len(".yaml")]):
         return (2, rel)
@@ -721,11 +729,13 @@ def load_plan(
     max_bytes: int = MAX_BYTES,
     max_plan_bytes: int = MAX_PLAN_BYTES,
     realisasi: Path | None = None,
+    perubahan: Path | None = None,
 ) -> LoadResult:
     """Read every file of a plan folder on disk. Raises PlanIOError if it is unusable.
 
     The quarterly realisasi files are read from ``<folder>/realisasi/``, or from the folder
-    ``realisasi`` when given (e.g. an example kept outside the plan)."""
+    ``realisasi`` when given (e.g. an example kept outside the plan); the Perubahan from
+    ``<folder>/perubahan.yaml``, or from the file ``perubahan`` when given."""
     display = display_path(folder)
     if not folder.exists():
         raise PlanIOError(f"{display}: folder rencana tidak ada", display)
@@ -734,14 +744,30 @@ def load_plan(
     if realisasi is not None and not realisasi.is_dir():
         shown = display_path(realisasi)
         raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
+    if perubahan is not None and not perubahan.is_file():
+        shown = display_path(perubahan)
+        raise PlanIOError(f"{shown}: berkas perubahan tidak ada", shown)
     elsewhere = DirSource(realisasi) if realisasi is not None else None
-    return load_source(
+    result = load_source(
         DirSource(folder),
         folder=folder,
         max_bytes=max_bytes,
         max_plan_bytes=max_plan_bytes,
         realisasi_source=elsewhere,
+        perubahan_given=perubahan is not None,
     )
+    if perubahan is not None:
+        _load_perubahan(DirSource(perubahan.parent), perubahan.name, result, max_bytes)
+    return result
+
+
+def _load_perubahan(source: PlanSource, rel: str, result: LoadResult, max_bytes: int) -> None:
+    """Read the Perubahan file ``rel`` of ``source`` into the plan."""
+    doc, problems = read_source_document(source, rel, max_bytes, result.budget)
+    result.files += 1
+    result.problems.extend(problems)
+    result.plan.perubahan_doc = doc
+    result.plan.perubahan = _validate_into(result, doc, PerubahanFile)
 
 
 def _load_realisasi(source: PlanSource, prefix: str, result: LoadResult, max_bytes: int) -> None:
@@ -798,6 +824,7 @@ def load_source(
     max_bytes: int = MAX_BYTES,
     max_plan_bytes: int = MAX_PLAN_BYTES,
     realisasi_source: PlanSource | None = None,
+    perubahan_given: bool = False,
 ) -> LoadResult:
     """Read every file of a plan from ``source``; ``folder`` names it (its year).
 
@@ -860,6 +887,9 @@ def load_source(
                 name=f"{BIDANG_DIR}/<slug>.yaml",
             )
         )
+    # A Perubahan given elsewhere (an example kept outside the plan) replaces the plan's own.
+    if not perubahan_given and source.kind(PERUBAHAN_FILE) == "file":
+        _load_perubahan(source, PERUBAHAN_FILE, result, max_bytes)
     if realisasi_source is not None:
         _load_realisasi(realisasi_source, "", result, max_bytes)
     else:

@@ -924,6 +924,22 @@ class PerjanjianKinerjaFile(_Model):
             "mis. Wali Kota, Bupati atau Menteri."
         ),
     )
+    tempat: Maybe[Text] | None = Field(
+        None,
+        description=(
+            "Tempat penandatanganan Perjanjian Kinerja (dan turunannya ke setiap bidang). "
+            "Bila tidak ditulis: tempat di instansi.yaml untuk folder yang hanya berisi "
+            "Perjanjian Kinerja, tidak tercantum untuk rencana lengkap."
+        ),
+    )
+    tanggal: Maybe[SigningDate] | None = Field(
+        None,
+        description=(
+            "Tanggal penandatanganan Perjanjian Kinerja (dan turunannya ke setiap bidang). "
+            "Bila tidak ditulis: tanggal di instansi.yaml untuk folder yang hanya berisi "
+            "Perjanjian Kinerja, tidak tercantum untuk rencana lengkap."
+        ),
+    )
     anggaran: Maybe[BentukAnggaran] = Field(
         "pemda",
         description=(
@@ -1190,6 +1206,56 @@ class RealisasiFile(_Model):
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
     indikator: list[RealisasiIndikator] = Field(default_factory=list)
     sub_kegiatan: list[RealisasiUnit] = Field(default_factory=list)
+
+
+class PerubahanPagu(_Model):
+    """One pagu the Perubahan changes: a sub kegiatan's (or an APBN output's or kegiatan's)."""
+
+    sub_kegiatan: Id = Field(
+        description="id sub kegiatan (atau output/kegiatan APBN) di perjanjian-kinerja.yaml."
+    )
+    lama: Rupiah = Field(description="Pagu murni, seperti di perjanjian-kinerja.yaml; diperiksa.")
+    baru: Rupiah = Field(description="Pagu perubahan (DPPA).")
+
+
+class PerubahanTarget(_Model):
+    """One indicator whose target the Perubahan changes (a PK or a bidang indicator)."""
+
+    indikator: Id = Field(description="id indikator (PK atau bidang).")
+    target: TargetValue | None = Field(None, description="Target tahunan perubahan.")
+    triwulan: list[TargetValue] | None = Field(
+        None, min_length=4, max_length=4, description="Empat target triwulan perubahan."
+    )
+    alasan: str | None = Field(
+        None, description="Mengapa target ini diubah (wajib: target berubah hanya dengan alasan)."
+    )
+
+
+class PerubahanFile(_Model):
+    """``perubahan.yaml``: the Perubahan within the year (APBD-P/DPPA, PK Perubahan): what
+    changes from the murni plan, on what basis, from when, and why. The murni files stay as
+    they are; the Perubahan plan is the murni plan with these values replaced."""
+
+    tahun: Year | None = None
+    dasar: str | None = Field(
+        None, description="Dasar hukum perubahan: nomor dan tanggal DPPA atau SK (wajib, PR01)."
+    )
+    tanggal: Date = Field(description="Tanggal berlakunya perubahan.")
+    alasan: str | None = Field(
+        None,
+        description=(
+            "Alasan perubahan, mis. mutasi pejabat, perubahan program/kegiatan atau anggaran, "
+            "perubahan prioritas (wajib, PR01)."
+        ),
+    )
+    pagu: list[PerubahanPagu] = Field(default_factory=list, description="Pagu yang berubah.")
+    total_pagu: Rupiah | None = Field(
+        None,
+        description="Total pagu perubahan; wajib bila totalnya berubah (PR03).",
+    )
+    target: list[PerubahanTarget] = Field(
+        default_factory=list, description="Target indikator yang berubah."
+    )
 
 
 def quantity_places(

@@ -57,12 +57,15 @@ def check_printable(
     realisasi: Path | None = None,
     force: bool = False,
     max_plan_bytes: int = MAX_PLAN_BYTES,
+    perubahan: Path | None = None,
 ) -> Printable:
     """Validate ``folder`` and decide whether (and with which findings) it is printed.
 
     Raises PlanIOError when the plan cannot be read at all, as validate does.
     """
-    result = validate([folder], realisasi=realisasi, max_plan_bytes=max_plan_bytes)
+    result = validate(
+        [folder], realisasi=realisasi, max_plan_bytes=max_plan_bytes, perubahan=perubahan
+    )
     plan = result.loads[0].plan
     out = Printable(plan, result)
     if bidang is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,9 @@ from renaksi.plan.git import Provenance
 from renaksi.plan.model import Pegawai, Target
 from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
+from renaksi.plan.perubahan import apply
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
+from renaksi.report.perubahan import Perbandingan, target_version
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
@@ -109,6 +112,28 @@ def _identitas(person: Pegawai) -> str:
     if person.nrp is not None:
         return f"NRP. {person.nrp}"
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignerLines:
+    """What the Perjanjian Kinerja form prints of one party, each line as text."""
+
+    nama: str
+    jabatan: str
+    pangkat: str
+    identitas: str
+
+
+def _penanda_tangan(person: object) -> SignerLines:
+    """A party of the PK form: a signer's lines, with the pangkat the form asks for said
+    absent when not written (a pejabat negara has none to write), and a party the plan does
+    not name printed as not stated."""
+    if not isinstance(person, Pegawai):
+        return SignerLines(ABSENT_TEXT, ABSENT_TEXT, "", "")
+    pangkat = _pangkat(person)
+    if not pangkat and person.identitas is None:
+        pangkat = f"pangkat/golongan {ABSENT_TEXT}"
+    return SignerLines(str(person.nama), _jabatan(person), pangkat, _identitas(person))
 
 
 def _tempat_tanggal(place: object, date: object) -> str:
@@ -248,6 +273,23 @@ def _computed_percent(value: Any) -> str:
     return percent(value)
 
 
+def _selisih_rupiah(value: int) -> str:
+    """A difference of pagu with its sign: ``+Rp 50.000.000``, ``-Rp 50.000.000``, ``Rp 0``."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    return sign + formats.rupiah(abs(value))
+
+
+def _selisih(value: Decimal | None, satuan: str) -> str:
+    """A difference of targets with its sign, ``+1%``; ``-`` when there is none (a scale)."""
+    if value is None:
+        return "-"
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    shown = abs(value).normalize()
+    if shown.as_tuple().exponent > 0:  # type: ignore[operator]
+        shown = shown.quantize(Decimal(1))  # 1E+1 is ten
+    return sign + formats.target(shown, satuan)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "rupiah": _or_absent(lambda v: formats.rupiah(int(v))),
     "angka": _or_absent(lambda v: formats.number(v) if v is not None else ""),
@@ -260,6 +302,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "jabatan": _jabatan,
     "identitas": _identitas,
     "tempat_tanggal": _tempat_tanggal,
+    "penanda_tangan": _penanda_tangan,
     "markdown_html": _markdown_html,
     "markdown_md": _markdown_md,
     "capaian": _computed_percent,
@@ -268,6 +311,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     ),
     "superscript": _superscript,
     "batas": _batas,
+    "selisih_rupiah": _selisih_rupiah,
+    "selisih": _selisih,
+    "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
 }
 
 
@@ -317,9 +363,12 @@ def render(
     provenance: Provenance,
     templates: Path | None = None,
     warnings: Sequence[PrintedFinding] = (),
+    perubahan: Perbandingan | None = None,
 ) -> str:
     """The document (``bidang=None``) or one bidang's pages, as Markdown or HTML. The
-    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja."""
+    document of a folder that holds a Perjanjian Kinerja alone is that Perjanjian Kinerja.
+    With ``perubahan`` (``plan`` is then the Perubahan version) the document is the
+    Perubahan's, titled so and carrying the comparison with the murni values."""
     document = rencana_aksi_view(plan, warnings)
     pages = document.bidang
     if bidang is not None:
@@ -336,6 +385,33 @@ def render(
         pages=pages,
         provenance=provenance,
         warnings=document.warnings,
+        perubahan=perubahan,
+    )
+
+
+def render_pk(
+    plan: Plan,
+    *,
+    output_format: str,
+    bidang: str | None,
+    provenance: Provenance,
+    templates: Path | None = None,
+    warnings: Sequence[PrintedFinding] = (),
+    perubahan: Perbandingan | None = None,
+) -> str:
+    """The Perjanjian Kinerja on its official form: the Kepala's, or with ``bidang`` the
+    cascaded PK of that bidang's head; with ``perubahan``, the PK Perubahan."""
+    from renaksi.report.perjanjian_kinerja import pk_document
+
+    document = pk_document(plan, bidang, tuple(warnings))
+    return _render(
+        f"pk.{output_format}.j2",
+        output_format,
+        templates,
+        doc=document,
+        provenance=provenance,
+        warnings=document.warnings,
+        perubahan=perubahan,
     )
 
 
@@ -353,7 +429,10 @@ def render_monitoring(
     bidang's."""
     from renaksi.report.pemantauan import pemantauan_view
 
-    document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)
+    period = Period.quarter(triwulan) if isinstance(triwulan, int) else triwulan
+    versi = target_version(plan, period, bidang)
+    judged = apply(plan) if versi is not None and versi.perubahan else None
+    document = pemantauan_view(judged or plan, triwulan, bidang=bidang, warnings=warnings)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
@@ -363,6 +442,7 @@ def render_monitoring(
         bidang=bidang,
         provenance=provenance,
         warnings=document.warnings,
+        versi=versi,
     )
 
 

@@ -7,13 +7,14 @@ the CLI decides the exit code.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem, Severity, tally
 from renaksi.plan.folder import BidangEntry, Plan, RealisasiEntry
 from renaksi.plan.load import MAX_BYTES, MAX_PLAN_BYTES, LoadResult, load_plan
+from renaksi.plan.perubahan import apply
 from renaksi.rules.base import Context
 from renaksi.rules.registry import CHECK_RULES, LOAD_RULES, find
 
@@ -93,6 +94,7 @@ def _slim(loaded: LoadResult, problems: Sequence[Problem]) -> LoadResult:
         display=plan.display,
         instansi_doc=kept(plan.instansi_doc),
         pk_doc=kept(plan.pk_doc),
+        perubahan_doc=kept(plan.perubahan_doc),
     )
     for entry in plan.bidang:
         doc = kept(entry.doc)
@@ -111,10 +113,15 @@ def check_plan(
     max_bytes: int = MAX_BYTES,
     max_plan_bytes: int = MAX_PLAN_BYTES,
     realisasi: Path | None = None,
+    perubahan: Path | None = None,
 ) -> tuple[LoadResult, list[Problem]]:
     """Load one plan folder and return it with all its problems (unfiltered, unsorted)."""
     loaded = load_plan(
-        folder, max_bytes=max_bytes, max_plan_bytes=max_plan_bytes, realisasi=realisasi
+        folder,
+        max_bytes=max_bytes,
+        max_plan_bytes=max_plan_bytes,
+        realisasi=realisasi,
+        perubahan=perubahan,
     )
     return loaded, check_loaded(loaded)
 
@@ -128,7 +135,37 @@ def check_loaded(loaded: LoadResult) -> list[Problem]:
     problems = list(loaded.problems)
     for rule in CHECK_RULES:
         problems.extend(p for p in rule.run(ctx) if not loaded.hides(p))
+    problems.extend(_perubahan_problems(loaded, ctx.plan, problems))
     return sorted(problems, key=Problem.sort_key)
+
+
+def _identity(problem: Problem) -> tuple[object, ...]:
+    """What makes two findings the same finding, arguments included."""
+    args = repr(sorted(problem.args.items()))
+    return (problem.code, problem.location, problem.message, args)
+
+
+def _perubahan_problems(loaded: LoadResult, plan: Plan, murni: list[Problem]) -> list[Problem]:
+    """The Perubahan version checked as a whole plan: what every rule finds in it that it
+    does not find in the murni plan, said to be of the Perubahan (at the murni value it
+    concerns: the Perubahan version has no text of its own)."""
+    changed = apply(plan)
+    if changed is None:
+        return []
+    said = {_identity(p) for p in murni}
+    ctx = Context(changed)
+    out = []
+    for rule in CHECK_RULES:
+        if rule.code.startswith("PR"):
+            continue
+        for p in rule.run(ctx):
+            if (
+                loaded.hides(p)
+                or (p.code, p.location, p.message, repr(sorted(p.args.items()))) in said
+            ):
+                continue
+            out.append(replace(p, message="versi perubahan: " + p.message))
+    return out
 
 
 def validate(
@@ -140,20 +177,26 @@ def validate(
     max_plan_bytes: int = MAX_PLAN_BYTES,
     keep_plans: bool = True,
     realisasi: Path | None = None,
+    perubahan: Path | None = None,
 ) -> CheckResult:
     """Validate plan folders. Raises PlanIOError (unreadable) or UnknownRuleError.
 
     With ``keep_plans=False`` each plan is let go once checked, keeping only the text of
     files that have findings (for excerpts): memory then stays that of one plan however
     many folders are checked. ``realisasi`` reads the quarterly realisasi files from that
-    folder instead of each plan's own ``realisasi/`` (one plan folder only).
+    folder instead of each plan's own ``realisasi/`` (one plan folder only); ``perubahan``
+    the Perubahan from that file instead of the plan's own ``perubahan.yaml``.
     """
     chosen = _codes(select) if select else None
     dropped = _codes(ignore)
     result = CheckResult()
     for folder in folders:
         loaded, problems = check_plan(
-            folder, max_bytes=max_bytes, max_plan_bytes=max_plan_bytes, realisasi=realisasi
+            folder,
+            max_bytes=max_bytes,
+            max_plan_bytes=max_plan_bytes,
+            realisasi=realisasi,
+            perubahan=perubahan,
         )
         kept = [p for p in problems if _kept(p, chosen, dropped)]
         result.loads.append(loaded if keep_plans else _slim(loaded, kept))

@@ -5,7 +5,7 @@ One module per family, named for the family's rule-name prefix: ``berkas`` (FL),
 plan); ``anggaran`` (BG), ``target`` (TG),
 ``rujukan`` (RF), ``jadwal`` (JD), ``kode`` (KD), ``pegawai`` (PG), ``tahun`` (TH) and
 ``realisasi`` (RL) check the loaded plan; ``tercantum`` (TC) lists the facts written as
-not stated.
+not stated; ``perubahan`` (PR) checks the revision within the year.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from renaksi.rules import (
     jadwal,
     kode,
     pegawai,
+    perubahan,
     realisasi,
     rujukan,
     skema,
@@ -37,6 +38,7 @@ _FAMILIES: tuple[Rule, ...] = (
     *tahun.RULES,
     *realisasi.RULES,
     *tercantum.RULES,
+    *perubahan.RULES,
 )
 #: What runs on a loaded plan: every family's checks, and the checks of reading rules
 #: that look at the loaded plan for what the loader cannot see (SC02, SC08, SC09).

@@ -59,7 +59,8 @@ def pk_year(ctx: Context) -> Iterator[Finding]:
 def signing_year(ctx: Context) -> Iterator[Finding]:
     """
     Rencana Aksi tahun 2024 ditandatangani pada tahun 2024 (dokumen Kesbangpol: 2 Januari
-    2024). Tanggal di ``instansi.yaml`` dan setiap berkas bidang diperiksa.
+    2024). Tanggal di ``instansi.yaml``, di ``perjanjian-kinerja.yaml`` (bila ditulis) dan
+    setiap berkas bidang diperiksa.
     """
     plan = ctx.plan
     year = walk.plan_year(plan)
@@ -68,6 +69,8 @@ def signing_year(ctx: Context) -> Iterator[Finding]:
     dates = []
     if plan.instansi is not None and plan.instansi_doc is not None:
         dates.append((plan.instansi_doc, plan.instansi.tanggal))
+    if plan.pk is not None and plan.pk_doc is not None and plan.pk.tanggal is not None:
+        dates.append((plan.pk_doc, plan.pk.tanggal))
     dates += [(doc, entry.model.tanggal) for entry, doc in walk.loaded_bidang(plan) if entry.model]
     for doc, date in dates:
         # An unstated date has no year to disagree (TC01 lists it); a month has one.

@@ -1,0 +1,134 @@
+"""The Perubahan within the year: the example for plans/2024 validates, prints as the
+Perubahan Rencana Aksi and PK with the comparison, and monitoring judges each quarter by the
+targets in force at its end (Triwulan I murni, Triwulan IV Perubahan)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renaksi.cli import main
+from renaksi.plan.perubahan import apply
+from renaksi.rules.check import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "plans" / "2024"
+EXAMPLE = ROOT / "examples" / "perubahan-2024"
+CHANGE = EXAMPLE / "perubahan.yaml"
+REALISASI = EXAMPLE / "realisasi"
+
+
+def printed(tmp_path: Path, *args: str) -> str:
+    out = tmp_path / "out.md"
+    base = ["report", str(PLAN), "--perubahan", str(CHANGE), "-o", str(out)]
+    assert main([*base, *args]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_example_validates_and_moves_pagu_within_a_kegiatan() -> None:
+    result = validate([PLAN], perubahan=CHANGE, realisasi=REALISASI)
+    assert not result.failed()
+    plan = result.loads[0].plan
+    changed = apply(plan)
+    assert changed is not None
+    assert changed.pk is not None
+    assert plan.pk is not None
+    murni, baru = plan.units_by_id(), changed.units_by_id()
+    assert (murni["ideologi-koordinasi"].pagu, baru["ideologi-koordinasi"].pagu) == (
+        506_090_000,
+        456_090_000,
+    )
+    assert (murni["ideologi-monev"].pagu, baru["ideologi-monev"].pagu) == (
+        112_180_000,
+        162_180_000,
+    )
+    assert changed.pk.total_pagu == plan.pk.total_pagu == 59_059_304_998
+    # The murni plan is untouched: the Perubahan is a version beside it.
+    assert str(plan.pk.indikator[0].triwulan[3]) == "12.99"  # type: ignore[index]
+    assert str(changed.pk.indikator[0].triwulan[3]) == "13.99"  # type: ignore[index]
+
+
+def test_the_perubahan_is_checked_as_a_whole_plan(tmp_path: Path) -> None:
+    # A quarterly target changed without the annual target: the quarters no longer add up
+    # in the Perubahan version, and TG says so of that version.
+    folder = tmp_path / "2024"
+    shutil.copytree(PLAN, folder)
+    text = CHANGE.read_text(encoding="utf-8").replace("    target: 30.17\n", "")
+    (folder / "perubahan.yaml").write_text(text, encoding="utf-8")
+    result = validate([folder])
+    found = [p for p in result.problems if p.message.startswith("versi perubahan: ")]
+    assert found
+    assert all(p.location.file.endswith("perjanjian-kinerja.yaml") for p in found)
+    assert result.failed()
+
+
+def test_perubahan_rencana_aksi_is_titled_so_with_the_comparison(tmp_path: Path) -> None:
+    md = printed(tmp_path, "--versi", "perubahan")
+    assert "# RENCANA AKSI PERUBAHAN TAHUN 2024" in md
+    assert "## Perbandingan Murni dan Perubahan" in md
+    assert "| Rp 506.090.000 | Rp 456.090.000 | -Rp 50.000.000 |" in md
+    assert "| Rp 112.180.000 | Rp 162.180.000 | +Rp 50.000.000 |" in md
+    assert "| Triwulan IV | 12,99% | 13,99% | +1% |" in md
+    assert "Dokumen Pelaksanaan Perubahan Anggaran" in md
+
+
+def test_perubahan_pk_carries_the_new_target_and_the_comparison(tmp_path: Path) -> None:
+    md = printed(tmp_path, "--versi", "perubahan", "--dokumen", "pk")
+    assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2024" in md
+    assert "| 30,17% |" in md
+    assert "| Tahunan | 29,17% | 30,17% | +1% |" in md
+    assert "**Rp 59.059.304.998**" in md
+
+
+def test_a_bidang_perubahan_shows_only_its_changes(tmp_path: Path) -> None:
+    politik = printed(tmp_path, "--versi", "perubahan", "--bidang", "politik")
+    assert "RENCANA AKSI PERUBAHAN PENCAPAIAN KINERJA" in politik
+    assert "tidak mengubah pagu atau target" in politik
+    ideologi = printed(tmp_path, "--versi", "perubahan", "--bidang", "ideologi", "-f", "html")
+    assert "-Rp 50.000.000" in ideologi
+
+
+def test_monitoring_uses_the_targets_in_force_at_the_quarter_end(tmp_path: Path) -> None:
+    tw1 = printed(tmp_path, "--realisasi", str(REALISASI), "--triwulan", "1")
+    assert "target **murni**" in tw1
+    assert "Perubahan baru berlaku sejak 2 September 2024" in tw1
+    tw4 = printed(tmp_path, "--realisasi", str(REALISASI), "--triwulan", "4")
+    assert "target **Perubahan**" in tw4
+    assert "| 13,99% | 13,99% | 100,00% |" in tw4
+
+
+def test_murni_is_the_default_and_unchanged(tmp_path: Path) -> None:
+    md = printed(tmp_path)
+    assert "# RENCANA AKSI TAHUN 2024" in md
+    assert "Perbandingan" not in md
+
+
+def test_perubahan_version_needs_a_perubahan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(PLAN), "--versi", "perubahan"]) == 2
+    assert "tidak punya Perubahan" in capsys.readouterr().err
+
+
+def test_versi_is_not_for_monitoring(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["report", str(PLAN), "--perubahan", str(CHANGE), "--versi", "perubahan", "-t", "1"]
+    assert main(args) == 2
+    assert "--versi tidak dipakai" in capsys.readouterr().err
+
+
+def test_diff_from_murni_to_perubahan_reads_like_the_comparison(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["diff", "--plans", str(PLAN), "--perubahan", str(CHANGE)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "murni → perubahan" in out
+    assert "Total pagu tetap Rp 59.059.304.998; 2 pagu berubah; 2 target indikator berubah" in out
+    assert "Rp 506.090.000 → Rp 456.090.000 (-Rp 50.000.000" in out
+    assert "Target triwulan IV indikator" in out
+    assert "12,99% → 13,99%" in out
+
+
+def test_diff_murni_perubahan_needs_a_perubahan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--plans", str(PLAN), "--murni-perubahan"]) == 2
+    assert "tidak punya Perubahan" in capsys.readouterr().err
