@@ -113,7 +113,7 @@ def pk_document(
     if plan.instansi is None or plan.pk is None:
         raise ValueError("PK belum dapat dicetak: instansi.yaml atau PK tidak terbaca")
     instansi, pk = plan.instansi, plan.pk
-    sasaran = {s.id: s.uraian for s in instansi.renstra.sasaran_strategis}
+    sasaran = {s.id: s.uraian for s in instansi.sasaran_strategis}
     units = list(pk.units())
     if bidang is None:
         unit_name, first, second = instansi.instansi.nama, instansi.kepala, pk.pihak_kedua

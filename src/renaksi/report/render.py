@@ -408,6 +408,7 @@ def render_pk(
         f"pk.{output_format}.j2",
         output_format,
         templates,
+        plan.folder,
         doc=document,
         provenance=provenance,
         warnings=document.warnings,
