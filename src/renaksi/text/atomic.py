@@ -129,8 +129,9 @@ def check_destination(path: Path, protected: Sequence[Path] = ()) -> None:
         )
 
 
-def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> None:
-    """Write ``text`` to ``path`` in UTF-8 via a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes, *, protected: Sequence[Path] = ()) -> None:
+    """Write ``text`` to ``path`` in UTF-8 (or as given, for bytes: a PDF) via a temporary
+    file and a rename.
 
     Refuses a destination in a plan folder (:func:`check_destination`): ``protected`` are
     the folders being read (the plan being rendered, its realisasi).
@@ -142,8 +143,11 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, /dev/stdout, a fifo) is written to, never replaced.
         try:
-            with target.open("w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+            else:
+                with target.open("w", encoding="utf-8", newline="\n") as out:
+                    out.write(text)
         except OSError as exc:
             raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
         return
@@ -151,7 +155,7 @@ def write_atomic(path: Path, text: str, *, protected: Sequence[Path] = ()) -> No
         _write_replace(path, target, text)
 
 
-def _write_replace(path: Path, target: Path, text: str) -> None:
+def _write_replace(path: Path, target: Path, text: str | bytes) -> None:
     """Write a temporary file beside ``target`` and rename it into place; on any failure or
     interruption the temporary file is removed."""
     try:
@@ -159,8 +163,12 @@ def _write_replace(path: Path, target: Path, text: str) -> None:
     except OSError as exc:
         raise OutputFileError(f"{path}: tidak dapat ditulis ({os_reason(exc)})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
         # mkstemp makes the file private (0600); a report is an ordinary file.
         os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
