@@ -546,6 +546,7 @@ class ReportFormat(StrEnum):
 
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 @app.command(cls=_Command)
@@ -565,7 +566,8 @@ def report(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="md (Markdown) atau html.")
+        ReportFormat,
+        typer.Option("--format", "-f", help="md (Markdown), html, atau pdf (perlu --output)."),
     ] = ReportFormat.md,
     output: Annotated[
         Path | None,
@@ -615,12 +617,15 @@ def report(
     """Cetak Rencana Aksi (dokumen utuh atau satu bidang), atau laporan pemantauan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
+    from renaksi.report.kop import LogoError
     from renaksi.report.render import ReportTemplateError, render, render_monitoring
     from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
+    if output_format is ReportFormat.pdf and output is None:
+        raise _fail("PDF tidak dicetak ke layar: sebutkan berkasnya dengan --output BERKAS.pdf")
     period = _period(triwulan, periode)
     plan, warnings = _printable(folder, bidang, force, period, realisasi, max_plan_bytes)
     draw = partial(render_monitoring, plan, period) if period else partial(render, plan)
@@ -632,16 +637,27 @@ def report(
             templates=templates,
             warnings=warnings,
         )
-    except ReportTemplateError as exc:
+    except (ReportTemplateError, LogoError) as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:
         raise _fail(exc.message) from None
     if output is None:
         _write(text)
         return
+    written: str | bytes = _pdf(text) if output_format is ReportFormat.pdf else text
     try:
-        write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
+        write_atomic(output, written, protected=[plan.folder, *([realisasi] if realisasi else [])])
     except OutputFileError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _pdf(html: str) -> bytes:
+    """The HTML report paged into a PDF; exit 2 when WeasyPrint cannot be loaded."""
+    from renaksi.report.pdf import PdfUnavailable, html_to_pdf
+
+    try:
+        return html_to_pdf(html)
+    except PdfUnavailable as exc:
         raise _fail(str(exc)) from None
 
 

@@ -27,12 +27,15 @@ from renaksi.plan.model import Pegawai, Target
 from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
+from renaksi.report.kop import kop_view
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
 from renaksi.text.markdown import escape_markdown, inert_html
 
 FORMATS = ("md", "html")
+#: Formats drawn from another's templates: a PDF is the HTML report, paged by WeasyPrint.
+TEMPLATE_FORMAT = {"md": "md", "html": "html", "pdf": "html"}
 #: Longest narrative chapter rendered as Markdown (in characters), and most Markdown marks
 #: (:data:`_MARKS`) in one. markdown-it works hard per mark (up to some 25 µs and a token
 #: each) and rescans the text after some constructs, so seven chapters of ``![`` within
@@ -228,6 +231,36 @@ def _plain_if_costly(text: str) -> Any:
     ).format(note, escape(show_controls(text)))
 
 
+def _css_string(value: object) -> Any:
+    """A CSS string literal of ``value`` (for the running header in ``@page``): every
+    character but letters and digits written as a six-digit escape, so plan text cannot
+    end the string, the rule or the ``<style>`` element."""
+    from markupsafe import Markup
+
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = " ".join(text.split())
+    return Markup('"{}"').format(
+        Markup("".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text))
+    )
+
+
+def _runs(rows: Sequence[Any], attribute: str) -> list[tuple[Any, int]]:
+    """Each row with the number of rows its ``attribute`` spans from there: the length of
+    the run of equal values it starts, 0 inside a run. Printed as ``rowspan``, this merges
+    a sasaran's cells as the official tables do."""
+    spans: list[tuple[Any, int]] = []
+    start = 0
+    for index, row in enumerate(rows):
+        if index and getattr(row, attribute) == getattr(rows[start], attribute):
+            spans.append((row, 0))
+            first, span = spans[start]
+            spans[start] = (first, span + 1)
+        else:
+            start = index
+            spans.append((row, 1))
+    return spans
+
+
 def _computed_percent(value: Any) -> str:
     from renaksi.report.pemantauan import percent
 
@@ -253,6 +286,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
         formats.at_most(v, 2) if isinstance(v, Decimal) else v, satuan
     ),
     "superscript": _superscript,
+    "css_string": _css_string,
+    "runs": _runs,
 }
 
 
@@ -305,12 +340,14 @@ def render(
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
     kind = "bidang" if bidang is not None else "perjanjian-kinerja" if plan.pk_only else "dokumen"
+    output_format = TEMPLATE_FORMAT.get(output_format, output_format)
     name = f"{kind}.{output_format}.j2"
     return _render(
         name,
         output_format,
         templates,
         doc=document,
+        kop=kop_view(plan) if bidang is None else None,
         instansi=plan.instansi,
         pages=pages,
         provenance=provenance,
@@ -333,6 +370,7 @@ def render_monitoring(
     from renaksi.report.pemantauan import pemantauan_view
 
     document = pemantauan_view(plan, triwulan, bidang=bidang, warnings=warnings)
+    output_format = TEMPLATE_FORMAT.get(output_format, output_format)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
