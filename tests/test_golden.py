@@ -86,11 +86,13 @@ def test_golden(name: str, bidang: str | None, fmt: str, update_golden: bool) ->
 
 
 def test_no_stray_golden_files() -> None:
-    # The report's golden files; test_diff.py keeps its own as diff-*, and
-    # test_monitoring_report.py as pemantauan-*.
+    # The report's golden files; test_diff.py keeps its own as diff-*,
+    # test_monitoring_report.py as pemantauan-*, and test_pdf.py as pdf-*.
     if GOLDEN.is_dir():
         ours = sorted(
-            p.name for p in GOLDEN.iterdir() if not p.name.startswith(("diff-", "pemantauan-"))
+            p.name
+            for p in GOLDEN.iterdir()
+            if not p.name.startswith(("diff-", "pemantauan-", "pdf-"))
         )
         assert ours == sorted(name for name, _, _ in CASES)
 
