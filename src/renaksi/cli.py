@@ -653,11 +653,11 @@ def report(
 
 def _pdf(html: str) -> bytes:
     """The HTML report paged into a PDF; exit 2 when WeasyPrint cannot be loaded."""
-    from renaksi.report.pdf import PdfUnavailable, html_to_pdf
+    from renaksi.report.pdf import PdfUnavailableError, html_to_pdf
 
     try:
         return html_to_pdf(html)
-    except PdfUnavailable as exc:
+    except PdfUnavailableError as exc:
         raise _fail(str(exc)) from None
 
 

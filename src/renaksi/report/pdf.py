@@ -3,7 +3,7 @@ named pages, running headers, ``target-counter()`` for the Daftar Isi).
 
 WeasyPrint and its system libraries (Pango) are loaded here only, when a PDF is asked
 for: ``renaksi validate`` never pays for them. Missing libraries make the import raise
-OSError: :class:`PdfUnavailable` says what to install.
+OSError: :class:`PdfUnavailableError` says what to install.
 
 The document fetches nothing: its images are ``data:`` URIs (the logo, narrative images),
 and WeasyPrint's fetcher is given those alone, so no file on the machine and no address on
@@ -18,7 +18,7 @@ from typing import Any
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailableError(Exception):
     """WeasyPrint cannot be loaded (exit code 2); the message says what to install."""
 
 
@@ -26,11 +26,11 @@ def _weasyprint() -> Any:
     try:
         import weasyprint
     except ImportError:
-        raise PdfUnavailable(
+        raise PdfUnavailableError(
             "PDF memerlukan paket Python weasyprint; pasang dengan: pip install weasyprint"
         ) from None
     except OSError as exc:  # cffi could not open Pango or its friends
-        raise PdfUnavailable(
+        raise PdfUnavailableError(
             "PDF memerlukan pustaka sistem Pango untuk WeasyPrint, yang tidak ditemukan "
             f"({exc}); di Debian/Ubuntu pasang dengan: apt-get install {SYSTEM_PACKAGES}"
         ) from None
