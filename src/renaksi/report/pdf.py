@@ -22,7 +22,7 @@ class PdfUnavailableError(Exception):
     """WeasyPrint cannot be loaded (exit code 2); the message says what to install."""
 
 
-def _weasyprint() -> Any:
+def _load_engine() -> Any:
     try:
         import weasyprint
     except ImportError:
@@ -44,7 +44,7 @@ def data_only_fetcher(weasyprint: Any) -> Any:
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of an HTML report (as :func:`renaksi.report.render.render` makes it)."""
-    weasyprint = _weasyprint()
+    weasyprint = _load_engine()
     document = weasyprint.HTML(
         string=html, base_url=None, url_fetcher=data_only_fetcher(weasyprint)
     )
