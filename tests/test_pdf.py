@@ -352,6 +352,23 @@ def test_narrative_pages_are_portrait_and_wide_tables_landscape() -> None:
             assert landscape, printed.number
 
 
+MONTHS = "Jan Feb Mrt Apr Mei Jun Jul Agt Sep Okt Nop Des"
+
+
+@pytest.mark.parametrize("name", [f"bidang-{s}" for s in SLUGS])
+def test_month_headers_do_not_break_inside_a_word(name: str) -> None:
+    # Each month column is narrow: "Nop" printed as "No" over "p" would break this line.
+    heads = [line for page in _all(name) for line in page.body if line.startswith("Jan ")]
+    assert heads
+    assert all(line == MONTHS for line in heads), heads
+
+
+def test_table_heads_do_not_break_inside_a_word() -> None:
+    heads = [line for page in _all("dokumen") for line in page.body if _HEAD_ROW.match(line)]
+    assert len(heads) >= 4
+    assert all(line.startswith("NO ") for line in heads if not line.startswith("No ")), heads
+
+
 @pytest.mark.parametrize("name", ["perjanjian-kinerja", "apbn"])
 def test_other_plans_render_to_pdf(name: str) -> None:
     pages = _all(name)
