@@ -1022,6 +1022,34 @@ def _precompile() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
+def pdf_rows(work: Path, scratch: Path, gnu_time: bool, runs: int) -> str:
+    """Issue 13: ``report --format pdf`` of the whole document at x1 (plans/2024), its ratio
+    to ``report --format html`` of the same plan, and its peak memory (median of ``runs``)."""
+    renaksi = renaksi_exe()
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    timed: dict[str, tuple[float, float | None]] = {}
+    for fmt in ("html", "pdf"):
+        argv = [*renaksi, "report", str(PLAN), "--format", fmt, "-o", str(out / f"doc.{fmt}")]
+        run_process(argv, work, scratch, gnu_time)  # warm-up
+        samples = [run_process(argv, work, scratch, gnu_time) for _ in range(runs)]
+        if any(code != 0 for _, _, code in samples):
+            return f"\nreport --format {fmt} failed: see {scratch / 'stderr.txt'}\n"
+        peaks = [peak for _, peak, _ in samples if peak]
+        timed[fmt] = (
+            statistics.median(t for t, _, _ in samples),
+            statistics.median(peaks) if peaks else None,
+        )
+    (pdf_s, pdf_mb), (html_s, html_mb) = timed["pdf"], timed["html"]
+    shown = lambda mb: f"{mb:.0f} MiB" if mb else "-"  # noqa: E731
+    return (
+        "\n## report --format pdf (x1: plans/2024, whole document)\n\n"
+        "| command | median s | ratio to html | peak memory |\n|---|---:|---:|---:|\n"
+        f"| report --format html | {html_s:.2f} | 1.0 | {shown(html_mb)} |\n"
+        f"| report --format pdf | {pdf_s:.2f} | {pdf_s / html_s:.1f} | {shown(pdf_mb)} |\n"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=None, help="timed rounds (default 5)")
@@ -1079,6 +1107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = report_text(
             cmds, scales, runs, args.quick, peers, gnu_time, time.perf_counter() - started
         )
+        text += pdf_rows(work, scratch, gnu_time, runs)
         print()
         print(text)
         if output is not None:

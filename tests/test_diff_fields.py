@@ -106,6 +106,7 @@ SEEDS: dict[str, Any] = {
     "bidang:rencana_aksi[].aksi[].catatan_sumber": [_BULAN],
     "perjanjian-kinerja:program[].kegiatan[].output[].catatan_sumber": [_PAGU],
     "instansi:skala_ordinal": [{"nama": "mutu", "nilai": ["C", "B", "A"]}],
+    "instansi:kop": {"logo": "kop/logo.png", "baris": ["PEMERINTAH KOTA UJI"]},
     "perjanjian-kinerja:pihak_kedua": {
         "nama": "WALI KOTA UJI",
         "jabatan": "Wali Kota Uji",

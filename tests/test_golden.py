@@ -87,9 +87,9 @@ def test_golden(name: str, bidang: str | None, fmt: str, update_golden: bool) ->
 
 def test_no_stray_golden_files() -> None:
     # The report's golden files; test_diff.py keeps its own as diff-*, and
-    # test_monitoring_report.py as pemantauan-*, test_pk_document.py as pk-*.
+    # test_monitoring_report.py as pemantauan-*, test_pk_document.py as pk-*, test_pdf.py as pdf-*.
     if GOLDEN.is_dir():
-        others = ("diff-", "pemantauan-", "pk-", "contoh-")
+        others = ("diff-", "pemantauan-", "pk-", "contoh-", "pdf-")
         ours = sorted(p.name for p in GOLDEN.iterdir() if not p.name.startswith(others))
         assert ours == sorted(name for name, _, _ in CASES)
 

@@ -556,6 +556,7 @@ class ReportFormat(StrEnum):
 
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 class Versi(StrEnum):
@@ -589,7 +590,8 @@ def report(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="md (Markdown) atau html.")
+        ReportFormat,
+        typer.Option("--format", "-f", help="md (Markdown), html, atau pdf (perlu --output)."),
     ] = ReportFormat.md,
     output: Annotated[
         Path | None,
@@ -662,12 +664,15 @@ def report(
     pemantauan."""
     from renaksi.plan.git import provenance
     from renaksi.plan.source import PlanIOError
+    from renaksi.report.kop import LogoError
     from renaksi.report.render import ReportTemplateError, render, render_monitoring, render_pk
     from renaksi.text.atomic import OutputFileError, write_atomic
 
     folder = _plan_folder(path)
     if templates is not None and not templates.is_dir():
         raise _fail(f"{templates}: folder template tidak ada")
+    if output_format is ReportFormat.pdf and output is None:
+        raise _fail("PDF tidak dicetak ke layar: sebutkan berkasnya dengan --output BERKAS.pdf")
     period = _period(triwulan, periode)
     if period is not None and dokumen is Dokumen.pk:
         raise _fail("--dokumen pk tidak dapat digabung dengan --triwulan atau --periode")
@@ -690,15 +695,16 @@ def report(
             templates=templates,
             warnings=warnings,
         )
-    except ReportTemplateError as exc:
+    except (ReportTemplateError, LogoError) as exc:
         raise _fail(str(exc)) from None
     except PlanIOError as exc:
         raise _fail(exc.message) from None
     if output is None:
         _write(text)
         return
+    written: str | bytes = _pdf(text) if output_format is ReportFormat.pdf else text
     try:
-        write_atomic(output, text, protected=[plan.folder, *([realisasi] if realisasi else [])])
+        write_atomic(output, written, protected=[plan.folder, *([realisasi] if realisasi else [])])
     except OutputFileError as exc:
         raise _fail(str(exc)) from None
 
@@ -717,6 +723,16 @@ def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str])
     page = plan.bidang_by_slug(bidang) if bidang is not None else None
     compared = perbandingan(plan, page.slug if page is not None else None)
     return partial(draw, changed, perubahan=compared)
+
+
+def _pdf(html: str) -> bytes:
+    """The HTML report paged into a PDF; exit 2 when WeasyPrint cannot be loaded."""
+    from renaksi.report.pdf import PdfUnavailableError, html_to_pdf
+
+    try:
+        return html_to_pdf(html)
+    except PdfUnavailableError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _period(triwulan: int | None, periode: str | None) -> Period | None:

@@ -265,6 +265,8 @@ LABELS: dict[str, str] = {
     "instansi:instansi.kode_pos": "Kode pos instansi",
     "instansi:instansi.website": "Situs web instansi",
     "instansi:instansi.telepon": "Telepon instansi",
+    "instansi:kop.logo": "Berkas logo kop",
+    "instansi:kop.baris": "Baris kop",
     "instansi:renstra.periode.mulai": "Tahun awal periode Renstra",
     "instansi:renstra.periode.selesai": "Tahun akhir periode Renstra",
     "instansi:renstra.visi": "Visi Renstra",

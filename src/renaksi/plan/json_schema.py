@@ -41,6 +41,7 @@ TITLES = {
 DESCRIPTIONS = {
     "Pegawai": "Pejabat penandatangan: nama dengan gelar, NIP, pangkat/golongan, jabatan.",
     "Kantor": "Data perangkat daerah: nama resmi, kota, alamat, situs web.",
+    "Kop": "Kop dokumen di sampul: logo (PNG/SVG di dalam folder rencana) dan baris kop.",
     "Periode": "Rentang tahun, mis. Renstra 2021-2026.",
     "Misi": "Misi kepala daerah yang diemban instansi.",
     "Sasaran": "Sasaran strategis, dengan id yang dirujuk indikator.",

@@ -430,6 +430,28 @@ class Kantor(_Model):
     telepon: Maybe[str] | None = None
 
 
+LogoPath = Annotated[str, BeforeValidator(_wrap(values.parse_logo_path))]
+
+
+class Kop(_Model):
+    """The letterhead printed on the cover: a logo and the lines beside it."""
+
+    logo: LogoPath | None = Field(
+        None,
+        description=(
+            "Berkas logo (PNG atau SVG) di dalam folder rencana, relatif terhadap folder itu, "
+            "mis. logo-samarinda.png. Disisipkan ke dalam laporan (HTML dan PDF)."
+        ),
+    )
+    baris: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Baris kop seperti tercetak, dari atas, mis. PEMERINTAH KOTA SAMARINDA. Bila "
+            "kosong, kop dicetak dari pemerintah, nama, alamat dan telepon instansi."
+        ),
+    )
+
+
 class Periode(_Model):
     """A period of years, e.g. the Renstra's 2021-2026."""
 
@@ -579,6 +601,7 @@ class InstansiFile(_Model):
     tahun: Year
     instansi: Kantor
     kepala: Pegawai
+    kop: Kop | None = Field(None, description="Kop dokumen: logo dan baris kop.")
     tempat: Maybe[Text] = Field(description="Tempat penandatanganan dokumen.")
     tanggal: Maybe[SigningDate] = Field(description="Tanggal penandatanganan dokumen.")
     renstra: Maybe[Renstra] = Field(

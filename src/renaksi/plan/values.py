@@ -189,6 +189,32 @@ _ZERO_CENTS = re.compile(r"(?:,0{1,2}|,-)$")
 _WITH_CENTS = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]{1,2})$")
 
 
+#: A logo file named in ``instansi.yaml``: a relative path of plain segments inside the plan
+#: folder. Symbolic links out of the folder are refused when it is read
+#: (:mod:`renaksi.report.kop`); a name that climbs out is refused here, so validate says so
+#: with its line.
+_LOGO_SEGMENT = re.compile(r"^[^/\\:\x00-\x1f]+$")
+
+
+def parse_logo_path(raw: object) -> str:
+    """Read the logo's file name: relative to the plan folder, never out of it."""
+    if not isinstance(raw, str):
+        raise PlanValueError("type", "logo harus berupa nama berkas, ditemukan {found}", found=raw)
+    name = raw.strip()
+    parts = name.split("/")
+    if name.startswith("/") or not all(
+        _LOGO_SEGMENT.match(p) and p not in (".", "..") for p in parts
+    ):
+        raise PlanValueError(
+            "value",
+            "logo {found} harus berkas di dalam folder rencana, ditulis relatif tanpa .. "
+            "(mis. logo.png atau kop/logo.svg)",
+            found=raw,
+        )
+    # Whether it is a PNG or an SVG is read from its content when it is printed.
+    return name
+
+
 def parse_rupiah(raw: object, what: str = "pagu") -> int:
     """Read an amount of rupiah (a pagu, unless ``what`` names it otherwise): a YAML integer
     or an Indonesian-formatted string, never a float."""

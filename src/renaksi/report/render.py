@@ -30,6 +30,7 @@ from renaksi.plan.periods import Period
 from renaksi.plan.perubahan import apply
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.perubahan import Perbandingan, target_version
+from renaksi.report.kop import kop_view
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
@@ -37,6 +38,8 @@ from renaksi.text.controls import show_controls
 from renaksi.text.markdown import escape_markdown, inert_html
 
 FORMATS = ("md", "html")
+#: Formats drawn from another's templates: a PDF is the HTML report, paged by WeasyPrint.
+TEMPLATE_FORMAT = {"md": "md", "html": "html", "pdf": "html"}
 #: Longest narrative chapter rendered as Markdown (in characters), and most Markdown marks
 #: (:data:`_MARKS`) in one. markdown-it works hard per mark (up to some 25 µs and a token
 #: each) and rescans the text after some constructs, so seven chapters of ``![`` within
@@ -267,6 +270,36 @@ def _plain_if_costly(text: str) -> Any:
     ).format(note, escape(show_controls(text)))
 
 
+def _css_string(value: object) -> Any:
+    """A CSS string literal of ``value`` (for the running header in ``@page``): every
+    character but letters and digits written as a six-digit escape, so plan text cannot
+    end the string, the rule or the ``<style>`` element."""
+    from markupsafe import Markup
+
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = " ".join(text.split())
+    return Markup('"{}"').format(
+        Markup("".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text))
+    )
+
+
+def _runs(rows: Sequence[Any], attribute: str) -> list[tuple[Any, int]]:
+    """Each row with the number of rows its ``attribute`` spans from there: the length of
+    the run of equal values it starts, 0 inside a run. Printed as ``rowspan``, this merges
+    a sasaran's cells as the official tables do."""
+    spans: list[tuple[Any, int]] = []
+    start = 0
+    for index, row in enumerate(rows):
+        if index and getattr(row, attribute) == getattr(rows[start], attribute):
+            spans.append((row, 0))
+            first, span = spans[start]
+            spans[start] = (first, span + 1)
+        else:
+            start = index
+            spans.append((row, 1))
+    return spans
+
+
 def _computed_percent(value: Any) -> str:
     from renaksi.report.pemantauan import percent
 
@@ -314,6 +347,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "selisih_rupiah": _selisih_rupiah,
     "selisih": _selisih,
     "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
+    "css_string": _css_string,
+    "runs": _runs,
 }
 
 
@@ -374,6 +409,7 @@ def render(
     if bidang is not None:
         pages = tuple(p for p in document.bidang if p.slug.lower() == bidang.lower())
     kind = "bidang" if bidang is not None else "perjanjian-kinerja" if plan.pk_only else "dokumen"
+    output_format = TEMPLATE_FORMAT.get(output_format, output_format)
     name = f"{kind}.{output_format}.j2"
     return _render(
         name,
@@ -381,6 +417,7 @@ def render(
         templates,
         plan.folder,
         doc=document,
+        kop=kop_view(plan) if bidang is None else None,
         instansi=plan.instansi,
         pages=pages,
         provenance=provenance,
@@ -404,6 +441,7 @@ def render_pk(
     from renaksi.report.perjanjian_kinerja import pk_document
 
     document = pk_document(plan, bidang, tuple(warnings))
+    output_format = TEMPLATE_FORMAT.get(output_format, output_format)
     return _render(
         f"pk.{output_format}.j2",
         output_format,
@@ -434,6 +472,7 @@ def render_monitoring(
     versi = target_version(plan, period, bidang)
     judged = apply(plan) if versi is not None and versi.perubahan else None
     document = pemantauan_view(judged or plan, triwulan, bidang=bidang, warnings=warnings)
+    output_format = TEMPLATE_FORMAT.get(output_format, output_format)
     return _render(
         f"pemantauan.{output_format}.j2",
         output_format,
