@@ -29,8 +29,8 @@ from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.periods import Period
 from renaksi.plan.perubahan import apply
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
-from renaksi.report.perubahan import Perbandingan, target_version
 from renaksi.report.kop import kop_view
+from renaksi.report.perubahan import Perbandingan, target_version
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
