@@ -34,7 +34,7 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
 from renaksi.plan.load import load_plan
 from renaksi.plan.periods import Period
-from renaksi.report.render import default_templates, render, render_monitoring
+from renaksi.report.render import default_templates, render, render_monitoring, render_pk
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra: pip install -e '.[test]'")
 
@@ -99,6 +99,11 @@ def report_html(name: str) -> str:
             bidang=None,
             provenance=PROVENANCE,
         )
+    if name == "pk":
+        return render_pk(_plan(PLAN), output_format="pdf", bidang=None, provenance=PROVENANCE)
+    if name.startswith("pk-"):
+        slug = name.removeprefix("pk-")
+        return render_pk(_plan(PLAN), output_format="pdf", bidang=slug, provenance=PROVENANCE)
     if name == "perjanjian-kinerja":
         folder = ROOT / "tests" / "fixtures" / "perjanjian-kinerja" / "2024"
         return render(_plan(folder), output_format="pdf", bidang=None, provenance=PROVENANCE)
@@ -122,7 +127,13 @@ def pages_of(pdf: bytes) -> tuple[tuple[str, ...], ...]:
     )
 
 
-REPORTS = ("dokumen", *(f"bidang-{s}" for s in SLUGS), "pemantauan-tw3")
+REPORTS = (
+    "dokumen",
+    *(f"bidang-{s}" for s in SLUGS),
+    "pemantauan-tw3",
+    "pk",
+    *(f"pk-{s}" for s in SLUGS),
+)
 WITH_COVER = {"dokumen"}
 
 
@@ -140,6 +151,8 @@ _HEAD_ROW = re.compile(r"^(NO|No) [A-Z]")
 #: kegiatan in a list), or it is a total row.
 _ROW = re.compile(r"^(\d+\.? \S|Total Pagu Anggaran|Jumlah )")
 _PROVENANCE = re.compile(r"^Dibuat dari ")
+#: The first line of a Perjanjian Kinerja's two signatures side by side.
+_PK_SIGNATURES = re.compile(r"^PIHAK KEDUA,")
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,16 @@ def _is_footnote(line: str, footnotes: set[str]) -> bool:
     return bool(text) and any(text in note for note in footnotes)
 
 
+def _signature_start(body: Sequence[str], at: int) -> int:
+    """Where the signature block that ends with the identity line ``at`` begins: the place
+    and date above it (above both signatures of a Perjanjian Kinerja)."""
+    window = range(at, max(at - 10, -1), -1)
+    pk = next((i for i in window if _PK_SIGNATURES.match(body[i])), None)
+    if pk is not None:
+        return pk - 1 if pk > 0 and _PLACE_DATE.search(body[pk - 1]) else pk
+    return next((i for i in range(at, max(at - 8, -1), -1) if _PLACE_DATE.search(body[i])), at)
+
+
 def lone_signatures(pages: list[Page]) -> list[int]:
     """Pages whose only content of their own is a signature block."""
     bad = []
@@ -196,9 +219,7 @@ def lone_signatures(pages: list[Page]) -> list[int]:
         for at, line in enumerate(body):
             if not _SIGNER_ID.match(line):
                 continue
-            start = next(
-                (i for i in range(at, max(at - 8, -1), -1) if _PLACE_DATE.search(body[i])), at
-            )
+            start = _signature_start(body, at)
             carried = _carried(pages, index)
             own = [
                 line for line in body[:start] if line not in carried and not _PROVENANCE.match(line)
