@@ -227,3 +227,64 @@ def test_diff_headline_names_apbn_units_by_their_own_word(tmp_path: Path) -> Non
     line = headline(compare_dirs(base, head))
     assert "1 output baru" in line
     assert "sub kegiatan" not in line
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_only_monitoring_prints_its_budget(fmt: str) -> None:
+    """A Perjanjian Kinerja alone has no bidang pages; its units' realisasi anggaran is
+    printed with the PK's indicators rather than validated and dropped."""
+    text = monitoring(PERWAKILAN, "tahunan", fmt)
+    assert "Realisasi Anggaran Tahun 2024" in text
+    assert "KEGIATAN" in text
+    assert "SUB KEGIATAN" not in text
+    for spent, share in (
+        ("Rp 941.205.300", "97,37%"),  # k-pembinaan of Rp 966.661.000
+        ("Rp 1.198.044.150", "96,04%"),  # k-evaluasi of Rp 1.247.380.000
+        ("Rp 3.322.716.480", "97,27%"),  # k-dukungan of Rp 3.415.902.000
+        ("Rp 5.461.965.930", "97,02%"),  # the total, of Rp 5.629.943.000
+    ):
+        assert spent in text
+        assert text.index(spent) < text.index(share)
+    assert "Rp 5.629.943.000" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_only_monitoring_says_an_unstated_budget_is_absent(fmt: str) -> None:
+    text = monitoring(PK, "tahunan", fmt)
+    assert "anggaran tidak tercantum dalam dokumen Perjanjian Kinerja" in text
+    assert "Realisasi Anggaran" not in text
+
+
+def _order(text: str, *parts: str) -> list[int]:
+    return [text.index(part) for part in parts]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_monitoring_prints_each_tier_as_its_own_table(fmt: str) -> None:
+    """IKP and IKK of the perwakilan, IKK and the tambahan set of the UPT: each tier is a
+    table of its own in the monitoring report too, numbered from 1, as the PK prints it."""
+    text = monitoring(PERWAKILAN, "tahunan", fmt)
+    where = _order(
+        text,
+        "Capaian Indikator Kinerja Program (IKP) Tahun 2024",
+        "Persentase rekomendasi hasil pengendalian mutu",
+        "Capaian Indikator Kinerja Kegiatan (IKK) Tahun 2024",
+        "Tingkat maturitas penyelenggaraan SPIP",
+        "Jumlah laporan hasil evaluasi mutu",
+    )
+    assert where == sorted(where)
+    assert "Capaian Indikator Perjanjian Kinerja" not in text
+    for period in PERIODS[UPT]:
+        text = monitoring(UPT, period, fmt)
+        where = _order(
+            text,
+            "Capaian Indikator Kinerja Kegiatan (IKK)",
+            "Persentase realisasi anggaran",
+            "Capaian Indikator Kinerja Tambahan",
+            "Persentase pegawai yang menerima gratifikasi",
+            "Persentase waktu henti sistem",
+        )
+        assert where == sorted(where)
+    if fmt == "md":
+        # The explanation is numbered as its row in the tambahan table (the third).
+        assert "**3. Persentase waktu henti sistem layanan pengujian daring per bulan**" in text
