@@ -288,3 +288,18 @@ def test_monitoring_prints_each_tier_as_its_own_table(fmt: str) -> None:
     if fmt == "md":
         # The explanation is numbered as its row in the tambahan table (the third).
         assert "**3. Persentase waktu henti sistem layanan pengujian daring per bulan**" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("bidang", [None, "pengujian"])
+def test_bidang_without_indicators_says_so(fmt: str, bidang: str | None) -> None:
+    """The UPT's seksi and subbagian state no indicator of their own: their pages say so in
+    a line rather than print the header of an empty indicator table."""
+    text = render(plan(UPT), output_format=fmt, bidang=bidang, provenance=PROVENANCE)
+    said = "Seksi Pengujian dan Sertifikasi tidak mempunyai indikator kinerja sendiri."
+    assert said in text
+    assert text.count("tidak mempunyai indikator kinerja sendiri.") == (2 if bidang is None else 1)
+    if fmt == "md":
+        assert "| INDIKATOR KINERJA | Triw I | Triw II | Triw III | Triw IV |" not in text
+    else:
+        assert '<table class="indikator">' not in text
