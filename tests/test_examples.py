@@ -303,3 +303,61 @@ def test_bidang_without_indicators_says_so(fmt: str, bidang: str | None) -> None
         assert "| INDIKATOR KINERJA | Triw I | Triw II | Triw III | Triw IV |" not in text
     else:
         assert '<table class="indikator">' not in text
+
+
+COVER = '  alamat: Jalan Perintis Kemerdekaan Km. 12, Makassar\n  kode_pos: "90245"\n'
+
+
+def _cover(tmp_path: Path, lines: str, fmt: str) -> str:
+    """The UPT's document with the cover's contact details written as ``lines``."""
+    folder = tmp_path / UPT
+    shutil.copytree(EXAMPLES / UPT, folder)
+    instansi = folder / "instansi.yaml"
+    text = instansi.read_text(encoding="utf-8")
+    assert COVER in text
+    instansi.write_text(text.replace(COVER, lines), encoding="utf-8")
+    result = validate([folder])
+    assert not result.failed(), [message(p) for p in result.problems]
+    loaded = result.loads[0].plan
+    return render(loaded, output_format=fmt, bidang=None, provenance=PROVENANCE)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_cover_names_each_absent_contact_detail(tmp_path: Path, fmt: str) -> None:
+    """A contact detail written ``tidak tercantum`` is printed with its name, never as a
+    bare "tidak tercantum" after a separator or on a line of its own."""
+    text = _cover(
+        tmp_path,
+        "  alamat: tidak tercantum\n  kode_pos: tidak tercantum\n"
+        "  telepon: tidak tercantum\n  website: tidak tercantum\n",
+        fmt,
+    )
+    for said in (
+        "Alamat: tidak tercantum",
+        "Kode pos: tidak tercantum",
+        "Telepon: tidak tercantum",
+        "Situs web: tidak tercantum",
+    ):
+        assert said in text
+    assert "· tidak tercantum" not in text
+    assert "\ntidak tercantum" not in text
+    assert '<p class="center">tidak tercantum' not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_cover_prints_stated_details_and_names_the_absent_one(tmp_path: Path, fmt: str) -> None:
+    text = _cover(
+        tmp_path,
+        COVER + '  telepon: "(0411) 584321"\n  website: tidak tercantum\n',
+        fmt,
+    )
+    assert "Jalan Perintis Kemerdekaan Km. 12, Makassar 90245" in text
+    assert "Telepon (0411) 584321" in text
+    assert "Situs web: tidak tercantum" in text
+    assert "· tidak tercantum" not in text
+    if fmt == "md":
+        line = (
+            "Jalan Perintis Kemerdekaan Km. 12, Makassar 90245 · Telepon (0411) 584321 · "
+            "Situs web: tidak tercantum"
+        )
+        assert line in text.splitlines()

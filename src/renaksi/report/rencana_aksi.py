@@ -25,6 +25,7 @@ from renaksi.plan.model import (
     CatatanSumber,
     IkuIndikator,
     Indikator,
+    Kantor,
     Kegiatan,
     Output,
     Pegawai,
@@ -273,6 +274,37 @@ class Budget:
     footnotes: tuple[Footnote, ...] = ()
 
 
+#: How each contact detail of the cover is named when the document does not state it.
+KONTAK_LABELS = {
+    "alamat": "Alamat",
+    "kode_pos": "Kode pos",
+    "telepon": "Telepon",
+    "website": "Situs web",
+}
+
+
+def kontak(kantor: Kantor) -> tuple[str, ...]:
+    """The contact details under the cover's name, in print order: the address with its
+    postcode, the telephone, the website. A detail written ``tidak tercantum`` is printed
+    as such with its name ("Situs web: tidak tercantum"), so no line or separator dangles
+    without saying what is missing; a detail not written at all is left out."""
+    parts: list[str] = []
+    absent = [
+        f"{label}: {TIDAK_TERCANTUM}"
+        for key, label in KONTAK_LABELS.items()
+        if isinstance(getattr(kantor, key), Absent)
+    ]
+    address = " ".join(v for v in (kantor.alamat, kantor.kode_pos) if isinstance(v, str))
+    if address:
+        # A postcode alone (an unstated address) is still named as one.
+        parts.append(address if isinstance(kantor.alamat, str) else f"Kode pos {address}")
+    if isinstance(kantor.telepon, str):
+        parts.append(f"Telepon {kantor.telepon}")
+    if isinstance(kantor.website, str):
+        parts.append(kantor.website)
+    return (*parts, *absent)
+
+
 @dataclass(frozen=True, slots=True)
 class PrintedFinding:
     """A validation finding shown in the warning block of a forced render."""
@@ -308,6 +340,11 @@ class RencanaAksiView:
     tiered: bool = False
     #: The PK's pihak kedua: a signer, stated absent, or not written (None).
     pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def kontak(self) -> tuple[str, ...]:
+        """The cover's contact details (:func:`kontak`)."""
+        return kontak(self.plan.instansi.instansi) if self.plan.instansi is not None else ()
 
     @property
     def pk_only(self) -> bool:
