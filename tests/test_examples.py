@@ -15,7 +15,7 @@ import pytest
 
 from renaksi.cli import main
 from renaksi.diff.revisions import compare_dirs
-from renaksi.output.diff_words import headline
+from renaksi.output.diff_words import headline, sentence
 from renaksi.output.messages import message
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
@@ -361,3 +361,35 @@ def test_cover_prints_stated_details_and_names_the_absent_one(tmp_path: Path, fm
             "Situs web: tidak tercantum"
         )
         assert line in text.splitlines()
+
+
+def test_diff_names_realisasi_of_apbn_units_by_their_own_word(tmp_path: Path) -> None:
+    """The UPT's budgeted units are APBN outputs and a kegiatan: a diff of its realisasi
+    counts and says them so, and its JSON carries each unit's level."""
+    base, head = tmp_path / "base" / UPT, tmp_path / "head" / UPT
+    shutil.copytree(EXAMPLES / UPT, base)
+    shutil.copytree(base, head)
+    (base / "realisasi" / "sd-2024-10-31.yaml").unlink()  # head adds the October file
+    s1 = base / "realisasi" / "s1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    start = text.index("  - sub_kegiatan: o-sertifikasi")
+    end = text.index("  - sub_kegiatan: k-dukungan")
+    s1.write_text(text[:start] + text[end:], encoding="utf-8")  # head adds o-sertifikasi
+    s1 = head / "realisasi" / "s1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    s1.write_text(text[: text.index("  - sub_kegiatan: k-dukungan")], encoding="utf-8")
+    diff = compare_dirs(base, head)
+    line = headline(diff)
+    assert "1 realisasi output ditambahkan" in line
+    assert "1 realisasi kegiatan dihapus" in line
+    assert "sub kegiatan" not in line
+    assert "1 laporan realisasi ditambahkan" in line  # s.d. 31 Oktober is no quarter
+    assert "triwulan" not in line
+    levels = {c.key: c.detail.get("level") for c in diff.changes}
+    assert levels["o-sertifikasi"] == "output"
+    assert levels["k-dukungan"] == "kegiatan"
+    assert levels["sd-2024-10-31"] == "kegiatan/output"
+    (added,) = [c for c in diff.changes if c.key == "sd-2024-10-31"]
+    counts = sentence(added, {})
+    assert "3 kegiatan/output" in counts
+    assert "sub kegiatan" not in counts
