@@ -463,3 +463,41 @@ def test_each_kind_of_note_reads_as_what_it_is() -> None:
     assert note_text("Jadwal", _mark("perkiraan", "bulan", "Ditaksir")) == (
         "Jadwal adalah perkiraan, tidak disalin dari dokumen sumber. Ditaksir."
     )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_pk_only_monitoring_notes_its_pagu(fmt: str, tmp_path: Path) -> None:
+    """The budget of a Perjanjian Kinerja alone in a monitoring report: each pagu with its
+    footnote, what was spent and the serapan."""
+    folder = tmp_path / "2024"
+    shutil.copytree(PK_ONLY, folder)
+    _edit(
+        folder / "perjanjian-kinerja.yaml",
+        "            pagu: tidak tercantum\n",
+        "            pagu: 125_000_000\n            catatan_sumber:\n"
+        "              - jenis: perkiraan\n                isian: pagu\n"
+        "                alasan: Ditaksir dari lampiran tahun lalu\n",
+    )
+    (folder / "realisasi").mkdir()
+    (folder / "realisasi" / "tw1.yaml").write_text(
+        "tahun: 2024\ntriwulan: 1\ntanggal: 2024-04-10\n"
+        "sub_kegiatan:\n  - sub_kegiatan: layanan\n    anggaran: 30_000_000\n",
+        encoding="utf-8",
+    )
+    result = validate([folder])
+    assert not result.failed(), [str(p.location) for p in result.problems]
+    plan = result.loads[0].plan
+    out = render_monitoring(plan, 1, output_format=fmt, bidang=None, provenance=PROVENANCE)
+    estimate = (
+        "Pagu adalah perkiraan, tidak disalin dari dokumen sumber. "
+        "Ditaksir dari lampiran tahun lalu."
+    )
+    assert plain(out, fmt).count(estimate) == 1
+    if fmt == "md":
+        row = "| 1 | Sub Kegiatan Layanan Contoh | Rp 125.000.000¹ | Rp 30.000.000 | 24,00% |"
+        assert row in out.splitlines()
+        assert f"¹ {estimate}" in out.splitlines()
+        assert "| No | SUB KEGIATAN | Pagu | Realisasi | Serapan |" in out
+    else:
+        assert 'Rp 125.000.000<sup class="catatan-ref">1</sup>' in out
+        assert '<td class="num">24,00%</td>' in out

@@ -147,11 +147,13 @@ SAMPLES: dict[ChangeKind, Change] = {
     ),
     K.REALISASI_FILE_ADDED: Change(
         K.REALISASI_FILE_ADDED, W, None, "realisasi/tw2.yaml", "tw2", None, 50,
-        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=100),
+        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=100,
+                            level="sub kegiatan"),
     ),
     K.REALISASI_FILE_REMOVED: Change(
         K.REALISASI_FILE_REMOVED, W, None, "realisasi/tw2.yaml", "tw2", 50, None,
-        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=None),
+        RealisasiFileDetail(triwulan=2, indikator=1, sub_kegiatan=1, aksi=3, pagu=None,
+                            level="sub kegiatan"),
     ),
     K.REALISASI_FIELD: Change(
         K.REALISASI_FIELD, W, None, "realisasi/tw2.yaml", "tw2",
@@ -175,7 +177,7 @@ SAMPLES: dict[ChangeKind, Change] = {
     ),
     K.REALISASI_ANGGARAN: Change(
         K.REALISASI_ANGGARAN, W, "politik", SUB, "s", 10, 20,
-        RealisasiAnggaranDetail(triwulan=2, pagu=100),
+        RealisasiAnggaranDetail(triwulan=2, pagu=100, level="sub kegiatan"),
     ),
     K.REALISASI_KELUARAN: Change(
         K.REALISASI_KELUARAN, W, "politik", SUB, "s", None, (Decimal(3), "orang"),
@@ -183,11 +185,13 @@ SAMPLES: dict[ChangeKind, Change] = {
     ),
     K.REALISASI_SUB_ADDED: Change(
         K.REALISASI_SUB_ADDED, W, "politik", SUB, "s", None, 20,
-        RealisasiSubAddedDetail(triwulan=2, pagu=100, keluaran=None, aksi=1),
+        RealisasiSubAddedDetail(
+            triwulan=2, pagu=100, level="sub kegiatan", keluaran=None, aksi=1
+        ),
     ),
     K.REALISASI_SUB_REMOVED: Change(
         K.REALISASI_SUB_REMOVED, W, "politik", SUB, "s", 20, None,
-        RealisasiAnggaranDetail(triwulan=2, pagu=100),
+        RealisasiAnggaranDetail(triwulan=2, pagu=100, level="sub kegiatan"),
     ),
     K.REALISASI_AKSI: Change(
         K.REALISASI_AKSI, W, "politik", SUB, "s", [4], [4, 5],

@@ -239,6 +239,7 @@ SCENARIOS = [
                     "sub_kegiatan": 2,
                     "aksi": 1,
                     "pagu": 300_000_000,
+                    "level": "sub kegiatan",
                 },
             }
         ],
@@ -275,7 +276,7 @@ SCENARIOS = [
                 "key": "sub-a",
                 "old": 70_000_000,
                 "new": 85_000_000,
-                "detail": {"triwulan": 2, "pagu": 100_000_000},
+                "detail": {"triwulan": 2, "pagu": 100_000_000, "level": "sub kegiatan"},
             }
         ],
         [
@@ -338,7 +339,7 @@ SCENARIOS = [
                 "key": "sub-a",
                 "old": 70_000_000,
                 "new": 120_000_000,
-                "detail": {"triwulan": 2, "pagu": 100_000_000},
+                "detail": {"triwulan": 2, "pagu": 100_000_000, "level": "sub kegiatan"},
             }
         ],
         [
@@ -460,7 +461,13 @@ def test_entries_added(repo: Path, plan: Path) -> None:
             "key": "sub-b",
             "old": None,
             "new": 90_000_000,
-            "detail": {"triwulan": 2, "pagu": 200_000_000, "keluaran": ["2", "laporan"], "aksi": 1},
+            "detail": {
+                "triwulan": 2,
+                "pagu": 200_000_000,
+                "level": "sub kegiatan",
+                "keluaran": ["2", "laporan"],
+                "aksi": 1,
+            },
         },
     ]
     assert set(codes(document["findings"]["fixed"])) == {"RL10"}

@@ -15,7 +15,7 @@ import pytest
 
 from renaksi.cli import main
 from renaksi.diff.revisions import compare_dirs
-from renaksi.output.diff_words import headline
+from renaksi.output.diff_words import headline, sentence
 from renaksi.output.messages import message
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
@@ -227,3 +227,169 @@ def test_diff_headline_names_apbn_units_by_their_own_word(tmp_path: Path) -> Non
     line = headline(compare_dirs(base, head))
     assert "1 output baru" in line
     assert "sub kegiatan" not in line
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_only_monitoring_prints_its_budget(fmt: str) -> None:
+    """A Perjanjian Kinerja alone has no bidang pages; its units' realisasi anggaran is
+    printed with the PK's indicators rather than validated and dropped."""
+    text = monitoring(PERWAKILAN, "tahunan", fmt)
+    assert "Realisasi Anggaran Tahun 2024" in text
+    assert "KEGIATAN" in text
+    assert "SUB KEGIATAN" not in text
+    for spent, share in (
+        ("Rp 941.205.300", "97,37%"),  # k-pembinaan of Rp 966.661.000
+        ("Rp 1.198.044.150", "96,04%"),  # k-evaluasi of Rp 1.247.380.000
+        ("Rp 3.322.716.480", "97,27%"),  # k-dukungan of Rp 3.415.902.000
+        ("Rp 5.461.965.930", "97,02%"),  # the total, of Rp 5.629.943.000
+    ):
+        assert spent in text
+        assert text.index(spent) < text.index(share)
+    assert "Rp 5.629.943.000" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_only_monitoring_says_an_unstated_budget_is_absent(fmt: str) -> None:
+    text = monitoring(PK, "tahunan", fmt)
+    assert "anggaran tidak tercantum dalam dokumen Perjanjian Kinerja" in text
+    assert "Realisasi Anggaran" not in text
+
+
+def _order(text: str, *parts: str) -> list[int]:
+    return [text.index(part) for part in parts]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_monitoring_prints_each_tier_as_its_own_table(fmt: str) -> None:
+    """IKP and IKK of the perwakilan, IKK and the tambahan set of the UPT: each tier is a
+    table of its own in the monitoring report too, numbered from 1, as the PK prints it."""
+    text = monitoring(PERWAKILAN, "tahunan", fmt)
+    where = _order(
+        text,
+        "Capaian Indikator Kinerja Program (IKP) Tahun 2024",
+        "Persentase rekomendasi hasil pengendalian mutu",
+        "Capaian Indikator Kinerja Kegiatan (IKK) Tahun 2024",
+        "Tingkat maturitas penyelenggaraan SPIP",
+        "Jumlah laporan hasil evaluasi mutu",
+    )
+    assert where == sorted(where)
+    assert "Capaian Indikator Perjanjian Kinerja" not in text
+    for period in PERIODS[UPT]:
+        text = monitoring(UPT, period, fmt)
+        where = _order(
+            text,
+            "Capaian Indikator Kinerja Kegiatan (IKK)",
+            "Persentase realisasi anggaran",
+            "Capaian Indikator Kinerja Tambahan",
+            "Persentase pegawai yang menerima gratifikasi",
+            "Persentase waktu henti sistem",
+        )
+        assert where == sorted(where)
+    if fmt == "md":
+        # The explanation is numbered as its row in the tambahan table (the third).
+        assert "**3. Persentase waktu henti sistem layanan pengujian daring per bulan**" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("bidang", [None, "pengujian"])
+def test_bidang_without_indicators_says_so(fmt: str, bidang: str | None) -> None:
+    """The UPT's seksi and subbagian state no indicator of their own: their pages say so in
+    a line rather than print the header of an empty indicator table."""
+    text = render(plan(UPT), output_format=fmt, bidang=bidang, provenance=PROVENANCE)
+    said = "Seksi Pengujian dan Sertifikasi tidak mempunyai indikator kinerja sendiri."
+    assert said in text
+    assert text.count("tidak mempunyai indikator kinerja sendiri.") == (2 if bidang is None else 1)
+    if fmt == "md":
+        assert "| INDIKATOR KINERJA | Triw I | Triw II | Triw III | Triw IV |" not in text
+    else:
+        assert '<table class="indikator">' not in text
+
+
+COVER = '  alamat: Jalan Perintis Kemerdekaan Km. 12, Makassar\n  kode_pos: "90245"\n'
+
+
+def _cover(tmp_path: Path, lines: str, fmt: str) -> str:
+    """The UPT's document with the cover's contact details written as ``lines``."""
+    folder = tmp_path / UPT
+    shutil.copytree(EXAMPLES / UPT, folder)
+    instansi = folder / "instansi.yaml"
+    text = instansi.read_text(encoding="utf-8")
+    assert COVER in text
+    instansi.write_text(text.replace(COVER, lines), encoding="utf-8")
+    result = validate([folder])
+    assert not result.failed(), [message(p) for p in result.problems]
+    loaded = result.loads[0].plan
+    return render(loaded, output_format=fmt, bidang=None, provenance=PROVENANCE)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_cover_names_each_absent_contact_detail(tmp_path: Path, fmt: str) -> None:
+    """A contact detail written ``tidak tercantum`` is printed with its name, never as a
+    bare "tidak tercantum" after a separator or on a line of its own."""
+    text = _cover(
+        tmp_path,
+        "  alamat: tidak tercantum\n  kode_pos: tidak tercantum\n"
+        "  telepon: tidak tercantum\n  website: tidak tercantum\n",
+        fmt,
+    )
+    for said in (
+        "Alamat: tidak tercantum",
+        "Kode pos: tidak tercantum",
+        "Telepon: tidak tercantum",
+        "Situs web: tidak tercantum",
+    ):
+        assert said in text
+    assert "· tidak tercantum" not in text
+    assert "\ntidak tercantum" not in text
+    assert '<p class="center">tidak tercantum' not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_cover_prints_stated_details_and_names_the_absent_one(tmp_path: Path, fmt: str) -> None:
+    text = _cover(
+        tmp_path,
+        COVER + '  telepon: "(0411) 584321"\n  website: tidak tercantum\n',
+        fmt,
+    )
+    assert "Jalan Perintis Kemerdekaan Km. 12, Makassar 90245" in text
+    assert "Telepon (0411) 584321" in text
+    assert "Situs web: tidak tercantum" in text
+    assert "· tidak tercantum" not in text
+    if fmt == "md":
+        line = (
+            "Jalan Perintis Kemerdekaan Km. 12, Makassar 90245 · Telepon (0411) 584321 · "
+            "Situs web: tidak tercantum"
+        )
+        assert line in text.splitlines()
+
+
+def test_diff_names_realisasi_of_apbn_units_by_their_own_word(tmp_path: Path) -> None:
+    """The UPT's budgeted units are APBN outputs and a kegiatan: a diff of its realisasi
+    counts and says them so, and its JSON carries each unit's level."""
+    base, head = tmp_path / "base" / UPT, tmp_path / "head" / UPT
+    shutil.copytree(EXAMPLES / UPT, base)
+    shutil.copytree(base, head)
+    (base / "realisasi" / "sd-2024-10-31.yaml").unlink()  # head adds the October file
+    s1 = base / "realisasi" / "s1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    start = text.index("  - sub_kegiatan: o-sertifikasi")
+    end = text.index("  - sub_kegiatan: k-dukungan")
+    s1.write_text(text[:start] + text[end:], encoding="utf-8")  # head adds o-sertifikasi
+    s1 = head / "realisasi" / "s1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    s1.write_text(text[: text.index("  - sub_kegiatan: k-dukungan")], encoding="utf-8")
+    diff = compare_dirs(base, head)
+    line = headline(diff)
+    assert "1 realisasi output ditambahkan" in line
+    assert "1 realisasi kegiatan dihapus" in line
+    assert "sub kegiatan" not in line
+    assert "1 laporan realisasi ditambahkan" in line  # s.d. 31 Oktober is no quarter
+    assert "triwulan" not in line
+    levels = {c.key: c.detail.get("level") for c in diff.changes}
+    assert levels["o-sertifikasi"] == "output"
+    assert levels["k-dukungan"] == "kegiatan"
+    assert levels["sd-2024-10-31"] == "kegiatan/output"
+    (added,) = [c for c in diff.changes if c.key == "sd-2024-10-31"]
+    counts = sentence(added, {})
+    assert "3 kegiatan/output" in counts
+    assert "sub kegiatan" not in counts

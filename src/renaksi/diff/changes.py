@@ -98,7 +98,7 @@ class ChangeKind(StrEnum):
     REALISASI_INDIKATOR_REMOVED = "realisasi-indikator-removed"
     #: faktor_pendukung, faktor_penghambat or upaya_perbaikan of an indicator.
     REALISASI_PENJELASAN = "realisasi-penjelasan"
-    #: Rupiah spent on a sub kegiatan.
+    #: Rupiah spent on a budgeted unit (``detail["level"]`` says which).
     REALISASI_ANGGARAN = "realisasi-anggaran"
     #: (amount, unit) of a sub kegiatan's realised output.
     REALISASI_KELUARAN = "realisasi-keluaran"
@@ -197,12 +197,15 @@ class QuarterDetail(TypedDict):
 
 
 class RealisasiFileDetail(QuarterDetail):
-    """``realisasi-file-added``/``-removed``: what the file holds, and the total pagu."""
+    """``realisasi-file-added``/``-removed``: what the file holds, and the total pagu.
+    ``sub_kegiatan`` counts its budgeted units; ``level`` names them as the plan does
+    (sub kegiatan, kegiatan, output, or "kegiatan/output" for both)."""
 
     indikator: int
     sub_kegiatan: int
     aksi: int
     pagu: int | None
+    level: str
 
 
 class RealisasiFieldDetail(QuarterDetail):
@@ -224,9 +227,11 @@ class RealisasiPenjelasanDetail(RealisasiIndikatorDetail):
 
 
 class RealisasiAnggaranDetail(QuarterDetail):
-    """``realisasi-anggaran``, ``realisasi-sub-removed``: the sub kegiatan's pagu."""
+    """``realisasi-anggaran``, ``realisasi-sub-removed``: the budgeted unit's pagu, and
+    what the unit is: sub kegiatan, kegiatan (APBN) or output."""
 
     pagu: int | None
+    level: str
 
 
 class RealisasiSubAddedDetail(RealisasiAnggaranDetail):

@@ -42,6 +42,8 @@ from renaksi.plan.model import (
     RealisasiIndikator,
     RealisasiUnit,
     Target,
+    UnitLevel,
+    units_word,
 )
 from renaksi.plan.periods import Period
 from renaksi.plan.values import Absent, stated, sum_or_absent
@@ -57,6 +59,7 @@ class _Names:
 
     indikator: dict[str, tuple[str | None, str, str]] = field(default_factory=dict)
     subs: dict[str, tuple[str | None, str, int | None]] = field(default_factory=dict)
+    levels: dict[str, UnitLevel] = field(default_factory=dict)
     targets: dict[str, Output] = field(default_factory=dict)
     aksi: dict[tuple[str, int], str] = field(default_factory=dict)
 
@@ -68,6 +71,12 @@ class _Names:
         """(bidang, name, pagu) of a sub kegiatan."""
         return self.subs.get(sid, (None, sid, None))
 
+    def level_of(self, sid: str) -> str:
+        """What a budgeted unit is; a unit neither plan has is called what the plans'
+        units are (an APBN plan has no sub kegiatan to speak of)."""
+        found = self.levels.get(sid)
+        return found if found is not None else units_word(self.levels.values())
+
 
 def _names_of(plan: Plan, names: _Names) -> None:
     found: dict[str, tuple[str | None, str, str]] = {}
@@ -77,6 +86,7 @@ def _names_of(plan: Plan, names: _Names) -> None:
         for sid, sub in plan.pk.unit_index().items():
             # An unstated pagu is no pagu to take a share of (as if unknown).
             names.subs[sid] = (sub.bidang, sub.nama, stated(sub.pagu))
+            names.levels[sid] = sub.level
     for entry in plan.bidang:
         if entry.model is None:
             continue
@@ -154,15 +164,19 @@ def realisasi_changes(base: Plan, head: Plan) -> list[Change]:
         if (before is not None and old is None) or (after is not None and new is None):
             continue  # did not load: its contents are unknown, not deleted
         if old is None and new is not None:
-            out.append(_file_change(ChangeKind.REALISASI_FILE_ADDED, q, new, _total_pagu(head)))
+            added = ChangeKind.REALISASI_FILE_ADDED
+            out.append(_file_change(added, q, new, _total_pagu(head), names))
         elif new is None and old is not None:
-            out.append(_file_change(ChangeKind.REALISASI_FILE_REMOVED, q, old, _total_pagu(base)))
+            removed = ChangeKind.REALISASI_FILE_REMOVED
+            out.append(_file_change(removed, q, old, _total_pagu(base), names))
         elif old is not None and new is not None:
             out += _quarter_changes(q, old, new, names)
     return out
 
 
-def _file_change(kind: ChangeKind, q: Period, model: RealisasiFile, pagu: int | None) -> Change:
+def _file_change(
+    kind: ChangeKind, q: Period, model: RealisasiFile, pagu: int | None, names: _Names
+) -> Change:
     subs = _by(model.sub_kegiatan, lambda s: s.sub_kegiatan)
     spent = sum(s.anggaran for s in subs.values())
     detail = RealisasiFileDetail(
@@ -171,6 +185,7 @@ def _file_change(kind: ChangeKind, q: Period, model: RealisasiFile, pagu: int | 
         sub_kegiatan=len(subs),
         aksi=sum(_done(s.aksi) for s in subs.values()),
         pagu=pagu,
+        level=units_word(names.levels.values()),
     )
     old, new = (None, spent) if kind is ChangeKind.REALISASI_FILE_ADDED else (spent, None)
     return Change(kind, W, None, f"realisasi/{q.file_name}", q.stem, old, new, detail)
@@ -251,11 +266,16 @@ def _sub_changes(
     new = _by(new_list, lambda s: s.sub_kegiatan)
     for sid, entry in new.items():
         bidang, nama, pagu = names.sub_of(sid)
-        detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu)
+        level = names.level_of(sid)
+        detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu, level=level)
         before = old.get(sid)
         if before is None:
             added = RealisasiSubAddedDetail(
-                **_when(q), pagu=pagu, keluaran=_output(entry.keluaran), aksi=_done(entry.aksi)
+                **_when(q),
+                pagu=pagu,
+                level=level,
+                keluaran=_output(entry.keluaran),
+                aksi=_done(entry.aksi),
             )
             yield Change(
                 ChangeKind.REALISASI_SUB_ADDED,
@@ -287,7 +307,8 @@ def _sub_changes(
     for sid, entry in old.items():
         if sid not in new:
             bidang, nama, pagu = names.sub_of(sid)
-            detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu)
+            level = names.level_of(sid)
+            detail = RealisasiAnggaranDetail(**_when(q), pagu=pagu, level=level)
             yield Change(
                 ChangeKind.REALISASI_SUB_REMOVED, W, bidang, nama, sid, entry.anggaran, None, detail
             )

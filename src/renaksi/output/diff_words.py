@@ -481,7 +481,7 @@ def _file_counts(c: Change) -> str:
     d = c.detail
     spent = c.new if c.old is None else c.old
     counts = (
-        f"{d['indikator']} indikator, {d['sub_kegiatan']} sub kegiatan, "
+        f"{d['indikator']} indikator, {d['sub_kegiatan']} {d.get('level', 'sub kegiatan')}, "
         f"{d['aksi']} aksi terlaksana, anggaran terserap {formats.rupiah(spent)}"
     )
     share = _share(spent, d["pagu"], "total pagu")
@@ -699,8 +699,12 @@ def total_line(total: Total) -> str:
 
 def _count_noun(c: Change) -> str:
     """What the headline counts a change as, in its unit's own word: an APBN plan's
-    changed units are "output baru", not "sub kegiatan baru"."""
+    changed units are "output baru", not "sub kegiatan baru"; a semester's realisasi file
+    is a "laporan realisasi", not a "triwulan realisasi"."""
     noun = WORDS[c.kind].count
+    if c.detail.get("periode") is not None:
+        # A file of a semester, the year or a date is not a quarter's.
+        noun = noun.replace("triwulan realisasi", "laporan realisasi")
     level = c.detail.get("level")
     return noun.replace("sub kegiatan", level) if isinstance(level, str) else noun
 

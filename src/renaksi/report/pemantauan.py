@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from renaksi.monitoring import state
@@ -33,6 +33,7 @@ from renaksi.report.rencana_aksi import (
     Refs,
     captions,
     pagu_marks,
+    pk_tiers,
     schedule_marks,
 )
 from renaksi.text import formats
@@ -117,6 +118,15 @@ class CapaianRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CapaianTable:
+    """One printed table of PK indicators: a tier of goals or a declared set, grouped as
+    the Rencana Aksi and the Perjanjian Kinerja print them (rows numbered from 1)."""
+
+    caption: str
+    rows: tuple[CapaianRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SubRow:
     """One sub kegiatan on the monitoring report."""
 
@@ -195,6 +205,13 @@ class PemantauanView:
     triwulan: tuple[str, ...] = TRIWULAN
     marks: tuple[tuple[str, str, str], ...] = tuple((k, *v) for k, v in MONTH_MARKS.items())
     period: Period | None = None  # None: quarter q
+    #: The PK's indicators as printed: one table per tier of goals and per declared set.
+    pk_tables: tuple[CapaianTable, ...] = ()
+    #: The budget of a Perjanjian Kinerja alone (no bidang owns its units): its units'
+    #: pagu, realisasi and serapan, printed with the PK's indicators. None otherwise.
+    anggaran: Section | None = None
+    #: Whether the PK states no budget at all (``anggaran: tidak tercantum``).
+    anggaran_absent: bool = False
 
     @property
     def reported(self) -> Period:
@@ -397,6 +414,10 @@ def pemantauan_view(
             p.program.indikator for sec in sections for p in (r.progress for r in sec.subs)
         }
         pk_items = [i for i in pk_items if i.id in supported]
+    pk_rows = _rows([(i, None) for i in pk_items], files, period, s, report)
+    anggaran = None
+    if plan.pk_only and bidang is None:
+        anggaran = _pk_budget(plan, [p for p in subs if p.bidang is None])
     return PemantauanView(
         tahun=plan.instansi.tahun,
         q=period.in_force,
@@ -405,7 +426,7 @@ def pemantauan_view(
         catatan=report.catatan if report is not None else None,
         scale=s.scale,
         threshold=s.threshold,
-        pk=_rows([(i, None) for i in pk_items], files, period, s, report),
+        pk=pk_rows,
         sections=tuple(sections),
         kepala=plan.instansi.kepala,
         place=plan.instansi.tempat,
@@ -413,6 +434,47 @@ def pemantauan_view(
         period=None if period.kind == "triwulan" else period,
         dokumen="PERJANJIAN KINERJA" if plan.pk_only else "RENCANA AKSI KINERJA",
         judul="Perjanjian Kinerja" if plan.pk_only else "Rencana Aksi",
+        pk_tables=_pk_tables(plan, pk_rows),
+        anggaran=anggaran,
+        anggaran_absent=isinstance(plan.pk.anggaran, Absent),
+    )
+
+
+def _pk_tables(plan: Plan, rows: Sequence[CapaianRow]) -> tuple[CapaianTable, ...]:
+    """The PK's rows by tier (:func:`renaksi.report.rencana_aksi.pk_tiers`), numbered
+    anew in each table. A PK with one tier of goals keeps its one table's old caption."""
+    assert plan.pk is not None
+    pk = plan.pk
+    tiered = bool(pk.sasaran_program or pk.sasaran_kegiatan or pk.kelompok_indikator)
+    by_id = {row.indikator.id: row for row in rows}
+    tables = []
+    for tier in pk_tiers(pk):
+        members = [by_id[i.id] for i in tier.members if i.id in by_id]
+        if not members:
+            continue
+        caption = f"Capaian {tier.nama}" if tiered else "Capaian Indikator Perjanjian Kinerja"
+        numbered = tuple(replace(row, no=no) for no, row in enumerate(members, start=1))
+        tables.append(CapaianTable(caption, numbered))
+    return tuple(tables)
+
+
+def _pk_budget(plan: Plan, units: Sequence[SubProgress]) -> Section | None:
+    """The budget part of a Perjanjian Kinerja alone: every budgeted unit of the PK (none
+    is owned by a bidang), with the source notes on its pagu; None when it has none."""
+    assert plan.instansi is not None
+    if not units:
+        return None
+    notes = Footnotes()
+    refs = {p.sub.id: notes.refs(pagu_marks(plan, p.kegiatan, p.sub)) for p in units}
+    return Section(
+        slug=None,
+        nama=plan.instansi.instansi.nama,
+        indikator=(),
+        subs=tuple(_sub_row(n, p, ()) for n, p in enumerate(units, start=1)),
+        signed_by=plan.instansi.kepala,
+        place=plan.instansi.tempat,
+        pagu_refs=refs,
+        footnotes=notes.items(),
     )
 
 

@@ -25,6 +25,7 @@ from renaksi.plan.model import (
     CatatanSumber,
     IkuIndikator,
     Indikator,
+    Kantor,
     Kegiatan,
     Output,
     Pegawai,
@@ -273,6 +274,37 @@ class Budget:
     footnotes: tuple[Footnote, ...] = ()
 
 
+#: How each contact detail of the cover is named when the document does not state it.
+KONTAK_LABELS = {
+    "alamat": "Alamat",
+    "kode_pos": "Kode pos",
+    "telepon": "Telepon",
+    "website": "Situs web",
+}
+
+
+def kontak(kantor: Kantor) -> tuple[str, ...]:
+    """The contact details under the cover's name, in print order: the address with its
+    postcode, the telephone, the website. A detail written ``tidak tercantum`` is printed
+    as such with its name ("Situs web: tidak tercantum"), so no line or separator dangles
+    without saying what is missing; a detail not written at all is left out."""
+    parts: list[str] = []
+    absent = [
+        f"{label}: {TIDAK_TERCANTUM}"
+        for key, label in KONTAK_LABELS.items()
+        if isinstance(getattr(kantor, key), Absent)
+    ]
+    address = " ".join(v for v in (kantor.alamat, kantor.kode_pos) if isinstance(v, str))
+    if address:
+        # A postcode alone (an unstated address) is still named as one.
+        parts.append(address if isinstance(kantor.alamat, str) else f"Kode pos {address}")
+    if isinstance(kantor.telepon, str):
+        parts.append(f"Telepon {kantor.telepon}")
+    if isinstance(kantor.website, str):
+        parts.append(kantor.website)
+    return (*parts, *absent)
+
+
 @dataclass(frozen=True, slots=True)
 class PrintedFinding:
     """A validation finding shown in the warning block of a forced render."""
@@ -308,6 +340,11 @@ class RencanaAksiView:
     tiered: bool = False
     #: The PK's pihak kedua: a signer, stated absent, or not written (None).
     pihak_kedua: Pegawai | Absent | None = None
+
+    @property
+    def kontak(self) -> tuple[str, ...]:
+        """The cover's contact details (:func:`kontak`)."""
+        return kontak(self.plan.instansi.instansi) if self.plan.instansi is not None else ()
 
     @property
     def pk_only(self) -> bool:
@@ -395,40 +432,72 @@ def _budget_words(pk: PerjanjianKinerjaFile) -> tuple[str, str]:
     return "Program dan Kegiatan", "Kegiatan"
 
 
-def indikator_tables(
-    pk: PerjanjianKinerjaFile, sasaran: dict[str, str], first: int
-) -> tuple[IndikatorTable, ...]:
-    """The PK's indicators as printed, numbered from Tabel 2.``first``: those of sasaran
-    strategis (the agreement's own table), of sasaran program (IKP), of sasaran kegiatan
-    (IKK), then each declared set. A table with no indicator is left out."""
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One tier of the PK's goals (or a declared set of indicators), as its tables print
+    it: the same grouping in the Rencana Aksi, the Perjanjian Kinerja and the monitoring
+    report. ``nama`` names its indicators (a monitoring table is "Capaian " + ``nama``)."""
+
+    judul: str
+    nama: str
+    kolom_induk: str | None
+    kolom_sasaran: str
+    kolom_indikator: str
+    members: tuple[PkIndikator, ...]
+    parents: Mapping[str, str]  # the program or kegiatan name by sasaran id
+
+
+def pk_tiers(pk: PerjanjianKinerjaFile) -> tuple[Tier, ...]:
+    """The PK's indicators by tier, in print order: those of sasaran strategis, of sasaran
+    program (IKP), of sasaran kegiatan (IKK), then each declared set. A tier with no
+    indicator is left out."""
     programs = {p.id: p.nama for p in pk.program if p.id is not None}
     kegiatan = {k.id: k.nama for p in pk.program for k in p.kegiatan if k.id is not None}
     of_program = {s.id: programs.get(s.program, s.program) for s in pk.sasaran_program}
     of_kegiatan = {s.id: kegiatan.get(s.kegiatan, s.kegiatan) for s in pk.sasaran_kegiatan}
-    main = [i for i in pk.indikator if i.kelompok is None]
-    tiers: list[tuple[str, str | None, str, str, list[PkIndikator], dict[str, str]]] = [
-        ("Perjanjian Kinerja", None, "Sasaran Strategis", "Indikator Kinerja Sasaran",
-         [i for i in main if i.sasaran not in of_program and i.sasaran not in of_kegiatan], {}),
-        ("Sasaran Program dan Indikator Kinerja Program (IKP)", "Program", "Sasaran Program",
-         "Indikator Kinerja Program", [i for i in main if i.sasaran in of_program], of_program),
-        ("Sasaran Kegiatan dan Indikator Kinerja Kegiatan (IKK)", "Kegiatan", "Sasaran Kegiatan",
-         "Indikator Kinerja Kegiatan", [i for i in main if i.sasaran in of_kegiatan], of_kegiatan),
+    groups = {g.id for g in pk.kelompok_indikator}
+    # An indicator of an undeclared set (RF's finding) stays in the PK's own tables.
+    main = [i for i in pk.indikator if i.kelompok not in groups]
+    tiers = [
+        Tier("Perjanjian Kinerja", "Indikator Kinerja Sasaran Strategis", None,
+             "Sasaran Strategis", "Indikator Kinerja Sasaran",
+             tuple(i for i in main if i.sasaran not in of_program and i.sasaran not in of_kegiatan),
+             {}),
+        Tier("Sasaran Program dan Indikator Kinerja Program (IKP)",
+             "Indikator Kinerja Program (IKP)", "Program", "Sasaran Program",
+             "Indikator Kinerja Program", tuple(i for i in main if i.sasaran in of_program),
+             of_program),
+        Tier("Sasaran Kegiatan dan Indikator Kinerja Kegiatan (IKK)",
+             "Indikator Kinerja Kegiatan (IKK)", "Kegiatan", "Sasaran Kegiatan",
+             "Indikator Kinerja Kegiatan", tuple(i for i in main if i.sasaran in of_kegiatan),
+             of_kegiatan),
     ]  # fmt: skip
     for group in pk.kelompok_indikator:
-        members = [i for i in pk.indikator if i.kelompok == group.id]
-        tiers.append((group.nama, None, "Sasaran", "Indikator Kinerja", members, {}))
+        members = tuple(i for i in pk.indikator if i.kelompok == group.id)
+        tiers.append(
+            Tier(group.nama, group.nama, None, "Sasaran", "Indikator Kinerja", members, {})
+        )
+    return tuple(t for t in tiers if t.members)
+
+
+def indikator_tables(
+    pk: PerjanjianKinerjaFile, sasaran: dict[str, str], first: int
+) -> tuple[IndikatorTable, ...]:
+    """The PK's indicators as printed (:func:`pk_tiers`), numbered from Tabel 2.``first``."""
     tables: list[IndikatorTable] = []
-    for judul, induk, kolom_sasaran, kolom_indikator, members, parents in tiers:
-        if not members:
-            continue
+    for tier in pk_tiers(pk):
         rows = tuple(
             IndikatorRow(
-                no, ind, sasaran.get(ind.sasaran, ind.sasaran), parents.get(ind.sasaran, "")
+                no, ind, sasaran.get(ind.sasaran, ind.sasaran), tier.parents.get(ind.sasaran, "")
             )
-            for no, ind in enumerate(members, start=1)
+            for no, ind in enumerate(tier.members, start=1)
         )
         nomor = f"2.{first + len(tables)}"
-        tables.append(IndikatorTable(nomor, judul, kolom_sasaran, induk, kolom_indikator, rows))
+        tables.append(
+            IndikatorTable(
+                nomor, tier.judul, tier.kolom_sasaran, tier.kolom_induk, tier.kolom_indikator, rows
+            )
+        )
     return tuple(tables)
 
 
