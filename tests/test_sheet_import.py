@@ -353,6 +353,10 @@ def test_fuzz_sheets_never_crash(
         try:
             ws.cell(row, col, value)
         except Exception:  # openpyxl refuses control characters and writes into merges
+            # ... after marking the cell as text, which its writer then cannot save with
+            # the old value: leave the cell empty, as a spreadsheet program would.
+            with contextlib.suppress(AttributeError):  # a merged cell holds no value
+                ws.cell(row, col).value = None
             continue
         if shaded:
             ws.cell(row, col).fill = SHADE
