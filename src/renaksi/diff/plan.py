@@ -418,7 +418,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        # kelompok: PK indicators only (the indicator set a PK indicator is printed in).
+        # kelompok, iku and alasan_beda_renstra: PK indicators only (the indicator set a PK
+        # indicator is printed in, the IKU it measures and why its target is not the Renstra's).
         for name in (
             "nama",
             "satuan",
@@ -428,6 +429,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             "skala",
             "sasaran",
             "kelompok",
+            "iku",
+            "alasan_beda_renstra",
         ):
             old_value, new_value = getattr(before, name, None), getattr(ind, name, None)
             if old_value != new_value:
