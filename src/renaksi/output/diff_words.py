@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
@@ -121,13 +122,35 @@ def _output_target(c: Change, _names: BidangNames) -> str:
     return f"Target keluaran {c.subject}: {old} → {new}"
 
 
+def _tidy(value: Decimal) -> Decimal:
+    # 30,17 - 29,17 is 1,00 in exact arithmetic; the difference is printed as 1.
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def target_difference(detail: Mapping[str, Any]) -> str:
+    """How far a target moved, as the comparison prints it: ``+1 poin`` (percent), ``+20
+    orang``, ``-2 tingkat`` (an ordered scale); nothing when it cannot be said."""
+    if detail.get("selisih_tingkat") is not None:
+        levels = int(detail["selisih_tingkat"])
+        return f"{'+' if levels > 0 else ''}{levels} tingkat"
+    diff = detail.get("selisih")
+    if not isinstance(diff, Decimal):
+        return ""
+    sign = "+" if diff > 0 else "-" if diff < 0 else ""
+    amount = _tidy(abs(diff))
+    if formats.is_percent(detail["satuan"]):
+        return f"{sign}{formats.number(amount)} poin"
+    return sign + formats.target(amount, detail["satuan"])
+
+
 def _indikator_target(c: Change, _names: BidangNames) -> str:
     d = c.detail
     what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
     old_unit = d.get("old_satuan", d["satuan"])
+    moved = target_difference(d)
     return (
         f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, old_unit)} → "
-        f"{_amount(c.new, d['satuan'])}"
+        f"{_amount(c.new, d['satuan'])}" + (f" ({moved})" if moved else "")
     )
 
 
