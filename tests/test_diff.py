@@ -404,7 +404,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "12.98",
                 "new": "13.98",
-                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3, "selisih": "1.00"},
             }
         ],
         f"Total pagu tetap {TOTAL}; 1 target indikator berubah; 1 galat baru",
@@ -425,7 +425,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "29.17",
                 "new": "30.17",
-                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": None},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": None, "selisih": "1.00"},
             },
             {
                 "kind": "indikator-target",
@@ -433,7 +433,7 @@ SCENARIOS = [
                 "key": "pk-1",
                 "old": "12.98",
                 "new": "13.98",
-                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3},
+                "detail": {"satuan": "%", "old_satuan": "%", "triwulan": 3, "selisih": "1.00"},
             },
         ],
         f"Total pagu tetap {TOTAL}; 2 target indikator berubah",

@@ -51,7 +51,8 @@ from renaksi.diff.plan import PlanDiff
 from renaksi.diff.revisions import compare_dirs
 from renaksi.output.diff_words import ENTRY_NOUNS, LABELS, sentence
 from renaksi.plan.load import load_plan
-from renaksi.plan.model import IDENTITY_KEYS, Kantor, Rupiah
+from renaksi.plan.model import IDENTITY_KEYS, Kantor, Rupiah, TargetRenstra
+from renaksi.plan.values import TIDAK_TERCANTUM
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "monitoring" / "2024"
 #: A plan with an APBN budget (outputs, kegiatan that carry their own pagu), tiers of goals
@@ -76,6 +77,7 @@ FILES = {
         "perjanjian-kinerja": "perjanjian-kinerja.yaml",
         "bidang": "bidang/alpha.yaml",
         "realisasi": "realisasi/tw2.yaml",
+        "perubahan": "perubahan.yaml",
     },
     APBN: {
         "instansi": "instansi.yaml",
@@ -107,6 +109,7 @@ SEEDS: dict[str, Any] = {
     "perjanjian-kinerja:program[].kegiatan[].output[].catatan_sumber": [_PAGU],
     "instansi:skala_ordinal": [{"nama": "mutu", "nilai": ["C", "B", "A"]}],
     "instansi:kop": {"logo": "kop/logo.png", "baris": ["PEMERINTAH KOTA UJI"]},
+    "instansi:iku.indikator[].target_per_tahun": [{"tahun": 2024, "target": 10}],
     "perjanjian-kinerja:pihak_kedua": {
         "nama": "WALI KOTA UJI",
         "jabatan": "Wali Kota Uji",
@@ -118,6 +121,8 @@ SEEDS: dict[str, Any] = {
 FRESH_AT: dict[str, Any] = {
     "perjanjian-kinerja:indikator[].skala": ["Rendah", "Tinggi"],
     "bidang:indikator[].skala": ["Rendah", "Tinggi"],
+    "instansi:iku.indikator[].id": "iku-uji",
+    "perjanjian-kinerja:indikator[].iku": "iku-uji",
 }
 #: A value for a field the fixture leaves out, by type (the head writes it, the base not).
 FRESH: dict[type, Any] = {
@@ -290,6 +295,8 @@ def _model(fixture: Path, kind: str) -> BaseModel | None:
     if kind == "bidang":
         slug = Path(FILES[fixture]["bidang"]).stem
         return next(e.model for e in plan.bidang if e.slug == slug)
+    if kind == "perubahan":
+        return plan.perubahan
     return next(r.model for r in plan.realisasi if r.triwulan == 2)
 
 
@@ -309,9 +316,34 @@ def _written(value: Any) -> Any:
     return value
 
 
+#: Whole files the fixture does not have, written on both sides so their fields can change.
+FILE_SEEDS: dict[str, dict[str, Any]] = {
+    "perubahan": {
+        "tahun": 2024,
+        "dasar": "DPPA Nomor 1/DPPA/2024 tanggal 1 September 2024",
+        "tanggal": dt.date(2024, 9, 1),
+        "alasan": "Perubahan anggaran pada APBD-Perubahan.",
+        "pagu": [
+            {"sub_kegiatan": "sub-a", "lama": 100_000_000, "baru": 150_000_000},
+            {"sub_kegiatan": "sub-b", "lama": 200_000_000, "baru": 150_000_000},
+        ],
+        "target": [
+            {
+                "indikator": "pk-1",
+                "target": Decimal(11),
+                "triwulan": [Decimal(1), Decimal(2), Decimal(3), Decimal(5)],
+                "alasan": "Tambahan kegiatan pada triwulan IV.",
+            }
+        ],
+    },
+}
+
+
 def _data(kind: str, fixture: Path = FIXTURE) -> dict[str, Any]:
     """The fixture's file of ``kind`` as plain data, read through its model."""
     model = _model(fixture, kind)
+    if model is None and kind in FILE_SEEDS:
+        return copy.deepcopy(FILE_SEEDS[kind])
     assert model is not None
     data: dict[str, Any] = _written(model.model_dump(exclude_none=True))
     return data
@@ -653,3 +685,32 @@ def test_field_values_read_as_what_they_are(value: str, old: Any, new: Any, said
     detail = {"file": "instansi.yaml", "field": "instansi:kelak", "item": None, "value": value}
     change = Change(ChangeKind.FIELD, Weight.WORDING, None, "x", "kelak", old, new, detail)
     assert sentence(change, {}) == f"Isian kelak “x”: {said}"
+
+
+def test_a_list_written_absent_on_one_side(tmp_path: Path) -> None:
+    # `tidak tercantum` on one side and a list on the other: the items read as added or
+    # removed (a list of values, a list of parts), never as a failure to compare.
+    base = _plan()
+    assert base.instansi is not None
+    renstra, iku = base.instansi.renstra, base.instansi.iku
+
+    def plan(tujuan: Any, years: Any) -> Any:
+        first = iku.indikator[0].model_copy(update={"target_per_tahun": years})
+        instansi = base.instansi.model_copy(
+            update={
+                "renstra": renstra.model_copy(update={"tujuan": tujuan}),
+                "iku": iku.model_copy(update={"indikator": [first]}),
+            }
+        )
+        return replace(base, instansi=instansi)
+
+    years = [TargetRenstra(tahun=2024, target=Decimal(10))]
+    absent, stated = plan(TIDAK_TERCANTUM, TIDAK_TERCANTUM), plan(renstra.tujuan, years)
+    assert _entries(absent, stated) == [
+        "Tujuan Renstra: ditambah “Tujuan contoh”",
+        "Target Renstra per tahun ditambahkan: “Indikator utama contoh” (2024), target 10",
+    ]
+    changed = plan(renstra.tujuan, [TargetRenstra(tahun=2024, target=Decimal(12))])
+    assert _entries(stated, changed) == [
+        "Target Renstra tahun 2024 IKU “Indikator utama contoh”: 10 → 12"
+    ]

@@ -68,3 +68,59 @@ def test_init_leaves_nothing_behind_when_last_year_does_not_read(plans: Path) ->
     (plans / "2024" / "perjanjian-kinerja.yaml").write_text("program: [\n", encoding="utf-8")
     assert main(["init", "2025", "--plans", str(plans)]) == 2
     assert sorted(p.name for p in plans.iterdir()) == ["2024"]
+
+
+def _tie_pk_1_to_an_iku_with_years(plans: Path) -> None:
+    """plans/2024 with its one IKU given an id and Renstra years, and pk-1 tied to it."""
+    instansi = plans / "2024" / "instansi.yaml"
+    text = instansi.read_text(encoding="utf-8")
+    text = text.replace("    - sasaran: ss-1\n", "    - id: iku-ideologi\n      sasaran: ss-1\n", 1)
+    years = "".join(
+        f"        - {{tahun: {year}, target: {value}}}\n"
+        for year, value in (
+            (2021, 10),
+            (2022, 15),
+            (2023, 20),
+            (2024, 29.17),
+            (2025, '"33,5"'),
+            (2026, "tidak tercantum"),
+        )
+    )
+    assert text.endswith('      satuan: "%"\n')
+    instansi.write_text(text + "      target_per_tahun:\n" + years, encoding="utf-8")
+    pk = plans / "2024" / "perjanjian-kinerja.yaml"
+    text = pk.read_text(encoding="utf-8")
+    text = text.replace("  - id: pk-1\n", "  - id: pk-1\n    iku: iku-ideologi\n", 1)
+    pk.write_text(text, encoding="utf-8")
+
+    def found(folder: Path) -> list[tuple[str, str]]:
+        return [(p.code, p.location.path) for p in validate([folder]).problems]
+
+    # Valid as before; the year the Renstra does not state is listed as absent.
+    absent = ("TC01", "iku.indikator[0].target_per_tahun[5].target")
+    assert sorted(found(plans / "2024")) == sorted([absent, *found(ROOT / "plans" / "2024")])
+
+
+def test_init_takes_the_new_years_target_from_the_renstra(
+    plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _tie_pk_1_to_an_iku_with_years(plans)
+    capsys.readouterr()
+    assert main(["init", "2025", "--plans", str(plans)]) == 0
+    said = capsys.readouterr().out
+    assert "Diambil dari target Renstra 2025" in said
+    assert "1 target tahunan indikator PK" in said
+    pk = (plans / "2025" / "perjanjian-kinerja.yaml").read_text(encoding="utf-8")
+    first, second = pk.split("  - id: pk-2\n", 1)
+    assert '    target: "33,5"  # dari target Renstra 2025 (IKU iku-ideologi)' in first
+    assert "triwulan: [null, null, null, null]" in first  # quarters are the planner's
+    assert "    target: null\n" in second  # no IKU: still left to fill in
+    result = validate([plans / "2025"])
+    at_pk_1 = [p for p in result.problems if p.location.path == "indikator[0].target"]
+    assert at_pk_1 == []  # neither unset nor different from the Renstra (RS01)
+    # The year after has no Renstra target (not stated): nothing is taken.
+    capsys.readouterr()
+    assert main(["init", "2026", "--plans", str(plans)]) == 0
+    assert "Diambil dari target Renstra" not in capsys.readouterr().out
+    pk = (plans / "2026" / "perjanjian-kinerja.yaml").read_text(encoding="utf-8")
+    assert "dari target Renstra" not in pk

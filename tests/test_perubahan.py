@@ -126,9 +126,82 @@ def test_diff_from_murni_to_perubahan_reads_like_the_comparison(
     assert "Total pagu tetap Rp 59.059.304.998; 2 pagu berubah; 2 target indikator berubah" in out
     assert "Rp 506.090.000 → Rp 456.090.000 (-Rp 50.000.000" in out
     assert "Target triwulan IV indikator" in out
-    assert "12,99% → 13,99%" in out
+    assert "12,99% → 13,99% (+1 poin)" in out
 
 
 def test_diff_murni_perubahan_needs_a_perubahan(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "--plans", str(PLAN), "--murni-perubahan"]) == 2
     assert "tidak punya Perubahan" in capsys.readouterr().err
+
+
+def test_a_revision_that_edits_the_perubahan_itemises_it(tmp_path: Path) -> None:
+    # A pull request that edits perubahan.yaml: the reviewer reads which pagu and target of
+    # the Perubahan changed, in words, not only that the file changed.
+    from renaksi.diff.revisions import compare_dirs
+    from renaksi.output.diff_words import sentence
+
+    base, head = tmp_path / "2024", tmp_path / "head" / "2024"
+    shutil.copytree(PLAN, base)
+    shutil.copy(CHANGE, base / "perubahan.yaml")
+    shutil.copytree(base, head)
+    text = (head / "perubahan.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("baru: 456_090_000", "baru: 446_090_000"),
+        ("baru: 162_180_000", "baru: 172_180_000"),
+        ("tanggal: 2024-09-02", "tanggal: 2024-09-03"),
+        ("    target: 30.17\n", "    target: 30.5\n"),
+        ("triwulan: [1.56, 1.64, 12.98, 13.99]", "triwulan: [1.56, 1.64, 12.98, 14.32]"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    (head / "perubahan.yaml").write_text(text, encoding="utf-8")
+    result = compare_dirs(base, head)
+    said = [sentence(c, result.bidang_names) for c in result.changes]
+    by_bidang = [(c.bidang, line) for c, line in zip(result.changes, said, strict=True)]
+    pagu = [line for bidang, line in by_bidang if bidang == "ideologi"]
+    assert "Pagu Perubahan sub kegiatan “Pelaksanaan Koordinasi di Bidang Ideologi" in pagu[0]
+    assert pagu[0].endswith("(ideologi-koordinasi): Rp 456.090.000 → Rp 446.090.000")
+    assert pagu[1].endswith("(ideologi-monev): Rp 162.180.000 → Rp 172.180.000")
+    assert "Tanggal berlaku Perubahan: 2 September 2024 → 3 September 2024" in said
+    assert "Target tahunan Perubahan indikator pk-1: 30,17 → 30,5" in said
+    assert "Target triwulan Perubahan indikator pk-1: triwulan IV 13,99 → 14,32" in said
+    assert result.introduced == []
+    # A Perubahan file added in a revision is named as such.
+    (head / "perubahan.yaml").unlink()
+    said = [sentence(c, {}) for c in compare_dirs(head, base).changes]
+    assert "Berkas perubahan.yaml ditambahkan" in said
+
+
+TARGETS = ROOT / "tests" / "fixtures" / "targets" / "2024"
+
+
+def test_murni_perubahan_shows_how_far_each_target_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As pagu changes show their difference: a percent target in points, exactly, and a
+    # target on an ordered scale in levels; a distribution has no single difference.
+    folder = tmp_path / "2024"
+    shutil.copytree(TARGETS, folder)
+    (folder / "perubahan.yaml").write_text(
+        "tahun: 2024\n"
+        "dasar: DPPA Nomor 1/DPPA/2024 tanggal 1 September 2024\n"
+        "tanggal: 2024-09-01\n"
+        "alasan: perubahan prioritas\n"
+        "target:\n"
+        "  - indikator: ikk-1\n"
+        "    target: 82.5\n"
+        "    alasan: tambahan layanan daring\n"
+        "  - indikator: ikk-2\n"
+        "    target: Level 2\n"
+        "    alasan: anggaran asesmen dipotong\n"
+        "  - indikator: ikk-3\n"
+        "    target: {Level 1: 30%, Level 2: 50%, Level 3: 20%}\n"
+        "    alasan: sebaran baru\n",
+        encoding="utf-8",
+    )
+    assert main(["diff", "--plans", str(folder), "--murni-perubahan"]) == 0
+    out = capsys.readouterr().out
+    assert "80% → 82,5% (+2,5 poin)" in out
+    assert "Level 3 → Level 2 (-1 tingkat)" in out
+    distribution = next(line for line in out.splitlines() if "Sebaran unit kerja" in line)
+    assert distribution.endswith("Level 3: 20%"), distribution

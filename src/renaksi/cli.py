@@ -1135,6 +1135,11 @@ def init(
     typer.echo(f"  - {count.target} target indikator dan keluaran (tahunan dan triwulan)")
     typer.echo(f"  - {count.tanggal} tanggal tanda tangan")
     typer.echo(f"  - bulan pelaksanaan {count.bulan} aksi")
+    if count.dari_renstra:
+        typer.echo(
+            f"Diambil dari target Renstra {tahun} (bertanda komentar, periksa terhadap PK): "
+            f"{count.dari_renstra} target tahunan indikator PK"
+        )
     typer.echo("Tidak disalin: narasi/, realisasi/, perubahan.yaml, catatan_sumber tahun lalu.")
     typer.echo(f"Lanjutkan dengan: renaksi validate {new}")
 

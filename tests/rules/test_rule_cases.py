@@ -30,7 +30,8 @@ CASES = HERE / "cases"
 
 KINDS = ("pass", "fail")
 _FILE_KEYS = {"realisasi", *KINDS}
-_CASE_KEYS = {"name", "realisasi", "files", "edit", "expect"}
+_CASE_KEYS = {"name", "realisasi", "files", "edit", "expect", "tahun_lalu"}
+_EARLIER_KEYS = {"files", "edit"}
 _EXPECT_KEYS = {"finding", "message_contains", "message_lacks", "related"}
 #: Words of ruamel's and pydantic's own (English) messages; a finding must never show them.
 ENGLISH = re.compile(
@@ -64,6 +65,9 @@ class Case:
     files: dict[str, Any]
     edit: dict[str, list[list[str]]]
     expect: tuple[Expected, ...]
+    #: The year before (``../2023``): the base plan with these ``files`` and ``edit``;
+    #: None when the case has no earlier year folder.
+    tahun_lalu: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
@@ -114,6 +118,9 @@ def _case(code: str, kind: str, entry: Any, where: str, file_realisasi: bool) ->
     expect = tuple(
         _expected(e, f"{where}.expect[{j}]") for j, e in enumerate(entry.get("expect") or [])
     )
+    earlier = entry.get("tahun_lalu")
+    if earlier is not None and not (isinstance(earlier, dict) and set(earlier) <= _EARLIER_KEYS):
+        raise CaseFileError(f"{where}.tahun_lalu: a mapping with files: and edit: only")
     own = [e for e in expect if e.finding.split()[0] == code]
     if kind == "fail" and not own:
         raise CaseFileError(f"{where}: a failing case must expect a {code} finding")
@@ -127,6 +134,7 @@ def _case(code: str, kind: str, entry: Any, where: str, file_realisasi: bool) ->
         entry.get("files") or {},
         entry.get("edit") or {},
         expect,
+        earlier,
     )
 
 
@@ -166,14 +174,24 @@ def read_case_file(path: Path) -> list[Case]:
 
 def build(tmp: Path, case: Case | None = None) -> Path:
     """Copy the base plan into ``tmp/2024`` (with its realisasi files if asked) and apply
-    a case's files and edits."""
+    a case's files and edits; with ``tahun_lalu``, the base plan changed by its files and
+    edits goes into ``tmp/2023`` too."""
     folder = tmp / "2024"
     shutil.copytree(BASE, folder)
     if case is None:
         return folder
     if case.realisasi:
         shutil.copytree(BASE_REALISASI, folder / "realisasi")
-    for name, content in case.files.items():
+    _change(folder, case.files, case.edit)
+    if case.tahun_lalu is not None:
+        earlier = tmp / "2023"
+        shutil.copytree(BASE, earlier)
+        _change(earlier, case.tahun_lalu.get("files") or {}, case.tahun_lalu.get("edit") or {})
+    return folder
+
+
+def _change(folder: Path, files: dict[str, Any], edit: dict[str, list[list[str]]]) -> None:
+    for name, content in files.items():
         target = folder / name
         if content is None:
             if target.is_dir():
@@ -188,14 +206,13 @@ def build(tmp: Path, case: Case | None = None) -> Path:
             target.write_bytes(base64.b64decode(content["base64"]))
         else:
             target.write_bytes(content["text"].encode(content["encoding"]))
-    for name, pairs in case.edit.items():
+    for name, pairs in edit.items():
         target = folder / name
         text = target.read_text(encoding="utf-8")
         for old, new in pairs:
             assert text.count(old) == 1, f"edit {old!r} must occur exactly once in {name}"
             text = text.replace(old, new)
         target.write_text(text, encoding="utf-8")
-    return folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +228,13 @@ def run(folder: Path) -> list[Found]:
     """The run's findings, sorted by their ``CODE file:line:column``."""
 
     def place(file: str, line: int, column: int) -> str:
-        rel = Path(file).resolve().relative_to(folder.resolve()).as_posix()
+        path, root = Path(file).resolve(), folder.resolve()
+        # A file of the year before (tahun_lalu) is named from the plan: ../2023/...
+        rel = (
+            path.relative_to(root).as_posix()
+            if path.is_relative_to(root)
+            else "../" + path.relative_to(root.parent).as_posix()
+        )
         return f"{rel}:{line}:{column}" if line else rel
 
     out = [
@@ -323,6 +346,11 @@ _FAIL = {"name": "gagal", "expect": ["BG01 perjanjian-kinerja.yaml:19:15"]}
             },
             "unknown keys ['message']",
             id="misspelt-expect-key",
+        ),
+        pytest.param(
+            {"pass": [{**_PASS, "tahun_lalu": {"edits": {}}}], "fail": [_FAIL]},
+            "tahun_lalu: a mapping with files: and edit: only",
+            id="misspelt-tahun-lalu-key",
         ),
     ],
 )

@@ -180,11 +180,15 @@ class FieldDetail(TypedDict):
 
 class IndikatorTargetDetail(TypedDict):
     """``indikator-target``: units before and after; the quarter, or None for the annual
-    target."""
+    target; the difference, when the two values can be subtracted."""
 
     satuan: str
     old_satuan: str
     triwulan: int | None
+    #: New minus old, exact, in the target's unit: both numbers of one unit.
+    selisih: NotRequired[Decimal]
+    #: Levels moved on the indicator's ordered scale (up is positive): both values of it.
+    selisih_tingkat: NotRequired[int]
 
 
 class QuarterDetail(TypedDict):

@@ -37,15 +37,25 @@ from renaksi.diff.changes import (
     Weight,
 )
 from renaksi.diff.realisasi import periods as realisasi_periods
-from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE, REALISASI_DIR, Plan
+from renaksi.plan.folder import (
+    BIDANG_DIR,
+    INSTANSI_FILE,
+    PERUBAHAN_FILE,
+    PK_FILE,
+    REALISASI_DIR,
+    Plan,
+)
 from renaksi.plan.model import (
     Anggaran,
     BidangFile,
     CatatanSumber,
     InstansiFile,
     PerjanjianKinerjaFile,
+    PerubahanFile,
+    PerubahanPagu,
     RealisasiFile,
     Rupiah,
+    TargetRenstra,
 )
 from renaksi.plan.values import Absent, MonthDate
 
@@ -57,6 +67,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "perjanjian-kinerja": PerjanjianKinerjaFile,
     "bidang": BidangFile,
     "realisasi": RealisasiFile,
+    "perubahan": PerubahanFile,
 }
 
 
@@ -76,6 +87,7 @@ def _indikator(file: str) -> dict[str, tuple[ChangeKind, ...]]:
                 "arah",
                 "jenis_target",
                 "skala",
+                *(("iku", "alasan_beda_renstra") if file == "perjanjian-kinerja" else ()),
             )
         },
         f"{file}:indikator[].target": (K.INDIKATOR_TARGET,),
@@ -178,6 +190,9 @@ RESTATED: dict[str, tuple[str, str]] = {
     "realisasi:sampai": ("RL01", "tanggal akhir berkas adalah nama berkasnya"),
     "realisasi:indikator[].satuan": ("RL04", "satuan realisasi adalah satuan targetnya"),
     f"{_REALISASI_SUB}.aksi[].nama": ("RL03", "aksi dirujuk dengan nomornya"),
+    "perubahan:tahun": ("PR02", "sama dengan tahun rencana"),
+    "perubahan:pagu[].lama": ("PR04", "pagu lama adalah pagu murni di perjanjian-kinerja.yaml"),
+    "perubahan:total_pagu": ("PR05", "total Perubahan adalah total murni ditambah selisihnya"),
 }
 
 #: Fields deliberately not compared, and why. Rare: anything that changes what is printed,
@@ -201,7 +216,8 @@ IGNORED: dict[str, str] = {
 KEYS: dict[str, tuple[str, ...]] = {
     "instansi:renstra.misi[]": ("nomor", "uraian"),
     "instansi:renstra.sasaran_strategis[]": ("id", "uraian"),
-    "instansi:iku.indikator[]": ("nama", "formulasi"),
+    "instansi:iku.indikator[]": ("id", "nama", "formulasi"),
+    "instansi:iku.indikator[].target_per_tahun[]": ("tahun",),
     "instansi:pemantauan.skala[]": ("mulai", "nama"),
     "instansi:skala_ordinal[]": ("nama",),
     "perjanjian-kinerja:indikator[]": ("id",),
@@ -219,6 +235,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "realisasi:indikator[]": ("id",),
     _REALISASI_SUB: ("sub_kegiatan",),
     f"{_REALISASI_SUB}.aksi[]": ("no",),
+    "perubahan:pagu[]": ("sub_kegiatan",),
+    "perubahan:target[]": ("indikator",),
     # A note is what it marks and how: a changed jenis or alasan reads as that note changed.
     **{path: ("isian", "jenis") for path in _CATATAN},
 }
@@ -244,12 +262,24 @@ KINDS: dict[str, ChangeKind] = {
 WEIGHTS: dict[str, Weight] = {
     **{
         f"instansi:iku.indikator[].{name}": Weight.TARGET
-        for name in ("target", "satuan", "formulasi", "sasaran")
+        for name in (
+            "target",
+            "satuan",
+            "formulasi",
+            "sasaran",
+            "kondisi_awal",
+            "target_akhir",
+            "target_per_tahun[].target",
+        )
     },
     "perjanjian-kinerja:program[].indikator": Weight.TARGET,
     "instansi:skala_ordinal[].nilai": Weight.TARGET,
     "perjanjian-kinerja:sasaran_program[].program": Weight.TARGET,
     "perjanjian-kinerja:sasaran_kegiatan[].kegiatan": Weight.TARGET,
+    "perubahan:pagu[].baru": Weight.BUDGET,
+    "perubahan:target[].target": Weight.TARGET,
+    "perubahan:target[].triwulan": Weight.TARGET,
+    "perubahan:tanggal": Weight.STRUCTURE,
     **{
         path: Weight.STRUCTURE
         for path in (
@@ -297,6 +327,8 @@ class _Where:
     key: str
     weight: Weight | None
     sub_names: Mapping[str, str]
+    #: The bidang owning each budgeted unit, for the pagu a Perubahan changes.
+    sub_bidang: Mapping[str, str | None]
 
 
 _Side = tuple[bool, BaseModel | None]
@@ -329,6 +361,13 @@ def _files(base: Plan, head: Plan) -> Iterator[tuple[str, str, str | None, _Side
             (slug in old_bidang, old_bidang.get(slug)),
             (slug in new_bidang, new_bidang.get(slug)),
         )
+    yield (
+        "perubahan",
+        PERUBAHAN_FILE,
+        None,
+        (base.perubahan_doc is not None, base.perubahan),
+        (head.perubahan_doc is not None, head.perubahan),
+    )
     for period in realisasi_periods(base, head):
         old, new = base.realisasi_at(period), head.realisasi_at(period)
         yield (
@@ -346,7 +385,9 @@ def field_changes(base: Plan, head: Plan) -> list[Change]:
     A file that did not load on either side is not compared (its contents are unknown, not
     changed; :func:`renaksi.diff.plan.diff_plans` names it as unreadable).
     """
-    sub_names = {sid: sub.nama for plan in (base, head) for sid, sub in plan.units_by_id().items()}
+    units = [(sid, sub) for plan in (base, head) for sid, sub in plan.units_by_id().items()]
+    sub_names = {sid: sub.nama for sid, sub in units}
+    sub_bidang = {sid: sub.bidang for sid, sub in units}
     out: list[Change] = []
     for kind, file, slug, (had, old), (has, new) in _files(base, head):
         if (had and old is None) or (has and new is None) or (old is None and new is None):
@@ -354,7 +395,7 @@ def field_changes(base: Plan, head: Plan) -> list[Change]:
         either = new if new is not None else old
         subject = str(getattr(either, "nama", file))
         weight = Weight.REALISASI if kind == "realisasi" else None
-        where = _Where(file, slug, subject, None, "", weight, sub_names)
+        where = _Where(file, slug, subject, None, "", weight, sub_names, sub_bidang)
         if old is None or new is None:
             if kind not in REPORTED_ELSEWHERE:
                 out.append(_entry(kind, where, old, new))
@@ -435,9 +476,14 @@ def _compare(
         if isinstance(a, BaseModel) or isinstance(b, BaseModel):
             yield from _compare(a, b, field_path, inner)
         elif _is_model_list(a) or _is_model_list(b):
-            yield from _compare_lists(a or [], b or [], field_path + "[]", inner)
+            # A list written `tidak tercantum` on one side has no items there.
+            yield from _compare_lists(_items(a), _items(b), field_path + "[]", inner)
         elif a != b:
             yield _field(field_path, info, (old, new), (a, b), inner)
+
+
+def _items(value: object) -> list[BaseModel]:
+    return value if isinstance(value, list) else []
 
 
 def _match(
@@ -481,12 +527,14 @@ def _inside(item: BaseModel, keys: Sequence[str], position: int, where: _Where) 
     )
     name = getattr(item, "nama", None) or getattr(item, "uraian", None)
     sub = getattr(item, "unit", None) or getattr(item, "sub_kegiatan", None)
-    if isinstance(item, CatatanSumber):
-        name = where.subject  # a source note is about what holds it
+    if isinstance(item, CatatanSumber | TargetRenstra):
+        name = where.subject  # a source note, a year's target: about what holds it
     elif not isinstance(name, str):
         name = where.sub_names.get(sub, sub) if isinstance(sub, str) else ident
     # A sub kegiatan belongs to the bidang that owns it, as its pagu and name changes do.
     owner = getattr(item, "bidang", None)
+    if isinstance(item, PerubahanPagu):  # a pagu the Perubahan changes: its unit's bidang
+        owner = where.sub_bidang.get(item.sub_kegiatan)
     return replace(
         where,
         bidang=owner if isinstance(owner, str) else where.bidang,

@@ -35,11 +35,13 @@ from renaksi.diff.changes import (
 from renaksi.diff.fields import field_changes
 from renaksi.diff.pemantauan import pemantauan_changes
 from renaksi.diff.realisasi import realisasi_changes
+from renaksi.monitoring import state
 from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaUnit
-from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, sum_or_absent
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, level_key, sum_or_absent
+from renaksi.text.formats import unit_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,8 +403,35 @@ def _aksi_changes(
             )
 
 
+def _target_detail(
+    before: Indikator,
+    after: Indikator,
+    values: tuple[TargetValue | Absent | None, TargetValue | Absent | None],
+    triwulan: int | None,
+    settings: state.Settings,
+) -> IndikatorTargetDetail:
+    """The detail of a changed target, with the difference when there is one to state: the
+    exact difference of two numbers of one unit, or the levels moved on an ordered scale."""
+    detail = IndikatorTargetDetail(satuan=after.satuan, old_satuan=before.satuan, triwulan=triwulan)
+    a, b = values
+    how = state.judging(after, settings)
+    if how.skala is not None:
+        if isinstance(a, Decimal | str) and isinstance(b, Decimal | str):
+            ranks = (how.ranks.get(level_key(a)), how.ranks.get(level_key(b)))
+            if ranks[0] is not None and ranks[1] is not None:
+                detail["selisih_tingkat"] = ranks[1] - ranks[0]
+    elif (
+        isinstance(a, Decimal)
+        and isinstance(b, Decimal)
+        and unit_key(before.satuan) == unit_key(after.satuan)
+    ):
+        detail["selisih"] = b - a
+    return detail
+
+
 def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
     old, new = _indikator(base), _indikator(head)
+    settings = state.settings(head)
     for key, ind in new.items():
         slug, iid = key
         before = old.get(key)
@@ -418,7 +447,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 SatuanDetail(satuan=ind.satuan),
             )
             continue
-        # kelompok: PK indicators only (the indicator set a PK indicator is printed in).
+        # kelompok, iku and alasan_beda_renstra: PK indicators only (the indicator set a PK
+        # indicator is printed in, the IKU it measures and why its target is not the Renstra's).
         for name in (
             "nama",
             "satuan",
@@ -428,6 +458,8 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
             "skala",
             "sasaran",
             "kelompok",
+            "iku",
+            "alasan_beda_renstra",
         ):
             old_value, new_value = getattr(before, name, None), getattr(ind, name, None)
             if old_value != new_value:
@@ -453,7 +485,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                 iid,
                 before.target,
                 ind.target,
-                IndikatorTargetDetail(satuan=ind.satuan, old_satuan=before.satuan, triwulan=None),
+                _target_detail(before, ind, (before.target, ind.target), None, settings),
             )
         none: list[TargetValue | None] = [None] * 4
         olds: list[TargetValue | None] = list(before.triwulan) if before.triwulan else none
@@ -468,9 +500,7 @@ def _indikator_changes(base: Plan, head: Plan) -> Iterable[Change]:
                     iid,
                     a,
                     b,
-                    IndikatorTargetDetail(
-                        satuan=ind.satuan, old_satuan=before.satuan, triwulan=q + 1
-                    ),
+                    _target_detail(before, ind, (a, b), q + 1, settings),
                 )
     for key, ind in old.items():
         if key not in new:

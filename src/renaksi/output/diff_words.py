@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from renaksi.diff.changes import Change, ChangeKind, Output, Weight
 from renaksi.diff.plan import PlanDiff, Total
@@ -121,13 +122,35 @@ def _output_target(c: Change, _names: BidangNames) -> str:
     return f"Target keluaran {c.subject}: {old} → {new}"
 
 
+def _tidy(value: Decimal) -> Decimal:
+    # 30,17 - 29,17 is 1,00 in exact arithmetic; the difference is printed as 1.
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def target_difference(detail: Mapping[str, Any]) -> str:
+    """How far a target moved, as the comparison prints it: ``+1 poin`` (percent), ``+20
+    orang``, ``-2 tingkat`` (an ordered scale); nothing when it cannot be said."""
+    if detail.get("selisih_tingkat") is not None:
+        levels = int(detail["selisih_tingkat"])
+        return f"{'+' if levels > 0 else ''}{levels} tingkat"
+    diff = detail.get("selisih")
+    if not isinstance(diff, Decimal):
+        return ""
+    sign = "+" if diff > 0 else "-" if diff < 0 else ""
+    amount = _tidy(abs(diff))
+    if formats.is_percent(detail["satuan"]):
+        return f"{sign}{formats.number(amount)} poin"
+    return sign + formats.target(amount, detail["satuan"])
+
+
 def _indikator_target(c: Change, _names: BidangNames) -> str:
     d = c.detail
     what = "tahunan" if d.get("triwulan") is None else f"triwulan {ROMAN[d['triwulan'] - 1]}"
     old_unit = d.get("old_satuan", d["satuan"])
+    moved = target_difference(d)
     return (
         f"Target {what} indikator {_quote(c.subject)}: {_amount(c.old, old_unit)} → "
-        f"{_amount(c.new, d['satuan'])}"
+        f"{_amount(c.new, d['satuan'])}" + (f" ({moved})" if moved else "")
     )
 
 
@@ -140,6 +163,8 @@ _FIELD_WORDS = {
     "jenis_target": "jenis target (maksimal: batas atas; minimal: batas bawah)",
     "skala": "skala bertingkat",
     "kelompok": "kelompok indikator",
+    "iku": "IKU yang diukur",
+    "alasan_beda_renstra": "alasan target berbeda dari Renstra",
 }
 
 
@@ -280,6 +305,12 @@ LABELS: dict[str, str] = {
     "instansi:iku.indikator[].nama": "Nama IKU",
     "instansi:iku.indikator[].formulasi": "Formulasi IKU {subject}",
     "instansi:iku.indikator[].satuan": "Satuan IKU {subject}",
+    "instansi:iku.indikator[].id": "Id IKU {subject}",
+    "instansi:iku.indikator[].kondisi_awal": "Kondisi awal Renstra IKU {subject}",
+    "instansi:iku.indikator[].target_akhir": "Target akhir Renstra IKU {subject}",
+    "instansi:iku.indikator[].target_per_tahun[].target": (
+        "Target Renstra tahun {item} IKU {subject}"
+    ),
     "instansi:satuan_tambahan": "Satuan tambahan yang dikenal",
     "instansi:skala_ordinal[].nilai": "Nilai skala bertingkat {subject}",
     "perjanjian-kinerja:anggaran": "Bentuk anggaran PK",
@@ -320,6 +351,13 @@ LABELS: dict[str, str] = {
         for name, word in (("jenis", "Jenis"), ("alasan", "Alasan"))
     },
     "instansi:catatan_sumber[].isian": "Nilai yang ditandai catatan sumber rencana",
+    "perubahan:dasar": "Dasar hukum Perubahan",
+    "perubahan:tanggal": "Tanggal berlaku Perubahan",
+    "perubahan:alasan": "Alasan Perubahan",
+    "perubahan:pagu[].baru": "Pagu Perubahan sub kegiatan {subject} ({item})",
+    "perubahan:target[].target": "Target tahunan Perubahan indikator {item}",
+    "perubahan:target[].triwulan": "Target triwulan Perubahan indikator {item}",
+    "perubahan:target[].alasan": "Alasan perubahan target indikator {item}",
 }
 
 #: What an item of each list compared here is called, when one is added or removed.
@@ -327,6 +365,7 @@ ENTRY_NOUNS: dict[str, str] = {
     "instansi:renstra.misi[]": "Misi Renstra",
     "instansi:renstra.sasaran_strategis[]": "Sasaran strategis",
     "instansi:iku.indikator[]": "IKU",
+    "instansi:iku.indikator[].target_per_tahun[]": "Target Renstra per tahun",
     "instansi:skala_ordinal[]": "Skala bertingkat",
     "perjanjian-kinerja:program[]": "Program",
     "perjanjian-kinerja:program[].kegiatan[]": "Kegiatan",
@@ -344,6 +383,8 @@ ENTRY_NOUNS: dict[str, str] = {
     ),
     "bidang:catatan_sumber[]": "Catatan sumber jadwal bidang",
     "bidang:rencana_aksi[].aksi[].catatan_sumber[]": "Catatan sumber jadwal aksi",
+    "perubahan:pagu[]": "Pagu yang diubah Perubahan",
+    "perubahan:target[]": "Target yang diubah Perubahan",
 }
 
 
@@ -367,7 +408,9 @@ def _value(value: object, kind: str) -> str:
 
 def _list_change(old: Iterable[object] | None, new: Iterable[object] | None) -> str:
     """A list of values before and after: what was added and removed."""
-    before, after = list(old or []), list(new or [])
+    # A list written `tidak tercantum` (or not at all) on one side has no values there.
+    before = list(old) if isinstance(old, list | tuple) else []
+    after = list(new) if isinstance(new, list | tuple) else []
     added = [_value(v, "") for v in after if v not in before]
     removed = [_value(v, "") for v in before if v not in after]
     parts = []
@@ -378,10 +421,28 @@ def _list_change(old: Iterable[object] | None, new: Iterable[object] | None) -> 
     return "; ".join(parts) or "urutannya berubah"
 
 
+#: Fields that hold the four quarterly targets: a change reads quarter by quarter.
+QUARTERS = frozenset({"perubahan:target[].triwulan"})
+
+
+def _quarters(old: object, new: object) -> str:
+    before = list(old) if isinstance(old, list | tuple) else []
+    after = list(new) if isinstance(new, list | tuple) else []
+    if len(before) != 4 or len(after) != 4:
+        return f"{_value(old or None, 'number')} → {_value(new or None, 'number')}"
+    return "; ".join(
+        f"triwulan {formats.ROMAN[q]} {_value(a, 'number')} → {_value(b, 'number')}"
+        for q, (a, b) in enumerate(zip(before, after, strict=True))
+        if a != b
+    )
+
+
 def _field(c: Change, _names: BidangNames) -> str:
     d = c.detail
     label = LABELS.get(d["field"], f"Isian {d['field'].split(':', 1)[-1]} {{subject}}")
     what = label.format(subject=_quote(c.subject), item=d["item"])
+    if d["field"] in QUARTERS:
+        return f"{what}: {_quarters(c.old, c.new)}"
     if d["value"] == "list":
         return f"{what}: {_list_change(c.old, c.new)}"
     return f"{what}: {_value(c.old, d['value'])} → {_value(c.new, d['value'])}"
@@ -420,8 +481,11 @@ def _entry(c: Change, verb: str) -> str:
         said += f", target {_amount(target['jumlah'], target['satuan'])}"
     elif isinstance(target, Decimal):
         said += f", target {_amount(target, str(values.get('satuan', '')))}"
-    elif isinstance(values, Mapping) and "alasan" in values:  # a source note: what it says
+    elif isinstance(values, Mapping) and "jenis" in values:  # a source note: what it says
         said += f", {values['jenis']}: {_quote(values['alasan'])}"
+    if isinstance(values, Mapping) and isinstance(values.get("baru"), int):
+        # A pagu the Perubahan changes: from what to what.
+        said += f", pagu {formats.rupiah(values.get('lama', 0))} → {formats.rupiah(values['baru'])}"
     return f"{noun} {verb}: {said}"
 
 

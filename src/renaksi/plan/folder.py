@@ -52,6 +52,15 @@ class RealisasiEntry:
         return self.period.number if self.period.kind == "triwulan" else None
 
 
+@dataclass(frozen=True, slots=True)
+class PreviousYear:
+    """The ``instansi.yaml`` of the year before, read beside the plan (``plans/<year-1>``)
+    so that the IKU can be compared from one year to the next."""
+
+    doc: PlanFile
+    instansi: InstansiFile
+
+
 @dataclass(slots=True)
 class Plan:
     """Everything read from one plan folder (e.g. ``plans/2024``)."""
@@ -71,6 +80,9 @@ class Plan:
     #: ``perubahan.yaml``: the Perubahan within the year, if the plan has one.
     perubahan_doc: PlanFile | None = None
     perubahan: PerubahanFile | None = None
+    #: The year before's ``instansi.yaml`` when validate found it (see
+    #: :mod:`renaksi.plan.previous`); None otherwise, and for revisions read from git.
+    previous: PreviousYear | None = None
 
     def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""

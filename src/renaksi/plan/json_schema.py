@@ -46,7 +46,11 @@ DESCRIPTIONS = {
     "Misi": "Misi kepala daerah yang diemban instansi.",
     "Sasaran": "Sasaran strategis, dengan id yang dirujuk indikator.",
     "Renstra": "Rencana Strategis: periode, visi, misi, tujuan, sasaran strategis.",
-    "IkuIndikator": "Indikator Kinerja Utama (Tabel 2.1).",
+    "IkuIndikator": (
+        "Indikator Kinerja Utama (Tabel 2.1), dengan kondisi awal, target per tahun dan target "
+        "akhir Renstra bila dicatat."
+    ),
+    "TargetRenstra": "Target Renstra sebuah IKU untuk satu tahun periodenya.",
     "Iku": "IKU dan dasar penetapannya.",
     "Indikator": (
         "Indikator kinerja: target tahunan, dan target triwulan I-IV bila dokumen memuatnya."

@@ -487,14 +487,45 @@ class Renstra(_Model):
     sasaran_strategis: list[Sasaran] = Field(min_length=1)
 
 
-class IkuIndikator(_Model):
-    """An Indikator Kinerja Utama (Tabel 2.1)."""
+class TargetRenstra(_Model):
+    """The Renstra's target of an IKU indicator for one year of its period."""
 
+    tahun: Year = Field(description="Tahun periode Renstra.")
+    target: Maybe[TargetValue] = Field(
+        description="Target tahun itu menurut Renstra; `tidak tercantum` bila tidak dicetak."
+    )
+
+
+class IkuIndikator(_Model):
+    """An Indikator Kinerja Utama (Tabel 2.1), and what the Renstra says of it over its
+    period: where it starts (kondisi awal), a target per year, where it ends (target akhir).
+    All three are optional, since a Rencana Aksi often prints only one target."""
+
+    id: Id | None = Field(
+        None,
+        description=(
+            "Pengenal IKU (opsional): dirujuk indikator PK dengan `iku: <id>`, dan "
+            "dipakai untuk mengenali IKU yang sama dari tahun ke tahun."
+        ),
+    )
     sasaran: Id = Field(description="id sasaran strategis.")
     nama: Text
     formulasi: Text
     target: Maybe[Quantity]
     satuan: Text
+    kondisi_awal: Maybe[TargetValue] | None = Field(
+        None, description="Kondisi awal (baseline) Renstra, sebelum tahun pertama periodenya."
+    )
+    target_per_tahun: Maybe[Annotated[list[TargetRenstra], Field(min_length=1)]] | None = Field(
+        None,
+        description=(
+            "Target Renstra untuk setiap tahun periodenya, mis. [{tahun: 2024, target: 75}]; "
+            "setiap tahun periode sekali (RS03)."
+        ),
+    )
+    target_akhir: Maybe[TargetValue] | None = Field(
+        None, description="Target akhir periode Renstra."
+    )
     boleh_lebih_100: StrictBool = Field(
         False,
         description=(
@@ -765,6 +796,17 @@ class PkIndikator(Indikator):
             "id kelompok_indikator bila indikator ini di luar perjanjian utama (mis. "
             "indikator kinerja tambahan); dicetak di tabelnya sendiri."
         ),
+    )
+    iku: Id | None = Field(
+        None,
+        description=(
+            "id IKU (instansi.yaml: iku) yang diukur indikator ini; targetnya lalu sama "
+            "dengan target Renstra tahun rencana, atau alasan_beda_renstra ditulis (RS01)."
+        ),
+    )
+    alasan_beda_renstra: Text | None = Field(
+        None,
+        description="Mengapa target PK berbeda dari target Renstra tahun ini (RS01).",
     )
 
 

@@ -5,7 +5,10 @@ Renstra and IKU, the PK indicators and the budget tree (program, kegiatan, sub k
 their bidang), the bidang files with their signers, indicators and aksi names and outputs.
 What belongs to one year is not guessed: every pagu, every target, every signing date and
 every aksi's months is written as an empty value (YAML ``null``) or an empty month list,
-which ``renaksi validate`` reports, each at its line, until the planner fills it in. Source
+which ``renaksi validate`` reports, each at its line, until the planner fills it in. The
+one exception is stated elsewhere, not guessed: a PK indicator tied to an IKU (``iku:``)
+whose Renstra states a target for the new year starts with that target, marked by a
+comment on its line as taken from the Renstra. Source
 notes (``catatan_sumber``) describe last year's values, so they are dropped; the narrative
 chapters, the realisasi and a Perubahan belong to last year and are not copied.
 
@@ -23,6 +26,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from renaksi.plan import values
 from renaksi.plan.folder import BIDANG_DIR, INSTANSI_FILE, PK_FILE
 from renaksi.text.os_errors import os_reason
 
@@ -47,6 +51,8 @@ class Unfilled:
     tanggal: int = 0
     bulan: int = 0
     files: list[str] = field(default_factory=list)
+    #: PK indicators whose annual target was taken from the Renstra target of the new year.
+    dari_renstra: int = 0
 
 
 def _yaml() -> Any:
@@ -77,12 +83,27 @@ def _clear(node: Any, key: str, count: Unfilled, what: str) -> None:
         setattr(count, what, getattr(count, what) + 1)
 
 
+#: The comment that marks a target taken from the Renstra (see :func:`_pk`).
+FROM_RENSTRA = "dari target Renstra"
+
+
 def _indicator(ind: Any, count: Unfilled) -> None:
     had_quarters = ind.get("triwulan") is not None
     _clear(ind, "target", count, "target")
+    _drop_renstra_mark(ind)
     if had_quarters:
         ind["triwulan"] = _flow([None] * 4)
         count.target += 4
+
+
+def _drop_renstra_mark(ind: Any) -> None:
+    # Last year's mark describes last year's value; ruamel keeps a key's end-of-line
+    # comment (and comment lines below it) in one slot, so only our own mark is removed.
+    slot = getattr(ind, "ca", None)
+    comments: list[Any] = (slot.items.get("target") if slot is not None else None) or []
+    mark = comments[2] if len(comments) > 2 else None
+    if mark is not None and mark.value.lstrip("# ").startswith(FROM_RENSTRA):
+        comments[2] = None
 
 
 def _budget(node: Any, count: Unfilled) -> None:
@@ -94,19 +115,50 @@ def _budget(node: Any, count: Unfilled) -> None:
             _budget(child, count)
 
 
-def _instansi(data: Any, tahun: int, count: Unfilled) -> None:
+def _instansi(data: Any, tahun: int, count: Unfilled, renstra: dict[str, Any]) -> None:
     data["tahun"] = tahun
     _clear(data, "tanggal", count, "tanggal")
     data.pop("catatan_sumber", None)
+    renstra.update(renstra_targets(data, tahun))
 
 
-def _pk(data: Any, tahun: int, count: Unfilled) -> None:
+def renstra_targets(data: Any, tahun: int) -> dict[str, Any]:
+    """The Renstra target of year ``tahun`` of each IKU with an id, as written in
+    ``instansi.yaml`` (``data``, as read); IKU without one, or whose target that year is
+    not stated, are left out. Shapes that do not fit are passed over: validate names them."""
+    iku = data.get("iku") if isinstance(data, dict) else None
+    found: dict[str, Any] = {}
+    for ind in (iku.get("indikator") if isinstance(iku, dict) else None) or []:
+        years = ind.get("target_per_tahun") if isinstance(ind, dict) else None
+        if not isinstance(ind.get("id") if isinstance(ind, dict) else None, str):
+            continue
+        for entry in years if isinstance(years, list) else []:
+            if not isinstance(entry, dict) or entry.get("tahun") != tahun:
+                continue
+            value = entry.get("target")
+            if value is not None and not values.is_absent_text(value):
+                found.setdefault(ind["id"], value)
+    return found
+
+
+def _pk(data: Any, tahun: int, count: Unfilled, renstra: dict[str, Any]) -> None:
     if "tahun" in data:
         data["tahun"] = tahun
     for key in ("tempat", "tanggal"):
         data.pop(key, None)  # the PK's own signing, if last year's wrote one
     for ind in data.get("indikator") or []:
+        # Last year's reason for differing from the Renstra was about last year's target.
+        ind.pop("alasan_beda_renstra", None)
         _indicator(ind, count)
+        iku = ind.get("iku")
+        if isinstance(iku, str) and iku in renstra and "target" in ind:
+            ind["target"] = renstra[iku]
+            ind.yaml_add_eol_comment(
+                f"{FROM_RENSTRA} {tahun} (IKU {iku}); periksa terhadap PK yang ditandatangani",
+                "target",
+            )
+            count.target -= 1
+            count.dari_renstra += 1
     for program in data.get("program") or []:
         _budget(program, count)
     _clear(data, "total_pagu", count, "pagu")
@@ -159,16 +211,17 @@ def init_year(plans: Path, tahun: int) -> tuple[Path, Path, Unfilled]:
     if source is None:
         raise InitError(f"tidak ada folder rencana sebelum {tahun} di {plans}")
     count = Unfilled()
+    renstra: dict[str, Any] = {}
     header = HEADER.format(tahun=tahun, asal=source.name)
     work = Path(tempfile.mkdtemp(prefix=f".{tahun}-init-", dir=plans))
     try:
         _rewrite(
             source / INSTANSI_FILE,
             work / INSTANSI_FILE,
-            lambda d: _instansi(d, tahun, count),
+            lambda d: _instansi(d, tahun, count, renstra),
             header,
         )
-        _rewrite(source / PK_FILE, work / PK_FILE, lambda d: _pk(d, tahun, count), header)
+        _rewrite(source / PK_FILE, work / PK_FILE, lambda d: _pk(d, tahun, count, renstra), header)
         count.files = [INSTANSI_FILE, PK_FILE]
         bidang = source / BIDANG_DIR
         if bidang.is_dir():

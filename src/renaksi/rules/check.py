@@ -15,6 +15,7 @@ from renaksi.plan.findings import Problem, Severity, tally
 from renaksi.plan.folder import BidangEntry, Plan, RealisasiEntry
 from renaksi.plan.load import MAX_BYTES, MAX_PLAN_BYTES, LoadResult, load_plan
 from renaksi.plan.perubahan import apply
+from renaksi.plan.previous import previous_year
 from renaksi.rules.base import Context
 from renaksi.rules.registry import CHECK_RULES, LOAD_RULES, find
 
@@ -123,6 +124,7 @@ def check_plan(
         realisasi=realisasi,
         perubahan=perubahan,
     )
+    loaded.plan.previous = previous_year(folder, max_bytes)
     return loaded, check_loaded(loaded)
 
 

@@ -5,7 +5,8 @@ One module per family, named for the family's rule-name prefix: ``berkas`` (FL),
 plan); ``anggaran`` (BG), ``target`` (TG),
 ``rujukan`` (RF), ``jadwal`` (JD), ``kode`` (KD), ``pegawai`` (PG), ``tahun`` (TH) and
 ``realisasi`` (RL) check the loaded plan; ``tercantum`` (TC) lists the facts written as
-not stated; ``perubahan`` (PR) checks the revision within the year.
+not stated; ``perubahan`` (PR) checks the revision within the year; ``renstra`` (RS) the
+Renstra years and the IKU from one year to the next.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from renaksi.rules import (
     pegawai,
     perubahan,
     realisasi,
+    renstra,
     rujukan,
     skema,
     tahun,
@@ -39,6 +41,7 @@ _FAMILIES: tuple[Rule, ...] = (
     *realisasi.RULES,
     *tercantum.RULES,
     *perubahan.RULES,
+    *renstra.RULES,
 )
 #: What runs on a loaded plan: every family's checks, and the checks of reading rules
 #: that look at the loaded plan for what the loader cannot see (SC02, SC08, SC09).

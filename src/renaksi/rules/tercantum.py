@@ -29,6 +29,7 @@ from renaksi.plan.model import (
     Program,
     RencanaUnit,
     SubKegiatan,
+    TargetRenstra,
 )
 from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
@@ -55,6 +56,9 @@ _FACT = {
     "misi": "misi Renstra",
     "tujuan": "tujuan Renstra",
     "iku": "tabel IKU (indikator kinerja utama)",
+    "kondisi_awal": "kondisi awal Renstra",
+    "target_per_tahun": "target Renstra per tahun",
+    "target_akhir": "target akhir Renstra",
 }
 #: Whose signer a Pegawai is, by the key that holds it.
 _SIGNER = {"kepala": "kepala instansi", "penandatangan": "penandatangan bidang"}
@@ -80,6 +84,7 @@ _OWNER: dict[type[BaseModel], Callable[[BaseModel, str], str]] = {
     Program: _named("program"),
     Indikator: _named("indikator"),
     IkuIndikator: lambda _item, key: f"IKU {key}",
+    TargetRenstra: lambda item, _key: f"Renstra tahun {getattr(item, 'tahun', '')}",
     RencanaUnit: lambda item, _key: (
         f"{getattr(item, 'unit_key', '').replace('_', ' ')} {getattr(item, 'unit', '')} "
         "di berkas bidang"
