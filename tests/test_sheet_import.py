@@ -269,7 +269,8 @@ def test_zip_bomb_is_refused_from_the_directory(tmp_path: Path) -> None:
 def test_too_many_cells_are_refused(tmp_path: Path) -> None:
     big = tmp_path / "besar.xlsx"
     cells = b"".join(b'<c r="A1"/>' for _ in range(250_000))
-    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": cells}
+    sheet = b"<worksheet><sheetData><row>" + cells + b"</row></sheetData></worksheet>"
+    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": sheet}
     _zip(big, parts, zipfile.ZIP_STORED)  # not a bomb: only many cells
     _refused(big, "sel")
 
