@@ -200,16 +200,26 @@ class _Reader:
         if column is None:
             return None
         cell = self.cell(row, column, columns)
-        if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
+        raw = cell.value
+        if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=")):
             self.report(
                 codes.FORMULA,
                 cell.row,
                 cell.column,
                 "sel berisi rumus {formula}; renaksi tidak menghitung rumus: tulis nilainya",
-                formula=str(cell.value)[:80],
+                formula=_formula_text(raw)[:80],
             )
             return None
-        raw = cell.value
+        if cell.data_type == "e":
+            # #REF!, #N/A ...: what a formula left behind, not a value the table states.
+            self.report(
+                codes.ERROR_VALUE,
+                cell.row,
+                cell.column,
+                "sel berisi galat Excel {found}, bukan nilai; tulis nilainya",
+                found=str(raw)[:20],
+            )
+            return None
         if isinstance(raw, str) and not raw.strip():
             return None
         return raw
@@ -532,6 +542,17 @@ def _merged_origins(
             if len(out) > limit:
                 return out  # overlapping ranges: each cell already has its first origin
     return out
+
+
+def _formula_text(value: object) -> str:
+    """A formula as written: an array formula's text (``{=SUM(A1:A2*B1:B2)}``), a data
+    table's kind, never a Python object's repr."""
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return "{" + text + "}"
+    if isinstance(value, str):
+        return value
+    return "tabel data (TABLE)" if type(value).__name__ == "DataTableFormula" else "(rumus)"
 
 
 @dataclass(frozen=True, slots=True)
