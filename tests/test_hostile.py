@@ -714,9 +714,13 @@ def xlsx_many_styles(root: Path, plan: Path) -> None:
     )
     styles = parts["xl/styles.xml"]
     start = styles.index(b"<fills")
-    parts["xl/styles.xml"] = styles[:start] + b"<fills>" + fills + b"</fills>" + styles[
-        styles.index(b"</fills>") + len(b"</fills>") :
-    ]
+    parts["xl/styles.xml"] = (
+        styles[:start]
+        + b"<fills>"
+        + fills
+        + b"</fills>"
+        + styles[styles.index(b"</fills>") + len(b"</fills>") :]
+    )
     _zip_parts(plan / BOOK, parts, zipfile.ZIP_DEFLATED)
 
 
