@@ -601,7 +601,8 @@ def xlsx_zip_bomb(root: Path, plan: Path) -> None:
 def xlsx_many_cells(root: Path, plan: Path) -> None:
     """A sheet of one million cells, stored uncompressed (so no bomb by ratio)."""
     cells = b"".join(b'<c r="A1"/>' for _ in range(1_000_000))
-    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": cells}
+    sheet = b"<worksheet><sheetData><row>" + cells + b"</row></sheetData></worksheet>"
+    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": sheet}
     _zip_parts(plan / BOOK, parts, zipfile.ZIP_STORED)
 
 
@@ -647,6 +648,95 @@ def xlsx_formula_cells(root: Path, plan: Path) -> None:
     for column, value in enumerate(row, start=1):
         if value is not None:
             sheet.cell(6, column, value)
+    book.save(plan / BOOK)
+
+
+def _book_parts(path: Path) -> dict[str, bytes]:
+    """The parts of a small valid workbook (one sheet, one cell), to make hostile."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "RENCANA AKSI"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+@maker
+def xlsx_merged_range(root: Path, plan: Path) -> None:
+    """A 6 KB workbook with one merged range A2:XFD1048576: openpyxl makes a MergedCell
+    object for each of its 17 billion cells."""
+    parts = _book_parts(plan / BOOK)
+    merge = b'<mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>'
+    parts[_SHEET] = parts[_SHEET].replace(b"</sheetData>", b"</sheetData>" + merge)
+    _zip_parts(plan / BOOK, parts, zipfile.ZIP_DEFLATED)
+
+
+@maker
+def xlsx_hidden_cells(root: Path, plan: Path) -> None:
+    """One million cells in a sheet part named sheet1.dat, found through the relationships
+    (openpyxl follows them; a count of the .xml parts only would not see it)."""
+    parts = _book_parts(plan / BOOK)
+    cells = b"<row>" + b"<c/>" * 250 + b"</row>"
+    sheet = parts.pop(_SHEET).replace(b"</sheetData>", cells * 4000 + b"</sheetData>")
+    parts["xl/worksheets/sheet1.dat"] = sheet
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"sheet1.xml", b"sheet1.dat")
+    _zip_parts(plan / BOOK, parts, zipfile.ZIP_STORED)
+
+
+@maker
+def xlsx_utf16_cells(root: Path, plan: Path) -> None:
+    """One million cells in a sheet part encoded as UTF-16 (XML allows it; a byte search
+    for "<c" finds none)."""
+    parts = _book_parts(plan / BOOK)
+    cells = b"<row>" + b"<c/>" * 250 + b"</row>"
+    sheet = parts[_SHEET].replace(b"</sheetData>", cells * 4000 + b"</sheetData>")
+    parts[_SHEET] = sheet.decode("utf-8").encode("utf-16")
+    _zip_parts(plan / BOOK, parts, zipfile.ZIP_STORED)
+
+
+@maker
+def xlsx_many_styles(root: Path, plan: Path) -> None:
+    """A styles part of 200 000 distinct fills (random colours, so no zip bomb): openpyxl
+    makes objects of each, at some 100 microseconds apiece."""
+    parts = _book_parts(plan / BOOK)
+    colours = random.Random(16)
+    fills = b"".join(
+        b'<fill><patternFill patternType="solid"><fgColor rgb="FF%06X"/></patternFill></fill>'
+        % colours.randrange(1 << 24)
+        for _ in range(200_000)
+    )
+    styles = parts["xl/styles.xml"]
+    start = styles.index(b"<fills")
+    parts["xl/styles.xml"] = (
+        styles[:start]
+        + b"<fills>"
+        + fills
+        + b"</fills>"
+        + styles[styles.index(b"</fills>") + len(b"</fills>") :]
+    )
+    _zip_parts(plan / BOOK, parts, zipfile.ZIP_DEFLATED)
+
+
+@maker
+def xlsx_far_cell_in_bounds(root: Path, plan: Path) -> None:
+    """A valid workbook with a table header at A1 and one cell at KN10000: within the sheet
+    bounds (10 000 x 300), but asking openpyxl for every cell of the sheet creates 3
+    million cell objects."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for column, name in enumerate(("No", "AKSI/KEGIATAN", "SUB KEGIATAN"), start=1):
+        sheet.cell(1, column, name)
+    sheet["KN10000"] = "x"
     book.save(plan / BOOK)
 
 

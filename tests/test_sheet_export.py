@@ -157,6 +157,30 @@ def test_formula_injection_is_neutralised(tmp_path: Path) -> None:
         assert name in names
 
 
+def test_controls_in_a_valid_plan_are_shown_in_the_cells(tmp_path: Path) -> None:
+    """A plan that validates may spell ESC, BEL, NUL, a C1 CSI and an RTL override as YAML
+    escapes; openpyxl refuses C0 controls outright (once a "galat internal"), and the
+    others would act in a spreadsheet: every cell shows them as <U+...>."""
+    plan = tmp_path / "plans" / "2024"
+    shutil.copytree(BASE, plan)
+    bidang = plan / "bidang" / "alpha.yaml"
+    aksi = (
+        '      - nama: "Rapat \\e]0;judul\\a \\u202Ebalik \\x9B31m"\n'
+        "        bulan: [1]\n"
+        '        keluaran: "=1+1 \\0 nul"\n'
+    )
+    text = bidang.read_text(encoding="utf-8").replace("    aksi:\n", "    aksi:\n" + aksi, 1)
+    bidang.write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(app, ["validate", str(plan)]).exit_code == 0
+    out = tmp_path / "out.xlsx"
+    result = CliRunner().invoke(app, ["export", str(plan), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    cells = [c.value for ws in openpyxl.load_workbook(out).worksheets for r in ws.iter_rows()
+             for c in r if isinstance(c.value, str)]  # fmt: skip
+    assert "Rapat <U+001B>]0;judul<U+0007> <U+202E>balik <U+009B>31m" in cells
+    assert "'=1+1 <U+0000> nul" in cells
+
+
 def test_export_refuses_a_plan_folder_and_other_suffixes(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", str(PLAN), "-o", str(PLAN / "x.xlsx")])
     assert result.exit_code == 2

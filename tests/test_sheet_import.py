@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
+from openpyxl.worksheet.formula import ArrayFormula
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -180,6 +181,46 @@ def test_formula_is_reported_never_evaluated(tmp_path: Path) -> None:
     assert "=1000*2" in result.stderr
 
 
+def test_error_values_and_array_formulas_are_reported_as_written(tmp_path: Path) -> None:
+    """An error value (#REF!) is what a formula left behind, never an aksi name; an array
+    formula is shown as its text, not as a Python object."""
+    book = tmp_path / "galat.xlsx"
+    agency_workbook(book)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Sheet1"]
+    ws["B8"] = "#REF!"
+    ws["O9"] = "#N/A"
+    ws["G9"] = ArrayFormula("G9", "=SUM(A1:A2*B1:B2)")
+    wb.save(book)
+    result = CliRunner().invoke(app, ["import", str(book), "-b", "politik"])
+    assert result.exit_code == 1, result.output
+    assert "Sheet1!B8: galat XL13: sel berisi galat Excel #REF!" in result.stderr
+    assert "Sheet1!O9: galat XL13: sel berisi galat Excel #N/A" in result.stderr
+    assert "{=SUM(A1:A2*B1:B2)}" in result.stderr
+    assert "object at 0x" not in result.stderr
+
+
+def test_controls_in_names_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """A sheet named with a right-to-left override and a C1 CSI, an aksi name with bidi
+    controls: the YAML on the terminal spells them out, and reads back as written."""
+    book = tmp_path / "kendali.xlsx"
+    agency_workbook(book)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Sheet1"]
+    ws.title = "Lem\u202ebar\u009b31m"
+    name = "Rapat \u202eIRAP\u202c \u2066isolat\u2069"
+    ws["B8"] = name
+    wb.save(book)
+    result = CliRunner().invoke(app, ["import", str(book), "-b", "politik"])
+    assert result.exit_code == 0, result.output
+    hidden = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    assert hidden.findall(result.stdout) == []
+    assert hidden.findall(result.stderr) == []
+    assert "lembar Lem<U+202E>bar\\x9b31m" in result.stdout
+    data = _yaml(result.stdout)
+    assert data["rencana_aksi"][0]["aksi"][0]["nama"] == name
+
+
 def test_never_overwrites_without_force(tmp_path: Path) -> None:
     book = tmp_path / "renaksi.xlsx"
     agency_workbook(book)
@@ -269,7 +310,8 @@ def test_zip_bomb_is_refused_from_the_directory(tmp_path: Path) -> None:
 def test_too_many_cells_are_refused(tmp_path: Path) -> None:
     big = tmp_path / "besar.xlsx"
     cells = b"".join(b'<c r="A1"/>' for _ in range(250_000))
-    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": cells}
+    sheet = b"<worksheet><sheetData><row>" + cells + b"</row></sheetData></worksheet>"
+    parts = {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": sheet}
     _zip(big, parts, zipfile.ZIP_STORED)  # not a bomb: only many cells
     _refused(big, "sel")
 

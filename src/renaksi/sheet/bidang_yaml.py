@@ -23,6 +23,7 @@ from renaksi.plan.model import BudgetUnit
 from renaksi.plan.values import ABSENT_TEXT
 from renaksi.sheet import codes
 from renaksi.sheet.read import ImportedSheet
+from renaksi.text.controls import HIDDEN
 from renaksi.text.hints import Hints
 
 
@@ -129,7 +130,8 @@ def pk_rows(sheet: ImportedSheet, ids: dict[int, str], slug: str) -> dict[str, A
 
 
 def dump(data: dict[str, Any], header: str) -> str:
-    """``data`` as YAML text, after a comment ``header``."""
+    """``data`` as YAML text, after a comment ``header`` (whose workbook and sheet names
+    the caller has made one line with :func:`renaksi.text.controls.one_line`)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -157,7 +159,10 @@ def dump(data: dict[str, Any], header: str) -> str:
     root.yaml_set_start_comment(header)
     buffer = io.StringIO()
     yaml.dump(root, buffer)
-    return buffer.getvalue()
+    # ruamel escapes C0 and C1 controls in a double-quoted string but writes bidirectional
+    # controls as they are, which would reorder the text on a terminal: every string is
+    # double-quoted (keys are plain words), so a YAML escape is always in place.
+    return HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04X}", buffer.getvalue())
 
 
 def problem_where(problem: Problem) -> str:

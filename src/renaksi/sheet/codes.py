@@ -24,9 +24,10 @@ TABLE = RuleId("XL09", "impor.tabel", E)
 STRAY = RuleId("XL10", "impor.di-luar-aksi", E)
 SIGNER = RuleId("XL11", "impor.penandatangan", W)
 NAMA = RuleId("XL12", "impor.nama-bidang", E)
+ERROR_VALUE = RuleId("XL13", "impor.galat-sel", E)
 
 ALL: tuple[RuleId, ...] = (MONTH, PAGU, FORMULA, TARGET, TARGET_ABSENT, KELUARAN, UNIT)
-ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA)
+ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA, ERROR_VALUE)
 
 
 def column_letters(column: int) -> str:

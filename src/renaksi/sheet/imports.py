@@ -12,6 +12,7 @@ from renaksi.plan.model import BudgetUnit
 from renaksi.sheet import codes
 from renaksi.sheet.bidang_yaml import assign_ids, bidang_data, dump, pk_rows
 from renaksi.sheet.read import read_sheet
+from renaksi.text.controls import one_line
 from renaksi.text.hints import Hints
 
 if TYPE_CHECKING:
@@ -89,15 +90,18 @@ def import_sheet(
         )
     )
     problems.sort(key=lambda p: (p.location.line, p.location.column, p.code))
+    # A comment shows no escape: the names' controls and line breaks are spelled out (a
+    # sheet may be named with U+202E or a C1 CSI, a file name may hold a line break).
+    book, title = one_line(Path(shown).name), one_line(ws.title)
     header = (
-        f"Diimpor dari {Path(shown).name}, lembar {ws.title}, dengan renaksi import.\n"
+        f"Diimpor dari {book}, lembar {title}, dengan renaksi import.\n"
         "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal tidak ada di\n"
         "tabel aksi: isi dari dokumen yang ditandatangani."
     )
     bidang_yaml = dump(bidang_data(imported, ids), header)
     pk_yaml = dump(
         pk_rows(imported, ids, slug),
-        f"Baris program, kegiatan dan sub kegiatan dari {Path(shown).name}, lembar "
-        f"{ws.title}:\nsalin ke daftar program di perjanjian-kinerja.yaml.",
+        f"Baris program, kegiatan dan sub kegiatan dari {book}, lembar "
+        f"{title}:\nsalin ke daftar program di perjanjian-kinerja.yaml.",
     )
     return ImportResult(bidang_yaml, pk_yaml, tuple(problems))

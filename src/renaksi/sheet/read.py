@@ -154,7 +154,17 @@ class _Reader:
         self.book = book
         self.hints = hints
         self.problems: list[Problem] = []
-        self.merged = _merged_origins(ws)
+        # openpyxl computes max_row and max_column from every cell at each call: read once,
+        # or each row of the walk below costs a pass over the whole sheet.
+        self.rows, self.columns = ws.max_row, ws.max_column
+        self.merged = _merged_origins(ws, self.rows, self.columns)
+        # openpyxl's own map of the cells written. ws.cell() would create a cell object for
+        # every coordinate it is asked for: walking a sheet with one far cell (KN10000) that
+        # way fills 3 million of them. Blank coordinates are a _Blank here instead.
+        self.grid: dict[tuple[int, int], Any] = dict(ws._cells)
+        self.by_row: dict[int, list[tuple[int, Any]]] = {}
+        for (row, column), cell in sorted(self.grid.items()):
+            self.by_row.setdefault(row, []).append((column, cell))
 
     # --- cells ---------------------------------------------------------------------------
 
@@ -164,6 +174,17 @@ class _Reader:
     def report(self, rule: RuleId, row: int, column: int, message: str, **args: object) -> None:
         self.problems.append(rule.make(self.at(row, column), message, args))
 
+    def get(self, row: int, column: int) -> Any:
+        """The cell at (row, column), never creating one."""
+        found = self.grid.get((row, column))
+        return _Blank(row, column) if found is None else found
+
+    def row_texts(self, row: int) -> Iterator[tuple[int, str]]:
+        """The columns and texts of the non-blank text cells of ``row``, left to right."""
+        for column, cell in self.by_row.get(row, ()):
+            if isinstance(cell.value, str) and cell.value.strip():
+                yield column, cell.value
+
     def cell(self, row: int, column: int, columns: Collection[int] = ()) -> Any:
         """The cell that holds what (row, column) shows: the first of its merged range when
         that lies in the same column (a value merged down over rows) or in ``columns`` (a
@@ -171,24 +192,34 @@ class _Reader:
         (a note under the table, a bidang's name) is not this column's value."""
         origin = self.merged.get((row, column), (row, column))
         if origin[1] != column and origin[1] not in columns:
-            return self.ws.cell(row, column)
-        return self.ws.cell(*origin)
+            return self.get(row, column)
+        return self.get(*origin)
 
     def value(self, row: int, column: int | None, columns: Collection[int] = ()) -> Any:
         """The value shown at (row, column); None for blank text; a formula reported."""
         if column is None:
             return None
         cell = self.cell(row, column, columns)
-        if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
+        raw = cell.value
+        if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=")):
             self.report(
                 codes.FORMULA,
                 cell.row,
                 cell.column,
                 "sel berisi rumus {formula}; renaksi tidak menghitung rumus: tulis nilainya",
-                formula=str(cell.value)[:80],
+                formula=_formula_text(raw)[:80],
             )
             return None
-        raw = cell.value
+        if cell.data_type == "e":
+            # #REF!, #N/A ...: what a formula left behind, not a value the table states.
+            self.report(
+                codes.ERROR_VALUE,
+                cell.row,
+                cell.column,
+                "sel berisi galat Excel {found}, bukan nilai; tulis nilainya",
+                found=str(raw)[:20],
+            )
+            return None
         if isinstance(raw, str) and not raw.strip():
             return None
         return raw
@@ -197,9 +228,8 @@ class _Reader:
 
     def header_keys(self, row: int) -> dict[str, int]:
         found: dict[str, int] = {}
-        for column in range(1, self.ws.max_column + 1):
-            raw = self.ws.cell(row, column).value
-            if not isinstance(raw, str) or not raw.strip() or len(raw) > _MAX_HEADER:
+        for column, raw in self.row_texts(row):
+            if len(raw) > _MAX_HEADER:
                 continue
             word = _norm(raw)
             key = HEADERS.get(word)
@@ -211,11 +241,10 @@ class _Reader:
         return found
 
     def month_row(self, header: int) -> tuple[int, dict[int, int]] | None:
-        for row in range(header, min(header + 4, self.ws.max_row + 1)):
+        for row in range(header, min(header + 4, self.rows + 1)):
             months: dict[int, int] = {}
-            for column in range(1, self.ws.max_column + 1):
-                raw = self.ws.cell(row, column).value
-                if isinstance(raw, str) and len(raw) <= 12:
+            for column, raw in self.row_texts(row):
+                if len(raw) <= 12:
                     month = _MONTH_WORDS.get(_norm(raw))
                     if month is not None and month not in months.values():
                         months[column] = month
@@ -227,7 +256,7 @@ class _Reader:
         """Each aksi table and the row after its last one."""
         current: _Table | None = None
         row = 1
-        while row <= self.ws.max_row:
+        while row <= self.rows:
             keys = self.header_keys(row)
             is_aksi = "aksi" in keys and len(keys) >= 3
             # Another table's header (SASARAN ... INDIKATOR KINERJA) ends an aksi table; a
@@ -252,7 +281,7 @@ class _Reader:
                     row = month_row
             row += 1
         if current is not None:
-            yield current, self.ws.max_row + 1
+            yield current, self.rows + 1
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -283,7 +312,7 @@ class _Reader:
         for column in [*table.months, table.columns.get("keluaran")]:
             if column is None:
                 continue
-            raw = self.ws.cell(row, column).value
+            raw = self.get(row, column).value
             if (row, column) not in self.merged and raw is not None and str(raw).strip():
                 self.report(
                     codes.STRAY,
@@ -338,12 +367,7 @@ class _Reader:
         """The bidang's name among the title lines above the first table: the line that
         starts with "Bidang", else the line right under the "RENCANA AKSI ..." title (the
         official layout: title, bidang, instansi)."""
-        lines = [
-            raw
-            for row in range(1, before)
-            for column in range(1, self.ws.max_column + 1)
-            if isinstance(raw := self.ws.cell(row, column).value, str) and raw.strip()
-        ]
+        lines = [raw for row in range(1, before) for _, raw in self.row_texts(row)]
         for raw in lines:
             if _norm(raw).startswith("bidang "):
                 return plain_text(raw)
@@ -501,20 +525,45 @@ class _Reader:
         return text
 
 
-def _merged_origins(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every cell of a merged range (within the sheet's bounds) -> the range's first cell.
-    The sheet's bounds are checked when the workbook is opened, so this is bounded too."""
+def _merged_origins(
+    ws: Worksheet, rows: int, columns: int
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Every cell of a merged range (within the sheet's ``rows`` x ``columns``) -> the range's
+    first cell. The sheet's bounds are checked when the workbook is opened, so this is
+    bounded too."""
     out: dict[tuple[int, int], tuple[int, int]] = {}
-    limit = ws.max_row * ws.max_column
+    limit = rows * columns
     for merged in ws.merged_cells.ranges:
         top, left = merged.min_row, merged.min_col
-        for row in range(top, min(merged.max_row, ws.max_row) + 1):
-            for column in range(left, min(merged.max_col, ws.max_column) + 1):
+        for row in range(top, min(merged.max_row, rows) + 1):
+            for column in range(left, min(merged.max_col, columns) + 1):
                 if (row, column) != (top, left):
                     out.setdefault((row, column), (top, left))
             if len(out) > limit:
                 return out  # overlapping ranges: each cell already has its first origin
     return out
+
+
+def _formula_text(value: object) -> str:
+    """A formula as written: an array formula's text (``{=SUM(A1:A2*B1:B2)}``), a data
+    table's kind, never a Python object's repr."""
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return "{" + text + "}"
+    if isinstance(value, str):
+        return value
+    return "tabel data (TABLE)" if type(value).__name__ == "DataTableFormula" else "(rumus)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Blank:
+    """A coordinate no cell was written at: blank, unfilled."""
+
+    row: int
+    column: int
+    value: None = None
+    data_type: str = "n"
+    fill: None = None
 
 
 def _is_mark(raw: object) -> bool:

@@ -17,6 +17,7 @@ a carriage return) is written after a ``'``, which ``renaksi import`` takes off 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from renaksi.report.rencana_aksi import BidangPage, Footnote, RencanaAksiView, R
 from renaksi.report.render import FILTERS
 from renaksi.sheet.read import FORMULA_STARTS
 from renaksi.text import formats
+from renaksi.text.controls import HIDDEN
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -43,9 +45,18 @@ AFTER_MONTHS = ("OUTPUT/KELUARAN", "PROGRAM", "KEGIATAN")
 MAX_SHEET_TITLE = 31
 
 
+def _spelled(match: re.Match[str]) -> str:
+    # A carriage return is a line end a cell may hold (a formula start too, guarded below).
+    char = match.group()
+    return char if char == "\r" else f"<U+{ord(char):04X}>"
+
+
 def safe_text(text: str) -> str:
     """Plan text as a cell shows it, never read as a formula: a ``'`` before a text that
-    starts like one (or with a ``'``, so the import can tell the two apart)."""
+    starts like one (or with a ``'``, so the import can tell the two apart). Control and
+    bidirectional characters are spelled out (``<U+001B>``) as in every printed document:
+    a plan may hold them as YAML escapes, and openpyxl refuses C0 controls outright."""
+    text = HIDDEN.sub(_spelled, text)
     if text.startswith((*FORMULA_STARTS, "'")):
         return "'" + text
     return text
@@ -467,7 +478,8 @@ def _serapan_table(sheet: _Sheet, row: int, mon: PemantauanView) -> None:
 
 def sheet_title(text: str, taken: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of ``[]:*?/\\``), unique."""
-    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in text).strip("'") or "Lembar"
+    shown = HIDDEN.sub(_spelled, text)
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in shown).strip("'") or "Lembar"
     title = cleaned[:MAX_SHEET_TITLE]
     n = 2
     while title.lower() in taken:
