@@ -426,3 +426,32 @@ def test_fuzz_bytes_are_refused_cleanly(tmp_path_factory: Any, data: bytes, zipp
         path.write_bytes(data)
     with contextlib.suppress(WorkbookError):
         open_workbook(path, path.name)
+
+
+def test_output_is_never_the_workbook_it_reads(tmp_path: Path) -> None:
+    """``-o`` naming the workbook itself (even with --force, even through a link) would
+    replace the planner's workbook with YAML: refused before anything is read."""
+    book = tmp_path / "buku.xlsx"
+    agency_workbook(book)
+    before = book.read_bytes()
+    link = tmp_path / "tautan.xlsx"
+    link.symlink_to(book)
+    for target in (book, link):
+        result = CliRunner().invoke(
+            app, ["import", str(book), "-b", "politik", "-o", str(target), "--force"]
+        )
+        assert result.exit_code == 2, result.output
+        assert "itu buku kerja yang dibaca" in result.stderr
+    assert book.read_bytes() == before
+
+
+def test_output_and_pk_are_not_one_file(tmp_path: Path) -> None:
+    book = tmp_path / "buku.xlsx"
+    agency_workbook(book)
+    out = tmp_path / "x.yaml"
+    result = CliRunner().invoke(
+        app, ["import", str(book), "-b", "politik", "-o", str(out), "--pk", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "menunjuk berkas yang sama" in result.stderr
+    assert not out.exists()

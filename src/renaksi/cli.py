@@ -949,19 +949,11 @@ def import_workbook(
     """Baca tabel Rencana Aksi dari buku kerja Excel menjadi berkas bidang YAML."""
     from renaksi.sheet.guard import WorkbookError, open_workbook
     from renaksi.sheet.imports import ImportRefusedError, import_sheet
-    from renaksi.text.atomic import OutputFileError, check_destination, write_atomic
+    from renaksi.text.atomic import OutputFileError, write_atomic
 
     if not _SLUG.match(bidang):
         raise _fail(f"slug bidang {bidang} tidak sah: huruf kecil, angka dan tanda hubung")
-    for target in (output, pk_output):
-        if target is None:
-            continue
-        try:
-            check_destination(target, [rencana] if rencana else [])
-        except OutputFileError as exc:
-            raise _fail(str(exc)) from None
-        if (target.exists() or target.is_symlink()) and not force:
-            raise _fail(f"{target}: sudah ada; pakai --force untuk menimpanya")
+    _import_destinations(workbook, output, pk_output, rencana, force=force)
     try:
         book = open_workbook(workbook, str(workbook))
         result = import_sheet(book, str(workbook), bidang, sheet, rencana)
@@ -984,6 +976,42 @@ def import_workbook(
             write_atomic(output, result.bidang_yaml)
     except OutputFileError as exc:
         raise _fail(str(exc)) from None
+
+
+def _import_destinations(
+    workbook: Path,
+    output: Path | None,
+    pk_output: Path | None,
+    rencana: Path | None,
+    *,
+    force: bool,
+) -> None:
+    """Refuse, before the workbook is read, a destination that would be lost or destroy
+    something: in a plan folder, the workbook itself, both outputs one file, or an existing
+    file without ``--force``."""
+    from renaksi.text.atomic import OutputFileError, check_destination
+
+    for target in (output, pk_output):
+        if target is None:
+            continue
+        try:
+            check_destination(target, [rencana] if rencana else [])
+        except OutputFileError as exc:
+            raise _fail(str(exc)) from None
+        if _same_file(target, workbook):
+            raise _fail(f"{target}: itu buku kerja yang dibaca; tulis YAML ke berkas lain")
+        if (target.exists() or target.is_symlink()) and not force:
+            raise _fail(f"{target}: sudah ada; pakai --force untuk menimpanya")
+    if output is not None and pk_output is not None and _same_file(output, pk_output):
+        raise _fail(f"{output}: --output dan --pk menunjuk berkas yang sama")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links too), as far as the disk can say."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _show_import_findings(problems: Sequence[Any]) -> None:
