@@ -78,24 +78,45 @@ class BinaryInt(int):
 
 
 class _Lines:
-    """Where a container's keys and values (or items) start: 0-based (line, column)."""
+    """Where a container's keys and values (or items) start: 0-based (line, column).
 
-    __slots__ = ("col", "keys", "line", "values")
+    Read from the composed nodes when a finding asks (most files have none), so the nodes
+    are kept as long as the container: a key's or item's place costs nothing until then.
+    """
 
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
-        self.keys: dict[Any, tuple[int, int]] = {}
-        self.values: dict[Any, tuple[int, int]] = {}
+    __slots__ = ("_node", "_pairs")
+
+    def __init__(self, node: Any) -> None:
+        self._node = node
+        self._pairs: dict[Any, tuple[Any, Any]] | None = None
+
+    @property
+    def line(self) -> int:
+        return int(self._node.start_mark.line)
+
+    @property
+    def col(self) -> int:
+        return int(self._node.start_mark.column)
+
+    def _pair(self, key: Any) -> tuple[Any, Any]:
+        # A mapping's keys are text scalars read as written (see _TreeReader._mapping).
+        if self._pairs is None:
+            self._pairs = {k.value: (k, v) for k, v in self._node.value}
+        return self._pairs[key]
 
     def key(self, key: Any) -> tuple[int, int]:
-        return self.keys[key]
+        return _at(self._pair(key)[0])
 
     def value(self, key: Any) -> tuple[int, int]:
-        return self.values[key]
+        return _at(self._pair(key)[1])
 
     def item(self, index: int) -> tuple[int, int]:
-        return self.values[index]
+        return _at(self._node.value[index])
+
+
+def _at(node: Any) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line, mark.column)
 
 
 class PosDict(dict[Any, Any]):
@@ -303,22 +324,28 @@ def _scalar_value(node: Any) -> Any:
 def positioned_tree(root: Any) -> Any:
     """Plain containers that know their positions (:class:`PosDict`, :class:`PosList`),
     and scalars, from a composed node tree."""
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    return _TreeReader(MappingNode, SequenceNode).value(root)
+    return _TreeReader(MappingNode, SequenceNode, ScalarNode).value(root)
 
 
 class _TreeReader:
     """One tree's conversion: the nodes already seen (an alias reuses a node) and the
-    depth so far."""
+    depth so far.
 
-    __slots__ = ("_depth", "_mapping_node", "_seen", "_sequence_node")
+    Most nodes are plain text scalars: the loops of :meth:`_mapping` and
+    :meth:`_sequence` convert those in place, without a call per node (a plan file has
+    thousands; the calls were most of the conversion's time).
+    """
 
-    def __init__(self, mapping_node: type, sequence_node: type) -> None:
+    __slots__ = ("_depth", "_mapping_node", "_scalar_node", "_seen", "_sequence_node")
+
+    def __init__(self, mapping_node: type, sequence_node: type, scalar_node: Any) -> None:
         # The caller imports ruamel's node classes when it first reads a file: imported at
         # module level, they would load ruamel at every start-up.
         self._mapping_node = mapping_node
         self._sequence_node = sequence_node
+        self._scalar_node = scalar_node
         self._seen: set[int] = set()
         self._depth = 0
 
@@ -341,39 +368,41 @@ class _TreeReader:
         finally:
             self._depth -= 1
 
+    def _item(self, node: Any) -> Any:
+        """:meth:`value`, with a text scalar (the common case) read here."""
+        if type(node) is self._scalar_node:
+            tag = node.ctag
+            if tag is not None and tag.suffix == _STR and tag.handle is None:
+                seen = self._seen
+                if id(node) in seen:
+                    raise NeedsExactReaderError("alias")
+                seen.add(id(node))
+                return node.value
+        return self.value(node)
+
     def _mapping(self, node: Any) -> PosDict:
         if _suffix(node) != _MAP:
             raise NeedsExactReaderError("tag")
-        value = self.value
+        item = self._item
         mapping = PosDict()
-        mark = node.start_mark
-        lines = mapping.lc = _Lines(mark.line, mark.column)
-        keys, values = lines.keys, lines.values
+        mapping.lc = _Lines(node)
         flow = node.flow_style
         for key_node, value_node in node.value:
-            key = value(key_node)
+            key = item(key_node)
             if not isinstance(key, str) or key in mapping:
                 raise NeedsExactReaderError("key")
             if flow and value_node.value == "" and not value_node.style:
                 # An empty value in {a: }: libyaml puts it at the next token, the exact
                 # reader right after the ':' (where both put an empty block value).
                 raise NeedsExactReaderError("empty flow value")
-            mapping[key] = value(value_node)
-            keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-            values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+            mapping[key] = item(value_node)
         return mapping
 
     def _sequence(self, node: Any) -> PosList:
         if _suffix(node) != _SEQ:
             raise NeedsExactReaderError("tag")
-        value = self.value
-        sequence = PosList()
-        mark = node.start_mark
-        lines = sequence.lc = _Lines(mark.line, mark.column)
-        values = lines.values
-        for index, item in enumerate(node.value):
-            sequence.append(value(item))
-            values[index] = (item.start_mark.line, item.start_mark.column)
+        sequence = PosList(map(self._item, node.value))
+        sequence.lc = _Lines(node)
         return sequence
 
 
