@@ -366,3 +366,18 @@ def test_positions_are_read_only_when_a_finding_asks() -> None:
         node.start_mark = mark
     assert locate(tree, ["b", 1, "c"]) == (4, 9)
     assert locate(tree, ["b"], at_key=True) == (2, 1)
+
+
+@pytest.mark.skipif(not fast_yaml.available(), reason="ruamel.yaml.clib is not installed")
+def test_new_text_is_resolved_without_looking_up_the_version_again() -> None:
+    # Each agency's ids and names are new text: ruamel looked up the document's version
+    # and rebuilt its pattern table for them, file after file.
+    from ruamel.yaml.resolver import VersionedResolver
+
+    fast_yaml.load("a: 1\n")  # the patterns are taken once, here at the latest
+    text = "baru-yang-belum-pernah-dibaca: 0x1F\nno: 08\nz: 1.5e3\nkosong: ''\n"
+    with mock.patch.object(
+        VersionedResolver, "processing_version", property(mock.Mock(side_effect=AssertionError))
+    ):
+        tree = fast_yaml.load(text)
+    assert tree == {"baru-yang-belum-pernah-dibaca": 31, "no": 8, "z": 1500.0, "kosong": ""}

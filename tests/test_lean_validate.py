@@ -16,12 +16,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml.main import YAML
 
 from renaksi.plan import fast_yaml
 from renaksi.rules.check import validate
+from renaksi.rules.walk import documents as walk_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"
@@ -178,3 +180,23 @@ def test_report_formats_numbers_without_loading_babels_locale(tmp_path: Path) ->
     assert code == 0, out
     assert "%" in out.read_text(encoding="utf-8")
     assert "babel.numbers" not in modules
+
+
+def test_rules_that_judge_the_same_numbers_walk_them_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # SC08 and SC09 both read every YAML number's text (a position lookup each).
+    from renaksi.rules import skema
+
+    walked: list[object] = []
+    real = skema.quantity_places
+
+    def counting(model: Any, raw: Any, path: Any = ()) -> Any:
+        walked.append(model)
+        return real(model, raw, path)
+
+    monkeypatch.setattr(skema, "quantity_places", counting)
+    result = validate([PLAN])
+    documents = sum(1 for _ in walk_documents(result.loads[0].plan))
+    assert documents > 1
+    assert len(walked) == documents

@@ -199,6 +199,53 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
+def _resolver12() -> Any:
+    """The resolver of the fast reader's loader (see ``Resolver12``)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    #: YAML 1.2's implicit resolvers by first character, taken once from ruamel.
+    table: dict[Any, tuple[tuple[str, Any], ...]] = {}
+
+    class Resolver12(VersionedResolver):
+        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
+        every scalar, which was most of the C composer's time. Files with a %YAML
+        directive never come here, so the version is always 1.2.
+
+        A text not seen before is matched here against ruamel's own 1.2 patterns, taken
+        once: ruamel would build the table again for every file and look up the version
+        again for every new text (each agency's ids and names are new)."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                tag = _MEMO.get(value)
+                if tag is None:
+                    if len(_MEMO) > _MEMO_LIMIT:
+                        _MEMO.clear()
+                    if self.yaml_path_resolvers:  # none in a safe loader; ruamel's then
+                        return super().resolve(kind, value, implicit)
+                    tag = _MEMO[value] = self._implicit(value)
+                return tag
+            if kind is MappingNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is SequenceNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_SEQUENCE_TAG
+            return super().resolve(kind, value, implicit)
+
+        def _implicit(self, value: str) -> Any:
+            if not table:
+                table.update((k, tuple(v)) for k, v in self.versioned_resolver.items())
+            # As ruamel: the patterns for the first character (for "", those of ""), then
+            # those for any character; the first that matches names the tag.
+            for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            return self.DEFAULT_SCALAR_TAG
+
+    return Resolver12
+
+
 @cache
 def _composer() -> Any:
     """The loader class that composes with libyaml, or None without the C extension.
@@ -210,34 +257,14 @@ def _composer() -> Any:
     loader after use, so reference counting frees it at once.
     """
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-    from ruamel.yaml.resolver import VersionedResolver
 
-    class Resolver12(VersionedResolver):
-        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
-        every scalar, which was most of the C composer's time. Files with a %YAML
-        directive never come here, so the version is always 1.2."""
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is ScalarNode and implicit[0]:
-                tag = _MEMO.get(value)
-                if tag is None:
-                    if len(_MEMO) > _MEMO_LIMIT:
-                        _MEMO.clear()
-                    tag = _MEMO[value] = super().resolve(kind, value, implicit)
-                return tag
-            if kind is MappingNode and not self.yaml_path_resolvers:
-                return self.DEFAULT_MAPPING_TAG
-            if kind is SequenceNode and not self.yaml_path_resolvers:
-                return self.DEFAULT_SEQUENCE_TAG
-            return super().resolve(kind, value, implicit)
-
+    resolver12 = _resolver12()
     yaml = YAML(typ="safe", pure=False)
     parser, constructor = yaml.Parser, yaml.Constructor
     if "clib" not in type(parser).__module__ and "CParser" not in str(parser):
         return None
 
-    class Loader(parser, constructor, Resolver12):  # type: ignore[misc,valid-type]
+    class Loader(parser, constructor, resolver12):  # type: ignore[misc,valid-type]
         """What ``YAML(typ="safe", pure=False).compose`` builds per call, built once."""
 
         def __init__(self, stream: str) -> None:
@@ -245,7 +272,7 @@ def _composer() -> Any:
             self._parser = self._composer = self
             constructor.__init__(self, loader=self)
             self.allow_duplicate_keys = False
-            Resolver12.__init__(self, version=None, loadumper=self)
+            resolver12.__init__(self, version=None, loadumper=self)
 
     return Loader
 
