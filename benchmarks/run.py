@@ -920,6 +920,7 @@ def report_text(
     skipped: dict[str, str | None],
     gnu_time: bool,
     elapsed: float,
+    load: Sequence[float] = (),
 ) -> str:
     now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     found = verdicts(cmds, scales)
@@ -929,6 +930,15 @@ def report_text(
         f"- date: {now}; total run time {elapsed:.0f} s",
         f"- machine: {os.cpu_count()} CPUs (nproc), {platform.machine()}, "
         f"{platform.system()} {platform.release()}",
+        *(
+            [
+                f"- load: 1-minute load average {load[0]:.1f} at the start, {load[-1]:.1f} "
+                f"at the end ({os.cpu_count()} CPUs): above the CPU count other processes "
+                "were waiting too, and every time here is inflated; compare ratios, not times"
+            ]
+            if load
+            else []
+        ),
         f"- python: {platform.python_implementation()} {platform.python_version()}",
         f"- renaksi: git {_git_revision()}",
         f"- rounds: {runs}{' (--quick)' if quick else ''}, commands interleaved in each round "
@@ -1050,6 +1060,15 @@ def pdf_rows(work: Path, scratch: Path, gnu_time: bool, runs: int) -> str:
     )
 
 
+def _load() -> float | None:
+    """The 1-minute load average, where the system has one: on a shared machine it says
+    how much the times of a run were inflated by others."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=None, help="timed rounds (default 5)")
@@ -1069,6 +1088,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = args.runs or (2 if args.quick else 5)
     output: Path | None = args.output or (None if args.quick else RESULTS)
     started = time.perf_counter()
+    load = [_load()]
 
     peers = prepare_venv()
     for package, reason in peers.items():
@@ -1104,8 +1124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"round {r + 1}/{runs} ...", flush=True)
             for c in cmds if r % 2 == 0 else list(reversed(cmds)):
                 run_command(c, work, scratch, gnu_time, record=True)
+        load.append(_load())
         text = report_text(
-            cmds, scales, runs, args.quick, peers, gnu_time, time.perf_counter() - started
+            cmds,
+            scales,
+            runs,
+            args.quick,
+            peers,
+            gnu_time,
+            time.perf_counter() - started,
+            load=[x for x in load if x is not None],
         )
         text += pdf_rows(work, scratch, gnu_time, runs)
         print()

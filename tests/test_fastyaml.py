@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 
 from renaksi.output.messages import message
 from renaksi.plan import fast_yaml
+from renaksi.plan.file import locate
 from renaksi.plan.findings import Severity
 from renaksi.plan.load import _parser, parse_yaml
 from renaksi.rules.check import CheckResult, validate
@@ -335,3 +336,48 @@ def test_findings_and_models_are_the_same_whichever_reader(
     finally:
         path.write_bytes(original)
     assert fast == exact
+
+
+class _Unread:
+    """A node position that fails the test when read."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"position read: {name}")
+
+
+@pytest.mark.skipif(not fast_yaml.available(), reason="ruamel.yaml.clib is not installed")
+def test_positions_are_read_only_when_a_finding_asks() -> None:
+    # A clean file needs no position: building them for every key and item was a third
+    # of the tree's conversion.
+    text = "a: 1\nb:\n  - x\n  - {c: d}\n"
+    root = fast_yaml._compose(fast_yaml._composer(), text)
+    marks: list[tuple[Any, Any]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        marks.append((node, node.start_mark))
+        node.start_mark = _Unread()
+        if isinstance(node.value, list):
+            for child in node.value:
+                stack.extend(child if isinstance(child, tuple) else (child,))
+    tree = fast_yaml.positioned_tree(root)
+    assert tree == {"a": 1, "b": ["x", {"c": "d"}]}
+    for node, mark in marks:
+        node.start_mark = mark
+    assert locate(tree, ["b", 1, "c"]) == (4, 9)
+    assert locate(tree, ["b"], at_key=True) == (2, 1)
+
+
+@pytest.mark.skipif(not fast_yaml.available(), reason="ruamel.yaml.clib is not installed")
+def test_new_text_is_resolved_without_looking_up_the_version_again() -> None:
+    # Each agency's ids and names are new text: ruamel looked up the document's version
+    # and rebuilt its pattern table for them, file after file.
+    from ruamel.yaml.resolver import VersionedResolver
+
+    fast_yaml.load("a: 1\n")  # the patterns are taken once, here at the latest
+    text = "baru-yang-belum-pernah-dibaca: 0x1F\nno: 08\nz: 1.5e3\nkosong: ''\n"
+    with mock.patch.object(
+        VersionedResolver, "processing_version", property(mock.Mock(side_effect=AssertionError))
+    ):
+        tree = fast_yaml.load(text)
+    assert tree == {"baru-yang-belum-pernah-dibaca": 31, "no": 8, "z": 1500.0, "kosong": ""}

@@ -252,3 +252,34 @@ def test_diff_in_a_partial_clone_fetches_nothing(tmp_path: Path, repo: Path) -> 
         env={**os.environ, **GIT_ENV},
     )
     assert missing.returncode != 0, "renaksi fetched the object"
+
+
+# --- no process where there is no repository ---------------------------------------------
+
+
+def test_outside_a_repository_no_git_process_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One report per folder would otherwise start git once per folder just to hear "not a
+    # repository" (most of a small report's extra time over validate).
+    from renaksi.plan.git import Provenance, provenance
+
+    folder = tmp_path / "salinan" / "2024"
+    shutil.copytree(PLAN, folder)
+
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"git was started: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_process)
+    assert provenance(folder) == Provenance(commit=None, dirty=False, repository=False)
+
+
+def test_a_link_into_a_repository_is_still_asked(repo: Path, tmp_path: Path) -> None:
+    # git walks up from the physical folder, so the check for a .git does too.
+    from renaksi.plan.git import provenance
+
+    link = tmp_path / "tautan"
+    link.symlink_to(repo / "plans" / "2024", target_is_directory=True)
+    found = provenance(link)
+    assert found.in_git
+    assert found.commit == git(repo, "rev-parse", "HEAD").strip()

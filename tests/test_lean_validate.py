@@ -16,12 +16,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml.main import YAML
 
 from renaksi.plan import fast_yaml
 from renaksi.rules.check import validate
+from renaksi.rules.walk import documents as walk_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2024"
@@ -68,9 +70,12 @@ def test_the_exact_readers_yaml_objects_are_freed_with_the_collector_off(tmp_pat
 REPORT_ONLY = ("jinja2", "markdown_it", "weasyprint", "openpyxl", "renaksi.report")
 
 
-def _run_main(argv: list[str], cwd: Path, probe: str = "None") -> tuple[int, list[str], object]:
+def _run_main(
+    argv: list[str], cwd: Path, probe: str = "None", plugins: str | None = None
+) -> tuple[int, list[str], object]:
     """Run ``main(argv)`` in a fresh interpreter: its exit code, the modules it imported,
-    and the value of the expression ``probe`` afterwards."""
+    and the value of the expression ``probe`` afterwards. ``plugins`` is the user's own
+    PYDANTIC_DISABLE_PLUGINS, if any."""
     program = (
         "import sys, json\n"
         "from renaksi.cli import main\n"
@@ -80,6 +85,8 @@ def _run_main(argv: list[str], cwd: Path, probe: str = "None") -> tuple[int, lis
     )
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     env["PYTHONPATH"] = str(ROOT / "src")
+    if plugins is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = plugins
     done = subprocess.run(
         [sys.executable, "-c", program],
         cwd=cwd,
@@ -115,10 +122,28 @@ def test_validate_does_not_load_babels_locale_data_for_a_clean_plan() -> None:
 def test_validate_does_not_look_up_pydantic_plugins() -> None:
     # pydantic scans every installed distribution's entry points (importlib.metadata)
     # for plugins on its first model; renaksi has none to offer them.
-    probe = "sys.modules['pydantic.plugin._loader']._plugins is None"
-    code, _, never_scanned = _run_main(["validate", str(PLAN)], ROOT, probe)
+    probe = "getattr(sys.modules['pydantic.plugin._loader'], '_plugins', None) is None"
+    code, modules, never_scanned = _run_main(["validate", str(PLAN)], ROOT, probe)
     assert code == 0
     assert never_scanned is True
+    # Not even the module that would scan: pydantic's loader imports it at its top.
+    assert "importlib.metadata" not in modules
+
+
+def test_a_users_own_plugin_setting_keeps_pydantics_loader() -> None:
+    # Turning off only some plugins leaves the others to be found: the real loader then.
+    probe = "hasattr(sys.modules['pydantic.plugin._loader'], 'PYDANTIC_ENTRY_POINT_GROUP')"
+    code, _, real = _run_main(["validate", str(PLAN)], ROOT, probe, plugins="lain")
+    assert code == 0
+    assert real is True
+
+
+def test_validate_builds_no_realisasi_model_for_a_plan_without_realisasi() -> None:
+    # Models are built when first used (defer_build), not all of them at import.
+    probe = "sys.modules['renaksi.plan.model'].RealisasiFile.__pydantic_complete__"
+    code, _, built = _run_main(["validate", str(PLAN)], ROOT, probe)
+    assert code == 0
+    assert built is False
 
 
 def test_help_builds_no_command_parameters() -> None:
@@ -155,3 +180,23 @@ def test_report_formats_numbers_without_loading_babels_locale(tmp_path: Path) ->
     assert code == 0, out
     assert "%" in out.read_text(encoding="utf-8")
     assert "babel.numbers" not in modules
+
+
+def test_rules_that_judge_the_same_numbers_walk_them_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # SC08 and SC09 both read every YAML number's text (a position lookup each).
+    from renaksi.plan.model import quantity_places as real
+    from renaksi.rules import skema
+
+    walked: list[object] = []
+
+    def counting(model: Any, raw: Any, path: Any = ()) -> Any:
+        walked.append(model)
+        return real(model, raw, path)
+
+    monkeypatch.setattr(skema, "quantity_places", counting)
+    result = validate([PLAN])
+    documents = sum(1 for _ in walk_documents(result.loads[0].plan))
+    assert documents > 1
+    assert len(walked) == documents

@@ -121,3 +121,23 @@ def test_damaged_or_unwritable_cache_only_costs_time(
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(CACHE_ENV, str(blocked / "cache"))
     assert _html() == expected
+
+
+def test_a_render_does_not_look_at_template_files_again(
+    fresh_environments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Templates do not change under a run: checking each file's time at every include
+    # was hundreds of system calls per page.
+    plan = load_plan(PLAN).plan
+    render(plan, output_format="html", bidang=None, provenance=PROVENANCE)
+    looked: list[str] = []
+    real = os.path.getmtime
+
+    def counting(path: str) -> float:
+        looked.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os.path, "getmtime", counting)
+    again = render(plan, output_format="html", bidang=None, provenance=PROVENANCE)
+    assert "<html" in again
+    assert [p for p in looked if p.endswith(".j2")] == []

@@ -1289,6 +1289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # pydantic looks for plugins on its first model by scanning the entry points of every
     # installed distribution; renaksi's models use none. A user's own setting is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _no_plugin_loader()
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
@@ -1310,6 +1311,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         gc.enable()
     return EXIT_OK
+
+
+#: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.
+_ALL_PLUGINS_OFF = ("__all__", "1", "true")
+
+
+def _no_plugin_loader() -> None:
+    """With every pydantic plugin turned off, give pydantic a plugin loader that answers
+    "none" without importing ``importlib.metadata`` (its real loader imports it at the top,
+    for the scan it then skips: about a twentieth of a small plan's whole run). The stand-in
+    answers what the real one does under that setting; any other setting, or a loader
+    already imported, is left alone."""
+    name = "pydantic.plugin._loader"
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _ALL_PLUGINS_OFF or name in sys.modules:
+        return
+    import types
+
+    loader = types.ModuleType(name, "pydantic's plugin loader while every plugin is off.")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins: ()
+    sys.modules[name] = loader
 
 
 def _exit_status(code: object) -> int:

@@ -78,24 +78,45 @@ class BinaryInt(int):
 
 
 class _Lines:
-    """Where a container's keys and values (or items) start: 0-based (line, column)."""
+    """Where a container's keys and values (or items) start: 0-based (line, column).
 
-    __slots__ = ("col", "keys", "line", "values")
+    Read from the composed nodes when a finding asks (most files have none), so the nodes
+    are kept as long as the container: a key's or item's place costs nothing until then.
+    """
 
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
-        self.keys: dict[Any, tuple[int, int]] = {}
-        self.values: dict[Any, tuple[int, int]] = {}
+    __slots__ = ("_node", "_pairs")
+
+    def __init__(self, node: Any) -> None:
+        self._node = node
+        self._pairs: dict[Any, tuple[Any, Any]] | None = None
+
+    @property
+    def line(self) -> int:
+        return int(self._node.start_mark.line)
+
+    @property
+    def col(self) -> int:
+        return int(self._node.start_mark.column)
+
+    def _pair(self, key: Any) -> tuple[Any, Any]:
+        # A mapping's keys are text scalars read as written (see _TreeReader._mapping).
+        if self._pairs is None:
+            self._pairs = {k.value: (k, v) for k, v in self._node.value}
+        return self._pairs[key]
 
     def key(self, key: Any) -> tuple[int, int]:
-        return self.keys[key]
+        return _at(self._pair(key)[0])
 
     def value(self, key: Any) -> tuple[int, int]:
-        return self.values[key]
+        return _at(self._pair(key)[1])
 
     def item(self, index: int) -> tuple[int, int]:
-        return self.values[index]
+        return _at(self._node.value[index])
+
+
+def _at(node: Any) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line, mark.column)
 
 
 class PosDict(dict[Any, Any]):
@@ -178,6 +199,53 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
+def _resolver12() -> Any:
+    """The resolver of the fast reader's loader (see ``Resolver12``)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    #: YAML 1.2's implicit resolvers by first character, taken once from ruamel.
+    table: dict[Any, tuple[tuple[str, Any], ...]] = {}
+
+    class Resolver12(VersionedResolver):
+        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
+        every scalar, which was most of the C composer's time. Files with a %YAML
+        directive never come here, so the version is always 1.2.
+
+        A text not seen before is matched here against ruamel's own 1.2 patterns, taken
+        once: ruamel would build the table again for every file and look up the version
+        again for every new text (each agency's ids and names are new)."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                tag = _MEMO.get(value)
+                if tag is None:
+                    if len(_MEMO) > _MEMO_LIMIT:
+                        _MEMO.clear()
+                    if self.yaml_path_resolvers:  # none in a safe loader; ruamel's then
+                        return super().resolve(kind, value, implicit)
+                    tag = _MEMO[value] = self._implicit(value)
+                return tag
+            if kind is MappingNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is SequenceNode and not self.yaml_path_resolvers:
+                return self.DEFAULT_SEQUENCE_TAG
+            return super().resolve(kind, value, implicit)
+
+        def _implicit(self, value: str) -> Any:
+            if not table:
+                table.update((k, tuple(v)) for k, v in self.versioned_resolver.items())
+            # As ruamel: the patterns for the first character (for "", those of ""), then
+            # those for any character; the first that matches names the tag.
+            for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            return self.DEFAULT_SCALAR_TAG
+
+    return Resolver12
+
+
 @cache
 def _composer() -> Any:
     """The loader class that composes with libyaml, or None without the C extension.
@@ -189,34 +257,14 @@ def _composer() -> Any:
     loader after use, so reference counting frees it at once.
     """
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-    from ruamel.yaml.resolver import VersionedResolver
 
-    class Resolver12(VersionedResolver):
-        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
-        every scalar, which was most of the C composer's time. Files with a %YAML
-        directive never come here, so the version is always 1.2."""
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is ScalarNode and implicit[0]:
-                tag = _MEMO.get(value)
-                if tag is None:
-                    if len(_MEMO) > _MEMO_LIMIT:
-                        _MEMO.clear()
-                    tag = _MEMO[value] = super().resolve(kind, value, implicit)
-                return tag
-            if kind is MappingNode and not self.yaml_path_resolvers:
-                return self.DEFAULT_MAPPING_TAG
-            if kind is SequenceNode and not self.yaml_path_resolvers:
-                return self.DEFAULT_SEQUENCE_TAG
-            return super().resolve(kind, value, implicit)
-
+    resolver12 = _resolver12()
     yaml = YAML(typ="safe", pure=False)
     parser, constructor = yaml.Parser, yaml.Constructor
     if "clib" not in type(parser).__module__ and "CParser" not in str(parser):
         return None
 
-    class Loader(parser, constructor, Resolver12):  # type: ignore[misc,valid-type]
+    class Loader(parser, constructor, resolver12):  # type: ignore[misc,valid-type]
         """What ``YAML(typ="safe", pure=False).compose`` builds per call, built once."""
 
         def __init__(self, stream: str) -> None:
@@ -224,7 +272,7 @@ def _composer() -> Any:
             self._parser = self._composer = self
             constructor.__init__(self, loader=self)
             self.allow_duplicate_keys = False
-            Resolver12.__init__(self, version=None, loadumper=self)
+            resolver12.__init__(self, version=None, loadumper=self)
 
     return Loader
 
@@ -303,22 +351,28 @@ def _scalar_value(node: Any) -> Any:
 def positioned_tree(root: Any) -> Any:
     """Plain containers that know their positions (:class:`PosDict`, :class:`PosList`),
     and scalars, from a composed node tree."""
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    return _TreeReader(MappingNode, SequenceNode).value(root)
+    return _TreeReader(MappingNode, SequenceNode, ScalarNode).value(root)
 
 
 class _TreeReader:
     """One tree's conversion: the nodes already seen (an alias reuses a node) and the
-    depth so far."""
+    depth so far.
 
-    __slots__ = ("_depth", "_mapping_node", "_seen", "_sequence_node")
+    Most nodes are plain text scalars: the loops of :meth:`_mapping` and
+    :meth:`_sequence` convert those in place, without a call per node (a plan file has
+    thousands; the calls were most of the conversion's time).
+    """
 
-    def __init__(self, mapping_node: type, sequence_node: type) -> None:
+    __slots__ = ("_depth", "_mapping_node", "_scalar_node", "_seen", "_sequence_node")
+
+    def __init__(self, mapping_node: type, sequence_node: type, scalar_node: Any) -> None:
         # The caller imports ruamel's node classes when it first reads a file: imported at
         # module level, they would load ruamel at every start-up.
         self._mapping_node = mapping_node
         self._sequence_node = sequence_node
+        self._scalar_node = scalar_node
         self._seen: set[int] = set()
         self._depth = 0
 
@@ -341,39 +395,41 @@ class _TreeReader:
         finally:
             self._depth -= 1
 
+    def _item(self, node: Any) -> Any:
+        """:meth:`value`, with a text scalar (the common case) read here."""
+        if type(node) is self._scalar_node:
+            tag = node.ctag
+            if tag is not None and tag.suffix == _STR and tag.handle is None:
+                seen = self._seen
+                if id(node) in seen:
+                    raise NeedsExactReaderError("alias")
+                seen.add(id(node))
+                return node.value
+        return self.value(node)
+
     def _mapping(self, node: Any) -> PosDict:
         if _suffix(node) != _MAP:
             raise NeedsExactReaderError("tag")
-        value = self.value
+        item = self._item
         mapping = PosDict()
-        mark = node.start_mark
-        lines = mapping.lc = _Lines(mark.line, mark.column)
-        keys, values = lines.keys, lines.values
+        mapping.lc = _Lines(node)
         flow = node.flow_style
         for key_node, value_node in node.value:
-            key = value(key_node)
+            key = item(key_node)
             if not isinstance(key, str) or key in mapping:
                 raise NeedsExactReaderError("key")
             if flow and value_node.value == "" and not value_node.style:
                 # An empty value in {a: }: libyaml puts it at the next token, the exact
                 # reader right after the ':' (where both put an empty block value).
                 raise NeedsExactReaderError("empty flow value")
-            mapping[key] = value(value_node)
-            keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-            values[key] = (value_node.start_mark.line, value_node.start_mark.column)
+            mapping[key] = item(value_node)
         return mapping
 
     def _sequence(self, node: Any) -> PosList:
         if _suffix(node) != _SEQ:
             raise NeedsExactReaderError("tag")
-        value = self.value
-        sequence = PosList()
-        mark = node.start_mark
-        lines = sequence.lc = _Lines(mark.line, mark.column)
-        values = lines.values
-        for index, item in enumerate(node.value):
-            sequence.append(value(item))
-            values[index] = (item.start_mark.line, item.start_mark.column)
+        sequence = PosList(map(self._item, node.value))
+        sequence.lc = _Lines(node)
         return sequence
 
 

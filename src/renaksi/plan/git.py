@@ -133,6 +133,8 @@ def provenance(folder: Path) -> Provenance:
     One ``git status`` answers both (its porcelain v2 header names the commit), after one
     ``git config`` that names the filter drivers to turn off (see :func:`_status_settings`).
     """
+    if not _has_git_above(folder):  # no repository to ask: no git process at all
+        return Provenance(commit=None, dirty=False, repository=False)
     try:
         settings = _status_settings(folder)
         if settings is None:
@@ -163,6 +165,16 @@ def provenance(folder: Path) -> Provenance:
             dirty = True
     # A repository without commits yet: everything in it is uncommitted.
     return Provenance(commit=commit, dirty=dirty or commit is None)
+
+
+def _has_git_above(folder: Path) -> bool:
+    """Whether ``folder`` or a folder above it holds a ``.git`` (a folder, or the file of
+    a linked work tree or submodule): without one, git finds no work tree either (the
+    variables that could point it elsewhere are dropped, see :func:`_environment`), so
+    the answer is known without starting a process. The physical path is walked, as git
+    walks it after changing into the folder."""
+    here = Path(os.path.realpath(folder))
+    return any(os.path.lexists(there / ".git") for there in (here, *here.parents))
 
 
 #: The config keys :func:`_status_settings` asks for: every filter driver's, and two that

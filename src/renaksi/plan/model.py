@@ -304,8 +304,15 @@ Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat di
 
 
 class _Model(BaseModel):
+    # defer_build: a model's validator is built when first used, not at import. A file's
+    # model then builds its parts inside its own schema, the parts build no validator of
+    # their own, and the realisasi models cost nothing for a plan read without realisasi.
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, hide_input_in_errors=True
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        hide_input_in_errors=True,
+        defer_build=True,
     )
 
 

@@ -379,6 +379,9 @@ def _environment(kind: str, user: Path | None, cache_folder: Path | None = None)
         "trim_blocks": True,
         "lstrip_blocks": True,
         "autoescape": kind == "html",
+        # A run renders from templates that do not change under it: without this, Jinja
+        # checks each template file's time again at every include (hundreds per page).
+        "auto_reload": False,
     }
     # Every value a template prints passes here first (then HTML autoescaping).
     options["finalize"] = escape_markdown if kind == "md" else show_controls

@@ -11,11 +11,14 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from renaksi.plan.file import Key, PlanFile, path_text
 from renaksi.plan.findings import Location, Problem, RuleId, Severity
 from renaksi.plan.folder import Plan
 from renaksi.text.hints import Hints
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,14 @@ class Context:
 
     plan: Plan
     hints: Hints = field(default_factory=Hints)
+    _walks: dict[str, list[Any]] = field(default_factory=dict)
+
+    def shared(self, name: str, walk: Callable[[Plan], Iterable[T]]) -> list[T]:
+        """What ``walk`` finds in the plan, walked once for every check that asks by
+        ``name`` (several rules judge the same places)."""
+        if name not in self._walks:
+            self._walks[name] = list(walk(self.plan))
+        return self._walks[name]
 
     def at(self, doc: PlanFile, keys: Sequence[Key], *, at_key: bool = False) -> Location:
         """The location of ``keys`` in ``doc``."""

@@ -161,7 +161,7 @@ def _same_float(literal: str, raw: float) -> bool:
 
 
 def _written_clearly(ctx: Context) -> Iterator[Finding]:
-    for doc, path, literal in written_numbers(ctx.plan):
+    for doc, path, literal in ctx.shared("written_numbers", written_numbers):
         try:
             check_written(literal, float(literal.replace("_", "")))
         except PlanValueError as exc:
@@ -199,7 +199,7 @@ def two_ways(ctx: Context) -> Iterator[Finding]:
     yang memang dapat dibaca sebagai ribuan (satu sampai tiga angka sebelum titik, tanpa
     nol di depan) yang diperingatkan: ``0.125`` dan ``12.5`` terbaca satu cara saja.
     """
-    for doc, path, literal in written_numbers(ctx.plan):
+    for doc, path, literal in ctx.shared("written_numbers", written_numbers):
         readings = two_readings(literal)
         if readings is None:
             continue
