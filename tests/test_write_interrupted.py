@@ -79,6 +79,10 @@ def _temporaries(folder: Path) -> list[str]:
 def test_a_signal_while_writing_removes_the_temporary_file(
     tmp_path: Path, signum: int, code: int
 ) -> None:
+    if signum == signal.SIGINT and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # A background job's shell ignores SIGINT; renaksi keeps an ignored signal
+        # ignored (as for nohup), so the child would rightly go on writing.
+        pytest.skip("SIGINT is ignored in this process (a background job): the child inherits it")
     out = tmp_path / "laporan.html"
     child = _start(out)
     assert len(_temporaries(tmp_path)) == 1  # the write is under way

@@ -83,6 +83,9 @@ class Plan:
     #: The year before's ``instansi.yaml`` when validate found it (see
     #: :mod:`renaksi.plan.previous`); None otherwise, and for revisions read from git.
     previous: PreviousYear | None = None
+    #: The folder's real name (``.`` or a link resolved), when the reader knows it: the
+    #: year ``plans/<year>`` is filed under. Empty: ask the disk.
+    folder_name: str = ""
 
     def documents(self) -> Iterator[PlanFile]:
         """Every file that was found, loaded or not, in reading order."""

@@ -834,7 +834,10 @@ def load_source(
     # No bidang/ folder at all (not an empty one) is how a folder says it holds a
     # Perjanjian Kinerja alone; a bidang/ folder with no usable file is still FL01's.
     plan = Plan(
-        folder=folder, display=source.display(""), pk_only=source.kind(BIDANG_DIR) == "missing"
+        folder=folder,
+        display=source.display(""),
+        pk_only=source.kind(BIDANG_DIR) == "missing",
+        folder_name=source.real_name() if isinstance(source, DirSource) else folder.name,
     )
     result = LoadResult(plan, budget=plan_budget(max(max_plan_bytes, max_bytes)))
 

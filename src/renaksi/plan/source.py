@@ -82,7 +82,6 @@ class PlanSource(Protocol):
     def read(self, rel: str, limit: int) -> bytes:
         """At most ``limit`` bytes of file ``rel``."""
 
-
 class DirSource:
     """A plan folder on disk."""
 
@@ -99,6 +98,11 @@ class DirSource:
 
     def display(self, rel: str) -> str:
         return display_path(self.folder / rel) if rel else display_path(self.folder)
+
+    def real_name(self) -> str:
+        """The name the folder really has (``.`` or a link resolved on disk), from the one
+        resolution every file is checked against."""
+        return self._resolved().name
 
     def kind(self, rel: str) -> Kind:
         path = self.folder / rel

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -138,15 +136,10 @@ def documents(plan: Plan) -> Iterator[tuple[PlanFile, type[BaseModel]]]:
 
 def folder_year(plan: Plan) -> int | None:
     """The year a ``plans/<year>`` folder is named after, if it is named after one."""
-    name = _resolved_name(plan.folder)
+    # The reader resolved the folder once (``.`` to its real name); a plan built by hand
+    # has no name yet and asks the disk.
+    name = plan.folder_name or plan.folder.resolve().name
     return int(name) if len(name) == 4 and name.isdigit() else None
-
-
-@lru_cache(maxsize=8)
-def _resolved_name(folder: Path) -> str:
-    # Several rules ask for the year of the same plan; resolving costs a system call per
-    # component of the path (``.`` resolves to the folder's real name).
-    return folder.resolve().name
 
 
 def plan_year(plan: Plan) -> int | None:
