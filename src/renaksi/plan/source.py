@@ -82,6 +82,7 @@ class PlanSource(Protocol):
     def read(self, rel: str, limit: int) -> bytes:
         """At most ``limit`` bytes of file ``rel``."""
 
+
 class DirSource:
     """A plan folder on disk."""
 
