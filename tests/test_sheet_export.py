@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import openpyxl
@@ -234,3 +235,46 @@ def test_libreoffice_opens_the_export_and_shows_the_plan_numbers(
         assert f"{unit.pagu:,}".replace(",", ".") in shown
     assert "29,17%" in shown
     assert "1,56%" in shown
+
+
+def _lines_at_least(text: str, width: float) -> int:
+    """A lower bound of the lines ``text`` wraps to: 1.2 characters per unit of width is
+    more than Calibri, the narrowest font a spreadsheet uses here, fits."""
+    chars = max(1, int(width * 1.2))
+    return sum(len(textwrap.wrap(line, chars)) or 1 for line in text.splitlines() or [""])
+
+
+@pytest.mark.parametrize("triwulan", [None, "1"])
+def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path: Path, triwulan: str | None) -> None:
+    """Spreadsheets do not fit rows holding merged cells; a row (or the rows of a merged
+    range together) shorter than its text lets the text spill over the next block."""
+    out = tmp_path / "ra.xlsx"
+    args = ["export", str(PLAN), "-o", str(out)]
+    if triwulan:
+        args += ["-t", triwulan, "--realisasi", str(ROOT / "examples" / "realisasi-2024")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    checked = 0
+    for ws in openpyxl.load_workbook(out).worksheets:
+        spans = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+        # A loaded sheet keeps columns of one width as one dimension (min..max).
+        widths = {
+            n: d.width
+            for d in ws.column_dimensions.values()
+            if d.width and d.min
+            for n in range(d.min, (d.max or d.min) + 1)
+        }
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or not cell.value:
+                    continue
+                assert cell.alignment.wrap_text, f"{ws.title}!{cell.coordinate}"
+                span = spans.get((cell.row, cell.column))
+                rows = range(cell.row, (span.max_row if span else cell.row) + 1)
+                columns = range(cell.column, (span.max_col if span else cell.column) + 1)
+                width = sum(widths.get(c, 8.43) for c in columns)
+                # 12 points a line of 11-point text; a row nobody sized is one line tall.
+                tall = sum(ws.row_dimensions[r].height or 12 for r in rows)
+                need = 12 * _lines_at_least(cell.value, width)
+                assert tall >= need, f"{ws.title}!{cell.coordinate}: {tall} < {need}"
+                checked += 1
+    assert checked > 100

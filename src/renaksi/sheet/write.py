@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,16 @@ HEADER_FILL = "FFD9D9D9"
 #: Columns of the aksi table: No, AKSI, 12 months, then these.
 AFTER_MONTHS = ("OUTPUT/KELUARAN", "PROGRAM", "KEGIATAN")
 MAX_SHEET_TITLE = 31
+#: Points per wrapped line of the 11-point default font, with the leading a sheet adds.
+LINE_HEIGHT = 15.0
+#: Characters of text per unit of column width. openpyxl counts widths in digit widths of
+#: Calibri; wrapping at word ends wastes part of each line, and where Calibri is missing
+#: (LibreOffice on a server) a wider font such as DejaVu Sans takes its place.
+CHARS_PER_WIDTH = 0.95
+#: Bold text is wider still.
+BOLD_WIDTH = 1.15
+#: The width of a column nobody set (Excel's and LibreOffice's default).
+DEFAULT_WIDTH = 8.43
 
 
 def _spelled(match: re.Match[str]) -> str:
@@ -73,15 +84,20 @@ class _Sheet:
         self.border = Border(left=side, right=side, top=side, bottom=side)
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        # Numbers at the top too, beside the first line of their row's text.
+        self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.month = PatternFill("solid", fgColor=MONTH_FILL)
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        #: Every text cell written, by (row, column): whether it is bold.
+        self.texts: dict[tuple[int, int], bool] = {}
 
     def text(self, row: int, column: int, value: str, *, bold: bool = False) -> Any:
         cell = self.ws.cell(row, column)
         cell.value = safe_text(value)
         cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
         cell.alignment = self.wrap
+        self.texts[row, column] = bold
         if bold:
             cell.font = self.bold
         return cell
@@ -89,6 +105,7 @@ class _Sheet:
     def number(self, row: int, column: int, value: int | Decimal, fmt: str) -> Any:
         cell = self.ws.cell(row, column, value)
         cell.number_format = fmt
+        cell.alignment = self.top
         return cell
 
     def rupiah(self, row: int, column: int, value: int | Absent | None) -> Any:
@@ -116,6 +133,7 @@ class _Sheet:
         cell.font = self.bold
         cell.alignment = self.center
         cell.fill = self.header_fill
+        self.texts[row, column] = True
         if rows > 1 or columns > 1:
             self.ws.merge_cells(
                 start_row=row,
@@ -147,6 +165,44 @@ class _Sheet:
         for n, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(n)].width = width
 
+    def fit_rows(self) -> None:
+        """Row heights tall enough for the wrapped text, set once the sheet is complete.
+
+        openpyxl stores no heights of its own, and neither LibreOffice nor Excel fits a row
+        that holds a merged cell, so without them a long name spills over the next block.
+        A merged range spanning several rows gets its rows together tall enough."""
+        spans = {
+            (r.min_row, r.min_col): (r.min_row, r.max_row, r.min_col, r.max_col)
+            for r in self.ws.merged_cells.ranges
+        }
+        heights: dict[int, float] = {}
+        tall: list[tuple[int, int, float]] = []
+        for (row, column), bold in self.texts.items():
+            top, bottom, left, right = spans.get((row, column), (row, row, column, column))
+            width = sum(self._width(c) for c in range(left, right + 1))
+            need = LINE_HEIGHT * wrapped_lines(str(self.ws.cell(row, column).value), width, bold)
+            if top == bottom:
+                heights[top] = max(heights.get(top, LINE_HEIGHT), need)
+            else:
+                tall.append((top, bottom, need))
+        for top, bottom, need in tall:
+            rows = range(top, bottom + 1)
+            short = need - sum(heights.get(r, LINE_HEIGHT) for r in rows)
+            if short > 0:
+                for r in rows:
+                    heights[r] = heights.get(r, LINE_HEIGHT) + short / len(rows)
+        for row, height in heights.items():
+            self.ws.row_dimensions[row].height = round(height + 0.05, 1)
+
+    def _width(self, column: int) -> float:
+        from openpyxl.utils import get_column_letter
+
+        # .get: indexing column_dimensions would add a column of width 13.
+        dimension = self.ws.column_dimensions.get(get_column_letter(column))
+        return (
+            float(dimension.width) if dimension is not None and dimension.width else DEFAULT_WIDTH
+        )
+
     def print_setup(self, header_rows: str | None) -> None:
         ws = self.ws
         ws.page_setup.orientation = "landscape"
@@ -173,6 +229,12 @@ class _Sheet:
             self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             row += 1
         return row
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes wrapped at word ends in a column ``width`` wide."""
+    chars = max(1, int(width * CHARS_PER_WIDTH / (BOLD_WIDTH if bold else 1)))
+    return sum(len(textwrap.wrap(line, chars)) or 1 for line in text.splitlines() or [""])
 
 
 def _unit_header(tables: Sequence[RencanaTable]) -> str | None:
@@ -325,6 +387,7 @@ def _bidang_sheet(ws: Worksheet, view: RencanaAksiView, page: BidangPage) -> Non
     if page.indikator:
         row = _indikator_table(sheet, row, page, view)
     _signature(sheet, row, bid.penandatangan, bid.tempat, bid.tanggal)
+    sheet.fit_rows()
 
 
 def _pk_sheet(ws: Worksheet, view: RencanaAksiView) -> None:
@@ -364,6 +427,7 @@ def _pk_sheet(ws: Worksheet, view: RencanaAksiView) -> None:
     row += 1
     row = _budget_table(sheet, row, view)
     sheet.widths([5, 40, 50, 10, 16, 12, 12, 12, 12])
+    sheet.fit_rows()
 
 
 def _budget_table(sheet: _Sheet, row: int, view: RencanaAksiView) -> int:
@@ -443,6 +507,7 @@ def _monitoring_sheet(ws: Worksheet, mon: PemantauanView) -> None:
             row += 1
     _serapan_table(sheet, row + 1, mon)
     sheet.widths([5, 50, 16, 16, 12, 18, 18, 12])
+    sheet.fit_rows()
 
 
 def _serapan_table(sheet: _Sheet, row: int, mon: PemantauanView) -> None:
@@ -512,8 +577,9 @@ def workbook_bytes(
     if len(pages) > 1:
         ws = book.create_sheet(sheet_title("Semua Bidang", taken))
         assert view.plan.instansi is not None
+        whole = _Sheet(ws)
         _aksi_sheet(
-            _Sheet(ws),
+            whole,
             view,
             pages,
             (
@@ -521,6 +587,7 @@ def workbook_bytes(
                 view.plan.instansi.instansi.nama.upper(),
             ),
         )
+        whole.fit_rows()
     if bidang is None:
         ws = book.active if first else book.create_sheet()
         first = False
@@ -538,6 +605,8 @@ def workbook_bytes(
             sheet.text(n, 2, finding.severity)
             sheet.text(n, 3, finding.where)
             sheet.text(n, 4, finding.message)
+        sheet.widths([8, 10, 30, 80])
+        sheet.fit_rows()
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
