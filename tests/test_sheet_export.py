@@ -278,3 +278,21 @@ def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path: Path, triwulan: s
                 assert tall >= need, f"{ws.title}!{cell.coordinate}: {tall} < {need}"
                 checked += 1
     assert checked > 100
+
+
+def test_bidang_names_and_pagu_have_room(exported: Path) -> None:
+    """A bidang name in the whole-table sheet spans the table (in the 5-wide No column it
+    would wrap a few letters a line), and a PK pagu spans both PAGU ANGGARAN columns (the
+    first alone shows ``###`` for billions)."""
+    book = openpyxl.load_workbook(exported)
+    whole = book["Semua Bidang"]
+    merged = {(r.min_row, r.min_col): r for r in whole.merged_cells.ranges}
+    names = [e.model.nama for e in load_plan(PLAN).plan.bidang if e.model is not None]
+    rows = [c.row for c in whole["A"] if c.value in names]
+    assert len(rows) == len(names)
+    assert all(merged[r, 1].max_col == whole.max_column for r in rows)
+    pk = book["PK"]
+    spans = {str(r) for r in pk.merged_cells.ranges}
+    pagu = [c for c in pk["D"] if c.value == 2_718_270_000]
+    assert pagu
+    assert all(f"D{c.row}:E{c.row}" in spans for c in pagu)

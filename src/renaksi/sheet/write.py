@@ -49,7 +49,7 @@ LINE_HEIGHT = 15.0
 #: Characters of text per unit of column width. openpyxl counts widths in digit widths of
 #: Calibri; wrapping at word ends wastes part of each line, and where Calibri is missing
 #: (LibreOffice on a server) a wider font such as DejaVu Sans takes its place.
-CHARS_PER_WIDTH = 0.95
+CHARS_PER_WIDTH = 1.0
 #: Bold text is wider still.
 BOLD_WIDTH = 1.15
 #: The width of a column nobody set (Excel's and LibreOffice's default).
@@ -317,6 +317,9 @@ def _aksi_sheet(
             assert page.entry.model is not None
             # In the No column, so that the import never takes it for an aksi.
             sheet.text(row, 1, page.entry.model.nama, bold=True)
+            # Across the table, or the narrow No column would wrap it a few letters a line;
+            # the import reads no range merged from another column into the aksi column.
+            sheet.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             row += 1
         for table in page.tables:
             row = _aksi_rows(sheet, row, table, unit is not None)
@@ -430,6 +433,13 @@ def _pk_sheet(ws: Worksheet, view: RencanaAksiView) -> None:
     sheet.fit_rows()
 
 
+def _pagu(sheet: _Sheet, row: int, value: int | Absent | None) -> None:
+    """A pagu under PAGU ANGGARAN, merged over its two columns: the first alone (SATUAN
+    of the table above) is too narrow for billions, which a sheet shows as ``###``."""
+    sheet.rupiah(row, 4, value)
+    sheet.ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
+
+
 def _budget_table(sheet: _Sheet, row: int, view: RencanaAksiView) -> int:
     budget = view.budget
     sheet.text(row, 2, f"Tabel {view.nomor['anggaran']} Program, Kegiatan dan Anggaran", bold=True)
@@ -445,18 +455,18 @@ def _budget_table(sheet: _Sheet, row: int, view: RencanaAksiView) -> int:
     for block in budget.programs:
         sheet.number(row, 1, block.no, "0")
         sheet.text(row, 2, block.program.nama, bold=True)
-        sheet.rupiah(row, 4, block.total)
+        _pagu(sheet, row, block.total)
         row += 1
         for keg in block.kegiatan:
             sheet.text(row, 3, keg.kegiatan.nama, bold=True)
-            sheet.rupiah(row, 4, keg.total)
+            _pagu(sheet, row, keg.total)
             row += 1
             for part in keg.parts:
                 sheet.text(row, 3, part.nama)
-                sheet.rupiah(row, 4, part.pagu)
+                _pagu(sheet, row, part.pagu)
                 row += 1
     sheet.text(row, 3, "JUMLAH", bold=True)
-    sheet.rupiah(row, 4, budget.total)
+    _pagu(sheet, row, budget.total)
     row = sheet.notes(row + 1, budget.footnotes, (), 9)
     return row + 1
 
