@@ -394,3 +394,21 @@ def test_diff_names_realisasi_of_apbn_units_by_their_own_word(tmp_path: Path) ->
     counts = sentence(added, {})
     assert "3 kegiatan/output" in counts
     assert "sub kegiatan" not in counts
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_only_monitoring_has_no_aksi_legend(tmp_path: Path, fmt: str) -> None:
+    """A PK alone plans no aksi: its monitoring report explains the capaian categories but
+    not the marks of an aksi schedule it does not have; a Rencana Aksi's report does."""
+    from renaksi.cli import main
+
+    pk_only = tmp_path / f"pk.{fmt}"
+    upt = tmp_path / f"upt.{fmt}"
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    argv = ["report", "--periode", "tahunan", "-f", fmt]
+    assert main([*argv[:1], str(examples / "perwakilan-2024"), *argv[1:], "-o", str(pk_only)]) == 0
+    argv = ["report", "--periode", "s1", "-f", fmt]
+    assert main([*argv[:1], str(examples / "upt-2024"), *argv[1:], "-o", str(upt)]) == 0
+    assert "Kategori capaian:" in pk_only.read_text(encoding="utf-8")
+    assert "Jadwal aksi:" not in pk_only.read_text(encoding="utf-8")
+    assert "Jadwal aksi:" in upt.read_text(encoding="utf-8")
