@@ -124,3 +124,18 @@ def test_init_takes_the_new_years_target_from_the_renstra(
     assert "Diambil dari target Renstra" not in capsys.readouterr().out
     pk = (plans / "2026" / "perjanjian-kinerja.yaml").read_text(encoding="utf-8")
     assert "dari target Renstra" not in pk
+
+
+def test_init_shows_control_characters_in_names_never_sends_them(
+    plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A bidang file named with a terminal escape (set the window title, turn text red)
+    # is copied like any other, and named on the screen as visible codes.
+    bidang = plans / "2024" / "bidang"
+    hostile = "x\x1b[31mRED\x1b]0;t\x07"
+    shutil.copy(bidang / "politik.yaml", bidang / f"{hostile}.yaml")
+    assert main(["init", "--plans", str(plans), "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "x\\x1b[31mRED\\x1b]0;t\\x07.yaml" in out

@@ -1151,8 +1151,11 @@ def init(
         new, source, count = init_year(folder, tahun)
     except InitError as exc:
         raise _fail(str(exc)) from None
+    # Folder and file names come from the disk: shown, never obeyed by the terminal.
+    files = ", ".join(one_line(name) for name in count.files)
     typer.echo(
-        f"{new}: dimulai dari {source} ({len(count.files)} berkas: {', '.join(count.files)})."
+        f"{one_line(str(new))}: dimulai dari {one_line(str(source))} "
+        f"({len(count.files)} berkas: {files})."
     )
     typer.echo("Yang disalin: instansi, kepala, Renstra, IKU, indikator PK, program/kegiatan/sub")
     typer.echo(
@@ -1169,7 +1172,7 @@ def init(
             f"{count.dari_renstra} target tahunan indikator PK"
         )
     typer.echo("Tidak disalin: narasi/, realisasi/, perubahan.yaml, catatan_sumber tahun lalu.")
-    typer.echo(f"Lanjutkan dengan: renaksi validate {new}")
+    typer.echo(f"Lanjutkan dengan: renaksi validate {one_line(str(new))}")
 
 
 #: The kinds of plan file ``schema`` describes, in the order of
