@@ -501,7 +501,8 @@ def test_unmappable_source_note_is_reported_not_guessed(tmp_path: Path) -> None:
     wb.save(book)
     result = CliRunner().invoke(app, ["import", str(book), "-b", "politik"])
     assert result.exit_code == 0, result.output
-    assert "XL15" in result.stderr and "A9" in result.stderr
+    assert "XL15" in result.stderr
+    assert "Sheet1!A9" in result.stderr
     assert "catatan_sumber" not in _yaml(result.stdout)
 
 
