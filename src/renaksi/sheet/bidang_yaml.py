@@ -70,8 +70,8 @@ def _quoted(text: str) -> Any:
 
 
 def bidang_data(sheet: ImportedSheet, ids: dict[int, str]) -> dict[str, Any]:
-    """The bidang file's data: what the sheet says, and ``tidak tercantum`` for the facts a
-    Rencana Aksi table does not hold (the signer, place and date)."""
+    """The bidang file's data: what the sheet says (its source notes included), and
+    ``tidak tercantum`` for the facts not read from it (the signer, place and date)."""
     absent = _quoted(ABSENT_TEXT)
     rencana = []
     for n, unit in enumerate(sheet.units):
@@ -88,13 +88,19 @@ def bidang_data(sheet: ImportedSheet, ids: dict[int, str]) -> dict[str, Any]:
             for a in unit.aksi
         ]
         rencana.append(entry)
-    return {
+    data: dict[str, Any] = {
         "nama": _quoted(sheet.nama or ""),
         "penandatangan": {"nama": absent, "nip": absent, "jabatan": absent},
         "tempat": absent,
         "tanggal": absent,
-        "rencana_aksi": rencana,
     }
+    if sheet.catatan:
+        data["catatan_sumber"] = [
+            {"jenis": jenis, "isian": "bulan", "alasan": _quoted(alasan)}
+            for jenis, alasan in sheet.catatan
+        ]
+    data["rencana_aksi"] = rencana
+    return data
 
 
 def pk_rows(sheet: ImportedSheet, ids: dict[int, str], slug: str) -> dict[str, Any]:

@@ -25,9 +25,11 @@ STRAY = RuleId("XL10", "impor.di-luar-aksi", E)
 SIGNER = RuleId("XL11", "impor.penandatangan", W)
 NAMA = RuleId("XL12", "impor.nama-bidang", E)
 ERROR_VALUE = RuleId("XL13", "impor.galat-sel", E)
+INDIKATOR = RuleId("XL14", "impor.indikator-tidak-dibaca", W)
+NOTE = RuleId("XL15", "impor.catatan-sumber", W)
 
 ALL: tuple[RuleId, ...] = (MONTH, PAGU, FORMULA, TARGET, TARGET_ABSENT, KELUARAN, UNIT)
-ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA, ERROR_VALUE)
+ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA, ERROR_VALUE, INDIKATOR, NOTE)
 
 
 def column_letters(column: int) -> str:

@@ -85,7 +85,7 @@ def import_sheet(
     problems.append(
         codes.SIGNER.problem(
             codes.sheet_location(shown, ws.title),
-            "penandatangan (nama, NIP, jabatan), tempat dan tanggal tidak dibaca dari tabel; "
+            "penandatangan (nama, NIP, jabatan), tempat dan tanggal tidak dibaca dari lembar; "
             "ditulis `tidak tercantum`: isi dari dokumen yang ditandatangani",
         )
     )
@@ -95,8 +95,8 @@ def import_sheet(
     book, title = one_line(Path(shown).name), one_line(ws.title)
     header = (
         f"Diimpor dari {book}, lembar {title}, dengan renaksi import.\n"
-        "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal tidak ada di\n"
-        "tabel aksi: isi dari dokumen yang ditandatangani."
+        "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal tidak dibaca\n"
+        "dari lembar: isi dari dokumen yang ditandatangani."
     )
     bidang_yaml = dump(bidang_data(imported, ids), header)
     pk_yaml = dump(

@@ -15,8 +15,14 @@ real workbooks have are read as what they say, never guessed:
 
 What cannot be read is a finding at its cell (:mod:`renaksi.sheet.codes`): a month cell
 with other text, a missing or unreadable pagu, a formula (never evaluated), a target
-without a unit. Facts the table does not hold (the signer, place and date) are written
-``tidak tercantum`` with a warning that says what to fill in.
+without a unit. Facts this reader does not take from a sheet (the signer, place and date,
+which the export writes below the tables) are written ``tidak tercantum`` with a warning
+that says what to fill in; an indicator table is not read either, and said so at its header.
+
+A source note line under a table (``Catatan sumber: Jadwal pelaksanaan (bulan) ...
+direkonstruksi ...``, as the export prints a bidang's ``catatan_sumber``) is read back into
+the bidang's notes, so reconstructed months never come back as if the source stated them.
+A note whose words are not the export's is a warning, never a guessed ``jenis``.
 """
 
 from __future__ import annotations
@@ -136,6 +142,8 @@ class ImportedSheet:
     nama: str | None
     units: list[ImportedUnit]
     problems: list[Problem]
+    #: The source notes on the months of every aksi: (jenis, alasan), in sheet order.
+    catatan: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -262,6 +270,14 @@ class _Reader:
             # Another table's header (SASARAN ... INDIKATOR KINERJA) ends an aksi table; a
             # data row naming its program "Program" does not.
             other = "other" in keys and len(keys) >= 2
+            if other:
+                self.report(
+                    codes.INDIKATOR,
+                    row,
+                    keys["other"],
+                    "tabel indikator (sasaran, indikator kinerja, target triwulan) tidak dibaca; "
+                    "tulis indikator bidang di berkas bidang bila perlu",
+                )
             if current is not None and (is_aksi or other) and row >= current.start:
                 yield current, row
                 current = None
@@ -359,9 +375,36 @@ class _Reader:
                 "nama bidang tidak ditemukan di atas tabel (baris yang diawali BIDANG); "
                 "tulis nama bidang di baris judul",
             )
+        catatan = self.source_notes()
         # A merged cell is read from each row it covers: one finding per cell and code.
         once = {(p.code, p.location): p for p in self.problems}
-        return ImportedSheet(self.ws.title, nama, list(units.values()), list(once.values()))
+        return ImportedSheet(
+            self.ws.title, nama, list(units.values()), list(once.values()), catatan
+        )
+
+    def source_notes(self) -> list[tuple[str, str]]:
+        """The ``Catatan sumber: ...`` lines of the sheet as (jenis, alasan), each once."""
+        notes: list[tuple[str, str]] = []
+        for row, cells in self.by_row.items():
+            for column, cell in cells:
+                if not isinstance(cell.value, str):
+                    continue
+                text = plain_text(cell.value)
+                if not text.casefold().startswith(NOTE_PREFIX):
+                    continue
+                note = source_note(text[len(NOTE_PREFIX) :].strip())
+                if note is None:
+                    self.report(
+                        codes.NOTE,
+                        row,
+                        column,
+                        "catatan sumber {found} tidak dikenali, jadi tidak dibaca; tulis "
+                        "catatan_sumber (jenis, isian, alasan) di berkas bidang",
+                        found=text[:80],
+                    )
+                elif note not in notes:
+                    notes.append(note)
+        return notes
 
     def bidang_nama(self, before: int) -> str | None:
         """The bidang's name among the title lines above the first table: the line that
@@ -523,6 +566,23 @@ class _Reader:
             )
             return None
         return text
+
+
+#: How a source note line starts (compared case-insensitively).
+NOTE_PREFIX = "catatan sumber:"
+
+
+def source_note(text: str) -> tuple[str, str] | None:
+    """(jenis, alasan) of a note on the months of every aksi, as the export words it
+    (:func:`renaksi.report.rencana_aksi.note_text` with the schedule caption); None for any
+    other wording."""
+    from renaksi.report.rencana_aksi import JENIS_WORDS, SCHEDULE_CAPTION
+
+    for jenis, words in JENIS_WORDS.items():
+        lead = f"{SCHEDULE_CAPTION} {words}. "
+        if text.startswith(lead) and text[len(lead) :].strip():
+            return jenis, text[len(lead) :].strip()
+    return None
 
 
 def _merged_origins(
