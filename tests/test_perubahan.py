@@ -205,3 +205,32 @@ def test_murni_perubahan_shows_how_far_each_target_moved(
     assert "Level 3 → Level 2 (-1 tingkat)" in out
     distribution = next(line for line in out.splitlines() if "Sebaran unit kerja" in line)
     assert distribution.endswith("Level 3: 20%"), distribution
+
+
+@pytest.mark.parametrize("dokumen", ["rencana-aksi", "pk"])
+def test_the_perubahan_is_not_signed_with_the_murni_place_and_date(
+    tmp_path: Path, dokumen: str
+) -> None:
+    md = printed(tmp_path, "--versi", "perubahan", "--dokumen", dokumen)
+    assert "2 Januari 2024" not in md
+    assert "tempat dan tanggal tidak tercantum" in md
+
+
+def test_the_perubahan_is_signed_where_and_when_it_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    change = tmp_path / "perubahan.yaml"
+    written = CHANGE.read_text(encoding="utf-8")
+    change.write_text(f"{written}tempat: Samarinda\ntanggal_tanda_tangan: 2024-09-10\n", "utf-8")
+    for dokumen in ("rencana-aksi", "pk"):
+        out = tmp_path / f"{dokumen}.md"
+        args = ["report", str(PLAN), "--perubahan", str(change), "--versi", "perubahan"]
+        assert main([*args, "--dokumen", dokumen, "-o", str(out)]) == 0
+        md = out.read_text(encoding="utf-8")
+        assert "Samarinda, 10 September 2024" in md
+        assert "tempat dan tanggal tidak tercantum" not in md
+    # Validation keeps the murni signatures in the Perubahan version: it does not report
+    # each of them as missing there.
+    capsys.readouterr()
+    assert main(["validate", str(PLAN), "--perubahan", str(change)]) == 0
+    assert "versi perubahan: tempat" not in capsys.readouterr().out

@@ -711,10 +711,10 @@ def report(
 
 def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str]) -> Any:
     """``draw`` for the Perubahan version of ``plan``, with its comparison."""
-    from renaksi.plan.perubahan import apply
+    from renaksi.plan.perubahan import printed
     from renaksi.report.perubahan import perbandingan
 
-    changed = apply(plan)
+    changed = printed(plan)
     if changed is None or plan.perubahan is None:
         raise _fail(
             "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
