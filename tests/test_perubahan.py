@@ -70,7 +70,7 @@ def test_perubahan_rencana_aksi_is_titled_so_with_the_comparison(tmp_path: Path)
     assert "## Perbandingan Murni dan Perubahan" in md
     assert "| Rp 506.090.000 | Rp 456.090.000 | -Rp 50.000.000 |" in md
     assert "| Rp 112.180.000 | Rp 162.180.000 | +Rp 50.000.000 |" in md
-    assert "| Triwulan IV | 12,99% | 13,99% | +1% |" in md
+    assert "| Triwulan IV | 12,99% | 13,99% | +1 poin |" in md
     assert "Dokumen Pelaksanaan Perubahan Anggaran" in md
 
 
@@ -78,7 +78,7 @@ def test_perubahan_pk_carries_the_new_target_and_the_comparison(tmp_path: Path) 
     md = printed(tmp_path, "--versi", "perubahan", "--dokumen", "pk")
     assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2024" in md
     assert "| 30,17% |" in md
-    assert "| Tahunan | 29,17% | 30,17% | +1% |" in md
+    assert "| Tahunan | 29,17% | 30,17% | +1 poin |" in md
     assert "**Rp 59.059.304.998**" in md
 
 
