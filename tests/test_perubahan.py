@@ -234,3 +234,15 @@ def test_the_perubahan_is_signed_where_and_when_it_says(
     capsys.readouterr()
     assert main(["validate", str(PLAN), "--perubahan", str(change)]) == 0
     assert "versi perubahan: tempat" not in capsys.readouterr().out
+
+
+def test_a_folder_given_as_the_perubahan_is_named_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(PLAN), "--versi", "perubahan", "--perubahan", "."]) == 2
+    err = capsys.readouterr().err
+    assert "renaksi: .: ini folder, bukan berkas" in err
+    assert "tidak ada" not in err
+    assert main(["report", str(PLAN), "--versi", "perubahan", "--perubahan", str(tmp_path)]) == 2
+    assert f"{tmp_path}: ini folder, bukan berkas" in capsys.readouterr().err
