@@ -246,3 +246,16 @@ def test_a_folder_given_as_the_perubahan_is_named_a_folder(
     assert "tidak ada" not in err
     assert main(["report", str(PLAN), "--versi", "perubahan", "--perubahan", str(tmp_path)]) == 2
     assert f"{tmp_path}: ini folder, bukan berkas" in capsys.readouterr().err
+
+
+def test_an_invalid_perubahan_forced_is_not_called_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    change = tmp_path / "min.yaml"
+    change.write_text("tahun: 2024\n", encoding="utf-8")
+    args = ["report", str(PLAN), "--versi", "perubahan", "--force", "--perubahan", str(change)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "min.yaml tidak dapat dibaca atau tidak sah" in err
+    assert "renaksi validate" in err
+    assert "tidak punya Perubahan" not in err

@@ -715,6 +715,13 @@ def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str])
     from renaksi.report.perubahan import perbandingan
 
     changed = printed(plan)
+    if plan.perubahan_doc is not None and plan.perubahan is None:
+        # Found but unreadable (printed with --force): not a plan without a Perubahan.
+        shown = plan.perubahan_doc.display
+        raise _fail(
+            f"berkas perubahan {shown} tidak dapat dibaca atau tidak sah; jalankan "
+            "renaksi validate untuk melihat sebabnya"
+        )
     if changed is None or plan.perubahan is None:
         raise _fail(
             "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "
