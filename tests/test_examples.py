@@ -20,7 +20,7 @@ from renaksi.output.messages import message
 from renaksi.plan.folder import Plan
 from renaksi.plan.git import Provenance
 from renaksi.plan.periods import Period
-from renaksi.report.render import render, render_monitoring
+from renaksi.report.render import render, render_monitoring, render_pk
 from renaksi.rules.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -412,3 +412,10 @@ def test_pk_only_monitoring_has_no_aksi_legend(tmp_path: Path, fmt: str) -> None
     assert "Kategori capaian:" in pk_only.read_text(encoding="utf-8")
     assert "Jadwal aksi:" not in pk_only.read_text(encoding="utf-8")
     assert "Jadwal aksi:" in upt.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pk_of_a_bidang_without_indicators_says_so_instead_of_an_empty_table(fmt: str) -> None:
+    text = render_pk(plan(UPT), output_format=fmt, bidang="tata-usaha", provenance=PROVENANCE)
+    assert "Subbagian Tata Usaha tidak mempunyai indikator kinerja sendiri" in text
+    assert "Indikator Kinerja" not in text.split("LAMPIRAN PERJANJIAN KINERJA")[1]

@@ -70,7 +70,7 @@ def test_perubahan_rencana_aksi_is_titled_so_with_the_comparison(tmp_path: Path)
     assert "## Perbandingan Murni dan Perubahan" in md
     assert "| Rp 506.090.000 | Rp 456.090.000 | -Rp 50.000.000 |" in md
     assert "| Rp 112.180.000 | Rp 162.180.000 | +Rp 50.000.000 |" in md
-    assert "| Triwulan IV | 12,99% | 13,99% | +1% |" in md
+    assert "| Triwulan IV | 12,99% | 13,99% | +1 poin |" in md
     assert "Dokumen Pelaksanaan Perubahan Anggaran" in md
 
 
@@ -78,7 +78,7 @@ def test_perubahan_pk_carries_the_new_target_and_the_comparison(tmp_path: Path) 
     md = printed(tmp_path, "--versi", "perubahan", "--dokumen", "pk")
     assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2024" in md
     assert "| 30,17% |" in md
-    assert "| Tahunan | 29,17% | 30,17% | +1% |" in md
+    assert "| Tahunan | 29,17% | 30,17% | +1 poin |" in md
     assert "**Rp 59.059.304.998**" in md
 
 
@@ -205,3 +205,57 @@ def test_murni_perubahan_shows_how_far_each_target_moved(
     assert "Level 3 → Level 2 (-1 tingkat)" in out
     distribution = next(line for line in out.splitlines() if "Sebaran unit kerja" in line)
     assert distribution.endswith("Level 3: 20%"), distribution
+
+
+@pytest.mark.parametrize("dokumen", ["rencana-aksi", "pk"])
+def test_the_perubahan_is_not_signed_with_the_murni_place_and_date(
+    tmp_path: Path, dokumen: str
+) -> None:
+    md = printed(tmp_path, "--versi", "perubahan", "--dokumen", dokumen)
+    assert "2 Januari 2024" not in md
+    assert "tempat dan tanggal tidak tercantum" in md
+
+
+def test_the_perubahan_is_signed_where_and_when_it_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    change = tmp_path / "perubahan.yaml"
+    written = CHANGE.read_text(encoding="utf-8")
+    change.write_text(f"{written}tempat: Samarinda\ntanggal_tanda_tangan: 2024-09-10\n", "utf-8")
+    for dokumen in ("rencana-aksi", "pk"):
+        out = tmp_path / f"{dokumen}.md"
+        args = ["report", str(PLAN), "--perubahan", str(change), "--versi", "perubahan"]
+        assert main([*args, "--dokumen", dokumen, "-o", str(out)]) == 0
+        md = out.read_text(encoding="utf-8")
+        assert "Samarinda, 10 September 2024" in md
+        assert "tempat dan tanggal tidak tercantum" not in md
+    # Validation keeps the murni signatures in the Perubahan version: it does not report
+    # each of them as missing there.
+    capsys.readouterr()
+    assert main(["validate", str(PLAN), "--perubahan", str(change)]) == 0
+    assert "versi perubahan: tempat" not in capsys.readouterr().out
+
+
+def test_a_folder_given_as_the_perubahan_is_named_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(PLAN), "--versi", "perubahan", "--perubahan", "."]) == 2
+    err = capsys.readouterr().err
+    assert "renaksi: .: ini folder, bukan berkas" in err
+    assert "tidak ada" not in err
+    assert main(["report", str(PLAN), "--versi", "perubahan", "--perubahan", str(tmp_path)]) == 2
+    assert f"{tmp_path}: ini folder, bukan berkas" in capsys.readouterr().err
+
+
+def test_an_invalid_perubahan_forced_is_not_called_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    change = tmp_path / "min.yaml"
+    change.write_text("tahun: 2024\n", encoding="utf-8")
+    args = ["report", str(PLAN), "--versi", "perubahan", "--force", "--perubahan", str(change)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "min.yaml tidak dapat dibaca atau tidak sah" in err
+    assert "renaksi validate" in err
+    assert "tidak punya Perubahan" not in err

@@ -711,10 +711,17 @@ def report(
 
 def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str]) -> Any:
     """``draw`` for the Perubahan version of ``plan``, with its comparison."""
-    from renaksi.plan.perubahan import apply
+    from renaksi.plan.perubahan import printed
     from renaksi.report.perubahan import perbandingan
 
-    changed = apply(plan)
+    changed = printed(plan)
+    if plan.perubahan_doc is not None and plan.perubahan is None:
+        # Found but unreadable (printed with --force): not a plan without a Perubahan.
+        shown = plan.perubahan_doc.display
+        raise _fail(
+            f"berkas perubahan {shown} tidak dapat dibaca atau tidak sah; jalankan "
+            "renaksi validate untuk melihat sebabnya"
+        )
     if changed is None or plan.perubahan is None:
         raise _fail(
             "rencana ini tidak punya Perubahan: tulis <rencana>/perubahan.yaml, atau sebutkan "

@@ -354,6 +354,8 @@ LABELS: dict[str, str] = {
     "perubahan:dasar": "Dasar hukum Perubahan",
     "perubahan:tanggal": "Tanggal berlaku Perubahan",
     "perubahan:alasan": "Alasan Perubahan",
+    "perubahan:tempat": "Tempat tanda tangan Perubahan",
+    "perubahan:tanggal_tanda_tangan": "Tanggal tanda tangan Perubahan",
     "perubahan:pagu[].baru": "Pagu Perubahan sub kegiatan {subject} ({item})",
     "perubahan:target[].target": "Target tahunan Perubahan indikator {item}",
     "perubahan:target[].triwulan": "Target triwulan Perubahan indikator {item}",

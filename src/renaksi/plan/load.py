@@ -744,6 +744,14 @@ def load_plan(
     if realisasi is not None and not realisasi.is_dir():
         shown = display_path(realisasi)
         raise PlanIOError(f"{shown}: folder realisasi tidak ada", shown)
+    if perubahan is not None and perubahan.is_dir():
+        # As given: the current folder made relative is ".", which names nothing.
+        shown = str(perubahan)
+        raise PlanIOError(
+            f"{shown}: ini folder, bukan berkas; --perubahan menyebut berkas perubahannya, "
+            f"mis. {perubahan / PERUBAHAN_FILE}",
+            shown,
+        )
     if perubahan is not None and not perubahan.is_file():
         shown = display_path(perubahan)
         raise PlanIOError(f"{shown}: berkas perubahan tidak ada", shown)

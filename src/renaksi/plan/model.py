@@ -1313,6 +1313,20 @@ class PerubahanFile(_Model):
         None, description="Dasar hukum perubahan: nomor dan tanggal DPPA atau SK (wajib, PR01)."
     )
     tanggal: Date = Field(description="Tanggal berlakunya perubahan.")
+    tempat: Maybe[Text] | None = Field(
+        None,
+        description=(
+            "Tempat penandatanganan Rencana Aksi Perubahan dan PK Perubahan. Bila tidak "
+            "ditulis: tidak tercantum (bukan tempat dokumen murni)."
+        ),
+    )
+    tanggal_tanda_tangan: Maybe[SigningDate] | None = Field(
+        None,
+        description=(
+            "Tanggal penandatanganan Rencana Aksi Perubahan dan PK Perubahan. Bila tidak "
+            "ditulis: tidak tercantum (bukan tanggal dokumen murni)."
+        ),
+    )
     alasan: str | None = Field(
         None,
         description=(

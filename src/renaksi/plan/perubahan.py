@@ -24,7 +24,7 @@ from renaksi.plan.model import (
     Program,
     _Part,
 )
-from renaksi.plan.values import Absent
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent
 
 
 def _moved(written: object, delta: int) -> object:
@@ -115,5 +115,35 @@ def apply(plan: Plan) -> Plan | None:
         bidang=[
             BidangEntry(e.slug, e.doc, bidang_perubahan(e.model, change) if e.model else None)
             for e in plan.bidang
+        ],
+    )
+
+
+def printed(plan: Plan) -> Plan | None:
+    """The Perubahan version of ``plan`` as its documents are printed: signed where and
+    when ``perubahan.yaml`` says, or not stated. The murni place and date would date the
+    Perubahan before it took effect; validation keeps the murni ones (:func:`apply`), so
+    it does not report every murni signature as missing from the Perubahan version."""
+    changed = apply(plan)
+    if changed is None or plan.perubahan is None:
+        return None
+    change = plan.perubahan
+    signing = {
+        "tempat": change.tempat if change.tempat is not None else TIDAK_TERCANTUM,
+        "tanggal": (
+            change.tanggal_tanda_tangan
+            if change.tanggal_tanda_tangan is not None
+            else TIDAK_TERCANTUM
+        ),
+    }
+    instansi = changed.instansi
+    assert changed.pk is not None
+    return replace(
+        changed,
+        instansi=instansi.model_copy(update=signing) if instansi is not None else None,
+        pk=changed.pk.model_copy(update=signing),
+        bidang=[
+            BidangEntry(e.slug, e.doc, e.model.model_copy(update=signing) if e.model else None)
+            for e in changed.bidang
         ],
     )

@@ -313,13 +313,17 @@ def _selisih_rupiah(value: int) -> str:
 
 
 def _selisih(value: Decimal | None, satuan: str) -> str:
-    """A difference of targets with its sign, ``+1%``; ``-`` when there is none (a scale)."""
+    """A difference of targets with its sign, ``+20 orang``, or ``+1 poin`` for a percent
+    (as ``renaksi diff`` says it: 29% to 30% is one point, not one percent more); ``-``
+    when there is none (a scale)."""
     if value is None:
         return "-"
     sign = "+" if value > 0 else "-" if value < 0 else ""
     shown = abs(value).normalize()
     if shown.as_tuple().exponent > 0:  # type: ignore[operator]
         shown = shown.quantize(Decimal(1))  # 1E+1 is ten
+    if formats.is_percent(satuan):
+        return f"{sign}{formats.number(shown)} poin"
     return sign + formats.target(shown, satuan)
 
 
