@@ -59,8 +59,9 @@ def pk_year(ctx: Context) -> Iterator[Finding]:
 def signing_year(ctx: Context) -> Iterator[Finding]:
     """
     Rencana Aksi tahun 2024 ditandatangani pada tahun 2024 (dokumen Kesbangpol: 2 Januari
-    2024). Tanggal di ``instansi.yaml``, di ``perjanjian-kinerja.yaml`` (bila ditulis) dan
-    setiap berkas bidang diperiksa.
+    2024). Tanggal di ``instansi.yaml``, di ``perjanjian-kinerja.yaml`` (bila ditulis),
+    setiap berkas bidang dan tanggal tanda tangan Perubahan (``perubahan.yaml:
+    tanggal_tanda_tangan``, bila ditulis) diperiksa.
     """
     plan = ctx.plan
     year = walk.plan_year(plan)
@@ -72,12 +73,17 @@ def signing_year(ctx: Context) -> Iterator[Finding]:
     if plan.pk is not None and plan.pk_doc is not None and plan.pk.tanggal is not None:
         dates.append((plan.pk_doc, plan.pk.tanggal))
     dates += [(doc, entry.model.tanggal) for entry, doc in walk.loaded_bidang(plan) if entry.model]
-    for doc, date in dates:
+    keys = ["tanggal"] * len(dates)
+    changed, changed_doc = plan.perubahan, plan.perubahan_doc
+    if changed is not None and changed_doc is not None and changed.tanggal_tanda_tangan:
+        dates.append((changed_doc, changed.tanggal_tanda_tangan))
+        keys.append("tanggal_tanda_tangan")
+    for (doc, date), key in zip(dates, keys, strict=True):
         # An unstated date has no year to disagree (TC01 lists it); a month has one.
         if not isinstance(date, Absent) and date.year != year:
             yield ctx.finding(
                 doc,
-                ("tanggal",),
+                (key,),
                 "tanggal tanda tangan {date} tidak jatuh pada tahun rencana {year}",
                 date=date,
                 year=year,
