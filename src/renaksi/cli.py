@@ -457,6 +457,12 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
 
+#: The plan folder(s) a command reads: one definition, so every command describes it alike.
+_PLAN_ARGUMENT = typer.Argument(
+    help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
+    show_default=False,
+    metavar="RENCANA",
+)
 _REALISASI_OPTION = typer.Option(
     "--realisasi",
     metavar="FOLDER",
@@ -482,11 +488,7 @@ _MAX_PLAN_BYTES_OPTION = typer.Option(
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
-            show_default=False,
-            metavar="RENCANA",
-        ),
+        _PLAN_ARGUMENT,
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
@@ -577,11 +579,7 @@ class Dokumen(StrEnum):
 def report(
     path: Annotated[
         Path | None,
-        typer.Argument(
-            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
-            show_default=False,
-            metavar="RENCANA",
-        ),
+        _PLAN_ARGUMENT,
     ] = None,
     bidang: Annotated[
         str | None,
@@ -836,11 +834,7 @@ def _example_realisasi(folder: Path, period: Period) -> str | None:
 def export(
     path: Annotated[
         Path | None,
-        typer.Argument(
-            help="Folder rencana (mis. plans/2024). Bawaan: plans/<tahun> terbaru di folder ini.",
-            show_default=False,
-            metavar="RENCANA",
-        ),
+        _PLAN_ARGUMENT,
     ] = None,
     output: Annotated[
         Path | None,
