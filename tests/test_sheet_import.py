@@ -523,3 +523,18 @@ def test_header_comment_says_the_signer_is_not_read(exported_plan: Path, tmp_pat
     head = "".join(line for line in out.read_text(encoding="utf-8").splitlines(True)[:4])
     assert "tidak ada di" not in head
     assert "tidak dibaca" in head
+
+
+def test_numbered_footnotes_are_reported_not_dropped(exported_plan: Path, tmp_path: Path) -> None:
+    """plans/2024's reconciled pagu (Paskibraka, Kewaspadaan) are printed as numbered
+    footnotes under their tables; import does not read them back, and says so at each
+    footnote's cell instead of dropping them without a word."""
+    warned = {}
+    for slug in ("ideologi", "politik", "ekonomi", "kewaspadaan"):
+        result = _import(exported_plan, slug, tmp_path / f"{slug}.yaml")
+        assert result.exit_code == 0, result.output
+        warned[slug] = [line for line in result.stderr.splitlines() if "XL16" in line]
+    assert warned["kewaspadaan"], "the Kewaspadaan row-shift footnote is reported"
+    for line in warned["kewaspadaan"]:
+        assert re.search(r"kewaspadaan!A\d+: peringatan XL16: catatan kaki 1\) ", line), line
+    assert not warned["politik"]  # a sheet without footnotes has nothing to report

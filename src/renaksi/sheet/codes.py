@@ -27,9 +27,10 @@ NAMA = RuleId("XL12", "impor.nama-bidang", E)
 ERROR_VALUE = RuleId("XL13", "impor.galat-sel", E)
 INDIKATOR = RuleId("XL14", "impor.indikator-tidak-dibaca", W)
 NOTE = RuleId("XL15", "impor.catatan-sumber", W)
+FOOTNOTE = RuleId("XL16", "impor.catatan-kaki", W)
 
 ALL: tuple[RuleId, ...] = (MONTH, PAGU, FORMULA, TARGET, TARGET_ABSENT, KELUARAN, UNIT)
-ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA, ERROR_VALUE, INDIKATOR, NOTE)
+ALL += (CONFLICT, TABLE, STRAY, SIGNER, NAMA, ERROR_VALUE, INDIKATOR, NOTE, FOOTNOTE)
 
 
 def column_letters(column: int) -> str:

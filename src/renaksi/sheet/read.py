@@ -390,6 +390,20 @@ class _Reader:
                 if not isinstance(cell.value, str):
                     continue
                 text = plain_text(cell.value)
+                if column == 1 and _FOOTNOTE.match(text):
+                    # A numbered footnote under the table (a note on one aksi's months or
+                    # one pagu, referenced from the CATATAN column): not read back, and
+                    # never dropped without a word.
+                    self.report(
+                        codes.FOOTNOTE,
+                        row,
+                        column,
+                        "catatan kaki {found} tidak dibaca; bila ia menandai nilai yang "
+                        "direkonstruksi atau direkonsiliasi, tulis catatan_sumber-nya di "
+                        "berkas bidang",
+                        found=text[:80],
+                    )
+                    continue
                 if not text.casefold().startswith(NOTE_PREFIX):
                     continue
                 note = source_note(text[len(NOTE_PREFIX) :].strip())
@@ -567,6 +581,9 @@ class _Reader:
             return None
         return text
 
+
+#: A numbered footnote line as the export writes it under a table: ``1) Pagu hasil ...``.
+_FOOTNOTE = re.compile(r"\d{1,3}\) \S")
 
 #: How a source note line starts (compared case-insensitively).
 NOTE_PREFIX = "catatan sumber:"
