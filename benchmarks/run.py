@@ -160,8 +160,13 @@ sys.exit(1 if bad else 0)
 
 #: ``renaksi report`` renders one folder per process; this renders every folder of a set in
 #: one process, doing what the CLI does for each: validate, git provenance, render, write.
+#: The cyclic collector is off, as ``renaksi.cli.main`` turns it off for every command: with
+#: it on, the driver paid for collections the CLI it stands for never makes.
 REPORT_DRIVER = """\
+import gc
 import sys
+
+gc.disable()
 from pathlib import Path
 from renaksi.rules.check import validate
 from renaksi.plan.git import provenance
