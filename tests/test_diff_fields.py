@@ -708,9 +708,36 @@ def test_a_list_written_absent_on_one_side(tmp_path: Path) -> None:
     absent, stated = plan(TIDAK_TERCANTUM, TIDAK_TERCANTUM), plan(renstra.tujuan, years)
     assert _entries(absent, stated) == [
         "Tujuan Renstra: ditambah “Tujuan contoh”",
-        "Target Renstra per tahun ditambahkan: “Indikator utama contoh” (2024), target 10",
+        "Target Renstra per tahun ditambahkan: “Indikator utama contoh” (2024), target 10%",
     ]
     changed = plan(renstra.tujuan, [TargetRenstra(tahun=2024, target=Decimal(12))])
     assert _entries(stated, changed) == [
-        "Target Renstra tahun 2024 IKU “Indikator utama contoh”: 10 → 12"
+        "Target Renstra tahun 2024 IKU “Indikator utama contoh”: 10% → 12%"
+    ]
+
+
+def test_renstra_values_of_an_iku_print_with_its_unit() -> None:
+    # The baseline, the final target and each year's target are in the IKU's unit, as its
+    # target is: a reviewer reads "70% → 75%", not "70 → 75".
+    base = _plan()
+    assert base.instansi is not None
+    iku = base.instansi.iku
+
+    def plan(**values: Any) -> Any:
+        first = iku.indikator[0].model_copy(update=values)
+        instansi = base.instansi.model_copy(
+            update={"iku": iku.model_copy(update={"indikator": [first]})}
+        )
+        return replace(base, instansi=instansi)
+
+    before = plan(kondisi_awal=Decimal(70), target_akhir=Decimal(90))
+    after = plan(kondisi_awal=TIDAK_TERCANTUM, target_akhir=Decimal("92.5"))
+    assert _entries(before, after) == [
+        "Kondisi awal Renstra IKU “Indikator utama contoh”: 70% → tidak tercantum",
+        "Target akhir Renstra IKU “Indikator utama contoh”: 90% → 92,5%",
+    ]
+    counted = plan(satuan="orang", kondisi_awal=Decimal(1500))
+    more = plan(satuan="orang", kondisi_awal=Decimal(1750))
+    assert _entries(counted, more) == [
+        "Kondisi awal Renstra IKU “Indikator utama contoh”: 1500 orang → 1750 orang"
     ]

@@ -49,6 +49,7 @@ from renaksi.plan.model import (
     Anggaran,
     BidangFile,
     CatatanSumber,
+    IkuIndikator,
     InstansiFile,
     PerjanjianKinerjaFile,
     PerubahanFile,
@@ -308,6 +309,13 @@ WEIGHTS: dict[str, Weight] = {
     },
 }
 
+#: The Renstra values of an IKU, written in the IKU's unit: their changes carry it
+#: (``TargetFieldDetail``), so they print ``70% → 75%``, as the IKU's own target does.
+IN_IKU_UNIT = frozenset(
+    f"instansi:iku.indikator[].{name}"
+    for name in ("kondisi_awal", "target_akhir", "target_per_tahun[].target")
+)
+
 _NOT_HERE = frozenset(REPORTED_ELSEWHERE) | frozenset(RESTATED) | frozenset(IGNORED)
 #: Parts whose every field another module reports, and so their appearing or going too (a
 #: pihak kedua written, or written ``tidak tercantum``).
@@ -329,6 +337,8 @@ class _Where:
     sub_names: Mapping[str, str]
     #: The bidang owning each budgeted unit, for the pagu a Perubahan changes.
     sub_bidang: Mapping[str, str | None]
+    #: Inside an IKU: its unit before and after, in which its Renstra values are written.
+    satuan: tuple[str, str] | None = None
 
 
 _Side = tuple[bool, BaseModel | None]
@@ -467,6 +477,9 @@ def _compare(
     either = new if new is not None else old
     if either is None:
         return
+    if isinstance(either, IkuIndikator):
+        units = (str(getattr(old, "satuan", "")), str(getattr(new, "satuan", "")))
+        where = replace(where, satuan=units)
     for name, info in type(either).model_fields.items():
         field_path = _child(path, name)
         if field_path in _NOT_HERE or field_path in _WHOLE_ELSEWHERE:
@@ -597,15 +610,19 @@ def _field(
     detail: PlanFieldDetail = PlanFieldDetail(
         file=where.file, field=path, item=where.item, value=value
     )
-    if kind is K.IKU_TARGET:
+    if kind is K.IKU_TARGET or (path in IN_IKU_UNIT and where.satuan is not None):
         old_item, new_item = items
+        old_unit, new_unit = where.satuan or (
+            str(getattr(old_item, "satuan", "")),
+            str(getattr(new_item, "satuan", "")),
+        )
         detail = TargetFieldDetail(
             file=where.file,
             field=path,
             item=where.item,
             value=value,
-            satuan=str(getattr(new_item, "satuan", "")),
-            old_satuan=str(getattr(old_item, "satuan", "")),
+            satuan=new_unit,
+            old_satuan=old_unit,
         )
     return Change(kind, weight, where.bidang, where.subject, where.key, a, b, detail)
 
@@ -628,7 +645,20 @@ def _flat(item: BaseModel) -> dict[str, Any]:
 def _entry(path: str, where: _Where, old: BaseModel | None, new: BaseModel | None) -> Change:
     """A list item or a file present on one side only."""
     kind = K.ENTRY_ADDED if old is None else K.ENTRY_REMOVED
-    detail = PlanFieldDetail(file=where.file, field=path, item=where.item, value="entry")
+    detail: PlanFieldDetail = PlanFieldDetail(
+        file=where.file, field=path, item=where.item, value="entry"
+    )
+    if f"{path}.target" in IN_IKU_UNIT and where.satuan is not None:
+        # A year's Renstra target: in the unit of the IKU that holds it.
+        old_unit, new_unit = where.satuan
+        detail = TargetFieldDetail(
+            file=where.file,
+            field=path,
+            item=where.item,
+            value="entry",
+            satuan=new_unit,
+            old_satuan=old_unit,
+        )
     return Change(
         kind,
         where.weight or Weight.STRUCTURE,

@@ -447,7 +447,14 @@ def _field(c: Change, _names: BidangNames) -> str:
         return f"{what}: {_quarters(c.old, c.new)}"
     if d["value"] == "list":
         return f"{what}: {_list_change(c.old, c.new)}"
+    if "satuan" in d:  # a value in a unit: an IKU's Renstra values
+        old, new = _amount_or_empty(c.old, d["old_satuan"]), _amount_or_empty(c.new, d["satuan"])
+        return f"{what}: {old} → {new}"
     return f"{what}: {_value(c.old, d['value'])} → {_value(c.new, d['value'])}"
+
+
+def _amount_or_empty(value: Any, satuan: str) -> str:
+    return "(kosong)" if value is None else _amount(value, satuan)
 
 
 def _signing(c: Change, _names: BidangNames) -> str:
@@ -482,7 +489,8 @@ def _entry(c: Change, verb: str) -> str:
     if isinstance(target, Mapping):
         said += f", target {_amount(target['jumlah'], target['satuan'])}"
     elif isinstance(target, Decimal):
-        said += f", target {_amount(target, str(values.get('satuan', '')))}"
+        unit = values.get("satuan", d.get("satuan", ""))  # a year's Renstra target: its IKU's
+        said += f", target {_amount(target, str(unit))}"
     elif isinstance(values, Mapping) and "jenis" in values:  # a source note: what it says
         said += f", {values['jenis']}: {_quote(values['alasan'])}"
     if isinstance(values, Mapping) and isinstance(values.get("baru"), int):
