@@ -259,3 +259,24 @@ def test_an_invalid_perubahan_forced_is_not_called_missing(
     assert "min.yaml tidak dapat dibaca atau tidak sah" in err
     assert "renaksi validate" in err
     assert "tidak punya Perubahan" not in err
+
+
+def test_the_comparison_says_how_many_levels_a_scale_target_moved(tmp_path: Path) -> None:
+    # A target on an ordered scale has no numeric difference, but it moved a number of
+    # levels, as `renaksi diff` says it ("+1 tingkat"): the printed comparison says so too.
+    plan = tmp_path / "perwakilan"
+    shutil.copytree(ROOT / "examples" / "perwakilan-2024", plan)
+    shutil.rmtree(plan / "realisasi")  # its Level 3 would fall short of the new Level 4
+    (plan / "perubahan.yaml").write_text(
+        "tahun: 2024\ndasar: Revisi DIPA contoh\ntanggal: 2024-09-02\nalasan: Contoh.\n"
+        "target:\n  - indikator: ikk-1\n    target: Level 4\n    alasan: Naik satu tingkat.\n"
+        "  - indikator: ikp-2\n    target: Skala 5\n    alasan: Turun dua tingkat.\n",
+        encoding="utf-8",
+    )
+    for fmt in ("md", "html"):
+        out = tmp_path / f"pk.{fmt}"
+        argv = ["report", str(plan), "--versi", "perubahan", "--dokumen", "pk", "-o", str(out)]
+        assert main([*argv, "--format", fmt]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "+1 tingkat" in text
+        assert "-2 tingkat" in text

@@ -40,7 +40,7 @@ from renaksi.plan.file import PlanFile
 from renaksi.plan.findings import Problem
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Aksi, Indikator, Pegawai, RencanaUnit
-from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, level_key, sum_or_absent
+from renaksi.plan.values import TIDAK_TERCANTUM, Absent, TargetValue, sum_or_absent
 from renaksi.text.formats import unit_key
 
 
@@ -414,12 +414,10 @@ def _target_detail(
     exact difference of two numbers of one unit, or the levels moved on an ordered scale."""
     detail = IndikatorTargetDetail(satuan=after.satuan, old_satuan=before.satuan, triwulan=triwulan)
     a, b = values
-    how = state.judging(after, settings)
-    if how.skala is not None:
-        if isinstance(a, Decimal | str) and isinstance(b, Decimal | str):
-            ranks = (how.ranks.get(level_key(a)), how.ranks.get(level_key(b)))
-            if ranks[0] is not None and ranks[1] is not None:
-                detail["selisih_tingkat"] = ranks[1] - ranks[0]
+    if state.judging(after, settings).skala is not None:
+        levels = state.levels_moved(after, settings, a, b)
+        if levels is not None:
+            detail["selisih_tingkat"] = levels
     elif (
         isinstance(a, Decimal)
         and isinstance(b, Decimal)

@@ -79,6 +79,16 @@ def settings(plan: Plan) -> Settings:
     return Settings(scale, threshold, scales)
 
 
+def levels_moved(indikator: Indikator, s: Settings, old: object, new: object) -> int | None:
+    """How many levels of its ordered scale ``indikator``'s target moved from ``old`` to
+    ``new`` (negative: down); None when it has no scale or either is not on it."""
+    how = judging(indikator, s)
+    if not isinstance(old, Decimal | str) or not isinstance(new, Decimal | str):
+        return None
+    before, after = how.rank(old), how.rank(new)
+    return None if before is None or after is None else after - before
+
+
 def judging(indikator: Indikator, s: Settings) -> Judging:
     """How ``indikator`` is judged: its direction, kind of target and scale (a named scale
     that does not exist leaves it without one; TG05 reports the name)."""

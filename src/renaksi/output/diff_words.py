@@ -131,8 +131,7 @@ def target_difference(detail: Mapping[str, Any]) -> str:
     """How far a target moved, as the comparison prints it: ``+1 poin`` (percent), ``+20
     orang``, ``-2 tingkat`` (an ordered scale); nothing when it cannot be said."""
     if detail.get("selisih_tingkat") is not None:
-        levels = int(detail["selisih_tingkat"])
-        return f"{'+' if levels > 0 else ''}{levels} tingkat"
+        return formats.levels(int(detail["selisih_tingkat"]))
     diff = detail.get("selisih")
     if not isinstance(diff, Decimal):
         return ""

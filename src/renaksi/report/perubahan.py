@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from renaksi.monitoring.state import levels_moved, settings
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Indikator, PerubahanTarget
 from renaksi.plan.periods import Period
@@ -41,6 +42,8 @@ class TargetRow:
     lama: object
     baru: object
     alasan: str
+    #: On an ordered scale: how many levels the target moved (there is no number).
+    tingkat: int | None = None
 
     @property
     def selisih(self) -> Decimal | None:
@@ -109,13 +112,15 @@ def perbandingan(plan: Plan, bidang: str | None = None) -> Perbandingan | None:
         murni = item.lama if isinstance(unit.pagu, Absent) else unit.pagu
         pagu.append(PaguRow(len(pagu) + 1, unit.nama, murni, item.baru))
     targets: list[TargetRow] = []
+    scales = settings(plan)
     for t in change.target:
         ind = indicators.get(t.indikator)
         if ind is None:
             continue
         for periode, lama, baru in _target_rows(ind, t):
+            moved = levels_moved(ind, scales, lama, baru)
             row = TargetRow(
-                len(targets) + 1, ind.nama, periode, ind.satuan, lama, baru, t.alasan or ""
+                len(targets) + 1, ind.nama, periode, ind.satuan, lama, baru, t.alasan or "", moved
             )
             targets.append(row)
     return Perbandingan(

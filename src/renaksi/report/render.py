@@ -350,6 +350,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "batas": _batas,
     "selisih_rupiah": _selisih_rupiah,
     "selisih": _selisih,
+    "tingkat": formats.levels,
     "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
     "css_string": _css_string,
     "runs": _runs,

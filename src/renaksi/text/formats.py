@@ -120,6 +120,11 @@ def target(value: Decimal | str | tuple[tuple[str, Decimal], ...] | None, satuan
     return f"{count(value)} {satuan}".rstrip()
 
 
+def levels(moved: int) -> str:
+    """How far a value moved on an ordered scale: ``+1 tingkat``, ``-2 tingkat``."""
+    return f"{'+' if moved > 0 else ''}{moved} tingkat"
+
+
 def rupiah(value: int, *, prefix: bool = True) -> str:
     """``2718270000`` -> ``Rp 2.718.270.000``; negative amounts read ``-Rp 50.000.000``."""
     digits = number(abs(int(value)))
