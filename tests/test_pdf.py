@@ -311,6 +311,23 @@ def contents_faults(pages: list[Page]) -> list[str]:
     return faults
 
 
+_PROGRAM_ROW = re.compile(r"^\d+ \S")  # "2 Meningkatnya ...": not "2. Pelaksanaan ..."
+
+
+def cut_programs(pages: list[Page]) -> list[int]:
+    """Pages where Tabel 2.3 goes on with the rest of a program cut by the page break: the
+    first row under the repeated head is not a program's first row (its number, sasaran,
+    indicator and program), so its sub kegiatan stand there without them."""
+    faults = []
+    for page in pages:
+        if _ANGGARAN_HEAD in page.body:
+            after = page.body[page.body.index(_ANGGARAN_HEAD) + 1 :]
+            first = after[0] if after else ""
+            if not (_PROGRAM_ROW.match(first) or first.startswith("Total Pagu Anggaran")):
+                faults.append(page.number)
+    return faults
+
+
 def _all(name: str) -> list[Page]:
     return split_pages(report_pages(name))
 
@@ -339,6 +356,12 @@ def test_every_page_but_the_cover_is_numbered(name: str) -> None:
 def test_no_page_holds_only_a_footer(name: str) -> None:
     for page in _all(name):
         assert [line for line in page.body if not _PROVENANCE.match(line)], page.number
+
+
+def test_tabel_2_3_keeps_each_program_on_one_page() -> None:
+    pages = _all("dokumen")
+    assert sum(_ANGGARAN_HEAD in page.body for page in pages) >= 2, "one page: nothing tested"
+    assert cut_programs(pages) == []
 
 
 def test_the_contents_list_every_chapter_and_table_with_its_page() -> None:
@@ -449,6 +472,14 @@ _ANGGARAN_HEAD = (
     "NO Sasaran Strategis Indikator Kinerja Sasaran Utama Target/ Satuan Program "
     "Kegiatan/Sub Kegiatan Pagu Anggaran"
 )
+
+
+def test_the_program_check_sees_a_program_cut_by_a_page_break(tmp_path: Path) -> None:
+    # Without the rule that keeps a program's rows together, Tabel 2.3 breaks inside the
+    # second and fourth programs (as it printed before).
+    css = "table.anggaran tbody.program { break-inside: auto !important; }"
+    pages, _ = _pages_with(tmp_path, css, None)
+    assert cut_programs(pages) != []
 
 
 def test_the_contents_check_sees_a_wrong_number() -> None:
