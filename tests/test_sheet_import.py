@@ -517,12 +517,99 @@ def test_indicator_table_is_reported_at_its_header(exported_plan: Path, tmp_path
     assert f"politik!{header.coordinate}" in result.stderr
 
 
-def test_header_comment_says_the_signer_is_not_read(exported_plan: Path, tmp_path: Path) -> None:
+def test_header_comment_says_where_the_signer_came_from(
+    exported_plan: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "politik.yaml"
     assert _import(exported_plan, "politik", out).exit_code == 0
     head = "".join(line for line in out.read_text(encoding="utf-8").splitlines(True)[:4])
     assert "tidak ada di" not in head
-    assert "tidak dibaca" in head
+    assert "dibaca dari blok" in head
+    assert "tidak dibaca" not in head
+
+
+def _signed_workbook(path: Path, block: list[tuple[int, str]], column: int = 16) -> None:
+    """The agency workbook with ``block`` written in one column, rows counted from the
+    row after the table's last aksi."""
+    agency_workbook(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.cell(18, 16, None)  # the lone place-and-date line agency_workbook writes
+    for offset, text in block:
+        ws.cell(17 + offset, column, text)  # 15 is the last aksi, 16 a spacer
+    wb.save(path)
+
+
+AGENCY_BLOCK = [
+    (0, "Samarinda, 2 Januari 2024"),
+    (1, "Plt. Kepala Bidang Politik Dalam Negeri"),
+    (5, "MUNAWAROH, S. Sos. MM"),
+    (6, "Pembina Tk. I (IV/b)"),
+    (7, "NIP: 19690325 199103 2 004"),
+]
+
+
+def test_an_agency_signature_block_is_read(tmp_path: Path) -> None:
+    book = tmp_path / "renaksi.xlsx"
+    _signed_workbook(book, AGENCY_BLOCK, column=18)  # under the SUB KEGIATAN column
+    result = CliRunner().invoke(app, ["import", str(book), "-b", "politik"])
+    assert result.exit_code == 0, result.output
+    assert "XL11" not in result.stderr
+    data = _yaml(result.stdout)
+    assert data["penandatangan"] == {
+        "nama": "MUNAWAROH, S. Sos. MM",
+        "nip": "19690325 199103 2 004",
+        "pangkat": "Pembina Tk. I",
+        "golongan": "IV/b",
+        "jabatan": "Kepala Bidang Politik Dalam Negeri",
+        "plt": True,
+    }
+    assert (data["tempat"], data["tanggal"]) == ("Samarinda", "2024-01-02")
+
+
+@pytest.mark.parametrize(
+    ("block", "reason"),
+    [
+        # No place and date above the NIP: nothing is guessed.
+        ([(1, "Kepala Bidang"), (4, "MUNAWAROH"), (5, "NIP. 19690325 199103 2 004")], "tempat"),
+        # A date that is no date.
+        (
+            [(0, "Samarinda, 31 Februari 2024"), (1, "Kepala"), (4, "A"), (5, "NIP. 1")],
+            "tempat",
+        ),
+        # Two signers: which one?
+        (
+            [*AGENCY_BLOCK, (9, "Samarinda, 2 Januari 2024"), (10, "X"), (11, "Y"), (12, "NRP. 1")],
+            "lebih dari satu",
+        ),
+        # More lines between the date and the NIP than jabatan, name and pangkat.
+        (
+            [
+                (0, "Samarinda, 2 Januari 2024"),
+                (1, "a"),
+                (2, "b"),
+                (3, "c"),
+                (4, "d"),
+                (5, "NIP. 1"),
+            ],
+            "lebih dari jabatan",
+        ),
+    ],
+)
+def test_an_incomplete_or_ambiguous_block_is_not_read(
+    tmp_path: Path, block: list[tuple[int, str]], reason: str
+) -> None:
+    book = tmp_path / "renaksi.xlsx"
+    _signed_workbook(book, block)
+    result = CliRunner().invoke(app, ["import", str(book), "-b", "politik"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "XL11" in line]
+    assert len(warned) == 1, result.stderr
+    assert reason in warned[0], warned[0]
+    assert re.search(r"Sheet1!P\d+", warned[0]), warned[0]  # at its NIP line
+    data = _yaml(result.stdout)
+    assert data["penandatangan"] == dict.fromkeys(("nama", "nip", "jabatan"), "tidak tercantum")
+    assert data["tempat"] == data["tanggal"] == "tidak tercantum"
 
 
 def test_numbered_footnotes_are_reported_not_dropped(exported_plan: Path, tmp_path: Path) -> None:
@@ -538,3 +625,13 @@ def test_numbered_footnotes_are_reported_not_dropped(exported_plan: Path, tmp_pa
     for line in warned["kewaspadaan"]:
         assert re.search(r"kewaspadaan!A\d+: peringatan XL16: catatan kaki 1\) ", line), line
     assert not warned["politik"]  # a sheet without footnotes has nothing to report
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=7))
+def test_signature_lines_never_crash(lines: list[str]) -> None:
+    # Any column of texts above an identity line: a signer or a reason, never an error.
+    from renaksi.sheet.signature import Signer, read_block
+
+    result = read_block([*lines, "NIP. 1"])
+    assert isinstance(result, Signer | str)

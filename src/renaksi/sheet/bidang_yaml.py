@@ -20,9 +20,11 @@ from typing import Any
 
 from renaksi.plan.findings import Location, Problem
 from renaksi.plan.model import BudgetUnit
+from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.values import ABSENT_TEXT
 from renaksi.sheet import codes
 from renaksi.sheet.read import ImportedSheet
+from renaksi.sheet.signature import Signer
 from renaksi.text.controls import HIDDEN
 from renaksi.text.hints import Hints
 
@@ -94,6 +96,8 @@ def bidang_data(sheet: ImportedSheet, ids: dict[int, str]) -> dict[str, Any]:
         "tempat": absent,
         "tanggal": absent,
     }
+    if isinstance(sheet.signer, Signer):
+        data.update(_signed(sheet.signer))
     if sheet.catatan:
         data["catatan_sumber"] = [
             {"jenis": jenis, "isian": "bulan", "alasan": _quoted(alasan)}
@@ -101,6 +105,24 @@ def bidang_data(sheet: ImportedSheet, ids: dict[int, str]) -> dict[str, Any]:
         ]
     data["rencana_aksi"] = rencana
     return data
+
+
+def _signed(signer: Signer) -> dict[str, Any]:
+    """The signer, place and date of a whole signature block, as written there."""
+    person: dict[str, Any] = {"nama": _quoted(signer.nama), signer.identity: _quoted(signer.number)}
+    if signer.pangkat is not None:
+        pangkat, golongan = split_pangkat(signer.pangkat)
+        person["pangkat"] = _quoted(pangkat or signer.pangkat)
+        if golongan is not None:
+            person["golongan"] = _quoted(golongan)
+    person["jabatan"] = _quoted(signer.jabatan)
+    if signer.plt:
+        person["plt"] = True
+    return {
+        "penandatangan": person,
+        "tempat": _quoted(signer.tempat),
+        "tanggal": _quoted(signer.tanggal),
+    }
 
 
 def pk_rows(sheet: ImportedSheet, ids: dict[int, str], slug: str) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from renaksi.plan.findings import Problem, Severity
 from renaksi.plan.model import BudgetUnit
 from renaksi.sheet import codes
 from renaksi.sheet.bidang_yaml import assign_ids, bidang_data, dump, pk_rows
-from renaksi.sheet.read import read_sheet
+from renaksi.sheet.read import ImportedSheet, read_sheet
+from renaksi.sheet.signature import Signer
 from renaksi.text.controls import one_line
 from renaksi.text.hints import Hints
 
@@ -72,6 +73,18 @@ def plan_units(folder: Path) -> list[BudgetUnit]:
     return list(pk.units())
 
 
+def _unread_signer(imported: ImportedSheet, shown: str, title: str) -> Problem:
+    """XL11: the signer, place and date are written ``tidak tercantum``, and why."""
+    reason = imported.signer if isinstance(imported.signer, str) else None
+    where = imported.signer_at or codes.sheet_location(shown, title)
+    return codes.SIGNER.problem(
+        where,
+        "penandatangan (nama, NIP, jabatan), tempat dan tanggal tidak dibaca dari lembar "
+        "({reason}); ditulis `tidak tercantum`: isi dari dokumen yang ditandatangani",
+        reason=reason or "tidak ada blok tanda tangan dengan baris NIP atau NRP",
+    )
+
+
 def import_sheet(
     book: Workbook, shown: str, slug: str, sheet: str | None, rencana: Path | None
 ) -> ImportResult:
@@ -82,20 +95,18 @@ def import_sheet(
     units = plan_units(rencana) if rencana is not None else None
     ids, matching = assign_ids(imported, slug, units, hints)
     problems = [*imported.problems, *matching]
-    problems.append(
-        codes.SIGNER.problem(
-            codes.sheet_location(shown, ws.title),
-            "penandatangan (nama, NIP, jabatan), tempat dan tanggal tidak dibaca dari lembar; "
-            "ditulis `tidak tercantum`: isi dari dokumen yang ditandatangani",
-        )
-    )
+    signed = isinstance(imported.signer, Signer)
+    if not signed:
+        problems.append(_unread_signer(imported, shown, ws.title))
     problems.sort(key=lambda p: (p.location.line, p.location.column, p.code))
     # A comment shows no escape: the names' controls and line breaks are spelled out (a
     # sheet may be named with U+202E or a C1 CSI, a file name may hold a line break).
     book, title = one_line(Path(shown).name), one_line(ws.title)
-    header = (
-        f"Diimpor dari {book}, lembar {title}, dengan renaksi import.\n"
-        "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal tidak dibaca\n"
+    header = f"Diimpor dari {book}, lembar {title}, dengan renaksi import.\n" + (
+        "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal dibaca dari blok\n"
+        "tanda tangan lembar: bandingkan dengan dokumen yang ditandatangani."
+        if signed
+        else "Periksa dengan renaksi validate; penandatangan, tempat dan tanggal tidak dibaca\n"
         "dari lembar: isi dari dokumen yang ditandatangani."
     )
     bidang_yaml = dump(bidang_data(imported, ids), header)

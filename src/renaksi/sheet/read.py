@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from renaksi.plan import values
 from renaksi.plan.findings import Location, Problem, RuleId
 from renaksi.sheet import codes
+from renaksi.sheet.signature import Signer, find_block
 from renaksi.text.formats import MONTHS
 from renaksi.text.hints import Hints
 
@@ -144,6 +145,10 @@ class ImportedSheet:
     problems: list[Problem]
     #: The source notes on the months of every aksi: (jenis, alasan), in sheet order.
     catatan: list[tuple[str, str]] = field(default_factory=list)
+    #: The signature block's signer, or why it is not read (None: there is none), and the
+    #: cell of its NIP or NRP line.
+    signer: Signer | str | None = None
+    signer_at: Location | None = None
 
 
 @dataclass(slots=True)
@@ -344,11 +349,12 @@ class _Reader:
         units: dict[tuple[str, str], ImportedUnit] = {}
         nama = None
         first = True
+        spans: list[range] = []
         for table, end in self.tables():
             if first:
                 nama = self.bidang_nama(table.header)
                 first = False
-            self.read_table(table, end, units)
+            spans.append(range(table.header, self.read_table(table, end, units) + 1))
         for unit in units.values():
             if unit.pagu is None:
                 self.problems.append(
@@ -378,8 +384,21 @@ class _Reader:
         catatan = self.source_notes()
         # A merged cell is read from each row it covers: one finding per cell and code.
         once = {(p.code, p.location): p for p in self.problems}
+        texts = {
+            at: plain_text(cell.value)
+            for at, cell in self.grid.items()
+            if isinstance(cell.value, str) and cell.value.strip()
+        }
+        block = find_block(texts, spans)
+        signer, signer_at = (None, None) if block is None else (block[0], self.at(*block[1]))
         return ImportedSheet(
-            self.ws.title, nama, list(units.values()), list(once.values()), catatan
+            self.ws.title,
+            nama,
+            list(units.values()),
+            list(once.values()),
+            catatan,
+            signer,
+            signer_at,
         )
 
     def source_notes(self) -> list[tuple[str, str]]:
@@ -441,8 +460,11 @@ class _Reader:
 
     def read_table(
         self, table: _Table, end: int, units: dict[tuple[str, str], ImportedUnit]
-    ) -> None:
+    ) -> int:
+        """Read the aksi rows of ``table`` into ``units``; the last row that holds an aksi
+        (what is below it, such as a signature block, is not the table's)."""
         key, unit_col = self.unit_column(table)
+        last = table.start
         if unit_col is None:
             self.report(
                 codes.TABLE,
@@ -451,13 +473,14 @@ class _Reader:
                 "tabel aksi tanpa kolom SUB KEGIATAN, OUTPUT atau KEGIATAN; tidak diketahui "
                 "aksi ini untuk apa",
             )
-            return
+            return last
         current: ImportedUnit | None = None
         for row in range(table.start, end):
             nama = self.value(row, table.columns["aksi"])
             if nama is None:
                 self.stray(row, table)
                 continue
+            last = row
             unit = self.unit_of(row, table, key, unit_col, units)
             if unit is None:
                 unit = current
@@ -485,6 +508,7 @@ class _Reader:
             unit.aksi.append(
                 ImportedAksi(plain_text(nama), bulan, plain_text(keluaran) if keluaran else "")
             )
+        return last
 
     def unit_of(
         self,
