@@ -736,6 +736,12 @@ def test_renstra_values_of_an_iku_print_with_its_unit() -> None:
         "Kondisi awal Renstra IKU “Indikator utama contoh”: 70% → tidak tercantum",
         "Target akhir Renstra IKU “Indikator utama contoh”: 90% → 92,5%",
     ]
+    # A year removed while the unit changed: the year's target in the unit it had.
+    years = [TargetRenstra(tahun=2024, target=Decimal(10))]
+    assert _entries(plan(target_per_tahun=years), plan(satuan="indeks")) == [
+        "Satuan IKU “Indikator utama contoh”: “%” → “indeks”",
+        "Target Renstra per tahun dihapus: “Indikator utama contoh” (2024), target 10%",
+    ]
     counted = plan(satuan="orang", kondisi_awal=Decimal(1500))
     more = plan(satuan="orang", kondisi_awal=Decimal(1750))
     assert _entries(counted, more) == [

@@ -306,3 +306,69 @@ def test_bidang_names_and_pagu_have_room(exported: Path) -> None:
     pagu = [c for c in pk["D"] if c.value == 2_718_270_000]
     assert pagu
     assert all(f"D{c.row}:E{c.row}" in spans for c in pagu)
+
+
+_SIGNER = """\
+penandatangan:
+  nama: MUNAWAROH, S. Sos. MM
+  nip: "19690325 199103 2 004"
+  pangkat: Pembina
+  golongan: IV/a
+  jabatan: Kepala Bidang Pendidikan Politik Dalam Negeri
+tempat: Samarinda
+tanggal: 2024-01-02
+"""
+
+
+@pytest.mark.parametrize(
+    "signer",
+    [
+        _SIGNER.replace("Kepala Bidang Pendidikan Politik Dalam Negeri", "tidak tercantum"),
+        _SIGNER.replace("  pangkat: Pembina", "  pangkat: tidak tercantum"),
+        _SIGNER.replace("  pangkat: Pembina\n", ""),
+        _SIGNER.replace("  pangkat: Pembina\n  golongan: IV/a\n", ""),
+        _SIGNER.replace("  golongan: IV/a", "  golongan: tidak tercantum"),
+        _SIGNER.replace('"19690325 199103 2 004"', "tidak tercantum"),
+        _SIGNER.replace("tanggal: 2024-01-02", "tanggal: 2024-01"),
+        _SIGNER.replace("tempat: Samarinda", "tempat: tidak tercantum"),
+        _SIGNER.replace("tanggal: 2024-01-02", "tanggal: tidak tercantum"),
+        _SIGNER.replace("MUNAWAROH, S. Sos. MM", "tidak tercantum"),
+        _SIGNER.replace("  jabatan:", "  plt: true\n  jabatan:"),
+    ],
+    ids=[
+        "jabatan-absent",
+        "pangkat-absent",
+        "golongan-only",
+        "no-rank",
+        "golongan-absent",
+        "nip-absent",
+        "month-date",
+        "tempat-absent",
+        "tanggal-absent",
+        "nama-absent",
+        "plt",
+    ],
+)
+def test_the_signature_block_comes_back_as_the_plan_states_it(tmp_path: Path, signer: str) -> None:
+    # What the plan states absent is printed "... tidak tercantum" and read back as absent,
+    # never as the words themselves; a golongan alone stays a golongan.
+    plan = tmp_path / "plans" / "2024"
+    shutil.copytree(PLAN, plan)
+    path = plan / "bidang" / "politik.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(_SIGNER, signer), encoding="utf-8")
+    assert signer in path.read_text(encoding="utf-8")
+    book, out = tmp_path / "b.xlsx", tmp_path / "politik.yaml"
+    exported = CliRunner().invoke(app, ["export", str(plan), "-b", "politik", "-o", str(book)])
+    assert exported.exit_code == 0, exported.output
+    args = ["import", str(book), "-b", "politik", "--rencana", str(plan), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "XL11" not in result.stderr, result.stderr
+    back = _bidang_data(out)
+    entry = load_plan(plan).plan.bidang_by_slug("politik")
+    assert entry is not None
+    original = entry.model
+    assert original is not None
+    assert back.penandatangan == original.penandatangan
+    assert (back.tempat, back.tanggal) == (original.tempat, original.tanggal)

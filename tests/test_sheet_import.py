@@ -571,33 +571,65 @@ def test_an_agency_signature_block_is_read(tmp_path: Path) -> None:
     ("block", "reason"),
     [
         # No place and date above the NIP: nothing is guessed.
-        ([(1, "Kepala Bidang"), (4, "MUNAWAROH"), (5, "NIP. 19690325 199103 2 004")], "tempat"),
+        (
+            [(1, "Kepala Bidang"), (4, "MUNAWAROH"), (5, "NIP. 19690325 199103 2 004")],
+            "tidak ada baris tempat dan tanggal",
+        ),
         # A date that is no date.
         (
             [(0, "Samarinda, 31 Februari 2024"), (1, "Kepala"), (4, "A"), (5, "NIP. 1")],
-            "tempat",
+            "baris Samarinda, 31 Februari 2024 tidak terbaca sebagai tempat dan tanggal",
         ),
         # Two signers: which one?
         (
             [*AGENCY_BLOCK, (9, "Samarinda, 2 Januari 2024"), (10, "X"), (11, "Y"), (12, "NRP. 1")],
-            "lebih dari satu",
+            "lebih dari satu baris NIP atau NRP; blok mana yang dimaksud?",
         ),
-        # More lines between the date and the NIP than jabatan, name and pangkat.
+        # More lines between the jabatan and the NIP than a name and a pangkat.
         (
             [
                 (0, "Samarinda, 2 Januari 2024"),
                 (1, "a"),
-                (2, "b"),
-                (3, "c"),
-                (4, "d"),
-                (5, "NIP. 1"),
+                (3, "b"),
+                (4, "c"),
+                (5, "d"),
+                (6, "NIP. 1"),
             ],
-            "lebih dari jabatan",
+            "hanya boleh nama dan satu baris pangkat/golongan",
         ),
+        # "ttd" in the space to sign: it is not the name.
+        (
+            [
+                (0, "Samarinda, 2 Januari 2024"),
+                (1, "Kepala"),
+                (3, "ttd"),
+                (5, "MUNAWAROH"),
+                (6, "NIP. 1"),
+            ],
+            "baris MUNAWAROH di bawah nama bukan pangkat/golongan",
+        ),
+        # A jabatan on two lines: the second is not the name.
+        (
+            [
+                (0, "Samarinda, 2 Januari 2024"),
+                (1, "KEPALA SEKSI PENGUJIAN"),
+                (2, "DAN SERTIFIKASI,"),
+                (5, "MUHAMMAD IQBAL"),
+                (6, "NIP. 1"),
+            ],
+            "tidak ada baris kosong untuk tanda tangan",
+        ),
+        # A label and its number in two cells: no identity line at all.
+        (
+            [(0, "Samarinda, 2 Januari 2024"), (1, "Kepala"), (4, "A"), (5, "NIP.")],
+            None,
+        ),
+        # Words that start like one are not an identity line.
+        ([(0, "Samarinda, 2 Januari 2024"), (1, "Kepala"), (4, "A"), (5, "NIPAH 1")], None),
     ],
 )
 def test_an_incomplete_or_ambiguous_block_is_not_read(
-    tmp_path: Path, block: list[tuple[int, str]], reason: str
+    tmp_path: Path, block: list[tuple[int, str]], reason: str | None
 ) -> None:
     book = tmp_path / "renaksi.xlsx"
     _signed_workbook(book, block)
@@ -605,8 +637,11 @@ def test_an_incomplete_or_ambiguous_block_is_not_read(
     assert result.exit_code == 0, result.output
     warned = [line for line in result.stderr.splitlines() if "XL11" in line]
     assert len(warned) == 1, result.stderr
-    assert reason in warned[0], warned[0]
-    assert re.search(r"Sheet1!P\d+", warned[0]), warned[0]  # at its NIP line
+    if reason is None:  # no block: said at the sheet
+        assert "tidak ada blok tanda tangan" in warned[0], warned[0]
+    else:
+        assert reason in warned[0], warned[0]
+        assert re.search(r"Sheet1!P\d+", warned[0]), warned[0]  # at its NIP line
     data = _yaml(result.stdout)
     assert data["penandatangan"] == dict.fromkeys(("nama", "nip", "jabatan"), "tidak tercantum")
     assert data["tempat"] == data["tanggal"] == "tidak tercantum"
@@ -627,11 +662,41 @@ def test_numbered_footnotes_are_reported_not_dropped(exported_plan: Path, tmp_pa
     assert not warned["politik"]  # a sheet without footnotes has nothing to report
 
 
+_LINE = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "Samarinda, 2 Januari 2024",
+            "tempat tidak tercantum, Januari 2024",
+            "Kepala Bidang",
+            "Plt. Kepala",
+            "jabatan tidak tercantum",
+            "Pembina (IV/a)",
+            "IV/a",
+            "pangkat tidak tercantum",
+            "tidak tercantum",
+            "ttd",
+        ]
+    ),
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(max_size=40), max_size=7))
-def test_signature_lines_never_crash(lines: list[str]) -> None:
-    # Any column of texts above an identity line: a signer or a reason, never an error.
+@given(st.lists(st.tuples(st.integers(1, 3), _LINE), min_size=1, max_size=7))
+def test_a_signer_read_is_only_what_the_lines_say(steps: list[tuple[int, str]]) -> None:
+    # Whatever the lines above an identity line, a block read back holds only their
+    # words (or "tidak tercantum" for the export's own absent wording), never another's.
     from renaksi.sheet.signature import Signer, read_block
 
-    result = read_block([*lines, "NIP. 1"])
-    assert isinstance(result, Signer | str)
+    row, lines = 0, []
+    for step, text in steps:
+        row += step
+        lines.append((row, text))
+    result = read_block([*lines, (row + 1, "NIP. 19690325 199103 2 004")])
+    if isinstance(result, str):
+        return
+    assert isinstance(result, Signer)
+    written = " ".join(text for _, text in lines)
+    for value in (result.tempat, result.jabatan, result.nama, result.pangkat, result.golongan):
+        assert value is None or value == "tidak tercantum" or value in written
+    assert result.number == "19690325 199103 2 004"

@@ -488,7 +488,9 @@ def _entry(c: Change, verb: str) -> str:
     if isinstance(target, Mapping):
         said += f", target {_amount(target['jumlah'], target['satuan'])}"
     elif isinstance(target, Decimal):
-        unit = values.get("satuan", d.get("satuan", ""))  # a year's Renstra target: its IKU's
+        # A year's Renstra target: in its IKU's unit, as it was when the year was removed.
+        side = "satuan" if c.old is None else "old_satuan"
+        unit = values.get("satuan", d.get(side, ""))
         said += f", target {_amount(target, str(unit))}"
     elif isinstance(values, Mapping) and "jenis" in values:  # a source note: what it says
         said += f", {values['jenis']}: {_quote(values['alasan'])}"

@@ -20,7 +20,6 @@ from typing import Any
 
 from renaksi.plan.findings import Location, Problem
 from renaksi.plan.model import BudgetUnit
-from renaksi.plan.pegawai import split_pangkat
 from renaksi.plan.values import ABSENT_TEXT
 from renaksi.sheet import codes
 from renaksi.sheet.read import ImportedSheet
@@ -72,8 +71,9 @@ def _quoted(text: str) -> Any:
 
 
 def bidang_data(sheet: ImportedSheet, ids: dict[int, str]) -> dict[str, Any]:
-    """The bidang file's data: what the sheet says (its source notes included), and
-    ``tidak tercantum`` for the facts not read from it (the signer, place and date)."""
+    """The bidang file's data: what the sheet says (its source notes and signature block
+    included), and ``tidak tercantum`` for the signer, place and date when the sheet has no
+    whole signature block."""
     absent = _quoted(ABSENT_TEXT)
     rencana = []
     for n, unit in enumerate(sheet.units):
@@ -111,10 +111,9 @@ def _signed(signer: Signer) -> dict[str, Any]:
     """The signer, place and date of a whole signature block, as written there."""
     person: dict[str, Any] = {"nama": _quoted(signer.nama), signer.identity: _quoted(signer.number)}
     if signer.pangkat is not None:
-        pangkat, golongan = split_pangkat(signer.pangkat)
-        person["pangkat"] = _quoted(pangkat or signer.pangkat)
-        if golongan is not None:
-            person["golongan"] = _quoted(golongan)
+        person["pangkat"] = _quoted(signer.pangkat)
+    if signer.golongan is not None:
+        person["golongan"] = _quoted(signer.golongan)
     person["jabatan"] = _quoted(signer.jabatan)
     if signer.plt:
         person["plt"] = True

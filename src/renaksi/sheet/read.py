@@ -15,9 +15,9 @@ real workbooks have are read as what they say, never guessed:
 
 What cannot be read is a finding at its cell (:mod:`renaksi.sheet.codes`): a month cell
 with other text, a missing or unreadable pagu, a formula (never evaluated), a target
-without a unit. Facts this reader does not take from a sheet (the signer, place and date,
-which the export writes below the tables) are written ``tidak tercantum`` with a warning
-that says what to fill in; an indicator table is not read either, and said so at its header.
+without a unit. The signature block below the tables (signer, place and date) is read by
+:mod:`renaksi.sheet.signature` only when it is whole and alone; an indicator table is not
+read, and said so at its header.
 
 A source note line under a table (``Catatan sumber: Jadwal pelaksanaan (bulan) ...
 direkonstruksi ...``, as the export prints a bidang's ``catatan_sumber``) is read back into
