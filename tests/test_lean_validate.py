@@ -112,6 +112,15 @@ def test_validate_imports_nothing_only_reports_need() -> None:
     assert loaded == []
 
 
+def test_validate_loads_no_file_writer_not_even_to_end() -> None:
+    # validate writes no file: the atomic writer (and tempfile) stay unloaded, also by the
+    # check at exit for a write a signal stopped.
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    assert "renaksi.text.atomic" not in modules
+    assert "tempfile" not in modules
+
+
 def test_validate_does_not_load_babels_locale_data_for_a_clean_plan() -> None:
     code, modules = _modules_after(["validate", str(PLAN)], ROOT)
     assert code == 0

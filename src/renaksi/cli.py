@@ -1424,9 +1424,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
-        from renaksi.text.atomic import Interrupted
-
-        if isinstance(exc, Interrupted):  # a signal stopped a write, exit code 128 + signum
+        # Only a write raises Interrupted, and every write loads renaksi.text.atomic first:
+        # a run that wrote nothing (validate) need not load it (and tempfile) to ask.
+        atomic = sys.modules.get("renaksi.text.atomic")
+        if atomic is not None and isinstance(exc, atomic.Interrupted):
+            # A signal stopped a write, exit code 128 + signum.
             typer.echo("renaksi: dihentikan", err=True)
         return _exit_status(exc.code)
     except KeyboardInterrupt:
