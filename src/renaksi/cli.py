@@ -497,16 +497,17 @@ def _unwritable(exc: OSError) -> typer.Exit:
     return _fail(f"keluaran standar tidak dapat ditulis ({os_reason(exc)})")
 
 
-app = typer.Typer(
-    name="renaksi",
-    cls=_Group,
-    help="Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "renaksi",
+    "cls": _Group,
+    "help": "Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
+    "no_args_is_help": True,
+    "add_completion": False,
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 
 class OutputFormat(StrEnum):
@@ -1422,7 +1423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _no_plugin_loader()
     try:
-        app(args=None if argv is None else list(argv))
+        _app_for(sys.argv[1:] if argv is None else argv)(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
         # Only a write raises Interrupted, and every write loads renaksi.text.atomic first:
         # a run that wrote nothing (validate) need not load it (and tempfile) to ask.
@@ -1444,6 +1445,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         gc.enable()
     return EXIT_OK
+
+
+def _command_name(info: Any) -> str:
+    # As typer names a command: its given name, or its function's, with dashes.
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app to run ``args`` with. For ``renaksi <command> ...``: one holding only that
+    command (and the group's own options), so typer builds the parameters of one command
+    rather than of all of them on every run. Anything else (help, an option first, a
+    mistyped command) gets the whole app, whose messages name every command; with a known
+    command first, nothing shown depends on the others (tests/test_cli_startup.py)."""
+    chosen = [info for info in app.registered_commands if args and _command_name(info) == args[0]]
+    if len(chosen) != 1:
+        return app
+    lean = typer.Typer(**_APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
 
 
 #: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.
