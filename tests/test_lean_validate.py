@@ -121,6 +121,15 @@ def test_validate_loads_no_file_writer_not_even_to_end() -> None:
     assert "tempfile" not in modules
 
 
+def test_a_clean_plan_loads_no_error_wording() -> None:
+    # The wording of YAML syntax errors and of schema errors (and key repairs) is loaded
+    # when a file has such an error, not by every run.
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    assert "renaksi.plan.yaml_words" not in modules
+    assert "renaksi.plan.validation" not in modules
+
+
 def test_validate_does_not_load_babels_locale_data_for_a_clean_plan() -> None:
     code, modules = _modules_after(["validate", str(PLAN)], ROOT)
     assert code == 0
