@@ -112,6 +112,47 @@ def test_validate_imports_nothing_only_reports_need() -> None:
     assert loaded == []
 
 
+def test_validate_loads_no_file_writer_not_even_to_end() -> None:
+    # validate writes no file: the atomic writer (and tempfile) stay unloaded, also by the
+    # check at exit for a write a signal stopped.
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    assert "renaksi.text.atomic" not in modules
+    assert "tempfile" not in modules
+
+
+def test_a_clean_plan_loads_no_error_wording() -> None:
+    # The wording of YAML syntax errors and of schema errors (and key repairs) is loaded
+    # when a file has such an error, not by every run.
+    code, modules = _modules_after(["validate", str(PLAN)], ROOT)
+    assert code == 0
+    assert "renaksi.plan.yaml_words" not in modules
+    assert "renaksi.plan.validation" not in modules
+
+
+def test_models_are_cheap_to_create_and_build() -> None:
+    # Every validate creates these classes and builds three of them: annotations are
+    # objects (pydantic would compile and evaluate strings each time), and no default
+    # factory is a class such as ``list`` (pydantic reads its signature, parsed from text).
+    import inspect
+
+    from pydantic import BaseModel
+
+    from renaksi.plan import model
+
+    classes = [
+        c
+        for c in vars(model).values()
+        if isinstance(c, type) and issubclass(c, BaseModel) and c.__module__ == model.__name__
+    ]
+    assert len(classes) > 30
+    for cls in classes:
+        annotations = inspect.get_annotations(cls)
+        assert not any(isinstance(a, str) for a in annotations.values()), cls
+        for name, info in cls.model_fields.items():
+            assert not isinstance(info.default_factory, type), (cls, name)
+
+
 def test_validate_does_not_load_babels_locale_data_for_a_clean_plan() -> None:
     code, modules = _modules_after(["validate", str(PLAN)], ROOT)
     assert code == 0

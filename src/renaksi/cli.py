@@ -2,10 +2,10 @@
 exit code. 0: no errors; 1: errors (or warnings with --strict); 2: usage or I/O problems.
 
 Heavy modules (pydantic models, ruamel.yaml, rich, Babel) are imported inside the commands
-that need them, so ``renaksi --help`` starts quickly.
+that need them, so ``renaksi --help`` starts quickly. No ``from __future__ import
+annotations`` here: typer reads every command's annotations on every run, and as strings
+they would be compiled and evaluated again, ``typer.Option(...)`` calls and all.
 """
-
-from __future__ import annotations
 
 import errno
 import gc
@@ -13,11 +13,11 @@ import inspect
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, StrEnum
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
 
 import typer
 from typer._click.exceptions import (
@@ -29,6 +29,7 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.core import TyperCommand, TyperGroup
 
 from renaksi import __version__
@@ -47,6 +48,7 @@ HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 def _translated(option: Any) -> Any:
     if option is not None:
         option.help = HELP_TEXT
+        _own_coercion([option])
     return option
 
 
@@ -246,8 +248,130 @@ def _located(exc: UsageError, ctx: Any) -> None:
         exc.cmd = ctx.command
 
 
+#: A fast coercion's answer "not mine: ask typer" (a value typer may refuse, or one whose
+#: result it shapes in a way the fast path does not repeat).
+_TYPERS = object()
+
+
+def _fast_text(value: Any, ctx: Any) -> Any:
+    return value if type(value) is str else _TYPERS
+
+
+def _fast_path(value: Any, ctx: Any) -> Any:
+    # typer's path coercion for a Path with no path options (exists, file_okay, ...):
+    # pydantic's Path(str), then a stat, and a refusal only for an existing path that
+    # cannot be read. Anything unusual (a NUL byte makes os.stat raise ValueError) is
+    # typer's to word.
+    if type(value) is not str:
+        return _TYPERS
+    path = Path(value)
+    try:
+        os.stat(path)
+    except OSError:
+        return path
+    except ValueError:
+        return _TYPERS
+    return path if os.access(path, os.R_OK) else _TYPERS
+
+
+def _fast_choice(choices: tuple[Enum, ...]) -> Callable[[Any, Any], Any]:
+    def choice(value: Any, ctx: Any) -> Any:
+        if any(value is c for c in choices):  # already a member (a default)
+            return value
+        if type(value) is not str or ctx is None or ctx.token_normalize_func is not None:
+            return _TYPERS
+        # Written exactly as listed: the first choice whose value reads so, as typer does.
+        return next((c for c in choices if str(c.value) == value), _TYPERS)
+
+    return choice
+
+
+def _fast_leaf(annotation: Any, info: Any) -> Callable[[Any, Any], Any] | None:
+    """The fast coercion of one value of ``annotation`` with typer's options ``info``, if
+    there is one."""
+    if info.parser is not None:
+        return None
+    if annotation is str:
+        return _fast_text
+    if annotation is Path and not (
+        info.exists
+        or info.resolve_path
+        or info.allow_dash
+        or info.writable
+        or info.path_type is not None
+        or not (info.file_okay and info.dir_okay and info.readable)
+    ):
+        return _fast_path
+    if isinstance(annotation, type) and issubclass(annotation, Enum) and info.case_sensitive:
+        return _fast_choice(tuple(annotation))
+    return None
+
+
+class _Coercion(RuntimeParam):
+    """How one parameter's text becomes its value, without a pydantic TypeAdapter where
+    none is needed.
+
+    typer builds a TypeAdapter for every parameter of a command the first time it runs,
+    also for the many left out (None), and one more for every path given. The common
+    values (left out, a path, a string, a choice written as listed) are coerced here to
+    exactly what typer's adapter gives (tests/test_cli_coercion.py holds the two
+    together); every other value, and every value typer would refuse, goes to typer's own
+    coercion, built on first need, so usage errors and their causes stay typer's. ``None``
+    and the multi-value checks are typer's own ``RuntimeParam.coerce``. (A subclass of
+    typer's dataclass, not a dataclass itself: creating a dataclass costs every run about
+    half a millisecond.)
+    """
+
+    @cached_property
+    def _is_list(self) -> bool:
+        origin: Any = get_origin(self.annotation)
+        return origin is list
+
+    @cached_property
+    def _fast(self) -> Callable[[Any, Any], Any] | None:
+        annotation = get_args(self.annotation)[0] if self._is_list else self.annotation
+        return _fast_leaf(annotation, self.parameter_info)
+
+    @cached_property
+    def _typers(self) -> RuntimeParam:
+        return build_runtime_param(TypeDescriptor(self.annotation, self.parameter_info, None))
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        fast = self._fast
+        if fast is not None and not self._is_list:
+            done = fast(value, ctx)
+        elif fast is not None and type(value) in (tuple, list):
+            items = [fast(item, ctx) for item in value]
+            done = _TYPERS if any(item is _TYPERS for item in items) else items
+        else:
+            done = _TYPERS
+        if done is _TYPERS:
+            return self._typers._coerce_value(value, param=param, ctx=ctx)
+        return done
+
+
+def _own_coercion(params: Iterable[Any]) -> None:
+    """Give typer's parameters renaksi's coercion (see ``_Coercion``).
+
+    typer has no public hook for this: its parameters cache their coercion in
+    ``_runtime_param`` (typer 0.29), filled on first use. tests/test_cli_coercion.py fails
+    if typer stops reading it from there."""
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if (
+            isinstance(descriptor, TypeDescriptor)
+            and descriptor.file_annotation is None
+            and getattr(param, "_runtime_param", None) is None
+        ):
+            param._runtime_param = _Coercion(descriptor.parameter_info, descriptor.annotation)
+
+
 class _Group(TyperGroup):
     """The command group: help, usage errors and --help's description in Indonesian."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _own_coercion(self.params)
 
     def get_help_option(self, ctx: Any) -> Any:
         return _translated(super().get_help_option(ctx))
@@ -310,6 +434,10 @@ class _Group(TyperGroup):
 class _Command(TyperCommand):
     """A command: help, usage errors and --help's description in Indonesian."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _own_coercion(self.params)
+
     def get_help_option(self, ctx: Any) -> Any:
         return _translated(super().get_help_option(ctx))
 
@@ -370,16 +498,17 @@ def _unwritable(exc: OSError) -> typer.Exit:
     return _fail(f"keluaran standar tidak dapat ditulis ({os_reason(exc)})")
 
 
-app = typer.Typer(
-    name="renaksi",
-    cls=_Group,
-    help="Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "renaksi",
+    "cls": _Group,
+    "help": "Rencana Aksi SAKIP sebagai berkas YAML yang diperiksa.",
+    "no_args_is_help": True,
+    "add_completion": False,
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 
 class OutputFormat(StrEnum):
@@ -707,7 +836,7 @@ def report(
         raise _fail(str(exc)) from None
 
 
-def _perubahan_version(plan: Plan, bidang: str | None, draw: Callable[..., str]) -> Any:
+def _perubahan_version(plan: "Plan", bidang: str | None, draw: Callable[..., str]) -> Any:
     """``draw`` for the Perubahan version of ``plan``, with its comparison."""
     from renaksi.plan.perubahan import printed
     from renaksi.report.perubahan import perbandingan
@@ -740,7 +869,7 @@ def _pdf(html: str) -> bytes:
         raise _fail(str(exc)) from None
 
 
-def _period(triwulan: int | None, periode: str | None) -> Period | None:
+def _period(triwulan: int | None, periode: str | None) -> "Period | None":
     """The period ``--triwulan`` or ``--periode`` asks for (not both)."""
     from renaksi.plan.periods import Period
 
@@ -761,11 +890,11 @@ def _printable(
     folder: Path,
     bidang: str | None,
     force: bool,
-    period: Period | None,
+    period: "Period | None",
     realisasi: Path | None,
     max_plan_bytes: int | None,
     perubahan: Path | None = None,
-) -> tuple[Plan, list[PrintedFinding]]:
+) -> "tuple[Plan, list[PrintedFinding]]":
     """The plan to print and the findings its warning block shows, or the exit that
     :func:`renaksi.report.printable.check_printable` decided, in words."""
     from renaksi.output import formatter
@@ -816,7 +945,7 @@ def _printable(
     return plan, warnings
 
 
-def _example_realisasi(folder: Path, period: Period) -> str | None:
+def _example_realisasi(folder: Path, period: "Period") -> str | None:
     """The labelled example realisasi of the plan's year that has this period, as shown
     to the user: ``examples/realisasi-<year>`` beside the ``plans`` folder (the repository
     ships one for 2024; plans/2024 itself has no realisasi, as the source document has none).
@@ -1295,11 +1424,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _no_plugin_loader()
     try:
-        app(args=None if argv is None else list(argv))
+        _app_for(sys.argv[1:] if argv is None else argv)(args=None if argv is None else list(argv))
     except SystemExit as exc:  # typer ends every run, successful or not, with one
-        from renaksi.text.atomic import Interrupted
-
-        if isinstance(exc, Interrupted):  # a signal stopped a write, exit code 128 + signum
+        # Only a write raises Interrupted, and every write loads renaksi.text.atomic first:
+        # a run that wrote nothing (validate) need not load it (and tempfile) to ask.
+        atomic = sys.modules.get("renaksi.text.atomic")
+        if atomic is not None and isinstance(exc, atomic.Interrupted):
+            # A signal stopped a write, exit code 128 + signum.
             typer.echo("renaksi: dihentikan", err=True)
         return _exit_status(exc.code)
     except KeyboardInterrupt:
@@ -1315,6 +1446,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         gc.enable()
     return EXIT_OK
+
+
+def _command_name(info: Any) -> str:
+    # As typer names a command: its given name, or its function's, with dashes.
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app to run ``args`` with. For ``renaksi <command> ...``: one holding only that
+    command (and the group's own options), so typer builds the parameters of one command
+    rather than of all of them on every run. Anything else (help, an option first, a
+    mistyped command) gets the whole app, whose messages name every command; with a known
+    command first, nothing shown depends on the others (tests/test_cli_startup.py)."""
+    chosen = [info for info in app.registered_commands if args and _command_name(info) == args[0]]
+    if len(chosen) != 1:
+        return app
+    lean = typer.Typer(**_APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
 
 
 #: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -50,14 +50,10 @@ from renaksi.plan.source import (
     PlanSource,
     display_path,
 )
-from renaksi.plan.validation import (
-    KeyRepair,
-    key_repairs,
-    nearest_keys,
-    problems_from_validation,
-)
-from renaksi.plan.yaml_words import GENERAL, syntax_message
 from renaksi.text.hints import Hints
+
+if TYPE_CHECKING:
+    from renaksi.plan.validation import KeyRepair
 
 #: Default largest plan file read, in bytes (``--max-bytes`` changes it).
 MAX_BYTES = 2 * 1024 * 1024
@@ -539,6 +535,8 @@ def _marked_error(exc: Any, text: str, display: str) -> Problem:
             "data bersarang lebih dari {limit} tingkat",
             limit=MAX_DEPTH,
         )
+    from renaksi.plan.yaml_words import syntax_message  # only for a file that has an error
+
     stop = exc.problem_mark
     words = syntax_message(
         problem, context, text, (stop.line, stop.column) if stop is not None else None
@@ -560,6 +558,8 @@ def _unexpected_error(exc: Exception, text: str, display: str) -> Problem:
             "angka terlalu panjang (ribuan digit); ini bukan pagu atau target yang sah",
         )
     # Whatever else the reader raised is its own English: say what it means for the file.
+    from renaksi.plan.yaml_words import GENERAL
+
     return found.SYNTAX.problem(Location(display, 1, 1), GENERAL)
 
 
@@ -665,6 +665,9 @@ def validate_repairing(
     try:
         return model.model_validate(doc.root), [], None
     except ValidationError as exc:
+        # Only a file with errors needs their wording (and the repairs).
+        from renaksi.plan.validation import key_repairs, nearest_keys, problems_from_validation
+
         # One lookup of the nearest keys, under the plan's hint budget, words the findings
         # and decides the repair: the two cannot disagree when the budget runs out.
         nearest = nearest_keys(model, exc, hints)

@@ -6,9 +6,12 @@ The models check shape and types only; arithmetic and cross-file agreement are t
 job (:mod:`renaksi.rules`), so that each finding gets its own code and location.
 Derived numbers (totals, sums) are never stored here: a stated total is optional and is
 checked against the computed one.
-"""
 
-from __future__ import annotations
+Written for start-up time, since every ``renaksi validate`` creates these classes: no
+``from __future__ import annotations`` (pydantic would compile and evaluate every field's
+annotation string when creating each class; as code they are compiled once, into the
+bytecode), and lists left out default to :func:`_empty` rather than ``list``.
+"""
 
 import datetime as dt
 import functools
@@ -303,6 +306,13 @@ Nrp = Annotated[
 Year = Annotated[StrictInt, Field(ge=1900, le=2999, description="Tahun, empat digit.")]
 
 
+def _empty() -> list[Any]:
+    """A list left out: empty. (Not ``list`` itself: pydantic reads a default factory's
+    signature when it builds a model, and the builtin's is parsed from its text with the
+    tokenize module, a millisecond or two of every run.)"""
+    return []
+
+
 class _Model(BaseModel):
     # defer_build: a model's validator is built when first used, not at import. A file's
     # model then builds its parts inside its own schema, the parts build no validator of
@@ -397,7 +407,7 @@ class Pegawai(_Model):
     )
 
     @model_validator(mode="after")
-    def _one_identity(self) -> Pegawai:
+    def _one_identity(self) -> "Pegawai":
         written = [key for key in IDENTITY_KEYS if getattr(self, key) is not None]
         if not written:
             raise PydanticCustomError(
@@ -451,7 +461,7 @@ class Kop(_Model):
         ),
     )
     baris: list[Text] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description=(
             "Baris kop seperti tercetak, dari atas, mis. PEMERINTAH KOTA SAMARINDA. Bila "
             "kosong, kop dicetak dari pemerintah, nama, alamat dan telepon instansi."
@@ -649,14 +659,14 @@ class InstansiFile(_Model):
         description="IKU; tidak tercantum bila dokumen sumber (mis. PK saja) tidak memuatnya."
     )
     satuan_tambahan: list[Text] = Field(
-        default_factory=list, description="Satuan target tambahan yang dikenal selain bawaan."
+        default_factory=_empty, description="Satuan target tambahan yang dikenal selain bawaan."
     )
     pemantauan: Pemantauan | None = Field(
         None, description="Pengaturan pemantauan (skala kategori capaian, ambang penjelasan)."
     )
-    catatan_sumber: list[CatatanSumber] = Field(default_factory=list, description=_CATATAN)
+    catatan_sumber: list[CatatanSumber] = Field(default_factory=_empty, description=_CATATAN)
     skala_ordinal: list[SkalaOrdinal] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="Skala bertingkat bernama untuk target seperti Level 1-5 atau predikat AA-D.",
     )
 
@@ -856,7 +866,7 @@ class _Part(_Model):
             "Bidang pemilik (nama berkas di bidang/); wajib bila folder punya berkas bidang."
         ),
     )
-    catatan_sumber: list[CatatanPagu] = Field(default_factory=list, description=_CATATAN)
+    catatan_sumber: list[CatatanPagu] = Field(default_factory=_empty, description=_CATATAN)
 
 
 class SubKegiatan(_Part):
@@ -908,14 +918,14 @@ class Kegiatan(_Model):
         ),
     )
     sub_kegiatan: list[SubKegiatan] = Field(
-        default_factory=list, min_length=1, description="Anggaran pemda: sub kegiatan berpagu."
+        default_factory=_empty, min_length=1, description="Anggaran pemda: sub kegiatan berpagu."
     )
     output: list[Output] = Field(
-        default_factory=list,
+        default_factory=_empty,
         min_length=1,
         description="Anggaran APBN (opsional): output (KRO/RO) berpagu.",
     )
-    catatan_sumber: list[CatatanPagu] = Field(default_factory=list, description=_CATATAN)
+    catatan_sumber: list[CatatanPagu] = Field(default_factory=_empty, description=_CATATAN)
 
     @property
     def computed_pagu(self) -> int | Absent:
@@ -936,7 +946,7 @@ class Program(_Model):
     nama: Text
     indikator: Id | None = Field(None, description="id indikator PK yang ditunjang.")
     pagu: Maybe[Rupiah] | None = None
-    kegiatan: list[Kegiatan] = Field(default_factory=list, min_length=1)
+    kegiatan: list[Kegiatan] = Field(default_factory=_empty, min_length=1)
 
     @property
     def computed_pagu(self) -> int | Absent:
@@ -1022,17 +1032,17 @@ class PerjanjianKinerjaFile(_Model):
     )
     indikator: list[PkIndikator] = Field(min_length=1)
     sasaran_program: list[SasaranProgram] = Field(
-        default_factory=list, description="Sasaran program, diukur indikator kinerja program."
+        default_factory=_empty, description="Sasaran program, diukur indikator kinerja program."
     )
     sasaran_kegiatan: list[SasaranKegiatan] = Field(
-        default_factory=list, description="Sasaran kegiatan, diukur indikator kinerja kegiatan."
+        default_factory=_empty, description="Sasaran kegiatan, diukur indikator kinerja kegiatan."
     )
     kelompok_indikator: list[KelompokIndikator] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="Kelompok indikator di luar perjanjian utama, masing-masing tabel sendiri.",
     )
     program: list[Program] = Field(
-        default_factory=list,
+        default_factory=_empty,
         min_length=1,
         description="Program dan kegiatannya; boleh tidak ditulis bila anggaran tidak tercantum.",
     )
@@ -1140,12 +1150,12 @@ class Aksi(_Model):
     """One action; its number in the printed table comes from its position."""
 
     nama: Text
-    bulan: list[Month] = Field(default_factory=list, description="Bulan pelaksanaan, 1-12.")
+    bulan: list[Month] = Field(default_factory=_empty, description="Bulan pelaksanaan, 1-12.")
     keluaran: Text = Field(description="Output/keluaran aksi.")
     no: StrictInt | None = Field(
         None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
     )
-    catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
+    catatan_sumber: list[CatatanJadwal] = Field(default_factory=_empty, description=_CATATAN)
 
 
 #: The keys a rencana aksi can name its budgeted unit with, one of them.
@@ -1173,10 +1183,10 @@ class RencanaUnit(_Model):
     pagu: Maybe[Rupiah] | None = Field(
         None, description="Pagu yang ditulis ulang; harus sama dengan PK."
     )
-    aksi: list[Aksi] = Field(default_factory=list)
+    aksi: list[Aksi] = Field(default_factory=_empty)
 
     @model_validator(mode="after")
-    def _one_unit(self) -> RencanaUnit:
+    def _one_unit(self) -> "RencanaUnit":
         given = [key for key in UNIT_KEYS if getattr(self, key) is not None]
         if len(given) != 1:
             raise _bad_value(
@@ -1204,9 +1214,9 @@ class BidangFile(_Model):
     penandatangan: Pegawai
     tempat: Maybe[Text]
     tanggal: Maybe[SigningDate]
-    indikator: list[Indikator] = Field(default_factory=list)
-    rencana_aksi: list[RencanaUnit] = Field(default_factory=list)
-    catatan_sumber: list[CatatanJadwal] = Field(default_factory=list, description=_CATATAN)
+    indikator: list[Indikator] = Field(default_factory=_empty)
+    rencana_aksi: list[RencanaUnit] = Field(default_factory=_empty)
+    catatan_sumber: list[CatatanJadwal] = Field(default_factory=_empty, description=_CATATAN)
 
 
 Triwulan = Annotated[StrictInt, Field(ge=1, le=4, description="Triwulan 1-4.")]
@@ -1238,7 +1248,7 @@ class RealisasiAksi(_Model):
         None, description="Nama aksi (opsional); bila ditulis harus sama."
     )
     bulan: list[Month] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
     )
     catatan: str | None = None
@@ -1254,7 +1264,7 @@ class RealisasiUnit(_Model):
     keluaran: RealisedOutput | None = Field(
         None, description="Realisasi keluaran kumulatif, mis. 2500 orang (opsional)."
     )
-    aksi: list[RealisasiAksi] = Field(default_factory=list)
+    aksi: list[RealisasiAksi] = Field(default_factory=_empty)
 
 
 class RealisasiFile(_Model):
@@ -1276,8 +1286,8 @@ class RealisasiFile(_Model):
     )
     tanggal: Date | None = Field(None, description="Tanggal laporan.")
     catatan: str | None = Field(None, description="Catatan yang dicetak di awal laporan.")
-    indikator: list[RealisasiIndikator] = Field(default_factory=list)
-    sub_kegiatan: list[RealisasiUnit] = Field(default_factory=list)
+    indikator: list[RealisasiIndikator] = Field(default_factory=_empty)
+    sub_kegiatan: list[RealisasiUnit] = Field(default_factory=_empty)
 
 
 class PerubahanPagu(_Model):
@@ -1334,13 +1344,13 @@ class PerubahanFile(_Model):
             "perubahan prioritas (wajib, PR01)."
         ),
     )
-    pagu: list[PerubahanPagu] = Field(default_factory=list, description="Pagu yang berubah.")
+    pagu: list[PerubahanPagu] = Field(default_factory=_empty, description="Pagu yang berubah.")
     total_pagu: Rupiah | None = Field(
         None,
         description="Total pagu perubahan; wajib bila totalnya berubah (PR03).",
     )
     target: list[PerubahanTarget] = Field(
-        default_factory=list, description="Target indikator yang berubah."
+        default_factory=_empty, description="Target indikator yang berubah."
     )
 
 
