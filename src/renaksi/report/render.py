@@ -35,7 +35,7 @@ from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
-from renaksi.text.markdown import escape_markdown, inert_html
+from renaksi.text.markdown import escape_markdown, inert_html, simple_html
 
 FORMATS = ("md", "html")
 #: Formats drawn from another's templates: a PDF is the HTML report, paged by WeasyPrint.
@@ -181,7 +181,9 @@ def _markdown_html(text: str) -> Any:
         return plain
     # Controls are shown in the source: the rendered HTML then has none for Jinja's
     # finalize to reveal (which would turn the Markup into text and escape every tag).
-    return Markup(_markdown().render(str(show_controls(text))))
+    shown = str(show_controls(text))
+    simple = simple_html(shown)
+    return Markup(simple if simple is not None else _markdown().render(shown))
 
 
 _LOCAL_IMAGE = re.compile(r"data:image/", re.IGNORECASE)
