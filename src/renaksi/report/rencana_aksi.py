@@ -13,6 +13,8 @@ text printed under the table. A value that shows a note's values never prints wi
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -567,27 +569,59 @@ def read_narasi(folder: Path) -> dict[str, str]:
 
     Raises PlanIOError for a chapter that is not an ordinary UTF-8 file of sane size.
     """
+    # Resolved once: checking each chapter on its own resolved the plan folder and the
+    # chapter's path again, a system call per component each (half a millisecond per
+    # report). A chapter that is a plain file in a narasi/ that stays in the plan folder
+    # needs nothing more; a link, or anything odd, gets the full checks of _chapter_path.
+    narasi = folder / "narasi"
+    try:
+        inside = narasi.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        inside = False
     out: dict[str, str] = {}
     for name in NARASI:
-        path = folder / "narasi" / f"{name}.md"
-        if not path.exists() and not path.is_symlink():
+        path = narasi / f"{name}.md"
+        if not (inside and _plain_file(path)) and not _chapter_path(path, folder):
             continue
-        shown = display_path(path)
         try:
-            check_regular(path, folder, shown)
             with path.open("rb") as handle:
                 data = handle.read(MAX_NARASI_BYTES + 1)
         except OSError as exc:
+            shown = display_path(path)
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
         if len(data) > MAX_NARASI_BYTES:
+            shown = display_path(path)
             raise PlanIOError(f"{shown}: lebih besar dari {MAX_NARASI_BYTES} byte", shown)
         try:
             out[name.replace("-", "_")] = data.decode("utf-8-sig")
         except UnicodeDecodeError:
+            shown = display_path(path)
             raise PlanIOError(
                 f"{shown}: bukan teks UTF-8; simpan ulang sebagai UTF-8", shown
             ) from None
     return out
+
+
+def _plain_file(path: Path) -> bool:
+    """True when ``path`` itself is a regular file, not a link: then it resolves to itself
+    in its (already checked) folder."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _chapter_path(path: Path, folder: Path) -> bool:
+    """Whether chapter ``path`` is there to read, after every check (a link out of the plan
+    folder, a device or a pipe is refused with PlanIOError)."""
+    if not path.exists() and not path.is_symlink():
+        return False
+    shown = display_path(path)
+    try:
+        check_regular(path, folder, shown)
+    except OSError as exc:
+        raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+    return True
 
 
 def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> RencanaAksiView:
