@@ -396,6 +396,10 @@ def _environment(kind: str, user: Path | None, cache_folder: Path | None = None)
     env = Environment(**options)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
+    # The default templates include a partial only where it prints something (footnote
+    # numbers next to a value that has some), as each include costs a new context; with
+    # the user's own templates every include happens as before, whatever theirs print.
+    env.globals["user_templates"] = user is not None
     return env
 
 
