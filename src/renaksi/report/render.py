@@ -355,6 +355,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
     "css_string": _css_string,
     "runs": _runs,
+    "zip": zip,
 }
 
 
