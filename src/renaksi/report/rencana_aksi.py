@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -356,8 +356,7 @@ class RencanaAksiView:
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
     """Twelve flags, Jan to Des, for the months an aksi is scheduled in."""
-    wanted = set(months)
-    return tuple(m in wanted for m in range(1, 13))
+    return tuple(map(set(months).__contains__, range(1, 13)))
 
 
 def _sasaran(plan: Plan) -> dict[str, str]:
@@ -503,9 +502,11 @@ def indikator_tables(
     return tuple(tables)
 
 
-def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
+def _bidang_page(
+    plan: Plan, entry: BidangEntry, sasaran: dict[str, str], owners: Mapping[str, BudgetUnit]
+) -> BidangPage:
+    """One bidang's pages; ``owners``: the Perjanjian Kinerja's units by id."""
     assert entry.model is not None
-    owners = plan.pk.unit_index() if plan.pk is not None else {}
     covered = schedule_marks(plan, entry.model)
     tables: list[RencanaTable] = []
     numbered: dict[str, int] = {}  # tables so far of each level: Sub Kegiatan 1, Output 2
@@ -550,14 +551,14 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
     )
 
 
-def _document_order(pk: PerjanjianKinerjaFile, slug: str) -> tuple[int, str]:
-    """Bidang pages follow the budget: the bidang of the first program comes first."""
-    position = 0
-    for unit in pk.units():
-        if unit.bidang == slug:
-            return (position, slug)
-        position += 1
-    return (position, slug)
+def _document_order(pk: PerjanjianKinerjaFile) -> Callable[[str], tuple[int, str]]:
+    """Bidang pages follow the budget: the bidang of the first program comes first (the
+    position of its first unit; a bidang with none after every unit)."""
+    first: dict[object, int] = {}
+    count = 0
+    for count, unit in enumerate(pk.units(), start=1):
+        first.setdefault(unit.bidang, count - 1)
+    return lambda slug: (first.get(slug, count), slug)
 
 
 #: Largest narrative chapter read; real chapters are a few KiB.
@@ -634,9 +635,10 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         IkuRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))
         for i, ind in enumerate(plan.instansi.iku_indikator, start=1)
     )
+    owners, order = pk.unit_index(), _document_order(pk)
     pages = tuple(
-        _bidang_page(plan, entry, sasaran)
-        for entry in sorted(plan.bidang, key=lambda e: _document_order(pk, e.slug))
+        _bidang_page(plan, entry, sasaran, owners)
+        for entry in sorted(plan.bidang, key=lambda e: order(e.slug))
         if entry.model is not None
     )
     tables = indikator_tables(pk, sasaran, 2)
