@@ -25,7 +25,7 @@ def test_order_is_the_first_unit_of_each_bidang() -> None:
     pk = load_plan(PLAN).plan.pk
     assert pk is not None
     order = _document_order(pk)
-    slugs = sorted({str(unit.bidang) for unit in pk.units()}) + ["tanpa-unit", ""]
+    slugs = [*sorted({str(unit.bidang) for unit in pk.units()}), "tanpa-unit", ""]
     assert [order(slug) for slug in slugs] == [reference(pk, slug) for slug in slugs]
 
 
