@@ -33,3 +33,14 @@ def test_an_overridden_partial_is_still_included_for_every_value(tmp_path: Path)
     # Every aksi name carries the override's output, whether it has footnotes or not.
     assert all(re.search(r"\[\d+\]$", cell) for cell in cells)
     assert any(cell.endswith("[0]") for cell in cells)
+
+
+def test_an_overridden_notes_partial_is_still_included_for_every_table(tmp_path: Path) -> None:
+    (tmp_path / "_catatan_kaki.html.j2").write_text(
+        "<!-- catatan {{ footnotes | length }} -->", encoding="utf-8"
+    )
+    html = _html(tmp_path)
+    tables = _html(None).count('<table class="aksi">')
+    assert tables > 3
+    # One per aksi table, and one under the budget table of the document.
+    assert html.count("<!-- catatan ") == tables + 1
