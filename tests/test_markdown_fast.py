@@ -3,6 +3,7 @@ byte for byte what markdown-it writes, or None; and taken for real chapters."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,11 @@ def test_markdown_it_is_not_imported_for_simple_chapters() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_refused_characters_are_the_marks_and_every_other_whitespace() -> None:
+    from renaksi.text.markdown import _NOT_SIMPLE
+
+    every = "".join(map(chr, range(0x110000)))
+    reference = re.compile(r"[\\`_\[\]<&~|\x00]|[^\S \n]")
+    assert set(_NOT_SIMPLE.findall(every)) == set(reference.findall(every))
