@@ -13,7 +13,9 @@ text printed under the table. A value that shows a note's values never prints wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import stat
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -354,8 +356,7 @@ class RencanaAksiView:
 
 def month_grid(months: Sequence[int]) -> tuple[bool, ...]:
     """Twelve flags, Jan to Des, for the months an aksi is scheduled in."""
-    wanted = set(months)
-    return tuple(m in wanted for m in range(1, 13))
+    return tuple(map(set(months).__contains__, range(1, 13)))
 
 
 def _sasaran(plan: Plan) -> dict[str, str]:
@@ -501,9 +502,11 @@ def indikator_tables(
     return tuple(tables)
 
 
-def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> BidangPage:
+def _bidang_page(
+    plan: Plan, entry: BidangEntry, sasaran: dict[str, str], owners: Mapping[str, BudgetUnit]
+) -> BidangPage:
+    """One bidang's pages; ``owners``: the Perjanjian Kinerja's units by id."""
     assert entry.model is not None
-    owners = plan.pk.unit_index() if plan.pk is not None else {}
     covered = schedule_marks(plan, entry.model)
     tables: list[RencanaTable] = []
     numbered: dict[str, int] = {}  # tables so far of each level: Sub Kegiatan 1, Output 2
@@ -548,14 +551,14 @@ def _bidang_page(plan: Plan, entry: BidangEntry, sasaran: dict[str, str]) -> Bid
     )
 
 
-def _document_order(pk: PerjanjianKinerjaFile, slug: str) -> tuple[int, str]:
-    """Bidang pages follow the budget: the bidang of the first program comes first."""
-    position = 0
-    for unit in pk.units():
-        if unit.bidang == slug:
-            return (position, slug)
-        position += 1
-    return (position, slug)
+def _document_order(pk: PerjanjianKinerjaFile) -> Callable[[str], tuple[int, str]]:
+    """Bidang pages follow the budget: the bidang of the first program comes first (the
+    position of its first unit; a bidang with none after every unit)."""
+    first: dict[object, int] = {}
+    count = 0
+    for count, unit in enumerate(pk.units(), start=1):
+        first.setdefault(unit.bidang, count - 1)
+    return lambda slug: (first.get(slug, count), slug)
 
 
 #: Largest narrative chapter read; real chapters are a few KiB.
@@ -567,27 +570,59 @@ def read_narasi(folder: Path) -> dict[str, str]:
 
     Raises PlanIOError for a chapter that is not an ordinary UTF-8 file of sane size.
     """
+    # Resolved once: checking each chapter on its own resolved the plan folder and the
+    # chapter's path again, a system call per component each (half a millisecond per
+    # report). A chapter that is a plain file in a narasi/ that stays in the plan folder
+    # needs nothing more; a link, or anything odd, gets the full checks of _chapter_path.
+    narasi = folder / "narasi"
+    try:
+        inside = narasi.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        inside = False
     out: dict[str, str] = {}
     for name in NARASI:
-        path = folder / "narasi" / f"{name}.md"
-        if not path.exists() and not path.is_symlink():
+        path = narasi / f"{name}.md"
+        if not (inside and _plain_file(path)) and not _chapter_path(path, folder):
             continue
-        shown = display_path(path)
         try:
-            check_regular(path, folder, shown)
             with path.open("rb") as handle:
                 data = handle.read(MAX_NARASI_BYTES + 1)
         except OSError as exc:
+            shown = display_path(path)
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
         if len(data) > MAX_NARASI_BYTES:
+            shown = display_path(path)
             raise PlanIOError(f"{shown}: lebih besar dari {MAX_NARASI_BYTES} byte", shown)
         try:
             out[name.replace("-", "_")] = data.decode("utf-8-sig")
         except UnicodeDecodeError:
+            shown = display_path(path)
             raise PlanIOError(
                 f"{shown}: bukan teks UTF-8; simpan ulang sebagai UTF-8", shown
             ) from None
     return out
+
+
+def _plain_file(path: Path) -> bool:
+    """True when ``path`` itself is a regular file, not a link: then it resolves to itself
+    in its (already checked) folder."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _chapter_path(path: Path, folder: Path) -> bool:
+    """Whether chapter ``path`` is there to read, after every check (a link out of the plan
+    folder, a device or a pipe is refused with PlanIOError)."""
+    if not path.exists() and not path.is_symlink():
+        return False
+    shown = display_path(path)
+    try:
+        check_regular(path, folder, shown)
+    except OSError as exc:
+        raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+    return True
 
 
 def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> RencanaAksiView:
@@ -600,9 +635,10 @@ def rencana_aksi_view(plan: Plan, warnings: Sequence[PrintedFinding] = ()) -> Re
         IkuRow(i, ind, sasaran.get(ind.sasaran, ind.sasaran))
         for i, ind in enumerate(plan.instansi.iku_indikator, start=1)
     )
+    owners, order = pk.unit_index(), _document_order(pk)
     pages = tuple(
-        _bidang_page(plan, entry, sasaran)
-        for entry in sorted(plan.bidang, key=lambda e: _document_order(pk, e.slug))
+        _bidang_page(plan, entry, sasaran, owners)
+        for entry in sorted(plan.bidang, key=lambda e: order(e.slug))
         if entry.model is not None
     )
     tables = indikator_tables(pk, sasaran, 2)

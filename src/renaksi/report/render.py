@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renaksi.plan import pegawai
 from renaksi.plan.folder import Plan
@@ -30,12 +30,15 @@ from renaksi.plan.periods import Period
 from renaksi.plan.perubahan import apply
 from renaksi.plan.values import ABSENT_TEXT, Absent, MonthDate
 from renaksi.report.kop import kop_view
-from renaksi.report.perubahan import Perbandingan, target_version
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
 from renaksi.text.controls import show_controls
-from renaksi.text.markdown import escape_markdown, inert_html
+from renaksi.text.markdown import escape_markdown, inert_html, simple_html
+
+if TYPE_CHECKING:
+    # Only the Perubahan and monitoring reports use it (1.5 ms to import): loaded there.
+    from renaksi.report.perubahan import Perbandingan
 
 FORMATS = ("md", "html")
 #: Formats drawn from another's templates: a PDF is the HTML report, paged by WeasyPrint.
@@ -181,7 +184,9 @@ def _markdown_html(text: str) -> Any:
         return plain
     # Controls are shown in the source: the rendered HTML then has none for Jinja's
     # finalize to reveal (which would turn the Markup into text and escape every tag).
-    return Markup(_markdown().render(str(show_controls(text))))
+    shown = str(show_controls(text))
+    simple = simple_html(shown)
+    return Markup(simple if simple is not None else _markdown().render(shown))
 
 
 _LOCAL_IMAGE = re.compile(r"data:image/", re.IGNORECASE)
@@ -276,7 +281,10 @@ def _css_string(value: object) -> Any:
     end the string, the rule or the ``<style>`` element."""
     from markupsafe import Markup
 
-    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = str(value)
+    if isinstance(value, Markup) and "&" in text:
+        # Only text with an entity to unescape pays for importing html.entities (5 ms).
+        text = value.unescape()
     text = " ".join(text.split())
     return Markup('"{}"').format(
         Markup("".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text))
@@ -354,6 +362,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "target_lama": lambda v, satuan: "-" if v is None else _or_absent(formats.target)(v, satuan),
     "css_string": _css_string,
     "runs": _runs,
+    "zip": zip,
 }
 
 
@@ -395,6 +404,10 @@ def _environment(kind: str, user: Path | None, cache_folder: Path | None = None)
     env = Environment(**options)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
+    # The default templates include a partial only where it prints something (footnote
+    # numbers next to a value that has some), as each include costs a new context; with
+    # the user's own templates every include happens as before, whatever theirs print.
+    env.globals["user_templates"] = user is not None
     return env
 
 
@@ -475,6 +488,7 @@ def render_monitoring(
     """The monitoring report of quarter ``triwulan`` (or of a period): the agency's, or one
     bidang's."""
     from renaksi.report.pemantauan import pemantauan_view
+    from renaksi.report.perubahan import target_version
 
     period = Period.quarter(triwulan) if isinstance(triwulan, int) else triwulan
     versi = target_version(plan, period, bidang)
