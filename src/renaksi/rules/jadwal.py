@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renaksi.plan.findings import Severity
-from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
 E = Severity.ERROR
@@ -22,7 +21,7 @@ def has_months(ctx: Context) -> Iterator[Finding]:
     Aksi tanpa bulan pelaksanaan tidak muncul di jadwal Jan-Des dan tidak dapat dipantau.
     Tulis ``bulan: [3, 4]`` atau ``bulan: [Mrt, Apr]``.
     """
-    for _, _, aksi in walk.aksi(ctx.plan):
+    for _, _, aksi in ctx.aksi():
         if not aksi.item.bulan:
             yield ctx.finding(
                 aksi.doc,
@@ -35,7 +34,7 @@ def has_months(ctx: Context) -> Iterator[Finding]:
 @rule("JD02", "jadwal.bulan", E, "Bulan pelaksanaan antara 1 dan 12.")
 def month_in_range(ctx: Context) -> Iterator[Finding]:
     """Bulan ditulis 1 (Januari) sampai 12 (Desember)."""
-    for _, _, aksi in walk.aksi(ctx.plan):
+    for _, _, aksi in ctx.aksi():
         for k, month in enumerate(aksi.item.bulan):
             if not 1 <= month <= 12:
                 yield ctx.finding(
@@ -52,7 +51,7 @@ def month_once(ctx: Context) -> Iterator[Finding]:
     Bulan yang ditulis dua kali untuk satu aksi (``[3, 3]`` atau ``[3, Mrt]``) hampir
     selalu salah ketik bulan lain.
     """
-    for _, _, aksi in walk.aksi(ctx.plan):
+    for _, _, aksi in ctx.aksi():
         seen: set[int] = set()
         for k, month in enumerate(aksi.item.bulan):
             if month in seen:
@@ -78,7 +77,7 @@ def number_matches(ctx: Context) -> Iterator[Finding]:
     (``no: 4``), nomor itu harus sama dengan urutannya. Dokumen 2024 yang diterbitkan
     menomori aksi Forkopimda 1, 2, 3, 7.
     """
-    for _, position, aksi in walk.aksi(ctx.plan):
+    for _, position, aksi in ctx.aksi():
         written = aksi.item.no
         if written is not None and written != position + 1:
             yield ctx.finding(

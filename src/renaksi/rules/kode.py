@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
 from renaksi.plan.values import stated
-from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
 E = Severity.ERROR
@@ -57,7 +56,7 @@ def _codes(ctx: Context) -> Iterator[tuple[str, PlanFile, KeyPath, str | None, s
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    for prog in walk.programs(doc, pk):
+    for prog in ctx.programs():
         yield "program", doc, (*prog.path, "kode"), prog.item.kode, None
         for j, keg in enumerate(prog.item.kegiatan):
             keg_path = (*prog.path, "kegiatan", j)

@@ -5,11 +5,10 @@ bidang that owns it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
-from renaksi.plan.folder import Plan
 from renaksi.plan.model import BudgetUnit
 from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
@@ -36,7 +35,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
     anggaran (kegiatan, sub kegiatan dan output). Temuan menunjuk kemunculan kedua dan
     menyebut yang pertama.
     """
-    for entries in _id_groups(ctx.plan):
+    for entries in _id_groups(ctx):
         first: dict[str, tuple[PlanFile, KeyPath]] = {}
         for doc, path, ident, what in entries:
             if ident not in first:
@@ -54,14 +53,15 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
+def _id_groups(ctx: Context) -> list[list[_IdPlace]]:
     """The ids that must differ from each other, group by group."""
+    plan = ctx.plan
     sasaran: list[_IdPlace] = []
     if plan.instansi is not None and plan.instansi_doc is not None:
         for i, s in enumerate(plan.instansi.sasaran_strategis):
             path = ("renstra", "sasaran_strategis", i, "id")
             sasaran.append((plan.instansi_doc, path, s.id, "sasaran strategis"))
-    indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in walk.indikator(plan)]
+    indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in ctx.indikator()]
     program: list[_IdPlace] = []
     kelompok: list[_IdPlace] = []
     budget: list[_IdPlace] = []
@@ -73,18 +73,18 @@ def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
             sasaran.append((doc, ("sasaran_kegiatan", i, "id"), sk.id, "sasaran kegiatan"))
         for i, group in enumerate(pk.kelompok_indikator):
             kelompok.append((doc, ("kelompok_indikator", i, "id"), group.id, "kelompok indikator"))
-        for prog in walk.programs(doc, pk):
+        for prog in ctx.programs():
             if prog.item.id is not None:
                 program.append((doc, (*prog.path, "id"), prog.item.id, "program"))
         # Kegiatan ids and unit ids share one namespace: a unit is found by its id alone.
         budget += [
             (doc, (*keg.path, "id"), keg.item.id, "kegiatan")
-            for keg in walk.kegiatan(doc, pk)
+            for keg in ctx.kegiatan()
             if keg.item.id is not None
         ]
         budget += [
             (doc, (*u.path, "id"), u.item.id, u.item.level)
-            for u in walk.units(plan)
+            for u in ctx.units()
             if u.item.level != "kegiatan"
         ]
     return [sasaran, indikator, program, kelompok, budget]
@@ -101,7 +101,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
     if ctx.plan.pk_only:
         return
     slugs = ctx.plan.bidang_slugs
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         if unit.item.bidang is None or unit.item.bidang in slugs:
             continue  # no bidang written: SC02's finding (BG05's for an APBN kegiatan)
         yield ctx.finding(
@@ -127,14 +127,14 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    units = pk.unit_index()
+    units = ctx.unit_index()
     # Kegiatan that are no unit: divided into parts, or without a pagu of their own.
     divided = {
         keg.item.id: bool(keg.item.sub_kegiatan or keg.item.output)
-        for keg in walk.kegiatan(doc, pk)
+        for keg in ctx.kegiatan()
         if keg.item.id is not None and keg.item.id not in units
     }
-    for _, ren in walk.rencana(ctx.plan):
+    for _, ren in ctx.rencana():
         key, ident = ren.item.unit_key, ren.item.unit
         unit = units.get(ident)
         if unit is not None and unit.key == key:
@@ -148,7 +148,7 @@ def _unplanned(
     ident: str,
     unit: BudgetUnit | None,
     divided: dict[str, bool],
-    units: dict[str, BudgetUnit],
+    units: Mapping[str, BudgetUnit],
     hints: Hints,
 ) -> tuple[str, dict[str, object]]:
     """Why a rencana aksi reference names no unit of its kind: message and arguments
@@ -178,9 +178,9 @@ def planned_by_owner(ctx: Context) -> Iterator[Finding]:
     bidang yang memilikinya menurut ``perjanjian-kinerja.yaml``. Bila tanggung jawab
     berpindah, ubah ``bidang:`` di PK dan pindahkan rencana aksinya bersama-sama.
     """
-    owner = {u.item.id: u for u in walk.units(ctx.plan)}
+    owner = {u.item.id: u for u in ctx.units()}
     slugs = ctx.plan.bidang_slugs
-    for entry, ren in walk.rencana(ctx.plan):
+    for entry, ren in ctx.rencana():
         unit = walk.planned_unit(owner, ren.item)
         # An owner with no bidang file is RF02's finding; saying it twice helps nobody.
         if unit is None or unit.item.bidang == entry.slug or unit.item.bidang not in slugs:
@@ -208,7 +208,7 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
     target ganda.
     """
     seen: dict[str, tuple[PlanFile, KeyPath]] = {}
-    for _, ren in walk.rencana(ctx.plan):
+    for _, ren in ctx.rencana():
         ident = ren.item.unit
         path = (*ren.path, ren.item.unit_key)
         if ident not in seen:
@@ -249,12 +249,10 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.plan.pk_only:
         return
-    with_aksi = {
-        (ren.item.unit_key, ren.item.unit) for _, ren in walk.rencana(ctx.plan) if ren.item.aksi
-    }
+    with_aksi = {(ren.item.unit_key, ren.item.unit) for _, ren in ctx.rencana() if ren.item.aksi}
     # A bidang file that did not load has its own findings; its plans are unknown, not absent.
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         item = unit.item
         pagu, owner = item.pagu, item.bidang
         if isinstance(pagu, Absent) or pagu <= 0 or owner is None:  # owner: SC02's, BG05's
@@ -297,7 +295,7 @@ def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
         (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), ind.sasaran)
         for i, ind in enumerate(plan.instansi.iku_indikator)
     ]
-    others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
+    others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in ctx.indikator()]
     for goals, refs in ((strategis, iku), (strategis + tiers, others)):
         present = set(goals)  # thousands of references among thousands of ids: no list scans
         for doc, path, ident in refs:
@@ -321,8 +319,8 @@ def _program_indikator(ctx: Context) -> Iterator[Finding]:
         return
     pk_ids = [i.id for i in plan.pk.indikator]
     present = set(pk_ids)
-    others = {i.item.id for i in walk.indikator(plan)} - present
-    for prog in walk.programs(plan.pk_doc, plan.pk):
+    others = {i.item.id for i in ctx.indikator()} - present
+    for prog in ctx.programs():
         wanted = prog.item.indikator
         if wanted is None or wanted in present:
             continue
@@ -359,8 +357,8 @@ def tiers_exist(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    programs = [p.item.id for p in walk.programs(doc, pk) if p.item.id is not None]
-    kegiatan = [k.item.id for k in walk.kegiatan(doc, pk) if k.item.id is not None]
+    programs = [p.item.id for p in ctx.programs() if p.item.id is not None]
+    kegiatan = [k.item.id for k in ctx.kegiatan() if k.item.id is not None]
     groups = [g.id for g in pk.kelompok_indikator]
     refs: list[tuple[KeyPath, str, str, list[str]]] = [
         (("sasaran_program", i, "program"), s.program, "program", programs)
@@ -455,7 +453,7 @@ def _pagu_marks(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.pk is None or plan.pk_doc is None:
         return
-    for placed in walk.units(plan):
+    for placed in ctx.units():
         unit = placed.item
         if unit.level == "kegiatan" or _stated(unit.pagu):
             continue  # an APBN kegiatan's notes are the kegiatan's, below
@@ -467,7 +465,7 @@ def _pagu_marks(ctx: Context) -> Iterator[Finding]:
                 level=unit.level,
                 id=unit.id,
             )
-    for keg in walk.kegiatan(plan.pk_doc, plan.pk):
+    for keg in ctx.kegiatan():
         parts = (*keg.item.sub_kegiatan, *keg.item.output)
         if _stated(keg.item.pagu) or any(_stated(p.pagu) for p in parts):
             continue
@@ -487,7 +485,7 @@ def _plan_pagu_marks(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None or plan.instansi is None or plan.instansi_doc is None:
         return
     if not isinstance(plan.pk.anggaran, Absent) and any(
-        _stated(unit.pagu) for unit in plan.pk.units()
+        _stated(unit.pagu) for unit in ctx.pk_units()
     ):
         return
     for k, mark in enumerate(plan.instansi.catatan_sumber):

@@ -52,7 +52,7 @@ def _owner_missing(ctx: Context) -> Iterator[Finding]:
     # its own pagu is BG05's, which names everything such a kegiatan lacks at once.
     if ctx.plan.pk_only:
         return
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         if unit.item.bidang is None and unit.item.level != "kegiatan":
             yield ctx.finding(unit.doc, unit.path, "kunci wajib {key} tidak ada", key="bidang")
 

@@ -207,7 +207,7 @@ def quarters_agree(ctx: Context) -> Iterator[Finding]:
     sama sekali.
     """
     settings = state.settings(ctx.plan)
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.target is None and item.triwulan is None:
             yield ctx.finding(
@@ -239,7 +239,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
     tidak boleh negatif. Indikator yang makin kecil makin baik ditulis dengan
     ``arah: turun``, bukan dengan angka negatif.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         unit = ind.item.satuan
         for keys, what, value in _targets(ind.item):
             if isinstance(value, Decimal) and value < 0:
@@ -260,7 +260,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                             level=level,
                             value=Percent(share),
                         )
-    for _, ren in walk.rencana(ctx.plan):
+    for _, ren in ctx.rencana():
         output = ren.item.target
         if not isinstance(output, Absent) and output.jumlah < 0:
             yield ctx.finding(
@@ -282,10 +282,10 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     """
     extra = ctx.plan.instansi.satuan_tambahan if ctx.plan.instansi else []
     known = KNOWN_UNITS | {unit_key(u) for u in extra}
-    places = [(ind.doc, (*ind.path, "satuan"), ind.item.satuan) for ind in walk.indikator(ctx.plan)]
+    places = [(ind.doc, (*ind.path, "satuan"), ind.item.satuan) for ind in ctx.indikator()]
     places += [
         (ren.doc, (*ren.path, "target"), ren.item.target.satuan)
-        for _, ren in walk.rencana(ctx.plan)
+        for _, ren in ctx.rencana()
         if not isinstance(ren.item.target, Absent)
     ]
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
@@ -331,7 +331,7 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
     diperingatkan. Yang diperiksa: target tahunan PK, bidang dan IKU; indikator bidang tanpa
     target tahunan diperiksa dengan gabungan target triwulannya menurut ``cara_gabung``.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.boleh_lebih_100 or not is_percent(item.satuan):
             continue
@@ -447,7 +447,7 @@ def on_scale(ctx: Context) -> Iterator[Finding]:
     settings = state.settings(ctx.plan)
     named = {k.nama: k.nilai for k in ctx.plan.instansi.skala_ordinal} if ctx.plan.instansi else {}
     yield from _named_scales(ctx)
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if isinstance(item.skala, str) and item.skala not in named:
             yield ctx.finding(
@@ -508,7 +508,7 @@ def distribution_whole(ctx: Context) -> Iterator[Finding]:
     di Level 2 dan 17% di Level 3: ``target: {Level 1: 33%, Level 2: 50%, Level 3: 17%}``.
     Porsinya, dalam persen, berjumlah tepat 100% (dijumlah tepat, tanpa pembulatan).
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         value = ind.item.target
         if not isinstance(value, tuple):
             continue
@@ -534,7 +534,7 @@ def kind_agrees(ctx: Context) -> Iterator[Finding]:
     sebaliknya (batas bawah, ``arah`` bukan ``turun``). Batas berlaku untuk angka atau
     nilai skala, bukan untuk distribusi.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.jenis_target is None:
             continue

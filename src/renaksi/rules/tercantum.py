@@ -207,11 +207,11 @@ def unchecked(ctx: Context) -> Iterator[Finding]:
     if pk is None or doc is None or isinstance(pk.anggaran, Absent):
         return  # no budget stated: no total to check (BG05 refuses one written anyway)
     totals: list[tuple[KeyPath, str, object, list[KeyPath]]] = []
-    for keg in walk.kegiatan(doc, pk):
+    for keg in ctx.kegiatan():
         if isinstance(keg.item.computed_pagu, Absent):
             parts = _absent_pagu(_kegiatan_parts(keg))
             totals.append(((*keg.path, "pagu"), "pagu kegiatan", keg.item.pagu, parts))
-    programs = list(walk.programs(doc, pk))
+    programs = list(ctx.programs())
     for prog in programs:
         if isinstance(total_of(kegiatan_total(k) for k in prog.item.kegiatan), Absent):
             parts = _absent_pagu(_program_parts(prog))

@@ -72,6 +72,18 @@ def kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiat
             yield Placed(doc, (*prog.path, "kegiatan", j), keg)
 
 
+def pk_programs(plan: Plan) -> Iterator[Placed[Program]]:
+    """Each program of the plan's PK, if the PK loaded."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        yield from programs(plan.pk_doc, plan.pk)
+
+
+def pk_kegiatan(plan: Plan) -> Iterator[Placed[Kegiatan]]:
+    """Each kegiatan of the plan's PK, across programs, if the PK loaded."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        yield from kegiatan(plan.pk_doc, plan.pk)
+
+
 def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
     """Each budgeted unit of the plan's PK (sub kegiatan, or APBN kegiatan and outputs), in
     document order, if the PK loaded."""
