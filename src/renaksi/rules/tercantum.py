@@ -13,7 +13,13 @@ field that may be absent later is listed the day it is added.
 
 from __future__ import annotations
 
+import functools
+import types
+import typing
 from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel
 
@@ -100,19 +106,62 @@ def _what(holder: BaseModel, holder_key: str, field: str) -> str:
 
 def absent_facts(item: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Every field below ``item`` written ``tidak tercantum``: its path and what it is."""
+    found: list[tuple[KeyPath, str]] = []
+    _collect(item, path, found)
+    return iter(found)
+
+
+def _collect(item: BaseModel, path: KeyPath, found: list[tuple[KeyPath, str]]) -> None:
     key = path[-1] if path else ""
     # A list item is named by its number counted from 1 (an IKU has no id).
     holder_key = str(key + 1) if isinstance(key, int) else key
-    for name in type(item).model_fields:
+    for name in _holding(type(item)):
         value = getattr(item, name)
         if isinstance(value, Absent):
-            yield (*path, name), _what(item, holder_key, name)
+            found.append(((*path, name), _what(item, holder_key, name)))
         elif isinstance(value, BaseModel):
-            yield from absent_facts(value, (*path, name))
+            _collect(value, (*path, name), found)
         elif isinstance(value, list):
             for i, part in enumerate(value):
                 if isinstance(part, BaseModel):
-                    yield from absent_facts(part, (*path, name, i))
+                    _collect(part, (*path, name, i), found)
+
+
+#: The types a field's annotation can name whose values are neither absent nor hold a model:
+#: what the walk need not look at.
+_PLAIN: tuple[type, ...] = (str, int, float, bool, Decimal, date, type(None))
+
+
+@functools.cache
+def _holding(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model``, in order, whose values may be absent or hold a model that
+    may, at any depth: worked out once per model class from the fields' types, so a field
+    added later that may be absent is walked, and what can only be text, numbers or models
+    of those (every aksi with its notes) is not."""
+    return tuple(name for name, f in model.model_fields.items() if _may_hold(f.annotation))
+
+
+def _may_hold(annotation: object) -> bool:
+    """False only for a type whose values are certainly plain (text, numbers, dates, a
+    literal, models of those, lists of those); anything not understood is walked."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _may_hold(args[0])
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        return any(_may_hold(arg) for arg in args if arg is not Ellipsis)
+    if origin is Literal:
+        return False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        # A value may be of a subclass (a model built in code keeps the instance it got).
+        return any(_holding(kind) for kind in _kinds(annotation))
+    return not (isinstance(annotation, type) and issubclass(annotation, _PLAIN))
+
+
+def _kinds(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    yield model
+    for sub in model.__subclasses__():
+        yield from _kinds(sub)
 
 
 def _loaded(ctx: Context) -> Iterator[tuple[PlanFile, BaseModel]]:
