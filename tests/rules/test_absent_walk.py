@@ -42,7 +42,10 @@ def every_field(item: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, 
 def _kind(path: Path) -> type[BaseModel]:
     if path.parent.name == "bidang":
         return BidangFile
-    named = {"instansi.yaml": InstansiFile, "perjanjian-kinerja.yaml": PerjanjianKinerjaFile}
+    named: dict[str, type[BaseModel]] = {
+        "instansi.yaml": InstansiFile,
+        "perjanjian-kinerja.yaml": PerjanjianKinerjaFile,
+    }
     return named.get(path.name, RealisasiFile)
 
 
