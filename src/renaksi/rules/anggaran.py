@@ -209,11 +209,13 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
     2024 yang diterbitkan memuat contoh nyata: Tabel 2.3 memberi Pembentukan Paskibraka
     Rp 1.850.000.000, sedangkan tabel Bidang Ideologi menulis Rp 1.800.000.000.
     """
-    units = {p.item.id: p for p in ctx.units()}
-    for _, ren in ctx.rencana():
+    units = ctx.placed_by_id()
+    for _, ren, key, ident in ctx.planned():
         restated = ren.item.pagu
-        source = walk.planned_unit(units, ren.item)
-        if not isinstance(restated, int) or source is None:
+        if not isinstance(restated, int):
+            continue
+        source = walk.named_unit(units, key, ident)
+        if source is None:
             continue
         original = source.item.pagu
         if isinstance(original, Absent) or restated == original:
@@ -226,7 +228,7 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
             "pagu {id} ditulis {restated}, padahal perjanjian-kinerja.yaml baris {line} "
             "menulis {pk} ({direction} {amount})",
             related=[pk_place],
-            id=ren.item.unit,
+            id=ident,
             restated=Rupiah(restated),
             line=pk_place.line,
             pk=Rupiah(original),

@@ -98,6 +98,21 @@ class Context:
         """:func:`walk.rencana`: each action plan across bidang files."""
         return self.shared("rencana", walk.rencana)
 
+    def planned(self) -> Sequence[tuple[BidangEntry, Placed[RencanaUnit], str, str]]:
+        """Each action plan with the key and the id it names its unit with
+        (``RencanaUnit.unit_key``, ``.unit``), read once for the rules that match them."""
+        return self.once(
+            "planned",
+            lambda: tuple((e, r, r.item.unit_key, r.item.unit) for e, r in self.rencana()),
+        )
+
+    def placed_by_id(self) -> Mapping[str, Placed[BudgetUnit]]:
+        """Each budgeted unit with its file by id; unlike :meth:`unit_index`, the last of a
+        duplicate id wins (RF01 reports the duplicate)."""
+        return self.once(
+            "placed_by_id", lambda: MappingProxyType({u.item.id: u for u in self.units()})
+        )
+
     def aksi(self) -> Sequence[tuple[BidangEntry, int, Placed[Aksi]]]:
         """:func:`walk.aksi`: each aksi across bidang files."""
         return self.shared("aksi", walk.aksi)

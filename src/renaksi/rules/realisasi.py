@@ -85,8 +85,8 @@ def _rencana(ctx: Context) -> dict[str, RencanaUnit]:
 
     def make() -> dict[str, RencanaUnit]:
         out: dict[str, RencanaUnit] = {}
-        for _, ren in ctx.rencana():
-            out.setdefault(ren.item.unit, ren.item)
+        for _, ren, _, ident in ctx.planned():
+            out.setdefault(ident, ren.item)
         return out
 
     return ctx.once("realisasi rencana", make)

@@ -134,8 +134,7 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
         for keg in ctx.kegiatan()
         if keg.item.id is not None and keg.item.id not in units
     }
-    for _, ren in ctx.rencana():
-        key, ident = ren.item.unit_key, ren.item.unit
+    for _, ren, key, ident in ctx.planned():
         unit = units.get(ident)
         if unit is not None and unit.key == key:
             continue
@@ -178,17 +177,17 @@ def planned_by_owner(ctx: Context) -> Iterator[Finding]:
     bidang yang memilikinya menurut ``perjanjian-kinerja.yaml``. Bila tanggung jawab
     berpindah, ubah ``bidang:`` di PK dan pindahkan rencana aksinya bersama-sama.
     """
-    owner = {u.item.id: u for u in ctx.units()}
+    owner = ctx.placed_by_id()
     slugs = ctx.plan.bidang_slugs
-    for entry, ren in ctx.rencana():
-        unit = walk.planned_unit(owner, ren.item)
+    for entry, ren, key, ident in ctx.planned():
+        unit = walk.named_unit(owner, key, ident)
         # An owner with no bidang file is RF02's finding; saying it twice helps nobody.
         if unit is None or unit.item.bidang == entry.slug or unit.item.bidang not in slugs:
             continue
         where = ctx.at(unit.doc, (*unit.path, "bidang"))
         yield ctx.finding(
             ren.doc,
-            (*ren.path, ren.item.unit_key),
+            (*ren.path, key),
             "{level} {id} milik bidang {owner} (lihat {where}), tetapi direncanakan di "
             "bidang {here}",
             related=[where],
@@ -208,9 +207,8 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
     target ganda.
     """
     seen: dict[str, tuple[PlanFile, KeyPath]] = {}
-    for _, ren in ctx.rencana():
-        ident = ren.item.unit
-        path = (*ren.path, ren.item.unit_key)
+    for _, ren, key, ident in ctx.planned():
+        path = (*ren.path, key)
         if ident not in seen:
             seen[ident] = (ren.doc, path)
             continue
@@ -220,7 +218,7 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
             path,
             "{level} {id} sudah direncanakan di {where}",
             related=[where],
-            level=_level(ren.item.unit_key),
+            level=_level(key),
             id=ident,
             where=str(where),
         )
@@ -249,7 +247,7 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.plan.pk_only:
         return
-    with_aksi = {(ren.item.unit_key, ren.item.unit) for _, ren in ctx.rencana() if ren.item.aksi}
+    with_aksi = {(key, ident) for _, ren, key, ident in ctx.planned() if ren.item.aksi}
     # A bidang file that did not load has its own findings; its plans are unknown, not absent.
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
     for unit in ctx.units():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -93,12 +93,19 @@ def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
 
 
 def planned_unit(
-    units: dict[str, Placed[BudgetUnit]], ren: RencanaUnit
+    units: Mapping[str, Placed[BudgetUnit]], ren: RencanaUnit
 ) -> Placed[BudgetUnit] | None:
     """The unit a rencana aksi plans: named by its id and by the key of its level (a
     ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
-    unit = units.get(ren.unit)
-    return unit if unit is not None and unit.item.key == ren.unit_key else None
+    return named_unit(units, ren.unit_key, ren.unit)
+
+
+def named_unit(
+    units: Mapping[str, Placed[BudgetUnit]], key: str, ident: str
+) -> Placed[BudgetUnit] | None:
+    """:func:`planned_unit` of a rencana aksi that names ``ident`` with ``key``."""
+    unit = units.get(ident)
+    return unit if unit is not None and unit.item.key == key else None
 
 
 def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
