@@ -41,6 +41,10 @@ def _same_walks(plan: Plan) -> None:
     expected = plan.pk.unit_index() if plan.pk is not None else {}
     assert list(ctx.unit_index().items()) == list(expected.items())
     assert list(ctx.pk_units()) == (list(plan.pk.units()) if plan.pk is not None else [])
+    planned = [(e, r, r.item.unit_key, r.item.unit) for e, r in walk.rencana(plan)]
+    assert list(ctx.planned()) == planned
+    last_wins = {u.item.id: u for u in walk.units(plan)}
+    assert list(ctx.placed_by_id().items()) == list(last_wins.items())
     # Walked once: the second rule to ask gets the same walk.
     assert ctx.units() is ctx.units()
     assert ctx.unit_index() is ctx.unit_index()
