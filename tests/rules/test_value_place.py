@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from renaksi.plan import fast_yaml
 from renaksi.plan.file import Key, KeyPath, PlanFile
 from renaksi.plan.load import _parser
-from renaksi.rules.skema import value_place
+from renaksi.rules.base import place as value_place
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(ROOT.glob("plans/2024/**/*.yaml")) + sorted(ROOT.glob("tests/fixtures/**/*.yaml"))

@@ -123,7 +123,7 @@ class Context:
 
     def at(self, doc: PlanFile, keys: Sequence[Key], *, at_key: bool = False) -> Location:
         """The location of ``keys`` in ``doc``."""
-        line, column = doc.position(keys, at_key=at_key)
+        line, column = doc.position(keys, at_key=True) if at_key else place(doc, keys)
         return Location(doc.display, line, column, path_text(keys))
 
     def finding(
@@ -138,6 +138,37 @@ class Context:
     ) -> Finding:
         """A finding at ``keys`` in ``doc``."""
         return Finding(self.at(doc, keys, at_key=at_key), message, args, tuple(related))
+
+
+def place(doc: PlanFile, path: Sequence[Key]) -> tuple[int, int]:
+    """``doc.position(path)``, found with one step down per key and the place read only
+    where the path ends (the tree's places cost most: a finding's path, or a number's, leads
+    to a value). A path that does not lead to a value is left to ``doc.position``."""
+    node = doc.root
+    last = len(path) - 1
+    for i, key in enumerate(path):
+        if isinstance(node, dict) and hasattr(node, "lc") and _has(node, key):
+            if i == last:
+                line, column = node.lc.value(key)
+                return line + 1, column + 1
+            node = node[key]
+        elif isinstance(node, list) and hasattr(node, "lc") and isinstance(key, int):
+            if not 0 <= key < len(node):
+                break
+            if i == last:
+                line, column = node.lc.item(key)
+                return line + 1, column + 1
+            node = node[key]
+        else:
+            break
+    return doc.position(path)
+
+
+def _has(mapping: dict[object, object], key: object) -> bool:
+    try:
+        return key in mapping
+    except TypeError:  # unhashable: never the key itself
+        return False
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -21,7 +21,7 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.model import quantity_places
 from renaksi.plan.values import PlanValueError, check_written, parse_quantity, two_readings
 from renaksi.rules import walk
-from renaksi.rules.base import Context, Finding, declare, rule
+from renaksi.rules.base import Context, Finding, declare, place, rule
 from renaksi.text import formats
 
 #: A plain YAML scalar as it starts at its place: up to a space, a flow mark or a comment.
@@ -146,40 +146,9 @@ def written_numbers(plan: Plan) -> Iterator[tuple[PlanFile, KeyPath, str]]:
 
 
 def _literal(doc: PlanFile, path: KeyPath) -> str | None:
-    line, column = value_place(doc, path)
+    line, column = place(doc, path)
     match = _SCALAR.match(doc.line_text(line), column - 1)
     return match.group() if match else None
-
-
-def value_place(doc: PlanFile, path: KeyPath) -> tuple[int, int]:
-    """``doc.position(path)``, found with one step down per key and the place read only
-    where the path ends: the tree's places cost most, and a number's path always leads to
-    it. A path that does not lead to a value is left to ``doc.position``."""
-    node = doc.root
-    last = len(path) - 1
-    for i, key in enumerate(path):
-        if isinstance(node, dict) and hasattr(node, "lc") and _has(node, key):
-            if i == last:
-                line, column = node.lc.value(key)
-                return line + 1, column + 1
-            node = node[key]
-        elif isinstance(node, list) and hasattr(node, "lc") and isinstance(key, int):
-            if not 0 <= key < len(node):
-                break
-            if i == last:
-                line, column = node.lc.item(key)
-                return line + 1, column + 1
-            node = node[key]
-        else:
-            break
-    return doc.position(path)
-
-
-def _has(mapping: dict[object, object], key: object) -> bool:
-    try:
-        return key in mapping
-    except TypeError:  # unhashable: never the key itself
-        return False
 
 
 def _same_float(literal: str, raw: float) -> bool:
