@@ -13,7 +13,6 @@ from renaksi.plan.model import BudgetUnit
 from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.hints import Hints
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -138,8 +137,22 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
         unit = units.get(ident)
         if unit is not None and unit.key == key:
             continue
-        message, args = _unplanned(key, ident, unit, divided, units, ctx.hints)
+        message, args = _unplanned(key, ident, unit, divided, ctx)
         yield Finding(ctx.at(ren.doc, (*ren.path, key)), message, args)
+
+
+def _ids_by_key(ctx: Context) -> Mapping[str, list[str]]:
+    """The ids of the budgeted units by the key a rencana aksi names them with, in the
+    PK's order: made once, not once per reference (a thousand broken references among a
+    thousand units would otherwise cost a million steps)."""
+
+    def make() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for unit in ctx.unit_index().values():
+            out.setdefault(unit.key, []).append(unit.id)
+        return out
+
+    return ctx.once("unit ids by key", make)
 
 
 def _unplanned(
@@ -147,11 +160,10 @@ def _unplanned(
     ident: str,
     unit: BudgetUnit | None,
     divided: dict[str, bool],
-    units: Mapping[str, BudgetUnit],
-    hints: Hints,
+    ctx: Context,
 ) -> tuple[str, dict[str, object]]:
     """Why a rencana aksi reference names no unit of its kind: message and arguments
-    (the hint looked up within the plan's budget, ``hints``)."""
+    (the hint looked up within the plan's budget, ``ctx.hints``)."""
     if unit is not None:
         return (
             "{id} adalah {actual} di perjanjian-kinerja.yaml, bukan {written}; tulis {key}: {id}",
@@ -163,10 +175,10 @@ def _unplanned(
         else:
             why = "tidak berpagu sendiri: pagunya tidak ditulis"
         return "kegiatan {id} {why}", {"id": ident, "why": why}
-    same = [u.id for u in units.values() if u.key == key]
+    same = _ids_by_key(ctx).get(key, [])
     return (
         "{level} {id} tidak ada di perjanjian-kinerja.yaml{hint}",
-        {"level": _level(key), "id": ident, "hint": walk.nearest(hints, ident, same)},
+        {"level": _level(key), "id": ident, "hint": walk.nearest(ctx.hints, ident, same)},
     )
 
 

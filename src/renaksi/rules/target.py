@@ -291,10 +291,14 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
         for i, iku in enumerate(ctx.plan.instansi.iku_indikator):
             places.append((ctx.plan.instansi_doc, ("iku", "indikator", i, "satuan"), iku.satuan))
+    options: list[str] | None = None  # sorted once, when a unit is not known
     for doc, path, unit in places:
-        if unit_key(unit) in known:
+        key = unit_key(unit)
+        if key in known:
             continue
-        near = ctx.hints.closest(unit_key(unit), sorted(known), cutoff=0.6)
+        if options is None:
+            options = sorted(known)
+        near = ctx.hints.closest(key, options, cutoff=0.6)
         yield ctx.finding(
             doc,
             path,
