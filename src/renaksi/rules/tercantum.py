@@ -120,10 +120,11 @@ def _collect(item: BaseModel, path: KeyPath, found: list[tuple[KeyPath, str]]) -
         if isinstance(value, Absent):
             found.append(((*path, name), _what(item, holder_key, name)))
         elif isinstance(value, BaseModel):
-            _collect(value, (*path, name), found)
+            if _holding(type(value)):  # a model that cannot hold one (a target) is passed
+                _collect(value, (*path, name), found)
         elif isinstance(value, list):
             for i, part in enumerate(value):
-                if isinstance(part, BaseModel):
+                if isinstance(part, BaseModel) and _holding(type(part)):
                     _collect(part, (*path, name, i), found)
 
 
