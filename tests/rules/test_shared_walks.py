@@ -36,7 +36,6 @@ def _same_walks(plan: Plan) -> None:
     assert list(ctx.programs()) == list(walk.pk_programs(plan))
     assert list(ctx.kegiatan()) == list(walk.pk_kegiatan(plan))
     assert list(ctx.rencana()) == list(walk.rencana(plan))
-    assert list(ctx.aksi()) == list(walk.aksi(plan))
     assert list(ctx.indikator()) == list(walk.indikator(plan))
     expected = plan.pk.unit_index() if plan.pk is not None else {}
     assert list(ctx.unit_index().items()) == list(expected.items())

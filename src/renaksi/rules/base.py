@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 from renaksi.plan.file import Key, PlanFile, path_text
 from renaksi.plan.findings import Location, Problem, RuleId, Severity
 from renaksi.plan.folder import BidangEntry, Plan
-from renaksi.plan.model import Aksi, BudgetUnit, Indikator, Kegiatan, Program, RencanaUnit
+from renaksi.plan.model import BudgetUnit, Indikator, Kegiatan, Program, RencanaUnit
 from renaksi.rules import walk
 from renaksi.rules.walk import Placed
 from renaksi.text.hints import Hints
@@ -112,10 +112,6 @@ class Context:
         return self.once(
             "placed_by_id", lambda: MappingProxyType({u.item.id: u for u in self.units()})
         )
-
-    def aksi(self) -> Sequence[tuple[BidangEntry, int, Placed[Aksi]]]:
-        """:func:`walk.aksi`: each aksi across bidang files."""
-        return self.shared("aksi", walk.aksi)
 
     def indikator(self) -> Sequence[Placed[Indikator]]:
         """:func:`walk.indikator`: every indicator with quarterly targets."""

@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
-    Aksi,
     BidangFile,
     BudgetUnit,
     Indikator,
@@ -121,13 +120,6 @@ def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaUnit]]]:
         assert entry.model is not None
         for i, item in enumerate(entry.model.rencana_aksi):
             yield entry, Placed(doc, ("rencana_aksi", i), item)
-
-
-def aksi(plan: Plan) -> Iterator[tuple[BidangEntry, int, Placed[Aksi]]]:
-    """Each aksi across bidang files, with its 0-based position within its plan."""
-    for entry, ren in rencana(plan):
-        for j, item in enumerate(ren.item.aksi):
-            yield entry, j, Placed(ren.doc, (*ren.path, "aksi", j), item)
 
 
 def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
