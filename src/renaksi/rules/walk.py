@@ -91,18 +91,12 @@ def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
             yield Placed(plan.pk_doc, unit.path, unit)
 
 
-def planned_unit(
-    units: Mapping[str, Placed[BudgetUnit]], ren: RencanaUnit
-) -> Placed[BudgetUnit] | None:
-    """The unit a rencana aksi plans: named by its id and by the key of its level (a
-    ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
-    return named_unit(units, ren.unit_key, ren.unit)
-
-
 def named_unit(
     units: Mapping[str, Placed[BudgetUnit]], key: str, ident: str
 ) -> Placed[BudgetUnit] | None:
-    """:func:`planned_unit` of a rencana aksi that names ``ident`` with ``key``."""
+    """The unit a rencana aksi plans when it names ``ident`` with ``key``
+    (``RencanaUnit.unit_key``): named by its id and by the key of its level (a
+    ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
     unit = units.get(ident)
     return unit if unit is not None and unit.item.key == key else None
 
