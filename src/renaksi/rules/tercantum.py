@@ -115,10 +115,12 @@ def _collect(item: BaseModel, path: KeyPath, found: list[tuple[KeyPath, str]]) -
     key = path[-1] if path else ""
     # A list item is named by its number counted from 1 (an IKU has no id).
     holder_key = str(key + 1) if isinstance(key, int) else key
-    for name in _holding(type(item)):
+    for name, deep in _holding(type(item)):
         value = getattr(item, name)
         if isinstance(value, Absent):
             found.append(((*path, name), _what(item, holder_key, name)))
+        elif not deep:
+            continue  # otherwise text, numbers, or models that hold none
         elif isinstance(value, BaseModel):
             if _holding(type(value)):  # a model that cannot hold one (a target) is passed
                 _collect(value, (*path, name), found)
@@ -134,29 +136,49 @@ _PLAIN: tuple[type, ...] = (str, int, float, bool, Decimal, date, type(None))
 
 
 @functools.cache
-def _holding(model: type[BaseModel]) -> tuple[str, ...]:
+def _holding(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """The fields of ``model``, in order, whose values may be absent or hold a model that
-    may, at any depth: worked out once per model class from the fields' types, so a field
-    added later that may be absent is walked, and what can only be text, numbers or models
-    of those (every aksi with its notes) is not."""
-    return tuple(name for name, f in model.model_fields.items() if _may_hold(f.annotation))
+    may, at any depth, each with whether it may hold one (else it may only be absent):
+    worked out once per model class from the fields' types, so a field added later that
+    may be absent is walked, and what can only be text, numbers or models of those (every
+    aksi with its notes) is not."""
+    fields = ((name, f.annotation) for name, f in model.model_fields.items())
+    return tuple(
+        (name, _deep(kind)) for name, kind in fields if _deep(kind) or _may_be_absent(kind)
+    )
 
 
-def _may_hold(annotation: object) -> bool:
-    """False only for a type whose values are certainly plain (text, numbers, dates, a
-    literal, models of those, lists of those); anything not understood is walked."""
+def _deep(annotation: object) -> bool:
+    """False only for a type whose values are certainly absent or plain (text, numbers,
+    dates, a literal, models that hold none, lists of those); anything not understood is
+    walked."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is Annotated:
-        return _may_hold(args[0])
+        return _deep(args[0])
     if origin in (typing.Union, types.UnionType, list, tuple):
-        return any(_may_hold(arg) for arg in args if arg is not Ellipsis)
+        return any(_deep(arg) for arg in args if arg is not Ellipsis)
     if origin is Literal:
         return False
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         # A value may be of a subclass (a model built in code keeps the instance it got).
         return any(_holding(kind) for kind in _kinds(annotation))
-    return not (isinstance(annotation, type) and issubclass(annotation, _PLAIN))
+    return not (isinstance(annotation, type) and issubclass(annotation, (*_PLAIN, Absent)))
+
+
+def _may_be_absent(annotation: object) -> bool:
+    """Whether a value of this type may itself be absent; anything not understood may."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _may_be_absent(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_be_absent(arg) for arg in args)
+    if origin in (list, tuple, Literal):
+        return False
+    if isinstance(annotation, type):
+        return issubclass(annotation, Absent) or not issubclass(annotation, (*_PLAIN, BaseModel))
+    return True
 
 
 def _kinds(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
