@@ -128,7 +128,7 @@ def kegiatan_sum(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None or not _stated(pk):
         return
-    for keg in walk.kegiatan(doc, pk):
+    for keg in ctx.kegiatan():
         key, word = (
             ("sub_kegiatan", "sub kegiatan") if keg.item.sub_kegiatan else ("output", "output")
         )
@@ -152,7 +152,7 @@ def program_sum(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None or not _stated(pk):
         return
-    for prog in walk.programs(doc, pk):
+    for prog in ctx.programs():
         if prog.item.pagu is None:
             continue
         parts = [
@@ -183,7 +183,7 @@ def grand_total(ctx: Context) -> Iterator[Finding]:
         return
     parts: list[tuple[KeyPath, Total]] = []
     places: list[KeyPath] = []
-    for prog in walk.programs(doc, pk):
+    for prog in ctx.programs():
         if isinstance(prog.item.pagu, int):
             parts.append(((*prog.path, "pagu"), prog.item.pagu))
             places.append((*prog.path, "pagu"))
@@ -209,11 +209,13 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
     2024 yang diterbitkan memuat contoh nyata: Tabel 2.3 memberi Pembentukan Paskibraka
     Rp 1.850.000.000, sedangkan tabel Bidang Ideologi menulis Rp 1.800.000.000.
     """
-    units = {p.item.id: p for p in walk.units(ctx.plan)}
-    for _, ren in walk.rencana(ctx.plan):
+    units = ctx.placed_by_id()
+    for _, ren, key, ident in ctx.planned():
         restated = ren.item.pagu
-        source = walk.planned_unit(units, ren.item)
-        if not isinstance(restated, int) or source is None:
+        if not isinstance(restated, int):
+            continue
+        source = walk.named_unit(units, key, ident)
+        if source is None:
             continue
         original = source.item.pagu
         if isinstance(original, Absent) or restated == original:
@@ -226,7 +228,7 @@ def restated_pagu(ctx: Context) -> Iterator[Finding]:
             "pagu {id} ditulis {restated}, padahal perjanjian-kinerja.yaml baris {line} "
             "menulis {pk} ({direction} {amount})",
             related=[pk_place],
-            id=ren.item.unit,
+            id=ident,
             restated=Rupiah(restated),
             line=pk_place.line,
             pk=Rupiah(original),
@@ -271,7 +273,7 @@ def budget_shape(ctx: Context) -> Iterator[Finding]:
             "tidak mencantumkan anggaran, tulis anggaran: tidak tercantum",
             shape=pk.anggaran,
         )
-    for prog in walk.programs(doc, pk):
+    for prog in ctx.programs():
         if not prog.item.kegiatan:
             yield ctx.finding(
                 doc,
@@ -281,7 +283,7 @@ def budget_shape(ctx: Context) -> Iterator[Finding]:
                 shape=pk.anggaran,
             )
     check = _pemda_kegiatan if pk.anggaran == "pemda" else _apbn_kegiatan
-    for keg in walk.kegiatan(doc, pk):
+    for keg in ctx.kegiatan():
         yield from check(ctx, doc, keg.path, keg.item)
 
 
@@ -291,9 +293,9 @@ def _unstated_but_written(
     """What contradicts ``anggaran: tidak tercantum``: every pagu and budget detail. A pagu
     written ``tidak tercantum`` says what ``anggaran`` says, and is not one."""
     places: list[KeyPath] = [("total_pagu",)] if _written(pk.total_pagu) else []
-    for prog in walk.programs(doc, pk):
+    for prog in ctx.programs():
         places += [(*prog.path, name) for name in _present(prog.item, ("pagu",))]
-    for keg in walk.kegiatan(doc, pk):
+    for keg in ctx.kegiatan():
         names = _present(keg.item, ("pagu", "sub_kegiatan", "output"))
         places += [(*keg.path, name) for name in names]
     line = ctx.at(doc, ("anggaran",)).line

@@ -11,11 +11,15 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, TypeVar, cast
 
 from renaksi.plan.file import Key, PlanFile, path_text
 from renaksi.plan.findings import Location, Problem, RuleId, Severity
-from renaksi.plan.folder import Plan
+from renaksi.plan.folder import BidangEntry, Plan
+from renaksi.plan.model import BudgetUnit, Indikator, Kegiatan, Program, RencanaUnit
+from renaksi.rules import walk
+from renaksi.rules.walk import Placed
 from renaksi.text.hints import Hints
 
 T = TypeVar("T")
@@ -38,18 +42,84 @@ class Context:
 
     plan: Plan
     hints: Hints = field(default_factory=Hints)
-    _walks: dict[str, list[Any]] = field(default_factory=dict)
+    _walks: dict[str, Any] = field(default_factory=dict)
 
-    def shared(self, name: str, walk: Callable[[Plan], Iterable[T]]) -> list[T]:
+    def shared(self, name: str, walk: Callable[[Plan], Iterable[T]]) -> Sequence[T]:
         """What ``walk`` finds in the plan, walked once for every check that asks by
-        ``name`` (several rules judge the same places)."""
+        ``name`` (several rules judge the same places). A tuple, so that no check can
+        change what the next one reads."""
+        found = self._walks.get(name)
+        if found is None:
+            found = self._walks[name] = tuple(walk(self.plan))
+        return cast("tuple[T, ...]", found)
+
+    def once(self, name: str, make: Callable[[], T]) -> T:
+        """What ``make`` returns, made once for every check that asks by ``name``: an index
+        several checks look things up in. The checks only read it."""
         if name not in self._walks:
-            self._walks[name] = list(walk(self.plan))
-        return self._walks[name]
+            self._walks[name] = make()
+        return cast(T, self._walks[name])
+
+    # The ways through the plan that many rules take (units alone by a dozen), each walked
+    # once per plan: the plan does not change while it is checked.
+
+    def pk_units(self) -> Sequence[BudgetUnit]:
+        """Each budgeted unit of the PK (``PerjanjianKinerjaFile.units``), if it loaded."""
+        return self.once("pk_units", lambda: tuple(self.plan.pk.units()) if self.plan.pk else ())
+
+    def units(self) -> Sequence[Placed[BudgetUnit]]:
+        """:func:`walk.units`: each budgeted unit of the PK, with its file."""
+        return self.once("units", self._placed_units)
+
+    def _placed_units(self) -> tuple[Placed[BudgetUnit], ...]:
+        doc = self.plan.pk_doc
+        return () if doc is None else tuple(Placed(doc, u.path, u) for u in self.pk_units())
+
+    def unit_index(self) -> Mapping[str, BudgetUnit]:
+        """Each budgeted unit by id, the first of a duplicate id winning, as
+        ``PerjanjianKinerjaFile.unit_index`` (empty without a PK)."""
+        return self.once("unit_index", self._index_units)
+
+    def _index_units(self) -> Mapping[str, BudgetUnit]:
+        index: dict[str, BudgetUnit] = {}
+        for unit in self.pk_units():
+            index.setdefault(unit.id, unit)
+        return MappingProxyType(index)
+
+    def programs(self) -> Sequence[Placed[Program]]:
+        """:func:`walk.pk_programs`: each program of the PK."""
+        return self.shared("programs", walk.pk_programs)
+
+    def kegiatan(self) -> Sequence[Placed[Kegiatan]]:
+        """:func:`walk.pk_kegiatan`: each kegiatan of the PK."""
+        return self.shared("kegiatan", walk.pk_kegiatan)
+
+    def rencana(self) -> Sequence[tuple[BidangEntry, Placed[RencanaUnit]]]:
+        """:func:`walk.rencana`: each action plan across bidang files."""
+        return self.shared("rencana", walk.rencana)
+
+    def planned(self) -> Sequence[tuple[BidangEntry, Placed[RencanaUnit], str, str]]:
+        """Each action plan with the key and the id it names its unit with
+        (``RencanaUnit.unit_key``, ``.unit``), read once for the rules that match them."""
+        return self.once(
+            "planned",
+            lambda: tuple((e, r, r.item.unit_key, r.item.unit) for e, r in self.rencana()),
+        )
+
+    def placed_by_id(self) -> Mapping[str, Placed[BudgetUnit]]:
+        """Each budgeted unit with its file by id; unlike :meth:`unit_index`, the last of a
+        duplicate id wins (RF01 reports the duplicate)."""
+        return self.once(
+            "placed_by_id", lambda: MappingProxyType({u.item.id: u for u in self.units()})
+        )
+
+    def indikator(self) -> Sequence[Placed[Indikator]]:
+        """:func:`walk.indikator`: every indicator with quarterly targets."""
+        return self.shared("indikator", walk.indikator)
 
     def at(self, doc: PlanFile, keys: Sequence[Key], *, at_key: bool = False) -> Location:
         """The location of ``keys`` in ``doc``."""
-        line, column = doc.position(keys, at_key=at_key)
+        line, column = doc.position(keys, at_key=True) if at_key else place(doc, keys)
         return Location(doc.display, line, column, path_text(keys))
 
     def finding(
@@ -64,6 +134,37 @@ class Context:
     ) -> Finding:
         """A finding at ``keys`` in ``doc``."""
         return Finding(self.at(doc, keys, at_key=at_key), message, args, tuple(related))
+
+
+def place(doc: PlanFile, path: Sequence[Key]) -> tuple[int, int]:
+    """``doc.position(path)``, found with one step down per key and the place read only
+    where the path ends (the tree's places cost most: a finding's path, or a number's, leads
+    to a value). A path that does not lead to a value is left to ``doc.position``."""
+    node = doc.root
+    last = len(path) - 1
+    for i, key in enumerate(path):
+        if isinstance(node, dict) and hasattr(node, "lc") and _has(node, key):
+            if i == last:
+                line, column = node.lc.value(key)
+                return line + 1, column + 1
+            node = node[key]
+        elif isinstance(node, list) and hasattr(node, "lc") and isinstance(key, int):
+            if not 0 <= key < len(node):
+                break
+            if i == last:
+                line, column = node.lc.item(key)
+                return line + 1, column + 1
+            node = node[key]
+        else:
+            break
+    return doc.position(path)
+
+
+def _has(mapping: dict[object, object], key: object) -> bool:
+    try:
+        return key in mapping
+    except TypeError:  # unhashable: never the key itself
+        return False
 
 
 Check = Callable[[Context], Iterator[Finding]]

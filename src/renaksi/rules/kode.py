@@ -12,12 +12,12 @@ may follow either nomenclature: only the uniqueness of its codes is checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
+from renaksi.plan.folder import Plan
 from renaksi.plan.values import stated
-from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
 
 E = Severity.ERROR
@@ -51,17 +51,26 @@ PARENTS = {
 _OLD_SUB = re.compile(r"^[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{2}$")
 
 
-def _codes(ctx: Context) -> Iterator[tuple[str, PlanFile, KeyPath, str | None, str | None]]:
+#: A code's place: level, file, path, the code and its parent's code.
+_Code = tuple[str, PlanFile, KeyPath, str | None, str | None]
+
+
+def _codes(ctx: Context) -> Sequence[_Code]:
     """(level, doc, path, code, parent code) for every program, kegiatan, sub kegiatan and
-    output."""
-    pk, doc = ctx.plan.pk, ctx.plan.pk_doc
+    output; walked once for the three rules."""
+    return ctx.shared("codes", _code_places)
+
+
+def _code_places(plan: Plan) -> Iterator[_Code]:
+    pk, doc = plan.pk, plan.pk_doc
     if pk is None or doc is None:
         return
-    for prog in walk.programs(doc, pk):
-        yield "program", doc, (*prog.path, "kode"), prog.item.kode, None
-        for j, keg in enumerate(prog.item.kegiatan):
-            keg_path = (*prog.path, "kegiatan", j)
-            yield "kegiatan", doc, (*keg_path, "kode"), keg.kode, prog.item.kode
+    for i, prog in enumerate(pk.program):
+        prog_path = ("program", i)
+        yield "program", doc, (*prog_path, "kode"), prog.kode, None
+        for j, keg in enumerate(prog.kegiatan):
+            keg_path = (*prog_path, "kegiatan", j)
+            yield "kegiatan", doc, (*keg_path, "kode"), keg.kode, prog.kode
             for k, sub in enumerate(keg.sub_kegiatan):
                 sub_path = (*keg_path, "sub_kegiatan", k, "kode")
                 yield "sub kegiatan", doc, sub_path, sub.kode, keg.kode

@@ -9,7 +9,7 @@ they apply to signers with a NIP (written or absent), not to an NRP or a pejabat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from renaksi.plan import pegawai
 from renaksi.plan.findings import Severity
@@ -21,19 +21,28 @@ from renaksi.rules.base import Context, Finding, rule
 E = Severity.ERROR
 
 
+def _signatories(ctx: Context) -> Sequence[walk.Placed[Pegawai]]:
+    return ctx.shared("signatories", walk.signatories)
+
+
 def _written(ctx: Context, key: str) -> Iterator[tuple[walk.Placed[Pegawai], str]]:
     """Each signer whose ``key`` (``nip`` or ``nrp``) is written, with its text."""
-    for person in walk.signatories(ctx.plan):
+    for person in _signatories(ctx):
         value = getattr(person.item, key)
         if isinstance(value, str):
             yield person, value
 
 
-def _nips(ctx: Context) -> Iterator[tuple[walk.Placed[Pegawai], pegawai.NipParts]]:
-    for person, nip in _written(ctx, "nip"):
-        parts = pegawai.split_nip(nip)
-        if parts is not None:
-            yield person, parts
+def _nips(ctx: Context) -> Sequence[tuple[walk.Placed[Pegawai], pegawai.NipParts]]:
+    """Each signer with a well-formed NIP and its parts, read once for the NIP rules."""
+    return ctx.once(
+        "nips",
+        lambda: tuple(
+            (person, parts)
+            for person, nip in _written(ctx, "nip")
+            if (parts := pegawai.split_nip(nip)) is not None
+        ),
+    )
 
 
 @rule(
@@ -145,7 +154,7 @@ def rank_matches(ctx: Context) -> Iterator[Finding]:
     atau bersama (``pangkat: Pembina (IV/a)``). Hanya untuk penandatangan ber-NIP: pangkat
     TNI/Polri (ber-NRP) bukan pangkat pegawai negeri sipil.
     """
-    for person in walk.signatories(ctx.plan):
+    for person in _signatories(ctx):
         if person.item.nip is None:
             continue
         name, inline = pegawai.split_pangkat(stated(person.item.pangkat))

@@ -92,7 +92,7 @@ def known(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.perubahan is None or plan.perubahan_doc is None or plan.pk is None:
         return
-    units = plan.units_by_id()
+    units = ctx.unit_index()
     indicators = _indicators(ctx)
     doc, change = plan.perubahan_doc, plan.perubahan
     seen: set[tuple[str, str]] = set()
@@ -142,7 +142,7 @@ def old_pagu(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.perubahan is None or plan.perubahan_doc is None:
         return
-    units = plan.units_by_id()
+    units = ctx.unit_index()
     for i, pagu in enumerate(plan.perubahan.pagu):
         unit = units.get(pagu.sub_kegiatan)
         if unit is None or isinstance(unit.pagu, Absent) or unit.pagu == pagu.lama:
@@ -172,7 +172,7 @@ def total(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.perubahan is None or plan.perubahan_doc is None or plan.pk is None:
         return
-    murni = sum_or_absent(u.pagu for u in plan.pk.units())
+    murni = sum_or_absent(u.pagu for u in ctx.pk_units())
     if isinstance(murni, Absent):
         return
     moved = _total_moved(plan.perubahan)

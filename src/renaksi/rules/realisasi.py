@@ -11,7 +11,7 @@ and that a missed target is explained.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -45,12 +45,16 @@ class _File:
     model: RealisasiFile
 
 
-def _files(plan: Plan) -> Iterator[_File]:
-    """Realisasi files that loaded, in the order their periods end."""
+def _loaded_files(plan: Plan) -> Iterator[_File]:
     entries: list[RealisasiEntry] = sorted(plan.realisasi, key=lambda r: r.period.sort_key())
     for entry in entries:
         if entry.model is not None:
             yield _File(entry.period, entry.doc, entry.model)
+
+
+def _files(ctx: Context) -> Sequence[_File]:
+    """Realisasi files that loaded, in the order their periods end."""
+    return ctx.shared("realisasi files", _loaded_files)
 
 
 def _during(period: Period) -> str:
@@ -58,25 +62,34 @@ def _during(period: Period) -> str:
     return period.upto if period.to_date else f"di {period.label}"
 
 
-def _unread(plan: Plan) -> set[str]:
+def _unread(ctx: Context) -> set[str]:
     """Slugs of bidang files that did not load or are missing: what they hold is unknown,
     so realisasi that may refer to it is not judged (their own findings, or RF02's, say
     what is wrong)."""
+    plan = ctx.plan
     unread = {entry.slug for entry in plan.bidang if entry.model is None}
     present = set(plan.bidang_slugs)
-    owners = {u.bidang for u in plan.units_by_id().values() if u.bidang is not None}
+    owners = {u.bidang for u in ctx.unit_index().values() if u.bidang is not None}
     return unread | (owners - present)
 
 
-def _indikator(plan: Plan) -> dict[str, Indikator]:
-    return {ind.id: ind for ind, _ in state.all_indikator(plan)}
+def _indikator(ctx: Context) -> dict[str, Indikator]:
+    """Each indicator by id, the last of a duplicate id winning (RF01 reports it)."""
+    return ctx.once(
+        "realisasi indikator", lambda: {ind.id: ind for ind, _ in state.all_indikator(ctx.plan)}
+    )
 
 
-def _rencana(plan: Plan) -> dict[str, RencanaUnit]:
-    out: dict[str, RencanaUnit] = {}
-    for _, ren in walk.rencana(plan):
-        out.setdefault(ren.item.unit, ren.item)
-    return out
+def _rencana(ctx: Context) -> dict[str, RencanaUnit]:
+    """Each action plan by the id it plans, the first of a duplicate winning (RF05)."""
+
+    def make() -> dict[str, RencanaUnit]:
+        out: dict[str, RencanaUnit] = {}
+        for _, ren, _, ident in ctx.planned():
+            out.setdefault(ident, ren.item)
+        return out
+
+    return ctx.once("realisasi rencana", make)
 
 
 #: The key that restates each kind of period in its file.
@@ -99,7 +112,7 @@ def right_quarter(ctx: Context) -> Iterator[Finding]:
     berkas ``sd-<tanggal>.yaml`` harus di tahun rencana.
     """
     year = walk.plan_year(ctx.plan)
-    for f in _files(ctx.plan):
+    for f in _files(ctx):
         yield from _period_keys(ctx, f)
         if f.model.tahun is not None and year is not None and f.model.tahun != year:
             yield ctx.finding(
@@ -195,14 +208,14 @@ def known_items(ctx: Context) -> Iterator[Finding]:
     bila ``nama`` ikut ditulis, harus sama dengan nama aksi bernomor itu, sehingga aksi
     yang diurutkan ulang di rencana tidak diam-diam tertukar.
     """
-    plan = ctx.plan
-    if plan.pk is None:
-        return
-    indikator = _indikator(plan)
-    subs = plan.units_by_id()
-    rencana = _rencana(plan)
-    unread = _unread(plan)
-    for f in _files(plan):
+    files = _files(ctx)
+    if ctx.plan.pk is None or not files:
+        return  # no realisasi: no reason to index the plan
+    indikator = _indikator(ctx)
+    subs = ctx.unit_index()
+    rencana = _rencana(ctx)
+    unread = _unread(ctx)
+    for f in files:
         yield from _known_indikator(ctx, f, indikator, unread)
         yield from _known_subs(ctx, f, subs, rencana, unread)
 
@@ -230,7 +243,7 @@ def _known_indikator(
 def _known_subs(
     ctx: Context,
     f: _File,
-    subs: dict[str, BudgetUnit],
+    subs: Mapping[str, BudgetUnit],
     rencana: dict[str, RencanaUnit],
     unread: set[str],
 ) -> Iterator[Finding]:
@@ -312,12 +325,15 @@ def same_unit(ctx: Context) -> Iterator[Finding]:
     untuk target bertingkat (``realisasi: Level 3``), dan distribusi tingkat: porsi untuk
     target distribusi.
     """
-    indikator = _indikator(ctx.plan)
-    rencana = _rencana(ctx.plan)
-    subs = ctx.plan.units_by_id()
-    unread = _unread(ctx.plan)
+    files = _files(ctx)
+    if not files:
+        return
+    indikator = _indikator(ctx)
+    rencana = _rencana(ctx)
+    subs = ctx.unit_index()
+    unread = _unread(ctx)
     settings = state.settings(ctx.plan)
-    for f in _files(ctx.plan):
+    for f in files:
         for i, entry in enumerate(f.model.indikator):
             ind = indikator.get(entry.id)
             if ind is None:
@@ -343,7 +359,7 @@ def _output_units(
     ctx: Context,
     f: _File,
     rencana: dict[str, RencanaUnit],
-    subs: dict[str, BudgetUnit],
+    subs: Mapping[str, BudgetUnit],
     unread: set[str],
 ) -> Iterator[Finding]:
     """RL04 for the realised outputs of one file: in the unit of their planned target."""
@@ -416,8 +432,8 @@ def within_pagu(ctx: Context) -> Iterator[Finding]:
     pagunya di ``perjanjian-kinerja.yaml``. Bila pagu berubah (pergeseran anggaran), ubah
     dulu pagunya di rencana.
     """
-    subs = ctx.plan.units_by_id()
-    for f in _files(ctx.plan):
+    subs = ctx.unit_index()
+    for f in _files(ctx):
         for i, entry in enumerate(f.model.sub_kegiatan):
             sub = subs.get(entry.sub_kegiatan)
             # An unstated pagu bounds nothing (TC01 lists it).
@@ -445,7 +461,7 @@ def never_down(ctx: Context) -> Iterator[Finding]:
     """
     spent: dict[str, tuple[Period, int]] = {}  # id -> (period, anggaran)
     output: dict[str, tuple[Period, Decimal]] = {}  # id -> (period, keluaran)
-    for f in _files(ctx.plan):
+    for f in _files(ctx):
         seen: set[str] = set()
         for i, entry in enumerate(f.model.sub_kegiatan):
             sid = entry.sub_kegiatan
@@ -496,12 +512,15 @@ def explained(ctx: Context) -> Iterator[Finding]:
     tanggal dinilai terhadap target yang berlaku di akhir periodenya.
     """
     plan = ctx.plan
+    loaded = _files(ctx)
+    if not loaded:
+        return
     settings = state.settings(plan)
     indikator: dict[str, tuple[Indikator, str | None]] = {}
     for ind, owner in state.all_indikator(plan):
         indikator.setdefault(ind.id, (ind, owner))
     files = state.reports(plan, 4)
-    for f in _files(plan):
+    for f in loaded:
         q = f.period.number if f.period.kind == "triwulan" else None
         if q is not None and files.get(q) is not f.model:
             continue
@@ -556,7 +575,7 @@ def months_in_quarter(ctx: Context) -> Iterator[Finding]:
     bulan itu. Berkas s.d. akhir periode memuat bulan Januari sampai akhir periodenya:
     ``s1.yaml`` Januari-Juni, ``sd-2024-10-31.yaml`` Januari-Oktober.
     """
-    for f in _files(ctx.plan):
+    for f in _files(ctx):
         months = f.period.months
         for i, sub in enumerate(f.model.sub_kegiatan):
             for j, item in enumerate(sub.aksi):
@@ -598,8 +617,11 @@ def not_negative(ctx: Context) -> Iterator[Finding]:
     kecil makin baik (``arah: turun``) tetap ditulis dengan angka apa adanya; rumus
     capaiannya yang membalik.
     """
-    indikator = _indikator(ctx.plan)
-    for f in _files(ctx.plan):
+    files = _files(ctx)
+    if not files:
+        return
+    indikator = _indikator(ctx)
+    for f in files:
         for i, entry in enumerate(f.model.indikator):
             value = entry.realisasi
             if isinstance(value, Decimal) and value < 0:
@@ -640,13 +662,13 @@ def complete(ctx: Context) -> Iterator[Finding]:
     dilaporkan tampil sebagai "belum dilaporkan" di laporan pemantauan; peringatan ini
     menyebutkannya lebih awal, satu temuan per daftar.
     """
-    plan = ctx.plan
-    if plan.pk is None:
+    files = _files(ctx)
+    if ctx.plan.pk is None or not files:
         return
-    indikator = _indikator(plan)
-    subs = plan.units_by_id()
-    rencana = _rencana(plan)
-    for f in _files(plan):
+    indikator = _indikator(ctx)
+    subs = ctx.unit_index()
+    rencana = _rencana(ctx)
+    for f in files:
         reported = {e.id for e in f.model.indikator}
         missing = [i for i in indikator if i not in reported]
         if missing:

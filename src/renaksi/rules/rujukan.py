@@ -5,16 +5,14 @@ bidang that owns it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.findings import Severity
-from renaksi.plan.folder import Plan
 from renaksi.plan.model import BudgetUnit
 from renaksi.plan.values import Absent, Rupiah
 from renaksi.rules import walk
 from renaksi.rules.base import Context, Finding, rule
-from renaksi.text.hints import Hints
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -36,7 +34,7 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
     anggaran (kegiatan, sub kegiatan dan output). Temuan menunjuk kemunculan kedua dan
     menyebut yang pertama.
     """
-    for entries in _id_groups(ctx.plan):
+    for entries in _id_groups(ctx):
         first: dict[str, tuple[PlanFile, KeyPath]] = {}
         for doc, path, ident, what in entries:
             if ident not in first:
@@ -54,14 +52,15 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
+def _id_groups(ctx: Context) -> list[list[_IdPlace]]:
     """The ids that must differ from each other, group by group."""
+    plan = ctx.plan
     sasaran: list[_IdPlace] = []
     if plan.instansi is not None and plan.instansi_doc is not None:
         for i, s in enumerate(plan.instansi.sasaran_strategis):
             path = ("renstra", "sasaran_strategis", i, "id")
             sasaran.append((plan.instansi_doc, path, s.id, "sasaran strategis"))
-    indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in walk.indikator(plan)]
+    indikator = [(i.doc, (*i.path, "id"), i.item.id, "indikator") for i in ctx.indikator()]
     program: list[_IdPlace] = []
     kelompok: list[_IdPlace] = []
     budget: list[_IdPlace] = []
@@ -73,18 +72,18 @@ def _id_groups(plan: Plan) -> list[list[_IdPlace]]:
             sasaran.append((doc, ("sasaran_kegiatan", i, "id"), sk.id, "sasaran kegiatan"))
         for i, group in enumerate(pk.kelompok_indikator):
             kelompok.append((doc, ("kelompok_indikator", i, "id"), group.id, "kelompok indikator"))
-        for prog in walk.programs(doc, pk):
+        for prog in ctx.programs():
             if prog.item.id is not None:
                 program.append((doc, (*prog.path, "id"), prog.item.id, "program"))
         # Kegiatan ids and unit ids share one namespace: a unit is found by its id alone.
         budget += [
             (doc, (*keg.path, "id"), keg.item.id, "kegiatan")
-            for keg in walk.kegiatan(doc, pk)
+            for keg in ctx.kegiatan()
             if keg.item.id is not None
         ]
         budget += [
             (doc, (*u.path, "id"), u.item.id, u.item.level)
-            for u in walk.units(plan)
+            for u in ctx.units()
             if u.item.level != "kegiatan"
         ]
     return [sasaran, indikator, program, kelompok, budget]
@@ -101,7 +100,7 @@ def owner_exists(ctx: Context) -> Iterator[Finding]:
     if ctx.plan.pk_only:
         return
     slugs = ctx.plan.bidang_slugs
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         if unit.item.bidang is None or unit.item.bidang in slugs:
             continue  # no bidang written: SC02's finding (BG05's for an APBN kegiatan)
         yield ctx.finding(
@@ -127,20 +126,33 @@ def planned_exists(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    units = pk.unit_index()
+    units = ctx.unit_index()
     # Kegiatan that are no unit: divided into parts, or without a pagu of their own.
     divided = {
         keg.item.id: bool(keg.item.sub_kegiatan or keg.item.output)
-        for keg in walk.kegiatan(doc, pk)
+        for keg in ctx.kegiatan()
         if keg.item.id is not None and keg.item.id not in units
     }
-    for _, ren in walk.rencana(ctx.plan):
-        key, ident = ren.item.unit_key, ren.item.unit
+    for _, ren, key, ident in ctx.planned():
         unit = units.get(ident)
         if unit is not None and unit.key == key:
             continue
-        message, args = _unplanned(key, ident, unit, divided, units, ctx.hints)
+        message, args = _unplanned(key, ident, unit, divided, ctx)
         yield Finding(ctx.at(ren.doc, (*ren.path, key)), message, args)
+
+
+def _ids_by_key(ctx: Context) -> Mapping[str, list[str]]:
+    """The ids of the budgeted units by the key a rencana aksi names them with, in the
+    PK's order: made once, not once per reference (a thousand broken references among a
+    thousand units would otherwise cost a million steps)."""
+
+    def make() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for unit in ctx.unit_index().values():
+            out.setdefault(unit.key, []).append(unit.id)
+        return out
+
+    return ctx.once("unit ids by key", make)
 
 
 def _unplanned(
@@ -148,11 +160,10 @@ def _unplanned(
     ident: str,
     unit: BudgetUnit | None,
     divided: dict[str, bool],
-    units: dict[str, BudgetUnit],
-    hints: Hints,
+    ctx: Context,
 ) -> tuple[str, dict[str, object]]:
     """Why a rencana aksi reference names no unit of its kind: message and arguments
-    (the hint looked up within the plan's budget, ``hints``)."""
+    (the hint looked up within the plan's budget, ``ctx.hints``)."""
     if unit is not None:
         return (
             "{id} adalah {actual} di perjanjian-kinerja.yaml, bukan {written}; tulis {key}: {id}",
@@ -164,10 +175,10 @@ def _unplanned(
         else:
             why = "tidak berpagu sendiri: pagunya tidak ditulis"
         return "kegiatan {id} {why}", {"id": ident, "why": why}
-    same = [u.id for u in units.values() if u.key == key]
+    same = _ids_by_key(ctx).get(key, [])
     return (
         "{level} {id} tidak ada di perjanjian-kinerja.yaml{hint}",
-        {"level": _level(key), "id": ident, "hint": walk.nearest(hints, ident, same)},
+        {"level": _level(key), "id": ident, "hint": walk.nearest(ctx.hints, ident, same)},
     )
 
 
@@ -178,17 +189,17 @@ def planned_by_owner(ctx: Context) -> Iterator[Finding]:
     bidang yang memilikinya menurut ``perjanjian-kinerja.yaml``. Bila tanggung jawab
     berpindah, ubah ``bidang:`` di PK dan pindahkan rencana aksinya bersama-sama.
     """
-    owner = {u.item.id: u for u in walk.units(ctx.plan)}
+    owner = ctx.placed_by_id()
     slugs = ctx.plan.bidang_slugs
-    for entry, ren in walk.rencana(ctx.plan):
-        unit = walk.planned_unit(owner, ren.item)
+    for entry, ren, key, ident in ctx.planned():
+        unit = walk.named_unit(owner, key, ident)
         # An owner with no bidang file is RF02's finding; saying it twice helps nobody.
         if unit is None or unit.item.bidang == entry.slug or unit.item.bidang not in slugs:
             continue
         where = ctx.at(unit.doc, (*unit.path, "bidang"))
         yield ctx.finding(
             ren.doc,
-            (*ren.path, ren.item.unit_key),
+            (*ren.path, key),
             "{level} {id} milik bidang {owner} (lihat {where}), tetapi direncanakan di "
             "bidang {here}",
             related=[where],
@@ -208,9 +219,8 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
     target ganda.
     """
     seen: dict[str, tuple[PlanFile, KeyPath]] = {}
-    for _, ren in walk.rencana(ctx.plan):
-        ident = ren.item.unit
-        path = (*ren.path, ren.item.unit_key)
+    for _, ren, key, ident in ctx.planned():
+        path = (*ren.path, key)
         if ident not in seen:
             seen[ident] = (ren.doc, path)
             continue
@@ -220,7 +230,7 @@ def planned_once(ctx: Context) -> Iterator[Finding]:
             path,
             "{level} {id} sudah direncanakan di {where}",
             related=[where],
-            level=_level(ren.item.unit_key),
+            level=_level(key),
             id=ident,
             where=str(where),
         )
@@ -249,12 +259,10 @@ def budgeted_has_aksi(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.plan.pk_only:
         return
-    with_aksi = {
-        (ren.item.unit_key, ren.item.unit) for _, ren in walk.rencana(ctx.plan) if ren.item.aksi
-    }
+    with_aksi = {(key, ident) for _, ren, key, ident in ctx.planned() if ren.item.aksi}
     # A bidang file that did not load has its own findings; its plans are unknown, not absent.
     unread = {e.slug for e in ctx.plan.bidang if e.model is None}
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         item = unit.item
         pagu, owner = item.pagu, item.bidang
         if isinstance(pagu, Absent) or pagu <= 0 or owner is None:  # owner: SC02's, BG05's
@@ -297,7 +305,7 @@ def _sasaran_refs(ctx: Context) -> Iterator[Finding]:
         (plan.instansi_doc, ("iku", "indikator", i, "sasaran"), ind.sasaran)
         for i, ind in enumerate(plan.instansi.iku_indikator)
     ]
-    others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in walk.indikator(plan)]
+    others = [(i.doc, (*i.path, "sasaran"), i.item.sasaran) for i in ctx.indikator()]
     for goals, refs in ((strategis, iku), (strategis + tiers, others)):
         present = set(goals)  # thousands of references among thousands of ids: no list scans
         for doc, path, ident in refs:
@@ -321,8 +329,8 @@ def _program_indikator(ctx: Context) -> Iterator[Finding]:
         return
     pk_ids = [i.id for i in plan.pk.indikator]
     present = set(pk_ids)
-    others = {i.item.id for i in walk.indikator(plan)} - present
-    for prog in walk.programs(plan.pk_doc, plan.pk):
+    others = {i.item.id for i in ctx.indikator()} - present
+    for prog in ctx.programs():
         wanted = prog.item.indikator
         if wanted is None or wanted in present:
             continue
@@ -359,8 +367,8 @@ def tiers_exist(ctx: Context) -> Iterator[Finding]:
     pk, doc = ctx.plan.pk, ctx.plan.pk_doc
     if pk is None or doc is None:
         return
-    programs = [p.item.id for p in walk.programs(doc, pk) if p.item.id is not None]
-    kegiatan = [k.item.id for k in walk.kegiatan(doc, pk) if k.item.id is not None]
+    programs = [p.item.id for p in ctx.programs() if p.item.id is not None]
+    kegiatan = [k.item.id for k in ctx.kegiatan() if k.item.id is not None]
     groups = [g.id for g in pk.kelompok_indikator]
     refs: list[tuple[KeyPath, str, str, list[str]]] = [
         (("sasaran_program", i, "program"), s.program, "program", programs)
@@ -455,7 +463,7 @@ def _pagu_marks(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.pk is None or plan.pk_doc is None:
         return
-    for placed in walk.units(plan):
+    for placed in ctx.units():
         unit = placed.item
         if unit.level == "kegiatan" or _stated(unit.pagu):
             continue  # an APBN kegiatan's notes are the kegiatan's, below
@@ -467,7 +475,7 @@ def _pagu_marks(ctx: Context) -> Iterator[Finding]:
                 level=unit.level,
                 id=unit.id,
             )
-    for keg in walk.kegiatan(plan.pk_doc, plan.pk):
+    for keg in ctx.kegiatan():
         parts = (*keg.item.sub_kegiatan, *keg.item.output)
         if _stated(keg.item.pagu) or any(_stated(p.pagu) for p in parts):
             continue
@@ -487,7 +495,7 @@ def _plan_pagu_marks(ctx: Context) -> Iterator[Finding]:
     if plan.pk is None or plan.instansi is None or plan.instansi_doc is None:
         return
     if not isinstance(plan.pk.anggaran, Absent) and any(
-        _stated(unit.pagu) for unit in plan.pk.units()
+        _stated(unit.pagu) for unit in ctx.pk_units()
     ):
         return
     for k, mark in enumerate(plan.instansi.catatan_sumber):

@@ -21,7 +21,7 @@ from renaksi.plan.folder import Plan
 from renaksi.plan.model import quantity_places
 from renaksi.plan.values import PlanValueError, check_written, parse_quantity, two_readings
 from renaksi.rules import walk
-from renaksi.rules.base import Context, Finding, declare, rule
+from renaksi.rules.base import Context, Finding, declare, place, rule
 from renaksi.text import formats
 
 #: A plain YAML scalar as it starts at its place: up to a space, a flow mark or a comment.
@@ -52,7 +52,7 @@ def _owner_missing(ctx: Context) -> Iterator[Finding]:
     # its own pagu is BG05's, which names everything such a kegiatan lacks at once.
     if ctx.plan.pk_only:
         return
-    for unit in walk.units(ctx.plan):
+    for unit in ctx.units():
         if unit.item.bidang is None and unit.item.level != "kegiatan":
             yield ctx.finding(unit.doc, unit.path, "kunci wajib {key} tidak ada", key="bidang")
 
@@ -146,7 +146,7 @@ def written_numbers(plan: Plan) -> Iterator[tuple[PlanFile, KeyPath, str]]:
 
 
 def _literal(doc: PlanFile, path: KeyPath) -> str | None:
-    line, column = doc.position(path)
+    line, column = place(doc, path)
     match = _SCALAR.match(doc.line_text(line), column - 1)
     return match.group() if match else None
 

@@ -207,7 +207,7 @@ def quarters_agree(ctx: Context) -> Iterator[Finding]:
     sama sekali.
     """
     settings = state.settings(ctx.plan)
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.target is None and item.triwulan is None:
             yield ctx.finding(
@@ -239,7 +239,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
     tidak boleh negatif. Indikator yang makin kecil makin baik ditulis dengan
     ``arah: turun``, bukan dengan angka negatif.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         unit = ind.item.satuan
         for keys, what, value in _targets(ind.item):
             if isinstance(value, Decimal) and value < 0:
@@ -260,7 +260,7 @@ def no_negative(ctx: Context) -> Iterator[Finding]:
                             level=level,
                             value=Percent(share),
                         )
-    for _, ren in walk.rencana(ctx.plan):
+    for _, ren in ctx.rencana():
         output = ren.item.target
         if not isinstance(output, Absent) and output.jumlah < 0:
             yield ctx.finding(
@@ -282,19 +282,23 @@ def known_unit(ctx: Context) -> Iterator[Finding]:
     """
     extra = ctx.plan.instansi.satuan_tambahan if ctx.plan.instansi else []
     known = KNOWN_UNITS | {unit_key(u) for u in extra}
-    places = [(ind.doc, (*ind.path, "satuan"), ind.item.satuan) for ind in walk.indikator(ctx.plan)]
+    places = [(ind.doc, (*ind.path, "satuan"), ind.item.satuan) for ind in ctx.indikator()]
     places += [
         (ren.doc, (*ren.path, "target"), ren.item.target.satuan)
-        for _, ren in walk.rencana(ctx.plan)
+        for _, ren in ctx.rencana()
         if not isinstance(ren.item.target, Absent)
     ]
     if ctx.plan.instansi is not None and ctx.plan.instansi_doc is not None:
         for i, iku in enumerate(ctx.plan.instansi.iku_indikator):
             places.append((ctx.plan.instansi_doc, ("iku", "indikator", i, "satuan"), iku.satuan))
+    options: list[str] | None = None  # sorted once, when a unit is not known
     for doc, path, unit in places:
-        if unit_key(unit) in known:
+        key = unit_key(unit)
+        if key in known:
             continue
-        near = ctx.hints.closest(unit_key(unit), sorted(known), cutoff=0.6)
+        if options is None:
+            options = sorted(known)
+        near = ctx.hints.closest(key, options, cutoff=0.6)
         yield ctx.finding(
             doc,
             path,
@@ -331,7 +335,7 @@ def plausible_percent(ctx: Context) -> Iterator[Finding]:
     diperingatkan. Yang diperiksa: target tahunan PK, bidang dan IKU; indikator bidang tanpa
     target tahunan diperiksa dengan gabungan target triwulannya menurut ``cara_gabung``.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.boleh_lebih_100 or not is_percent(item.satuan):
             continue
@@ -447,7 +451,7 @@ def on_scale(ctx: Context) -> Iterator[Finding]:
     settings = state.settings(ctx.plan)
     named = {k.nama: k.nilai for k in ctx.plan.instansi.skala_ordinal} if ctx.plan.instansi else {}
     yield from _named_scales(ctx)
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if isinstance(item.skala, str) and item.skala not in named:
             yield ctx.finding(
@@ -508,7 +512,7 @@ def distribution_whole(ctx: Context) -> Iterator[Finding]:
     di Level 2 dan 17% di Level 3: ``target: {Level 1: 33%, Level 2: 50%, Level 3: 17%}``.
     Porsinya, dalam persen, berjumlah tepat 100% (dijumlah tepat, tanpa pembulatan).
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         value = ind.item.target
         if not isinstance(value, tuple):
             continue
@@ -534,7 +538,7 @@ def kind_agrees(ctx: Context) -> Iterator[Finding]:
     sebaliknya (batas bawah, ``arah`` bukan ``turun``). Batas berlaku untuk angka atau
     nilai skala, bukan untuk distribusi.
     """
-    for ind in walk.indikator(ctx.plan):
+    for ind in ctx.indikator():
         item = ind.item
         if item.jenis_target is None:
             continue

@@ -13,7 +13,13 @@ field that may be absent later is listed the day it is added.
 
 from __future__ import annotations
 
+import functools
+import types
+import typing
 from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel
 
@@ -100,19 +106,85 @@ def _what(holder: BaseModel, holder_key: str, field: str) -> str:
 
 def absent_facts(item: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Every field below ``item`` written ``tidak tercantum``: its path and what it is."""
+    found: list[tuple[KeyPath, str]] = []
+    _collect(item, path, found)
+    return iter(found)
+
+
+def _collect(item: BaseModel, path: KeyPath, found: list[tuple[KeyPath, str]]) -> None:
     key = path[-1] if path else ""
     # A list item is named by its number counted from 1 (an IKU has no id).
     holder_key = str(key + 1) if isinstance(key, int) else key
-    for name in type(item).model_fields:
+    for name, deep in _holding(type(item)):
         value = getattr(item, name)
         if isinstance(value, Absent):
-            yield (*path, name), _what(item, holder_key, name)
+            found.append(((*path, name), _what(item, holder_key, name)))
+        elif not deep:
+            continue  # otherwise text, numbers, or models that hold none
         elif isinstance(value, BaseModel):
-            yield from absent_facts(value, (*path, name))
+            if _holding(type(value)):  # a model that cannot hold one (a target) is passed
+                _collect(value, (*path, name), found)
         elif isinstance(value, list):
             for i, part in enumerate(value):
-                if isinstance(part, BaseModel):
-                    yield from absent_facts(part, (*path, name, i))
+                if isinstance(part, BaseModel) and _holding(type(part)):
+                    _collect(part, (*path, name, i), found)
+
+
+#: The types a field's annotation can name whose values are neither absent nor hold a model:
+#: what the walk need not look at.
+_PLAIN: tuple[type, ...] = (str, int, float, bool, Decimal, date, type(None))
+
+
+@functools.cache
+def _holding(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``model``, in order, whose values may be absent or hold a model that
+    may, at any depth, each with whether it may hold one (else it may only be absent):
+    worked out once per model class from the fields' types, so a field added later that
+    may be absent is walked, and what can only be text, numbers or models of those (every
+    aksi with its notes) is not."""
+    fields = ((name, f.annotation) for name, f in model.model_fields.items())
+    return tuple(
+        (name, _deep(kind)) for name, kind in fields if _deep(kind) or _may_be_absent(kind)
+    )
+
+
+def _deep(annotation: object) -> bool:
+    """False only for a type whose values are certainly absent or plain (text, numbers,
+    dates, a literal, models that hold none, lists of those); anything not understood is
+    walked."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _deep(args[0])
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        return any(_deep(arg) for arg in args if arg is not Ellipsis)
+    if origin is Literal:
+        return False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        # A value may be of a subclass (a model built in code keeps the instance it got).
+        return any(_holding(kind) for kind in _kinds(annotation))
+    return not (isinstance(annotation, type) and issubclass(annotation, (*_PLAIN, Absent)))
+
+
+def _may_be_absent(annotation: object) -> bool:
+    """Whether a value of this type may itself be absent; anything not understood may."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _may_be_absent(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_be_absent(arg) for arg in args)
+    if origin in (list, tuple, Literal):
+        return False
+    if isinstance(annotation, type):
+        return issubclass(annotation, Absent) or not issubclass(annotation, (*_PLAIN, BaseModel))
+    return True
+
+
+def _kinds(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    yield model
+    for sub in model.__subclasses__():
+        yield from _kinds(sub)
 
 
 def _loaded(ctx: Context) -> Iterator[tuple[PlanFile, BaseModel]]:
@@ -207,11 +279,11 @@ def unchecked(ctx: Context) -> Iterator[Finding]:
     if pk is None or doc is None or isinstance(pk.anggaran, Absent):
         return  # no budget stated: no total to check (BG05 refuses one written anyway)
     totals: list[tuple[KeyPath, str, object, list[KeyPath]]] = []
-    for keg in walk.kegiatan(doc, pk):
+    for keg in ctx.kegiatan():
         if isinstance(keg.item.computed_pagu, Absent):
             parts = _absent_pagu(_kegiatan_parts(keg))
             totals.append(((*keg.path, "pagu"), "pagu kegiatan", keg.item.pagu, parts))
-    programs = list(walk.programs(doc, pk))
+    programs = list(ctx.programs())
     for prog in programs:
         if isinstance(total_of(kegiatan_total(k) for k in prog.item.kegiatan), Absent):
             parts = _absent_pagu(_program_parts(prog))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from renaksi.plan.file import KeyPath, PlanFile
 from renaksi.plan.folder import BidangEntry, Plan
 from renaksi.plan.model import (
-    Aksi,
     BidangFile,
     BudgetUnit,
     Indikator,
@@ -72,6 +71,18 @@ def kegiatan(doc: PlanFile, pk: PerjanjianKinerjaFile) -> Iterator[Placed[Kegiat
             yield Placed(doc, (*prog.path, "kegiatan", j), keg)
 
 
+def pk_programs(plan: Plan) -> Iterator[Placed[Program]]:
+    """Each program of the plan's PK, if the PK loaded."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        yield from programs(plan.pk_doc, plan.pk)
+
+
+def pk_kegiatan(plan: Plan) -> Iterator[Placed[Kegiatan]]:
+    """Each kegiatan of the plan's PK, across programs, if the PK loaded."""
+    if plan.pk is not None and plan.pk_doc is not None:
+        yield from kegiatan(plan.pk_doc, plan.pk)
+
+
 def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
     """Each budgeted unit of the plan's PK (sub kegiatan, or APBN kegiatan and outputs), in
     document order, if the PK loaded."""
@@ -80,13 +91,14 @@ def units(plan: Plan) -> Iterator[Placed[BudgetUnit]]:
             yield Placed(plan.pk_doc, unit.path, unit)
 
 
-def planned_unit(
-    units: dict[str, Placed[BudgetUnit]], ren: RencanaUnit
+def named_unit(
+    units: Mapping[str, Placed[BudgetUnit]], key: str, ident: str
 ) -> Placed[BudgetUnit] | None:
-    """The unit a rencana aksi plans: named by its id and by the key of its level (a
+    """The unit a rencana aksi plans when it names ``ident`` with ``key``
+    (``RencanaUnit.unit_key``): named by its id and by the key of its level (a
     ``kegiatan:`` reference to a sub kegiatan's id is no reference; RF03 says so)."""
-    unit = units.get(ren.unit)
-    return unit if unit is not None and unit.item.key == ren.unit_key else None
+    unit = units.get(ident)
+    return unit if unit is not None and unit.item.key == key else None
 
 
 def loaded_bidang(plan: Plan) -> Iterator[tuple[BidangEntry, PlanFile]]:
@@ -102,13 +114,6 @@ def rencana(plan: Plan) -> Iterator[tuple[BidangEntry, Placed[RencanaUnit]]]:
         assert entry.model is not None
         for i, item in enumerate(entry.model.rencana_aksi):
             yield entry, Placed(doc, ("rencana_aksi", i), item)
-
-
-def aksi(plan: Plan) -> Iterator[tuple[BidangEntry, int, Placed[Aksi]]]:
-    """Each aksi across bidang files, with its 0-based position within its plan."""
-    for entry, ren in rencana(plan):
-        for j, item in enumerate(ren.item.aksi):
-            yield entry, j, Placed(ren.doc, (*ren.path, "aksi", j), item)
 
 
 def indikator(plan: Plan) -> Iterator[Placed[Indikator]]:
