@@ -9,6 +9,7 @@ exact reader reads to the same tree with the same positions.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renaksi.plan import fast_yaml, line_yaml
+from renaksi.plan import fast_yaml, line_yaml, yaml_tree
 from renaksi.plan.load import _parser
 from test_fastyaml import parsed_both_ways, same
 
@@ -105,6 +106,7 @@ def test_shapes(text: str) -> None:
         "  a: 1\n",
         "a: 1\n---\nb: 2\n",
         "a: =\n",
+        "a: " + "9" * 5000 + "\n",  # more digits than Python turns into an integer
         "a: -\n",
         "a: [-]\n",
         "- -\n",
@@ -294,4 +296,40 @@ def test_generated_text_reads_the_same(text: str) -> None:
 @given(text=plan_shaped())
 def test_generated_text_gives_the_same_findings(text: str) -> None:
     # The whole reading path (size checks, the three readers, the wording of problems).
+    try:
+        fast_yaml.load(text)
+    except fast_yaml.NeedsExactReaderError:
+        return  # read by the exact reader either way (its values need not compare equal)
     parsed_both_ways(text)
+
+
+_PLAIN_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1)
+
+
+@settings(max_examples=2000 if LONG else 300, deadline=None)
+@given(
+    text=_PLAIN_TEXT
+    | st.from_regex(r"[-+]?[0-9][0-9_]{0,20}", fullmatch=True)
+    | st.from_regex(r"[0-9]{4000,5000}", fullmatch=True)
+)
+def test_plain_text_shortcuts_resolve_as_the_patterns_do(text: str) -> None:
+    # Plain text whose first character no pattern starts with is text without a look-up,
+    # and ASCII digits are an integer without one: both must be what the look-up says.
+    if text[0] not in line_yaml._resolvable():
+        assert yaml_tree.plain_tag(text) == yaml_tree._STR
+    try:
+        reference = yaml_tree.typed(yaml_tree.plain_tag(text), text)
+    except yaml_tree.NeedsExactReaderError:
+        with pytest.raises(yaml_tree.NeedsExactReaderError):
+            line_yaml._plain(text)
+        return
+    fast = line_yaml._plain(text)
+    assert type(fast) is type(reference)
+    assert fast == reference or (math.isnan(fast) and math.isnan(reference))
+
+
+@settings(max_examples=1000 if LONG else 200, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])))
+def test_readable_ascii_shortcut_is_the_search(text: str) -> None:
+    for sample in (text, text.encode("ascii", "ignore").decode("ascii")):
+        assert line_yaml._readable(sample) == (line_yaml._OUTSIDE.search(sample) is None)

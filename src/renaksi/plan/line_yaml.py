@@ -23,6 +23,7 @@ positions alike. tests/test_fastyaml.py holds it to the exact reader.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from renaksi.plan.yaml_tree import (
@@ -32,11 +33,12 @@ from renaksi.plan.yaml_tree import (
     PosDict,
     PosList,
     plain_tag,
+    resolver_patterns,
     typed,
 )
 
 #: A key this reader takes: a plain identifier, its ``:``, then spaces or the line end.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)(.*)")
 #: What this reader refuses anywhere in a file: every character but LF and the printable
 #: ones both readers take alike (no tab, CR, NEL, U+2028, U+2029 or byte order mark).
 _OUTSIDE = re.compile(
@@ -46,6 +48,8 @@ _OUTSIDE = re.compile(
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 #: Characters that start something other than a plain scalar (``-`` is checked apart).
 _INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
+#: Characters that start a value read by :meth:`_Reader.inline` (or refused there).
+_NOT_PLAIN = _INDICATORS | {"-"}
 #: Characters that make a flow list item more than plain text.
 _FLOW_SPECIAL = ("[", "{", "}", "#", ":", '"', "'", "?", "&", "*", "!", "|", ">", "%", "@", "`")
 _BLOCK_HEADERS = (">", ">-", "|", "|-")
@@ -86,10 +90,35 @@ class _SeqPlaces:
         return self._places[index]
 
 
+@cache
+def _resolvable() -> frozenset[str]:
+    """The first characters of plain text that YAML 1.2 may read as something other than
+    text (digits, signs, ``.``, ``~``, the letters of ``true``, ``false``, ``null``...), as
+    ruamel's patterns say: plain text starting with any other character is text, without
+    a look-up. A table with patterns for any first character would make every character
+    one; this reader then leaves every file to the next (tests/test_line_yaml.py would
+    fail on the plans)."""
+    table = resolver_patterns()
+    if None in table:
+        raise NeedsExactReaderError("patterns for any first character")
+    return frozenset(key for key in table if key)
+
+
 def _plain(text: str) -> Any:
     """A one-line plain scalar as YAML 1.2 resolves it (dates stay text)."""
+    if text.isdigit() and text.isascii() and len(text) < 19:  # a count, a year: an integer
+        return int(text)
     tag = plain_tag(text)
     return text if tag == _STR else typed(tag, text)
+
+
+def _plain_text(rest: str) -> str:
+    """The text of the one-line plain scalar that starts ``rest`` (a comment cut off)."""
+    cut = rest.find(" #")
+    text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+    if ": " in text or text[-1] == ":":
+        raise NeedsExactReaderError("mapping in a value")
+    return text
 
 
 def _signed(text: str) -> bool:
@@ -140,37 +169,55 @@ class _Reader:
         return self.mapping(indent, text, row)
 
     def mapping(self, col: int, text: str, row: int) -> PosDict:
-        """The block mapping whose first key starts ``text``, at (``row``, ``col``)."""
+        """The block mapping whose first key starts ``text``, at (``row``, ``col``).
+
+        The common lines (a one-line plain value, the next key after blank or comment
+        lines) are read in this loop: a call per line was most of the reading time."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise NeedsExactReaderError("deep")
         out = PosDict()
         places: dict[str, tuple[int, int, int, int]] = {}
         out.lc = _MapPlaces(row, col, places)
-        lines = self.lines
+        lines, end, resolvable = self.lines, len(self.lines), _resolvable()
         while True:
             match = _KEY.match(text)
             if match is None:
                 raise NeedsExactReaderError("not a key")
-            key = match.group(1)
-            if key in out or plain_tag(key) != _STR:
+            key, rest = match.groups()
+            if key in out or (key[0] in resolvable and plain_tag(key) != _STR):
                 raise NeedsExactReaderError("key")
-            rest = text[match.end() :]
             self.at = row + 1
             if not rest or rest[0] == "#":
                 value, vrow, vcol = self.below(col, row, col + len(key) + 1)
             else:
-                vrow, vcol = row, col + match.end()
-                value = self.inline(rest, row, vcol, col, block_text=True)
+                vrow, vcol = row, col + len(text) - len(rest)
+                first = rest[0]
+                if first in _NOT_PLAIN:
+                    value = self.inline(rest, row, vcol, col, block_text=True)
+                else:
+                    value = _plain_text(rest)
+                    if first in resolvable:
+                        value = _plain(value)
             out[key] = value
             places[key] = (row, col, vrow, vcol)
-            indent = self.skip()
-            if indent < col:
+            at = self.at
+            while at < end:
+                line = lines[at]
+                text = line.lstrip(" ")
+                if text and text[0] != "#":
+                    break
+                at += 1
+            else:  # the end of the file ends the mapping
+                self.at = end
                 break
-            if indent > col:
+            self.at = at
+            indent = len(line) - len(text)
+            if indent != col:
+                if indent < col:
+                    break
                 raise NeedsExactReaderError("indentation")
-            row = self.at
-            text = lines[row][col:]
+            row = at
         self.depth -= 1
         return out
 
@@ -197,7 +244,7 @@ class _Reader:
         out = PosList()
         places: list[tuple[int, int]] = []
         out.lc = _SeqPlaces(row, col, places)
-        lines = self.lines
+        lines, resolvable = self.lines, _resolvable()
         while True:
             line = lines[row]
             if line[col : col + 2] != "- ":
@@ -207,10 +254,14 @@ class _Reader:
                 raise NeedsExactReaderError("entry on the next line")
             icol = len(line) - len(text)
             self.at = row + 1
+            first = text[0]
             if _KEY.match(text):
                 out.append(self.mapping(icol, text, row))
-            else:
+            elif first in _NOT_PLAIN:
                 out.append(self.inline(text, row, icol, col, block_text=False))
+            else:
+                value = _plain_text(text)
+                out.append(_plain(value) if first in resolvable else value)
             places.append((row, icol))
             indent = self.skip()
             if indent < col:
@@ -247,11 +298,7 @@ class _Reader:
             return self.block_text(rest, parent)
         if first in _INDICATORS or (first == "-" and not _signed(rest)):
             raise NeedsExactReaderError("indicator")
-        cut = rest.find(" #")
-        text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
-        if ": " in text or text[-1] == ":":
-            raise NeedsExactReaderError("mapping in a value")
-        return _plain(text)
+        return _plain(_plain_text(rest))
 
     def flow(self, rest: str, row: int, col: int) -> PosList:
         """A one-line flow list of plain values, ``[1, 2]``."""
@@ -326,9 +373,22 @@ def _folded(parts: list[str]) -> str:
     return "".join(out)
 
 
+#: The ASCII characters both readers take alike: LF and the printable ones.
+_ASCII_READABLE = bytes([10, *range(32, 127)])
+
+
+def _readable(text: str) -> bool:
+    """Whether every character of ``text`` is one both readers take alike. For ASCII
+    text (most plan files), by deleting the allowed bytes: ten times faster than the
+    search, which only non-ASCII text needs."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _ASCII_READABLE)
+    return _OUTSIDE.search(text) is None
+
+
 def load(text: str) -> Any:
     """Read ``text`` line by line, or raise NeedsExactReaderError."""
-    if not text.endswith("\n") or _OUTSIDE.search(text):
+    if not text.endswith("\n") or not _readable(text):
         raise NeedsExactReaderError("characters")
     lines = text.split("\n")
     lines.pop()

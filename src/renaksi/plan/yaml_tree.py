@@ -71,7 +71,7 @@ class PosList(list[Any]):
 
 
 @cache
-def _patterns() -> dict[Any, tuple[tuple[str, Any], ...]]:
+def resolver_patterns() -> dict[Any, tuple[tuple[str, Any], ...]]:
     """YAML 1.2's implicit resolvers by first character, taken once from ruamel: ruamel
     would build the table again for every file and look up the document's version again
     for every new text (each agency's ids and names are new)."""
@@ -89,7 +89,7 @@ def plain_tag(value: str) -> str:
     if tag is None:
         if len(_MEMO) > _MEMO_LIMIT:
             _MEMO.clear()
-        table = _patterns()
+        table = resolver_patterns()
         tag = _STR
         for suffix, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
             if regexp.match(value):
