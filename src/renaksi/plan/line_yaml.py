@@ -51,7 +51,7 @@ _INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
 #: Characters that start a value read by :meth:`_Reader.inline` (or refused there).
 _NOT_PLAIN = _INDICATORS | {"-"}
 #: Characters that make a flow list item more than plain text.
-_FLOW_SPECIAL = ("[", "{", "}", "#", ":", '"', "'", "?", "&", "*", "!", "|", ">", "%", "@", "`")
+_FLOW_SPECIAL = re.compile(r"""[\[{}#:"'?&*!|>%@`]""")
 _BLOCK_HEADERS = (">", ">-", "|", "|-")
 _NUMBER_START = "0123456789."
 
@@ -307,7 +307,7 @@ class _Reader:
             raise NeedsExactReaderError("flow")
         _after(rest, close + 1)
         inner = rest[1:close]
-        if any(char in inner for char in _FLOW_SPECIAL):
+        if _FLOW_SPECIAL.search(inner):
             raise NeedsExactReaderError("flow")
         out = PosList()
         places: list[tuple[int, int]] = []
