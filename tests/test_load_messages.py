@@ -7,9 +7,18 @@ tests/rules/cases/.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from renaksi.plan.findings import Problem
-from renaksi.plan.load import MAX_ITEMS, count_items, decode, parse_yaml
+from renaksi.plan.load import (
+    _VALUE_STARTS,
+    MAX_ITEMS,
+    count_items,
+    decode,
+    line_breaks,
+    parse_yaml,
+)
 
 
 def _problem(text: str) -> Problem:
@@ -68,3 +77,11 @@ def test_positions_count_bare_cr_line_ends() -> None:
     cp1252 = decode(b"a: 1\r\nb: 2\rc: \x93\r", "x.yaml")
     assert isinstance(cp1252, Problem)
     assert (cp1252.location.line, cp1252.location.column) == (3, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="\n\r-?[{,a \x85") | st.text())
+def test_ascii_count_is_the_general_count(text: str) -> None:
+    # ASCII text is counted in one pass; it must count what the general way counts.
+    general = line_breaks(text) + sum(text.count(c) for c in _VALUE_STARTS)
+    assert count_items(text) == general

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal, localcontext
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import renaksi.plan.pegawai
@@ -15,6 +18,7 @@ import renaksi.text.formats
 from renaksi.plan.values import (
     MAX_RUPIAH,
     PlanValueError,
+    is_absent_lookalike,
     parse_date,
     parse_month,
     parse_quantity,
@@ -446,3 +450,27 @@ def test_fixed_writes_what_babels_pattern_writes(text: str, places: int) -> None
         ctx.prec = 80
         expected = format_decimal(value, format=pattern, locale=renaksi.text.formats.LOCALE)
     assert renaksi.text.formats.fixed(value, places) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text()
+    | st.builds(
+        lambda a, b, c: a + b + c,
+        st.text(max_size=3),
+        st.sampled_from(["tidak tercantum", "TIDAK_TERCANTUM", "Tidak-Tercantum", "tidak  ada"]),
+        st.text(max_size=3),
+    )
+)
+def test_stated_text_shortcut_is_the_full_test(text: str) -> None:
+    # Text without "tercantum" skips the look-alike test and, when ASCII, normalisation.
+    from pydantic_core import PydanticCustomError
+
+    from renaksi.plan.model import _stated_text
+
+    try:
+        got: object = _stated_text(text)
+    except PydanticCustomError:
+        got = "refused"
+    expected = "refused" if is_absent_lookalike(text) else unicodedata.normalize("NFC", text)
+    assert got == expected

@@ -22,11 +22,26 @@ tests/test_fastyaml.py holds both readers to the same tree, positions included.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
+
+from renaksi.plan.line_yaml import load as line_load
+from renaksi.plan.yaml_tree import (
+    _MAP,
+    _SEQ,
+    _STR,
+    MAX_DEPTH,
+    NeedsExactReaderError,
+    PosDict,
+    PosList,
+    plain_tag,
+    typed,
+)
+
+#: The error stays importable from here, where the readers' callers have always found it.
+__all__ = ["NeedsExactReaderError", "available", "composed", "eligible", "load"]
 
 _MARKS = re.compile(
     r"""(?:^|[\s\[\{,:])[&*!][^\s]"""  # an anchor, alias or tag
@@ -44,37 +59,6 @@ _DEEP_BLOCK = re.compile(r"^[ \t]{120,}\S", re.MULTILINE)
 #: U+2029 as line breaks, the exact reader (YAML 1.2) as text; libyaml allows tabs where the
 #: exact reader refuses them; and libyaml skips a byte order mark at the start of any line.
 _READERS_DISAGREE = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
-_MEMO_LIMIT = 50_000
-#: Plain scalar text -> its resolved tag, shared by every file of the run.
-_MEMO: dict[str, Any] = {}
-#: Deeper than this goes to the exact reader, whose own limit (renaksi.plan.load.MAX_DEPTH,
-#: 50) then decides; kept lower so that the two never disagree at the boundary.
-MAX_DEPTH = 40
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
-
-class NeedsExactReaderError(Exception):
-    """The file needs the exact reader."""
-
-
-class HexInt(int):
-    """An integer written 0x... (named as ruamel.yaml names it)."""
-
-
-class OctalInt(int):
-    """An integer written 0o...."""
-
-
-class BinaryInt(int):
-    """An integer written 0b...."""
 
 
 class _Lines:
@@ -117,18 +101,6 @@ class _Lines:
 def _at(node: Any) -> tuple[int, int]:
     mark = node.start_mark
     return (mark.line, mark.column)
-
-
-class PosDict(dict[Any, Any]):
-    """A mapping that knows where its keys and values are."""
-
-    lc: _Lines
-
-
-class PosList(list[Any]):
-    """A sequence that knows where its items are."""
-
-    lc: _Lines
 
 
 def eligible(text: str) -> bool:
@@ -205,43 +177,27 @@ def _resolver12() -> Any:
     from ruamel.yaml.resolver import VersionedResolver
     from ruamel.yaml.tag import Tag
 
-    #: YAML 1.2's implicit resolvers by first character, taken once from ruamel.
-    table: dict[Any, tuple[tuple[str, Any], ...]] = {}
+    tags: dict[str, Any] = {}
 
     class Resolver12(VersionedResolver):
-        """YAML 1.2 resolution, memoised: ruamel looks up the document's version for
-        every scalar, which was most of the C composer's time. Files with a %YAML
-        directive never come here, so the version is always 1.2.
-
-        A text not seen before is matched here against ruamel's own 1.2 patterns, taken
-        once: ruamel would build the table again for every file and look up the version
-        again for every new text (each agency's ids and names are new)."""
+        """YAML 1.2 resolution, memoised (:func:`plain_tag`): ruamel looks up the
+        document's version for every scalar, which was most of the C composer's time.
+        Files with a %YAML directive never come here, so the version is always 1.2."""
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode and implicit[0]:
-                tag = _MEMO.get(value)
+                if self.yaml_path_resolvers:  # none in a safe loader; ruamel's then
+                    return super().resolve(kind, value, implicit)
+                suffix = plain_tag(value)
+                tag = tags.get(suffix)
                 if tag is None:
-                    if len(_MEMO) > _MEMO_LIMIT:
-                        _MEMO.clear()
-                    if self.yaml_path_resolvers:  # none in a safe loader; ruamel's then
-                        return super().resolve(kind, value, implicit)
-                    tag = _MEMO[value] = self._implicit(value)
+                    tag = tags[suffix] = Tag(suffix=suffix)
                 return tag
             if kind is MappingNode and not self.yaml_path_resolvers:
                 return self.DEFAULT_MAPPING_TAG
             if kind is SequenceNode and not self.yaml_path_resolvers:
                 return self.DEFAULT_SEQUENCE_TAG
             return super().resolve(kind, value, implicit)
-
-        def _implicit(self, value: str) -> Any:
-            if not table:
-                table.update((k, tuple(v)) for k, v in self.versioned_resolver.items())
-            # As ruamel: the patterns for the first character (for "", those of ""), then
-            # those for any character; the first that matches names the tag.
-            for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
-                if regexp.match(value):
-                    return Tag(suffix=tag)
-            return self.DEFAULT_SCALAR_TAG
 
     return Resolver12
 
@@ -295,35 +251,8 @@ def available() -> bool:
         return False
 
 
-def _int(text: str) -> int:
-    raw = text.replace("_", "")
-    sign = -1 if raw.startswith("-") else 1
-    body = raw.lstrip("+-")
-    if body.startswith(("0x", "0X")):
-        return HexInt(sign * int(body[2:], 16))
-    if body.startswith("0o"):
-        return OctalInt(sign * int(body[2:], 8))
-    if body.startswith("0b"):
-        return BinaryInt(sign * int(body[2:], 2))
-    return sign * int(body, 10)
-
-
-def _float(text: str) -> float:
-    raw = text.replace("_", "").lower()
-    if raw in (".inf", "+.inf"):
-        return math.inf
-    if raw == "-.inf":
-        return -math.inf
-    if raw == ".nan":
-        return math.nan
-    return float(raw)
-
-
 def _scalar(node: Any) -> Any:
-    try:
-        return _scalar_value(node)
-    except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
-        raise NeedsExactReaderError("scalar") from None
+    return typed(_suffix(node), node.value)
 
 
 def _suffix(node: Any) -> Any:
@@ -331,21 +260,6 @@ def _suffix(node: Any) -> Any:
     # directly skips ruamel's str() of the Tag object, which dominated the build.
     tag = node.ctag
     return tag.suffix if tag is not None and tag.handle is None else str(tag)
-
-
-def _scalar_value(node: Any) -> Any:
-    tag, value = _suffix(node), node.value
-    if tag in (_STR, _TIMESTAMP):
-        return value
-    if tag == _INT:
-        return _int(value)
-    if tag == _FLOAT:
-        return _float(value)
-    if tag == _BOOL:
-        return value.lower() == "true"
-    if tag == _NULL:
-        return None
-    raise NeedsExactReaderError(tag)
 
 
 def positioned_tree(root: Any) -> Any:
@@ -434,7 +348,17 @@ class _TreeReader:
 
 
 def load(text: str) -> Any:
-    """Read ``text`` the fast way, or raise :class:`NeedsExactReaderError`."""
+    """Read ``text`` the fast way, or raise :class:`NeedsExactReaderError`: line by line
+    (renaksi.plan.line_yaml) when the file has the usual shape, else with the C composer."""
+    try:
+        return line_load(text)
+    except NeedsExactReaderError:
+        pass
+    return composed(text)
+
+
+def composed(text: str) -> Any:
+    """Read ``text`` with the C composer, or raise :class:`NeedsExactReaderError`."""
     loader_class = _composer()
     if loader_class is None or not eligible(text):
         raise NeedsExactReaderError("not eligible")

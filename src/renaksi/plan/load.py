@@ -417,7 +417,17 @@ def count_items(text: str) -> int:
     (about twice its lines) is the safe side; under-counting let a file within the size
     limit hold millions of values, e.g. with bare CR line ends or ``- - - ...`` lines.
     """
+    if text.isascii():
+        # One pass instead of eleven (most plan files are ASCII, where NEL and the Unicode
+        # separators cannot occur): every counted byte deleted, the difference counted.
+        data = text.encode("ascii")
+        counted = len(data) - len(data.translate(None, _COUNTED_ASCII))
+        return counted - text.count("\r\n") if "\r" in text else counted
     return line_breaks(text) + sum(text.count(c) for c in _VALUE_STARTS)
+
+
+#: The ASCII characters :func:`count_items` counts: LF, CR and :data:`_VALUE_STARTS`.
+_COUNTED_ASCII = "".join(("\n", "\r", *_VALUE_STARTS)).encode("ascii")
 
 
 #: A %YAML directive at the start of a line: after any line break the readers honour, as
@@ -425,11 +435,12 @@ def count_items(text: str) -> int:
 _DIRECTIVE = re.compile(r"(?:^|(?<=[\r\x85\u2028\u2029]))%YAML[ \t]+(\S+)", re.MULTILINE)
 
 
-def parse_yaml(text: str, display: str) -> tuple[Any, Problem | None]:
-    """Parse YAML 1.2 text into a round-trip tree, or return a located problem."""
+def parse_yaml(text: str, display: str, items: int | None = None) -> tuple[Any, Problem | None]:
+    """Parse YAML 1.2 text into a round-trip tree, or return a located problem. ``items``
+    is :func:`count_items` of ``text`` when the caller has it already."""
     from renaksi.plan import fast_yaml
 
-    if count_items(text) > MAX_ITEMS:
+    if (count_items(text) if items is None else items) > MAX_ITEMS:
         # Bytes are bounded by --max-bytes; this bounds the work: a million tiny values
         # fit in 2 MiB and would take a reader seconds and hundreds of MB.
         return None, found.TOO_LARGE.problem(
@@ -622,7 +633,7 @@ def read_source_document(
         budget.leave(display)
         return doc, []
     doc.text = text
-    root, problem = parse_yaml(text, display)
+    root, problem = parse_yaml(text, display, items)
     if problem is not None:
         return doc, [problem]
     if root is None:

@@ -224,6 +224,10 @@ def _stated_text(text: str) -> str:
     # A field that must be stated would otherwise take the words as its value and print
     # them as if the document said so, unlisted. Only these words: a "-" or "Nihil" may be
     # what the document prints there.
+    if "tercantum" not in text.lower():
+        # Not the words however written (their second word is in any spelling of them):
+        # most text, answered without the full test; and NFC leaves ASCII as it is.
+        return text if text.isascii() else _nfc(text)
     if values.is_absent_lookalike(text):
         raise _bad_value(
             "nilai ini wajib dicantumkan; `tidak tercantum` hanya untuk fakta yang boleh tidak "

@@ -89,6 +89,9 @@ class DirSource:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._root: Path | None = None
+        self._shown: str | None = None
+        #: Folders below the plan folder (relative) known to hold no link on the way.
+        self._plain_folders: set[str] = {""}
 
     def _resolved(self) -> Path:
         # Resolved once: resolving walks every component of the path with a system call
@@ -98,7 +101,17 @@ class DirSource:
         return self._root
 
     def display(self, rel: str) -> str:
-        return display_path(self.folder / rel) if rel else display_path(self.folder)
+        if self._shown is None:
+            self._shown = display_path(self.folder)
+        if not rel:
+            return self._shown
+        shown = self._shown
+        if os.sep != "/" or rel[0] == "." or shown.startswith("..") or os.path.isabs(shown):
+            return display_path(self.folder / rel)
+        # Below the current folder, a plain name below the plan folder is shown below the
+        # folder's own name: display_path would ask the system for the current folder again
+        # for every file.
+        return rel if shown == "." else f"{shown}/{rel}"
 
     def real_name(self) -> str:
         """The name the folder really has (``.`` or a link resolved on disk), from the one
@@ -114,7 +127,8 @@ class DirSource:
         return "missing"
 
     def names(self, rel: str) -> list[str]:
-        check_inside(self.folder / rel, self.folder, self.display(rel), self._resolved())
+        if not self._plain_folder(rel):
+            check_inside(self.folder / rel, self.folder, self.display(rel), self._resolved())
         try:
             return sorted(os.listdir(self.folder / rel))
         except OSError as exc:
@@ -125,16 +139,32 @@ class DirSource:
         shown = self.display(rel)
         path = self.folder / rel
         try:
-            info = path.stat()
+            info = os.lstat(path)
+            linked = stat.S_ISLNK(info.st_mode)
+            if linked:
+                info = path.stat()  # what the link leads to
             if stat.S_ISDIR(info.st_mode):
                 raise PlanIOError(f"{shown}: sebuah folder, padahal yang diharapkan berkas", shown)
             if not stat.S_ISREG(info.st_mode):
                 raise PlanIOError(f"{shown}: bukan berkas biasa (perangkat atau pipa)", shown)
-            check_inside(path, self.folder, shown, self._resolved())
+            if linked or not self._plain_folder(rel.rpartition("/")[0]):
+                check_inside(path, self.folder, shown, self._resolved())
             with path.open("rb") as handle:
                 return handle.read(limit)
         except OSError as exc:
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
+
+    def _plain_folder(self, rel: str) -> bool:
+        """Whether no folder on the way from the plan folder to ``rel`` is a link: a file
+        that is no link itself is then inside the plan folder, without resolving its path
+        (a system call for every part of it, for every file)."""
+        if rel in self._plain_folders:
+            return True
+        parent = rel.rpartition("/")[0]
+        if not self._plain_folder(parent) or os.path.islink(self.folder / rel):
+            return False
+        self._plain_folders.add(rel)
+        return True
 
 
 class MemorySource:

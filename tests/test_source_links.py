@@ -1,0 +1,84 @@
+"""Reading a plan folder on disk: links out of it are refused, links within it are read,
+and the names shown in findings are the same however they are worked out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renaksi.plan.load import load_plan
+from renaksi.plan.source import DirSource, PlanIOError, display_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    folder = tmp_path / "rencana" / "2024"
+    shutil.copytree(ROOT / "plans" / "2024", folder)
+    return folder
+
+
+def _refused(folder: Path) -> str:
+    with pytest.raises(PlanIOError) as caught:
+        load_plan(folder)
+    return caught.value.message
+
+
+def test_a_file_linked_out_of_the_folder_is_refused(plan: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "luar.yaml"
+    shutil.copy(plan / "bidang" / "politik.yaml", outside)
+    (plan / "bidang" / "politik.yaml").unlink()
+    os.symlink(outside, plan / "bidang" / "politik.yaml")
+    assert "tautan simbolik ke luar folder rencana" in _refused(plan)
+
+
+def test_a_file_linked_within_the_folder_is_read(plan: Path) -> None:
+    shutil.move(plan / "bidang" / "politik.yaml", plan / "politik-asli.yaml")
+    os.symlink("../politik-asli.yaml", plan / "bidang" / "politik.yaml")
+    result = load_plan(plan)
+    assert [entry.slug for entry in result.plan.bidang if entry.model is not None] == [
+        entry.slug for entry in result.plan.bidang
+    ]
+
+
+def test_a_folder_linked_out_of_the_plan_is_refused(plan: Path, tmp_path: Path) -> None:
+    shutil.move(plan / "bidang", tmp_path / "bidang-luar")
+    os.symlink(tmp_path / "bidang-luar", plan / "bidang")
+    assert "tautan simbolik ke luar folder rencana" in _refused(plan)
+
+
+def test_a_realisasi_folder_linked_out_is_refused(plan: Path, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples" / "realisasi-2024", tmp_path / "realisasi-luar")
+    os.symlink(tmp_path / "realisasi-luar", plan / "realisasi")
+    assert "tautan simbolik ke luar folder rencana" in _refused(plan)
+
+
+def test_a_plan_reached_through_a_link_is_read(plan: Path, tmp_path: Path) -> None:
+    os.symlink(plan, tmp_path / "tautan")
+    assert load_plan(tmp_path / "tautan").plan.instansi is not None
+
+
+@pytest.mark.parametrize(
+    "given",
+    [".", "rencana/2024", "./rencana/2024/", "rencana/../rencana/2024", "ABS", "OUTSIDE"],
+)
+@pytest.mark.parametrize("rel", ["", "instansi.yaml", "bidang/politik.yaml", "bidang", "..x"])
+def test_names_shown_are_display_path(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, given: str, rel: str
+) -> None:
+    base = plan.parent.parent
+    monkeypatch.chdir(plan if given == "." else base)
+    if given == "ABS":
+        folder = plan
+    elif given == "OUTSIDE":
+        monkeypatch.chdir(plan / "bidang")
+        folder = plan
+    else:
+        folder = Path(given)
+    source = DirSource(folder)
+    expected = display_path(folder / rel) if rel else display_path(folder)
+    assert source.display(rel) == expected
