@@ -208,6 +208,14 @@ def huge_integer(root: Path, plan: Path) -> None:
 
 
 @maker
+def huge_hex_integer(root: Path, plan: Path) -> None:
+    """A target written as a 0x... number of 4000 digits: Python reads it, but refuses to
+    print it back (more than 4300 decimal digits) in the finding that refuses it."""
+    text = _replace_once(_base(PK), "    target: 10\n", "    target: 0x" + "f" * 4000 + "\n")
+    (plan / PK).write_text(text, encoding="utf-8")
+
+
+@maker
 def windows_1252(root: Path, plan: Path) -> None:
     """instansi.yaml saved from Excel as Windows-1252: curly quotes are bytes 0x93/0x94."""
     text = _replace_once(_base(INSTANSI), "visi: Visi contoh", "visi: “Visi contoh”")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,10 @@ def test_shapes(text: str) -> None:
         "a: -\n",
         "a: [-]\n",
         "- -\n",
+        # YAML caps an implicit key at 1024 characters: the other readers refuse longer.
+        "k" * 1025 + ": 1\n",
+        "a:\n  " + "k" * 1025 + ": 1\n",
+        "- " + "k" * 1025 + ": 1\n",
     ],
 )
 def test_other_shapes_go_on(text: str) -> None:
@@ -333,3 +338,31 @@ def test_plain_text_shortcuts_resolve_as_the_patterns_do(text: str) -> None:
 def test_readable_ascii_shortcut_is_the_search(text: str) -> None:
     for sample in (text, text.encode("ascii", "ignore").decode("ascii")):
         assert line_yaml._readable(sample) == (line_yaml._OUTSIDE.search(sample) is None)
+
+
+def test_a_key_of_1024_characters_is_still_a_key() -> None:
+    same(line_yaml.load("k" * 1024 + ": 1\n"), exact("k" * 1024 + ": 1\n"))
+
+
+@pytest.mark.parametrize("levels", ["[0, 1, 2, 3, 4]", "[01, 02, 03]", "[1_0, 2_0]", "[0x1, 2]"])
+def test_scale_levels_written_as_numbers_read_alike_on_every_path(
+    tmp_path: Path, levels: str
+) -> None:
+    # The exact reader gives 0, 01 and 1_0 as ruamel's ScalarInt, the line reader as int:
+    # the verdict on a scale's levels must not depend on which reader read the file (a
+    # document end marker "..." sends a file to the exact reader).
+    from renaksi.rules.check import validate
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "perwakilan-2024"
+    verdicts = []
+    for marker in ("", "...\n"):
+        plan = tmp_path / f"plan{len(marker)}"
+        shutil.copytree(example, plan)
+        path = plan / "instansi.yaml"
+        text = path.read_text(encoding="utf-8") + f"  - nama: indeks\n    nilai: {levels}\n"
+        path.write_text(text + marker, encoding="utf-8")
+        found = validate([plan]).problems
+        verdicts.append(sorted((p.code, p.location.line, p.message) for p in found))
+    assert verdicts[0] == verdicts[1]
+    hex_refused = any(code == "SC03" for code, _, _ in verdicts[0])
+    assert hex_refused == ("0x" in levels)

@@ -38,7 +38,8 @@ from renaksi.plan.yaml_tree import (
 )
 
 #: A key this reader takes: a plain identifier, its ``:``, then spaces or the line end.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)(.*)")
+#: YAML caps an implicit key at 1024 characters (both other readers refuse a longer one).
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,1023}):(?: +|$)(.*)")
 #: What this reader refuses anywhere in a file: every character but LF and the printable
 #: ones both readers take alike (no tab, CR, NEL, U+2028, U+2029 or byte order mark).
 _OUTSIDE = re.compile(

@@ -170,7 +170,20 @@ class PlanValueError(ValueError):
         super().__init__(message)
         self.kind = kind
         self.message = message
-        self.args_ = args
+        self.args_ = {name: _shown_arg(value) for name, value in args.items()}
+
+
+#: An integer this long (about 300 digits) is described, not printed: Python refuses to
+#: turn one of over 4300 digits into text, and no plan value is a number that long.
+_LONG_INT_BITS = 1000
+
+
+def _shown_arg(value: object) -> object:
+    """A message argument as it can be printed: a huge integer (a 0x... of thousands of
+    digits) as its size."""
+    if isinstance(value, int) and value.bit_length() > _LONG_INT_BITS:
+        return f"bilangan bulat sepanjang lebih dari {_LONG_INT_BITS * 3 // 10} digit"
+    return value
 
 
 #: ruamel.yaml's classes for 0x.., 0o.. and 0b.. integers: legal YAML, but no way to write money.
@@ -550,7 +563,11 @@ _LOOKS_NUMERIC = re.compile(r"^\s*[-+]?[0-9.,]")
 def parse_level(raw: object) -> str:
     """A value of an ordered scale as written: text, or a whole number (``7`` on a 1-7
     scale), kept as text."""
-    if type(raw) is int:  # not a bool, not a 0x/0o integer
+    # A whole number written in decimal: ruamel's exact reader gives ``0``, ``01`` and
+    # ``1_000`` as its ScalarInt, the fast readers as int; never a bool, and never a number
+    # written 0x, 0o or 0b (_NON_DECIMAL), which is no way to name a level.
+    decimal = isinstance(raw, int) and not isinstance(raw, bool)
+    if decimal and type(raw).__name__ not in _NON_DECIMAL:
         return str(raw)
     if isinstance(raw, str) and raw.strip():
         return raw.strip()
