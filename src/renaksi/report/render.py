@@ -33,7 +33,7 @@ from renaksi.report.kop import kop_view
 from renaksi.report.rencana_aksi import PrintedFinding, rencana_aksi_view
 from renaksi.report.template_cache import bytecode_cache, usable_folder
 from renaksi.text import formats
-from renaksi.text.controls import show_controls
+from renaksi.text.controls import HIDDEN, show_controls
 from renaksi.text.markdown import escape_markdown, inert_html, simple_html
 
 if TYPE_CHECKING:
@@ -373,11 +373,67 @@ TESTS: dict[str, Callable[[Any], bool]] = {
 }
 
 
+#: What HTML escaping changes (markupsafe's escape: & < > ' ").
+_ESCAPED = re.compile("[&<>'\"]")
+
+
+@cache
+def _environment_class() -> Any:
+    """Jinja's Environment, writing an HTML template's ``{{ value }}`` as one call.
+
+    Jinja compiles it to ``escape(environment.finalize(value))``: with ``show_controls`` as
+    finalize, four Python calls and a Markup made for each of a document's ~1000 printed
+    values, most of them plain text with nothing to show or escape. The code generator
+    (``Environment.code_generator_class``, a documented hook) writes
+    ``environment.shown_html(value)`` instead: such text is returned as it is (it is joined
+    into the page like the Markup it would have become), anything else takes the same
+    ``escape(show_controls(value))``. The hook's two methods are Jinja internals:
+    tests/test_shown_html.py fails loudly if Jinja stops calling them, and holds every
+    printed value to Jinja's own code. Generated code is kept in the bytecode cache under
+    a name of its own (``template_cache.CODE``), so no other version's entries are read.
+    """
+    from jinja2 import Environment
+    from jinja2.compiler import CodeGenerator
+    from markupsafe import escape
+
+    hidden, escaped = HIDDEN.search, _ESCAPED.search
+
+    def shown(value: object) -> object:
+        if type(value) is str and hidden(value) is None and escaped(value) is None:
+            return value
+        return escape(show_controls(value))
+
+    class ShownCodeGenerator(CodeGenerator):
+        def _fused(self, frame: Any) -> bool:
+            return bool(
+                frame.eval_ctx.autoescape
+                and not frame.eval_ctx.volatile
+                and self.environment.finalize is show_controls
+            )
+
+        def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+            if self._fused(frame):
+                self.write("environment.shown_html(")
+            else:
+                super()._output_child_pre(node, frame, finalize)
+
+        def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+            if self._fused(frame):
+                self.write(")")
+            else:
+                super()._output_child_post(node, frame, finalize)
+
+    class ReportEnvironment(Environment):
+        code_generator_class = ShownCodeGenerator
+        shown_html = staticmethod(shown)
+
+    return ReportEnvironment
+
+
 @cache
 def _environment(kind: str, user: Path | None, cache_folder: Path | None = None) -> Any:
     from jinja2 import (
         ChoiceLoader,
-        Environment,
         FileSystemLoader,
         PrefixLoader,
         StrictUndefined,
@@ -401,7 +457,7 @@ def _environment(kind: str, user: Path | None, cache_folder: Path | None = None)
     options["finalize"] = escape_markdown if kind == "md" else show_controls
     if cache_folder is not None:
         options["bytecode_cache"] = bytecode_cache(cache_folder)
-    env = Environment(**options)
+    env = _environment_class()(**options)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
     # The default templates include a partial only where it prints something (footnote

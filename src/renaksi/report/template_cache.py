@@ -20,6 +20,11 @@ from typing import Any
 
 #: Overrides the cache folder; an empty value turns the cache off.
 CACHE_ENV = "RENAKSI_CACHE_DIR"
+#: The kind of code renaksi compiles templates to, in each entry's file name: Jinja checks
+#: an entry against the template's source, not against how it was compiled, so code of
+#: another kind (render.py's code generator; another renaksi version) must have another
+#: name. Change it whenever the generated code changes.
+CODE = "shown1"
 
 
 def cache_folder() -> Path | None:
@@ -82,4 +87,4 @@ def bytecode_cache(folder: Path) -> Any:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
 
-    return QuietCache(str(folder), "%s.jinja-cache")
+    return QuietCache(str(folder), f"%s.{CODE}.jinja-cache")
