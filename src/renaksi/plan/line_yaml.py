@@ -39,10 +39,6 @@ from renaksi.plan.yaml_tree import (
 
 #: A key this reader takes: a plain identifier, its ``:``, then spaces or the line end.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)(.*)")
-#: Every line of a file split at once into its indentation, its key as :data:`_KEY` reads
-#: it (or "") and the rest: one C call for the file instead of a strip, a match and its
-#: groups for each line in Python, which were most of a mapping's time.
-_ROW = re.compile(r"^( *)(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)$", re.MULTILINE)
 #: What this reader refuses anywhere in a file: every character but LF and the printable
 #: ones both readers take alike (no tab, CR, NEL, U+2028, U+2029 or byte order mark).
 _OUTSIDE = re.compile(
@@ -142,25 +138,24 @@ def _after(rest: str, end: int) -> None:
 class _Reader:
     """One file's lines, the line read next and the nesting depth."""
 
-    __slots__ = ("at", "depth", "lines", "rows")
+    __slots__ = ("at", "depth", "lines")
 
-    def __init__(self, lines: list[str], rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        #: Each line as (indentation, key or "", rest): see :data:`_ROW`.
-        self.rows = rows
         self.at = 0
         self.depth = 0
 
     def skip(self) -> int:
         """Move past blank and comment lines; the indentation of the line reached, or -1
         at the end of the file."""
-        rows, at = self.rows, self.at
-        end = len(rows)
+        lines, at = self.lines, self.at
+        end = len(lines)
         while at < end:
-            indent, key, rest = rows[at]
-            if key or (rest and rest[0] != "#"):
+            line = lines[at]
+            text = line.lstrip(" ")
+            if text and text[0] != "#":
                 self.at = at
-                return len(indent)
+                return len(line) - len(text)
             at += 1
         self.at = end
         return -1
@@ -168,14 +163,13 @@ class _Reader:
     def block(self, indent: int) -> PosDict | PosList:
         """The mapping or sequence whose first line (the current one) is at ``indent``."""
         row = self.at
-        _, key, rest = self.rows[row]
-        if not key and (rest[:2] == "- " or rest == "-"):
+        text = self.lines[row][indent:]
+        if text[:2] == "- " or text == "-":
             return self.sequence(indent)
-        return self.mapping(indent, key, rest, row)
+        return self.mapping(indent, text, row)
 
-    def mapping(self, col: int, key: str, rest: str, row: int) -> PosDict:
-        """The block mapping whose first key, ``key`` (none if ""), is at (``row``,
-        ``col``) with ``rest`` after it, up to the end of its line.
+    def mapping(self, col: int, text: str, row: int) -> PosDict:
+        """The block mapping whose first key starts ``text``, at (``row``, ``col``).
 
         The common lines (a one-line plain value, the next key after blank or comment
         lines) are read in this loop: a call per line was most of the reading time."""
@@ -185,17 +179,19 @@ class _Reader:
         out = PosDict()
         places: dict[str, tuple[int, int, int, int]] = {}
         out.lc = _MapPlaces(row, col, places)
-        lines, rows, end, resolvable = self.lines, self.rows, len(self.rows), _resolvable()
+        lines, end, resolvable = self.lines, len(self.lines), _resolvable()
         while True:
-            if not key:
+            match = _KEY.match(text)
+            if match is None:
                 raise NeedsExactReaderError("not a key")
+            key, rest = match.groups()
             if key in out or (key[0] in resolvable and plain_tag(key) != _STR):
                 raise NeedsExactReaderError("key")
             self.at = row + 1
             if not rest or rest[0] == "#":
                 value, vrow, vcol = self.below(col, row, col + len(key) + 1)
             else:
-                vrow, vcol = row, len(lines[row]) - len(rest)
+                vrow, vcol = row, col + len(text) - len(rest)
                 first = rest[0]
                 if first in _NOT_PLAIN:
                     value = self.inline(rest, row, vcol, col, block_text=True)
@@ -207,15 +203,16 @@ class _Reader:
             places[key] = (row, col, vrow, vcol)
             at = self.at
             while at < end:
-                spaces, key, rest = rows[at]
-                if key or (rest and rest[0] != "#"):
+                line = lines[at]
+                text = line.lstrip(" ")
+                if text and text[0] != "#":
                     break
                 at += 1
             else:  # the end of the file ends the mapping
                 self.at = end
                 break
             self.at = at
-            indent = len(spaces)
+            indent = len(line) - len(text)
             if indent != col:
                 if indent < col:
                     break
@@ -258,9 +255,8 @@ class _Reader:
             icol = len(line) - len(text)
             self.at = row + 1
             first = text[0]
-            match = _KEY.match(text)
-            if match:
-                out.append(self.mapping(icol, match[1], match[2], row))
+            if _KEY.match(text):
+                out.append(self.mapping(icol, text, row))
             elif first in _NOT_PLAIN:
                 out.append(self.inline(text, row, icol, col, block_text=False))
             else:
@@ -396,9 +392,7 @@ def load(text: str) -> Any:
         raise NeedsExactReaderError("characters")
     lines = text.split("\n")
     lines.pop()
-    rows = _ROW.findall(text)
-    rows.pop()  # the empty "line" after the last line break, as for ``lines``
-    reader = _Reader(lines, rows)
+    reader = _Reader(lines)
     if reader.skip() != 0:
         raise NeedsExactReaderError("start")
     root = reader.block(0)
