@@ -82,3 +82,29 @@ def test_names_shown_are_display_path(
     source = DirSource(folder)
     expected = display_path(folder / rel) if rel else display_path(folder)
     assert source.display(rel) == expected
+
+
+def _kind_by_pathlib(path: Path) -> str:
+    # What DirSource.kind answered with three pathlib calls, before it took one lstat.
+    if path.is_dir():
+        return "dir"
+    if path.exists() or path.is_symlink():
+        return "file"
+    return "missing"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_kind_answers_as_pathlib_does(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("a: 1\n")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "g.yaml").write_text("")
+    os.symlink("f.yaml", tmp_path / "link-file")
+    os.symlink("d", tmp_path / "link-dir")
+    os.symlink("nowhere", tmp_path / "link-broken")
+    os.symlink("loop", tmp_path / "loop")
+    os.symlink("link-dir", tmp_path / "link-link")
+    source = DirSource(tmp_path)
+    names = ["", "f.yaml", "d", "d/g.yaml", "link-file", "link-dir", "link-broken", "loop"]
+    names += ["link-link", "link-dir/g.yaml", "missing", "f.yaml/under-a-file", "d/", "a\0b"]
+    for name in names:
+        assert source.kind(name) == _kind_by_pathlib(tmp_path / name), name
