@@ -182,11 +182,9 @@ class _Reader:
         lines, end, resolvable = self.lines, len(self.lines), _resolvable()
         while True:
             match = _KEY.match(text)
-            if match is None:
-                raise NeedsExactReaderError("not a key")
-            key, rest = match.groups()
-            if key in out or (key[0] in resolvable and plain_tag(key) != _STR):
-                raise NeedsExactReaderError("key")
+            key, rest = match.groups() if match else ("", "")
+            if not key or key in out or (key[0] in resolvable and plain_tag(key) != _STR):
+                raise NeedsExactReaderError("not a key, a key twice or a key not text")
             self.at = row + 1
             if not rest or rest[0] == "#":
                 value, vrow, vcol = self.below(col, row, col + len(key) + 1)
@@ -195,8 +193,11 @@ class _Reader:
                 first = rest[0]
                 if first in _NOT_PLAIN:
                     value = self.inline(rest, row, vcol, col, block_text=True)
-                else:
-                    value = _plain_text(rest)
+                else:  # _plain_text, inline: a call for every value of every file
+                    cut = rest.find(" #")
+                    value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+                    if ": " in value or value[-1] == ":":
+                        raise NeedsExactReaderError("mapping in a value")
                     if first in resolvable:
                         value = _plain(value)
             out[key] = value
