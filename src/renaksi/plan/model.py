@@ -1377,18 +1377,26 @@ class PerubahanFile(_Model):
 
 def quantity_places(
     model: type[BaseModel], data: object, path: KeyPath = ()
-) -> Iterator[tuple[KeyPath, object]]:
+) -> list[tuple[KeyPath, object]]:
     """Every value in the YAML tree ``data`` that ``model`` reads as a quantity, with its
     path: found from the models' fields, so a quantity field added later is included.
 
     ``data`` is the tree as read, whether or not it matched the model; values of the wrong
-    shape are passed over (the schema findings name them).
+    shape are passed over (the schema findings name them). Gathered into one list: nested
+    generators passed every value up through each level of the tree.
     """
-    if not isinstance(data, dict):
-        return
-    for name, shape in _quantity_fields(model):
-        if name in data:
-            yield from _walk(shape, data[name], (*path, name))
+    found: list[tuple[KeyPath, object]] = []
+    _gather_model(model, data, path, found)
+    return found
+
+
+def _gather_model(
+    model: type[BaseModel], data: object, path: KeyPath, found: list[tuple[KeyPath, object]]
+) -> None:
+    if isinstance(data, dict):
+        for name, shape in _quantity_fields(model):
+            if name in data:
+                _gather(shape, data[name], (*path, name), found)
 
 
 #: Where quantities can be inside a field's value: ``("quantity",)`` (the value itself),
@@ -1425,16 +1433,17 @@ def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
     return None
 
 
-def _walk(shape: _Shape, raw: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+def _gather(shape: _Shape, raw: object, path: KeyPath, found: list[tuple[KeyPath, object]]) -> None:
     kind = shape[0]
     if kind == "quantity":
-        yield path, raw
+        found.append((path, raw))
     elif kind == "list":
         if isinstance(raw, list):
+            inner = shape[1]
             for i, item in enumerate(raw):
-                yield from _walk(shape[1], item, (*path, i))
+                _gather(inner, item, (*path, i), found)
     elif kind == "model":
-        yield from quantity_places(shape[1], raw, path)
+        _gather_model(shape[1], raw, path, found)
     else:
         for arm in shape[1]:
-            yield from _walk(arm, raw, path)
+            _gather(arm, raw, path, found)
