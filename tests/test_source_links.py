@@ -108,3 +108,29 @@ def test_kind_answers_as_pathlib_does(tmp_path: Path) -> None:
     names += ["link-link", "link-dir/g.yaml", "missing", "f.yaml/under-a-file", "d/", "a\0b"]
     for name in names:
         assert source.kind(name) == _kind_by_pathlib(tmp_path / name), name
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 50])
+def test_read_takes_at_most_the_limit(tmp_path: Path, size: int) -> None:
+    (tmp_path / "f.yaml").write_bytes(
+        bytes(range(48, 48 + size % 10)) * (size // 10) + b"x" * (size % 10)
+    )
+    data = (tmp_path / "f.yaml").read_bytes()
+    assert DirSource(tmp_path).read("f.yaml", 10) == data[:10]
+
+
+def test_read_goes_on_past_a_size_that_is_out_of_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read is bounded by the size the stat gave; a file that has grown since (or one
+    # whose size the system does not know, given as 0) is still read up to the limit.
+    (tmp_path / "f.yaml").write_bytes(b"a" * 100)
+    real_lstat = os.lstat
+
+    def stale(path: object) -> os.stat_result:
+        info = real_lstat(path)  # type: ignore[arg-type]
+        return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:10]))
+
+    monkeypatch.setattr(os, "lstat", stale)
+    assert DirSource(tmp_path).read("f.yaml", 61) == b"a" * 61
+    assert DirSource(tmp_path).read("f.yaml", 1000) == b"a" * 100

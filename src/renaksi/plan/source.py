@@ -165,7 +165,14 @@ class DirSource:
             if linked or not self._plain_folder(rel.rpartition("/")[0]):
                 check_inside(path, self.folder, shown, self._resolved())
             with path.open("rb") as handle:
-                return handle.read(limit)
+                # Asked for ``limit`` bytes, a buffered read first allocates all of them
+                # (2 MiB for a plan file of a few KiB, a fifth of reading a plan); the
+                # size known from the stat bounds it, and a file grown since is read on.
+                want = min(limit, info.st_size + 1)
+                data = handle.read(want)
+                if len(data) == want < limit:
+                    data += handle.read(limit - want)
+                return data
         except OSError as exc:
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
 
