@@ -168,8 +168,9 @@ class _Reader:
             return self.sequence(indent)
         return self.mapping(indent, text, row)
 
-    def mapping(self, col: int, text: str, row: int) -> PosDict:
-        """The block mapping whose first key starts ``text``, at (``row``, ``col``).
+    def mapping(self, col: int, text: str, row: int, known: re.Match[str] | None = None) -> PosDict:
+        """The block mapping whose first key starts ``text``, at (``row``, ``col``);
+        ``known``: :data:`_KEY`'s match of ``text``, when the caller has made it.
 
         The common lines (a one-line plain value, the next key after blank or comment
         lines) are read in this loop: a call per line was most of the reading time."""
@@ -180,8 +181,8 @@ class _Reader:
         places: dict[str, tuple[int, int, int, int]] = {}
         out.lc = _MapPlaces(row, col, places)
         lines, end, resolvable = self.lines, len(self.lines), _resolvable()
+        match = known or _KEY.match(text)
         while True:
-            match = _KEY.match(text)
             key, rest = match.groups() if match else ("", "")
             if not key or key in out or (key[0] in resolvable and plain_tag(key) != _STR):
                 raise NeedsExactReaderError("not a key, a key twice or a key not text")
@@ -219,6 +220,7 @@ class _Reader:
                     break
                 raise NeedsExactReaderError("indentation")
             row = at
+            match = _KEY.match(text)
         self.depth -= 1
         return out
 
@@ -256,8 +258,9 @@ class _Reader:
             icol = len(line) - len(text)
             self.at = row + 1
             first = text[0]
-            if _KEY.match(text):
-                out.append(self.mapping(icol, text, row))
+            match = _KEY.match(text)
+            if match:  # matched once, for both questions (a call for each entry)
+                out.append(self.mapping(icol, text, row, match))
             elif first in _NOT_PLAIN:
                 out.append(self.inline(text, row, icol, col, block_text=False))
             else:
