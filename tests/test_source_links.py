@@ -82,3 +82,55 @@ def test_names_shown_are_display_path(
     source = DirSource(folder)
     expected = display_path(folder / rel) if rel else display_path(folder)
     assert source.display(rel) == expected
+
+
+def _kind_by_pathlib(path: Path) -> str:
+    # What DirSource.kind answered with three pathlib calls, before it took one lstat.
+    if path.is_dir():
+        return "dir"
+    if path.exists() or path.is_symlink():
+        return "file"
+    return "missing"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_kind_answers_as_pathlib_does(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("a: 1\n")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "g.yaml").write_text("")
+    os.symlink("f.yaml", tmp_path / "link-file")
+    os.symlink("d", tmp_path / "link-dir")
+    os.symlink("nowhere", tmp_path / "link-broken")
+    os.symlink("loop", tmp_path / "loop")
+    os.symlink("link-dir", tmp_path / "link-link")
+    source = DirSource(tmp_path)
+    names = ["", "f.yaml", "d", "d/g.yaml", "link-file", "link-dir", "link-broken", "loop"]
+    names += ["link-link", "link-dir/g.yaml", "missing", "f.yaml/under-a-file", "d/", "a\0b"]
+    for name in names:
+        assert source.kind(name) == _kind_by_pathlib(tmp_path / name), name
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 50])
+def test_read_takes_at_most_the_limit(tmp_path: Path, size: int) -> None:
+    (tmp_path / "f.yaml").write_bytes(
+        bytes(range(48, 48 + size % 10)) * (size // 10) + b"x" * (size % 10)
+    )
+    data = (tmp_path / "f.yaml").read_bytes()
+    assert DirSource(tmp_path).read("f.yaml", 10) == data[:10]
+
+
+def test_read_goes_on_past_a_size_that_is_out_of_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read is bounded by the size the stat gave; a file that has grown since (or one
+    # whose size the system does not know, given as 0) is still read up to the limit.
+    (tmp_path / "f.yaml").write_bytes(b"a" * 100)
+    real_lstat = os.lstat
+
+    def stale(path: object) -> os.stat_result:
+        info = real_lstat(path)  # type: ignore[arg-type]
+        return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:10]))
+
+    monkeypatch.setattr(os, "lstat", stale)
+    assert DirSource(tmp_path).read("f.yaml", 61) == b"a" * 61
+    assert DirSource(tmp_path).read("f.yaml", 1000) == b"a" * 100

@@ -169,8 +169,9 @@ class _Reader:
             return self.sequence(indent)
         return self.mapping(indent, text, row)
 
-    def mapping(self, col: int, text: str, row: int) -> PosDict:
-        """The block mapping whose first key starts ``text``, at (``row``, ``col``).
+    def mapping(self, col: int, text: str, row: int, known: re.Match[str] | None = None) -> PosDict:
+        """The block mapping whose first key starts ``text``, at (``row``, ``col``);
+        ``known``: :data:`_KEY`'s match of ``text``, when the caller has made it.
 
         The common lines (a one-line plain value, the next key after blank or comment
         lines) are read in this loop: a call per line was most of the reading time."""
@@ -181,13 +182,11 @@ class _Reader:
         places: dict[str, tuple[int, int, int, int]] = {}
         out.lc = _MapPlaces(row, col, places)
         lines, end, resolvable = self.lines, len(self.lines), _resolvable()
+        match = known or _KEY.match(text)
         while True:
-            match = _KEY.match(text)
-            if match is None:
-                raise NeedsExactReaderError("not a key")
-            key, rest = match.groups()
-            if key in out or (key[0] in resolvable and plain_tag(key) != _STR):
-                raise NeedsExactReaderError("key")
+            key, rest = match.groups() if match else ("", "")
+            if not key or key in out or (key[0] in resolvable and plain_tag(key) != _STR):
+                raise NeedsExactReaderError("not a key, a key twice or a key not text")
             self.at = row + 1
             if not rest or rest[0] == "#":
                 value, vrow, vcol = self.below(col, row, col + len(key) + 1)
@@ -196,8 +195,11 @@ class _Reader:
                 first = rest[0]
                 if first in _NOT_PLAIN:
                     value = self.inline(rest, row, vcol, col, block_text=True)
-                else:
-                    value = _plain_text(rest)
+                else:  # _plain_text, inline: a call for every value of every file
+                    cut = rest.find(" #")
+                    value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+                    if ": " in value or value[-1] == ":":
+                        raise NeedsExactReaderError("mapping in a value")
                     if first in resolvable:
                         value = _plain(value)
             out[key] = value
@@ -219,6 +221,7 @@ class _Reader:
                     break
                 raise NeedsExactReaderError("indentation")
             row = at
+            match = _KEY.match(text)
         self.depth -= 1
         return out
 
@@ -256,8 +259,9 @@ class _Reader:
             icol = len(line) - len(text)
             self.at = row + 1
             first = text[0]
-            if _KEY.match(text):
-                out.append(self.mapping(icol, text, row))
+            match = _KEY.match(text)
+            if match:  # matched once, for both questions (a call for each entry)
+                out.append(self.mapping(icol, text, row, match))
             elif first in _NOT_PLAIN:
                 out.append(self.inline(text, row, icol, col, block_text=False))
             else:

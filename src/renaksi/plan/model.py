@@ -36,6 +36,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     WithJsonSchema,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -154,6 +155,8 @@ class _AbsentOr:
         inner = handler.generate_schema(arm)
 
         def read(raw: object, read_inner: Any) -> object:
+            if raw is not None and not isinstance(raw, str):
+                return read_inner(raw)  # no text: neither the words nor a look-alike
             if values.is_absent_text(raw):
                 return TIDAK_TERCANTUM
             if raw is None:
@@ -202,6 +205,20 @@ Anggaran = Annotated[
 _QUANTITY_READER = BeforeValidator(_wrap(values.parse_quantity))
 Quantity = Annotated[Decimal, _QUANTITY_READER, WithJsonSchema(_QUANTITY_SCHEMA)]
 Month = Annotated[int, BeforeValidator(_wrap(values.parse_month)), WithJsonSchema(_MONTH_SCHEMA)]
+
+
+def _plain_months(raw: object, read_items: Any) -> object:
+    # Months are written as numbers ([1, 2, 3]) almost always, which parse_month returns
+    # unchanged: such a list is taken in this one call instead of two Python calls an item
+    # (a tenth of reading a plan). Anything else (a name, a bool, not a list) is read item
+    # by item as before, so every error is the same and in the same place.
+    if isinstance(raw, list) and all(type(item) is int for item in raw):
+        return list(raw)
+    return read_items(raw)
+
+
+#: The months of an aksi: :data:`Month` items, with the common list read at once.
+Months = Annotated[list[Month], WrapValidator(_plain_months)]
 Date = Annotated[dt.date, BeforeValidator(_wrap(values.parse_date)), WithJsonSchema(_DATE_SCHEMA)]
 #: A signing date: a day, or only the month when the document states no day.
 SigningDate = Annotated[
@@ -1154,7 +1171,7 @@ class Aksi(_Model):
     """One action; its number in the printed table comes from its position."""
 
     nama: Text
-    bulan: list[Month] = Field(default_factory=_empty, description="Bulan pelaksanaan, 1-12.")
+    bulan: Months = Field(default_factory=_empty, description="Bulan pelaksanaan, 1-12.")
     keluaran: Text = Field(description="Output/keluaran aksi.")
     no: StrictInt | None = Field(
         None, description="Nomor tertulis (opsional); bila ada harus sama dengan urutannya."
@@ -1251,7 +1268,7 @@ class RealisasiAksi(_Model):
     nama: FreeText | None = Field(
         None, description="Nama aksi (opsional); bila ditulis harus sama."
     )
-    bulan: list[Month] = Field(
+    bulan: Months = Field(
         default_factory=_empty,
         description="Bulan terlaksana dalam triwulan ini; kosong = tidak terlaksana.",
     )
@@ -1360,18 +1377,26 @@ class PerubahanFile(_Model):
 
 def quantity_places(
     model: type[BaseModel], data: object, path: KeyPath = ()
-) -> Iterator[tuple[KeyPath, object]]:
+) -> list[tuple[KeyPath, object]]:
     """Every value in the YAML tree ``data`` that ``model`` reads as a quantity, with its
     path: found from the models' fields, so a quantity field added later is included.
 
     ``data`` is the tree as read, whether or not it matched the model; values of the wrong
-    shape are passed over (the schema findings name them).
+    shape are passed over (the schema findings name them). Gathered into one list: nested
+    generators passed every value up through each level of the tree.
     """
-    if not isinstance(data, dict):
-        return
-    for name, shape in _quantity_fields(model):
-        if name in data:
-            yield from _walk(shape, data[name], (*path, name))
+    found: list[tuple[KeyPath, object]] = []
+    _gather_model(model, data, path, found)
+    return found
+
+
+def _gather_model(
+    model: type[BaseModel], data: object, path: KeyPath, found: list[tuple[KeyPath, object]]
+) -> None:
+    if isinstance(data, dict):
+        for name, shape in _quantity_fields(model):
+            if name in data:
+                _gather(shape, data[name], (*path, name), found)
 
 
 #: Where quantities can be inside a field's value: ``("quantity",)`` (the value itself),
@@ -1408,16 +1433,17 @@ def _shape(annotation: Any, metadata: tuple[Any, ...]) -> _Shape | None:
     return None
 
 
-def _walk(shape: _Shape, raw: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
+def _gather(shape: _Shape, raw: object, path: KeyPath, found: list[tuple[KeyPath, object]]) -> None:
     kind = shape[0]
     if kind == "quantity":
-        yield path, raw
+        found.append((path, raw))
     elif kind == "list":
         if isinstance(raw, list):
+            inner = shape[1]
             for i, item in enumerate(raw):
-                yield from _walk(shape[1], item, (*path, i))
+                _gather(inner, item, (*path, i), found)
     elif kind == "model":
-        yield from quantity_places(shape[1], raw, path)
+        _gather_model(shape[1], raw, path, found)
     else:
         for arm in shape[1]:
-            yield from _walk(arm, raw, path)
+            _gather(arm, raw, path, found)
