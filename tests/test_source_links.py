@@ -134,3 +134,18 @@ def test_read_goes_on_past_a_size_that_is_out_of_date(
     monkeypatch.setattr(os, "lstat", stale)
     assert DirSource(tmp_path).read("f.yaml", 61) == b"a" * 61
     assert DirSource(tmp_path).read("f.yaml", 1000) == b"a" * 100
+
+
+@pytest.mark.parametrize("stated", [None, 0, 3, 100])
+@pytest.mark.parametrize("size", [0, 5, 10, 11, 40])
+def test_read_at_most_is_a_bounded_read(tmp_path: Path, size: int, stated: int | None) -> None:
+    # The narrative chapters are read the same way: whatever size was stated (or looked up
+    # when none is), exactly the first ``limit`` bytes, so an over-long chapter is still
+    # seen to be over the limit.
+    from renaksi.plan.source import read_at_most
+
+    path = tmp_path / "bab.md"
+    path.write_bytes(bytes(range(65, 65 + 26)) * 2)
+    path.write_bytes(path.read_bytes()[:size])
+    with path.open("rb") as handle:
+        assert read_at_most(handle, 10, stated) == path.read_bytes()[:10]

@@ -11,11 +11,26 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import BinaryIO, Literal, Protocol
 
 from renaksi.text.os_errors import os_reason
 
 Kind = Literal["file", "dir", "missing"]
+
+
+def read_at_most(handle: BinaryIO, limit: int, size: int | None = None) -> bytes:
+    """At most ``limit`` bytes of an open file whose size was ``size`` when looked at.
+
+    Asked for ``limit`` bytes, a buffered read first allocates all of them (2 MiB for a plan
+    file of a few KiB, a fifth of reading a plan); the known size bounds the first read, and
+    a file grown since is read on up to the limit."""
+    if size is None:
+        size = os.fstat(handle.fileno()).st_size
+    want = min(limit, size + 1)
+    data = handle.read(want)
+    if len(data) == want < limit:
+        data += handle.read(limit - want)
+    return data
 
 
 class PlanIOError(Exception):
@@ -165,14 +180,7 @@ class DirSource:
             if linked or not self._plain_folder(rel.rpartition("/")[0]):
                 check_inside(path, self.folder, shown, self._resolved())
             with path.open("rb") as handle:
-                # Asked for ``limit`` bytes, a buffered read first allocates all of them
-                # (2 MiB for a plan file of a few KiB, a fifth of reading a plan); the
-                # size known from the stat bounds it, and a file grown since is read on.
-                want = min(limit, info.st_size + 1)
-                data = handle.read(want)
-                if len(data) == want < limit:
-                    data += handle.read(limit - want)
-                return data
+                return read_at_most(handle, limit, info.st_size)
         except OSError as exc:
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
 

@@ -37,7 +37,7 @@ from renaksi.plan.model import (
     RencanaUnit,
     SubKegiatan,
 )
-from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.source import PlanIOError, check_regular, display_path, read_at_most
 from renaksi.plan.values import TIDAK_TERCANTUM, Absent, sum_or_absent
 from renaksi.text.formats import MONTH_SHORT, ROMAN
 from renaksi.text.os_errors import os_reason
@@ -586,7 +586,7 @@ def read_narasi(folder: Path) -> dict[str, str]:
             continue
         try:
             with path.open("rb") as handle:
-                data = handle.read(MAX_NARASI_BYTES + 1)
+                data = read_at_most(handle, MAX_NARASI_BYTES + 1)
         except OSError as exc:
             shown = display_path(path)
             raise PlanIOError(f"{shown}: tidak dapat dibaca ({os_reason(exc)})", shown) from None
