@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -366,3 +367,14 @@ def test_scale_levels_written_as_numbers_read_alike_on_every_path(
     assert verdicts[0] == verdicts[1]
     hex_refused = any(code == "SC03" for code, _, _ in verdicts[0])
     assert hex_refused == ("0x" in levels)
+
+
+def test_the_refused_characters_are_every_character_but_the_accepted_ones() -> None:
+    # line_yaml._OUTSIDE names the refused characters (cheap to compile); it must refuse
+    # exactly what is outside LF and the printable ranges both readers take alike.
+    accepted = re.compile(
+        "[\n -~\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(line_yaml._OUTSIDE.match(char)) != bool(accepted.match(char)), hex(code)
