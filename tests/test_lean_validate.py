@@ -45,14 +45,27 @@ def _alive(kind: type) -> int:
 
 
 @pytest.mark.skipif(not fast_yaml.available(), reason="ruamel.yaml.clib is not installed")
-def test_the_fast_readers_loaders_are_freed_with_the_collector_off() -> None:
+def test_the_fast_readers_loaders_are_freed_with_the_collector_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # any libyaml loader
 
+    # plans/2024 is read line by line (no libyaml loader at all): a quoted value with an
+    # escape, which the line reader leaves to the C composer, sends every file there.
+    plan = tmp_path / "2024"
+    shutil.copytree(PLAN, plan)
+    for path in sorted(plan.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + 'catatan_uji: "Samarind\\x61"\n', encoding="utf-8")
+    composed = []
+    compose = fast_yaml._compose
+    monkeypatch.setattr(fast_yaml, "_compose", lambda *a: composed.append(1) or compose(*a))
     with _collector_off():
         before = _alive(CParser)
-        result = validate([PLAN, PLAN], keep_plans=False)
+        result = validate([plan, plan], keep_plans=False)
         assert len(result.loads) == 2
         assert _alive(CParser) == before
+    assert len(composed) == 2 * len(list(plan.rglob("*.yaml")))
 
 
 def test_the_exact_readers_yaml_objects_are_freed_with_the_collector_off(tmp_path: Path) -> None:
