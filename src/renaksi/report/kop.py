@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from renaksi.plan.file import PlanFile
 from renaksi.plan.folder import Plan
 from renaksi.plan.model import Kantor
-from renaksi.plan.source import PlanIOError, check_regular, display_path
+from renaksi.plan.source import PlanIOError, check_regular, display_path, read_at_most
 
 #: Largest logo embedded (bytes): a crest is a few dozen KiB; the data URI is written
 #: into every report, a third larger than the file.
@@ -83,7 +83,7 @@ def _data_uri(plan: Plan, name: str) -> str:
     try:
         check_regular(path, plan.folder, shown)
         with path.open("rb") as handle:
-            data = handle.read(MAX_LOGO_BYTES + 1)
+            data = read_at_most(handle, MAX_LOGO_BYTES + 1)
     except PlanIOError as exc:
         raise LogoError(f"{where}: logo tidak dipakai: {exc.message}") from None
     except OSError as exc:
